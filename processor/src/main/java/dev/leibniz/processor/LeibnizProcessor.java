@@ -1,0 +1,82 @@
+package dev.leibniz.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import dev.leibniz.processor.emit.CompanionEmitter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The Leibniz annotation processor: for every class with {@code @Differentiable} methods it
+ * writes a companion class with their exact reverse-mode derivatives. It reads each method body
+ * through the Compiler Tree API and never throws: unsupported code becomes an error on the
+ * offending expression, and an internal failure an error that asks for a report.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes(LeibnizProcessor.ANNOTATION)
+public final class LeibnizProcessor extends AbstractProcessor {
+    static final String ANNOTATION = "dev.leibniz.Differentiable";
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+        if (annotation == null || annotations.isEmpty()) {
+            return false;
+        }
+        Trees trees;
+        try {
+            trees = Trees.instance(processingEnv);
+        } catch (IllegalArgumentException notJavac) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "Leibniz needs javac's Compiler Tree API to read @Differentiable method bodies; "
+                            + "compile with javac (this compiler or build tool wraps it: " + notJavac.getMessage() + ")");
+            return false;
+        }
+        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        for (Element e : round.getElementsAnnotatedWith(annotation)) {
+            if (e.getKind() == ElementKind.METHOD) {
+                byClass.computeIfAbsent((TypeElement) e.getEnclosingElement(), k -> new ArrayList<>())
+                        .add((ExecutableElement) e);
+            }
+        }
+        MethodCompiler compiler = new MethodCompiler(processingEnv, trees);
+        for (var entry : byClass.entrySet()) {
+            writeCompanion(entry.getKey(), compiler.compileAll(entry.getKey(), entry.getValue()));
+        }
+        return false;
+    }
+
+    private void writeCompanion(TypeElement owner, List<CompanionEmitter.Method> methods) {
+        if (methods.isEmpty()) {
+            return;
+        }
+        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+        JavaFile file = CompanionEmitter.emit(pkg, CompanionNames.of(owner), owner.getQualifiedName().toString(), methods);
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "Leibniz could not write " + CompanionNames.of(owner) + ": " + e.getMessage(), owner);
+        }
+    }
+}

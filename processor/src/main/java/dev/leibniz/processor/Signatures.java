@@ -1,0 +1,94 @@
+package dev.leibniz.processor;
+
+import com.sun.source.tree.MethodTree;
+import dev.leibniz.processor.diag.Unsupported;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/** Checks a @Differentiable method's signature and works out which parameters to differentiate. */
+final class Signatures {
+    private Signatures() {}
+
+    /** Returns the names of the differentiated parameters. */
+    static Set<String> check(ExecutableElement m, MethodTree tree) throws Unsupported {
+        if (!m.getModifiers().contains(Modifier.STATIC)) {
+            throw new Unsupported(tree, "@Differentiable instance methods are not supported yet; make the method static "
+                    + "and pass what it reads from fields as parameters");
+        }
+        if (tree.getBody() == null) {
+            throw new Unsupported(tree, "a @Differentiable method needs a body");
+        }
+        if (!m.getTypeParameters().isEmpty()) {
+            throw new Unsupported(tree.getTypeParameters().get(0), "a @Differentiable method cannot be generic");
+        }
+        if (m.getReturnType().getKind() != TypeKind.DOUBLE) {
+            throw new Unsupported(tree.getReturnType(), "a @Differentiable method must return double, not "
+                    + m.getReturnType() + "; return the scalar you want the gradient of");
+        }
+        Set<String> all = new LinkedHashSet<>();
+        for (int i = 0; i < m.getParameters().size(); i++) {
+            VariableElement p = m.getParameters().get(i);
+            if (p.getSimpleName().contentEquals("value")) {
+                throw new Unsupported(tree.getParameters().get(i), "a parameter named 'value' would clash with the "
+                        + "gradient's value() accessor; rename the parameter");
+            }
+            if (p.asType().getKind() == TypeKind.DOUBLE) {
+                all.add(p.getSimpleName().toString());
+            }
+        }
+        List<String> wrt = wrt(m);
+        if (wrt.isEmpty()) {
+            return all;
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : wrt) {
+            boolean exists = m.getParameters().stream().anyMatch(p -> p.getSimpleName().contentEquals(name));
+            if (!exists) {
+                throw new Unsupported(annotationTree(tree), "wrt names '" + name + "', but " + m.getSimpleName()
+                        + " has no parameter of that name; its parameters are " + parameterNames(m));
+            }
+            if (!all.contains(name)) {
+                throw new Unsupported(annotationTree(tree), "wrt names '" + name + "', which cannot be differentiated: "
+                        + "only double parameters can");
+            }
+            chosen.add(name);
+        }
+        return chosen;
+    }
+
+    private static com.sun.source.tree.Tree annotationTree(MethodTree tree) {
+        for (var a : tree.getModifiers().getAnnotations()) {
+            if (a.getAnnotationType().toString().endsWith("Differentiable")) {
+                return a;
+            }
+        }
+        return tree;
+    }
+
+    private static String parameterNames(ExecutableElement m) {
+        return m.getParameters().stream().map(p -> p.getSimpleName().toString()).toList().toString();
+    }
+
+    private static List<String> wrt(ExecutableElement m) {
+        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+            if (!a.getAnnotationType().toString().equals(LeibnizProcessor.ANNOTATION)) {
+                continue;
+            }
+            for (var e : a.getElementValues().entrySet()) {
+                if (e.getKey().getSimpleName().contentEquals("wrt")) {
+                    @SuppressWarnings("unchecked")
+                    List<? extends AnnotationValue> values = (List<? extends AnnotationValue>) e.getValue().getValue();
+                    return values.stream().map(v -> (String) v.getValue()).toList();
+                }
+            }
+        }
+        return List.of();
+    }
+}

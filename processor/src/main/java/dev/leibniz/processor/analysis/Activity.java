@@ -1,0 +1,122 @@
+package dev.leibniz.processor.analysis;
+
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.Var;
+import dev.leibniz.processor.ir.Walk;
+import dev.leibniz.processor.rules.Partials;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Activity analysis. A value is <em>varied</em> when it depends on a differentiated parameter
+ * and <em>useful</em> when it reaches the returned value through steps with a non-zero partial;
+ * only values that are both (active) get adjoints. A black-box step whose result is active
+ * would silently drop a derivative, so it is an error.
+ */
+public final class Activity {
+    /** For each varied value, the differentiated parameters it depends on. */
+    private final Map<Var, Set<String>> varied = new HashMap<>();
+    private final Set<Var> useful = new HashSet<>();
+
+    private Activity() {}
+
+    public static Activity of(Func f) throws Unsupported {
+        Activity a = new Activity();
+        a.forward(f);
+        a.backward(f);
+        a.check(f);
+        return a;
+    }
+
+    public boolean isActive(Operand o) {
+        return o instanceof Var v && varied.containsKey(v) && useful.contains(v);
+    }
+
+    private void forward(Func f) {
+        for (Param p : f.params()) {
+            if (p.differentiated()) {
+                varied.put(p.var(), new TreeSet<>(Set.of(p.name())));
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var s : statements(f)) {
+                if (s instanceof Compute c && c.target().type().isFloating() && !c.op().isPiecewiseConstant()) {
+                    for (int i = 0; i < c.args().size(); i++) {
+                        if (Partials.of(c, i) != null) {
+                            changed |= flow(c.args().get(i), c.target());
+                        }
+                    }
+                } else if (s instanceof Opaque o && o.target() != null && o.target().type().isFloating()) {
+                    for (Var v : o.code().vars()) {
+                        changed |= flow(v, o.target());
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean flow(Operand from, Var to) {
+        Set<String> src = from instanceof Var v ? varied.get(v) : null;
+        if (src == null) {
+            return false;
+        }
+        return varied.computeIfAbsent(to, k -> new TreeSet<>()).addAll(src);
+    }
+
+    private void backward(Func f) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var s : statements(f)) {
+                if (s instanceof Return r && r.value() instanceof Var v) {
+                    changed |= useful.add(v);
+                } else if (s instanceof Compute c && useful.contains(c.target()) && !c.op().isPiecewiseConstant()) {
+                    for (int i = 0; i < c.args().size(); i++) {
+                        if (c.args().get(i) instanceof Var v && v.type().isFloating() && Partials.of(c, i) != null) {
+                            changed |= useful.add(v);
+                        }
+                    }
+                } else if (s instanceof Opaque o && o.target() != null && useful.contains(o.target())) {
+                    for (Var v : o.code().vars()) {
+                        if (v.type().isFloating()) {
+                            changed |= useful.add(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(Func f) throws Unsupported {
+        for (var s : statements(f)) {
+            if (s instanceof Opaque o && o.target() != null && isActive(o.target())) {
+                throw new Unsupported(o.tree(), "'" + o.pos().text() + "' is not differentiable, but it depends on "
+                        + describe(varied.get(o.target())) + " and its value reaches the result. Leibniz knows the "
+                        + "derivatives of operators and java.lang.Math functions; rewrite it with those, or compute it "
+                        + "from values that are not differentiated so that it is a constant");
+            }
+        }
+    }
+
+    private static String describe(Set<String> params) {
+        return (params.size() == 1 ? "the differentiated parameter " : "the differentiated parameters ")
+                + String.join(", ", params);
+    }
+
+    private static java.util.List<dev.leibniz.processor.ir.Stmt> statements(Func f) {
+        java.util.List<dev.leibniz.processor.ir.Stmt> all = new java.util.ArrayList<>();
+        Walk.statements(f.body(), all::add);
+        return all;
+    }
+}

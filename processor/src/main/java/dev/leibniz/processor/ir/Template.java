@@ -1,0 +1,52 @@
+package dev.leibniz.processor.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Java source text with holes for IR variables. It carries code the derivative treats as a
+ * black box: branch conditions and expressions that do not depend on differentiated inputs.
+ */
+public final class Template {
+    private final List<Object> parts;
+
+    public Template(List<Object> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    /** Joins strings, variables and templates into one template. */
+    public static Template concat(Object... pieces) {
+        List<Object> parts = new ArrayList<>();
+        for (Object piece : pieces) {
+            if (piece instanceof Template t) {
+                parts.addAll(t.parts);
+            } else {
+                parts.add(piece);
+            }
+        }
+        return new Template(parts);
+    }
+
+    public List<Var> vars() {
+        List<Var> vars = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof Var v) {
+                vars.add(v);
+            }
+        }
+        return vars;
+    }
+
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        for (Object p : parts) {
+            sb.append(p instanceof Var v ? v.name() : (String) p);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.leibniz.processor.ir;
+
+/** The primitive types the IR models; only floating types can carry a derivative. */
+public enum Type {
+    DOUBLE("double", true),
+    FLOAT("float", true),
+    LONG("long", false),
+    INT("int", false),
+    SHORT("short", false),
+    CHAR("char", false),
+    BYTE("byte", false),
+    BOOLEAN("boolean", false);
+
+    private final String javaName;
+    private final boolean floating;
+
+    Type(String javaName, boolean floating) {
+        this.javaName = javaName;
+        this.floating = floating;
+    }
+
+    public String javaName() {
+        return javaName;
+    }
+
+    /** Whether a value of this type can have a non-zero derivative. */
+    public boolean isFloating() {
+        return floating;
+    }
+
+    public boolean isNumeric() {
+        return this != BOOLEAN;
+    }
+
+    /** The zero literal used to initialise hoisted locals of this type. */
+    public String zero() {
+        return switch (this) {
+            case DOUBLE -> "0.0";
+            case FLOAT -> "0.0f";
+            case LONG -> "0L";
+            case BOOLEAN -> "false";
+            default -> "0";
+        };
+    }
+
+    /** Java's binary numeric promotion (JLS 5.6.2). */
+    public static Type promote(Type a, Type b) {
+        if (a == DOUBLE || b == DOUBLE) {
+            return DOUBLE;
+        }
+        if (a == FLOAT || b == FLOAT) {
+            return FLOAT;
+        }
+        if (a == LONG || b == LONG) {
+            return LONG;
+        }
+        return INT;
+    }
+
+    public static Type ofName(String name) {
+        for (Type t : values()) {
+            if (t.javaName.equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.leibniz.processor.ir;
+
+/**
+ * One IR value: a version of a user's variable, a parameter, a temporary or a recorded branch
+ * decision. Each Var is assigned once, except phi variables, which every branch of an {@code if}
+ * assigns at its end.
+ */
+public final class Var implements Operand {
+    public enum Kind { PARAM, LOCAL, TEMP, PHI, BRANCH }
+
+    private final String baseName;
+    private final Type type;
+    private final Kind kind;
+    private String name;
+    /** Nesting depth of the block that declares it: 0 is the method body. */
+    private int depth;
+
+    public Var(String baseName, Type type, Kind kind) {
+        this.baseName = baseName;
+        this.type = type;
+        this.kind = kind;
+    }
+
+    /** The name the user chose, or the operation that made a temporary. */
+    public String baseName() {
+        return baseName;
+    }
+
+    /** The unique Java name, once {@code NameAllocation} has run. */
+    public String name() {
+        return name != null ? name : baseName;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public Type type() {
+        return type;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public void setDepth(int depth) {
+        this.depth = depth;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

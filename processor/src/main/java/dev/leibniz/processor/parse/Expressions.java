@@ -1,0 +1,486 @@
+package dev.leibniz.processor.parse;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Const;
+import dev.leibniz.processor.ir.If;
+import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Template;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.Var;
+import dev.leibniz.processor.rules.Elementary;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Lowers expressions to one elementary step each. Sub-expressions that read no floating-point
+ * local cannot depend on a differentiated input; they stay whole, as constants or black-box
+ * steps, and Java evaluates them exactly as written.
+ */
+final class Expressions {
+    private final MethodParser p;
+
+    Expressions(MethodParser p) {
+        this.p = p;
+    }
+
+    /**
+     * Lowers {@code e}, whose value is used as type {@code ctx}.
+     *
+     * @param name the user variable the value is assigned to, or null for a temporary
+     */
+    Operand lower(ExpressionTree e, Type ctx, String name) throws Unsupported {
+        e = unparen(e);
+        if (!p.mentionsFloating(e)) {
+            return inactive(e, ctx, name);
+        }
+        switch (e.getKind()) {
+            case IDENTIFIER -> {
+                Slot s = p.slot(((IdentifierTree) e).getName().toString());
+                return p.currentOf(s, e);
+            }
+            case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> {
+                return binary((BinaryTree) e, name);
+            }
+            case UNARY_MINUS -> {
+                Operand a = lower(((UnaryTree) e).getExpression(), ctx, null);
+                return compute(Elementary.NEG, List.of(a), a.type(), name, "neg", e, "Math");
+            }
+            case UNARY_PLUS -> {
+                return lower(((UnaryTree) e).getExpression(), ctx, name);
+            }
+            case TYPE_CAST -> {
+                return cast((TypeCastTree) e, name);
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                return conditional((ConditionalExpressionTree) e, ctx, name);
+            }
+            case METHOD_INVOCATION -> {
+                return call((MethodInvocationTree) e, ctx, name);
+            }
+            default -> {
+                Type t = typeOf(e);
+                return opaque(e, t != null ? t : ctx, name);
+            }
+        }
+    }
+
+    /** The Java source of a branch condition, evaluated as written. */
+    Template condition(ExpressionTree e) throws Unsupported {
+        return template(e);
+    }
+
+    Template template(ExpressionTree e) throws Unsupported {
+        return TemplatePrinter.print(e, p.names(), p.elements(), p::localOrNull);
+    }
+
+    private Operand binary(BinaryTree b, String name) throws Unsupported {
+        Type lt = typeOf(b.getLeftOperand());
+        Type rt = typeOf(b.getRightOperand());
+        if (lt == null && rt == null) {
+            throw new Unsupported(b, "cannot tell the type of this expression; assign its operands to local variables "
+                    + "with explicit types first");
+        }
+        if (lt == null) {
+            lt = contextFor(b.getLeftOperand(), rt);
+        }
+        if (rt == null) {
+            rt = contextFor(b.getRightOperand(), lt);
+        }
+        Operand l = lower(b.getLeftOperand(), lt, null);
+        Operand r = lower(b.getRightOperand(), rt, null);
+        Elementary op = switch (b.getKind()) {
+            case PLUS -> Elementary.ADD;
+            case MINUS -> Elementary.SUB;
+            case MULTIPLY -> Elementary.MUL;
+            case DIVIDE -> Elementary.DIV;
+            default -> Elementary.REM;
+        };
+        Type t = Type.promote(lt, rt);
+        return compute(op, List.of(l, r), t, name, tempName(op), b, "Math");
+    }
+
+    /** An operand of unknown type takes its floating partner's type, as Java's promotion would. */
+    private Type contextFor(ExpressionTree unknown, Type partner) throws Unsupported {
+        if (partner.isFloating()) {
+            return partner;
+        }
+        throw new Unsupported(unknown, "cannot tell the type of this expression; assign it to a local variable "
+                + "with an explicit type first");
+    }
+
+    private Operand cast(TypeCastTree c, String name) throws Unsupported {
+        Type target = Type.ofName(c.getType().toString());
+        Type from = typeOf(c.getExpression());
+        if (target == null) {
+            throw new Unsupported(c, "casts to " + c.getType() + " are not supported in a @Differentiable method");
+        }
+        if (from == null) {
+            from = target;
+        }
+        if (!target.isFloating()) {
+            return opaque(c, target, name); // rounding to an integer: piecewise constant, derivative 0
+        }
+        Operand a = lower(c.getExpression(), from, null);
+        if (from == target) {
+            return a.type() == target ? a : copy(a, target, name, c);
+        }
+        Elementary op = target == Type.DOUBLE ? Elementary.TO_DOUBLE : Elementary.TO_FLOAT;
+        return compute(op, List.of(a), target, name, target == Type.DOUBLE ? "asDouble" : "asFloat", c, "Math");
+    }
+
+    private Operand copy(Operand a, Type t, String name, Tree at) {
+        return compute(Elementary.COPY, List.of(a), t, name, "copy", at, "Math");
+    }
+
+    private Operand conditional(ConditionalExpressionTree c, Type ctx, String name) throws Unsupported {
+        Type tt = typeOf(c.getTrueExpression());
+        Type ft = typeOf(c.getFalseExpression());
+        Type t = tt != null && ft != null ? Type.promote(tt, ft) : ctx;
+        Template cond = condition(c.getCondition());
+        Var phi = p.newVar(name != null ? name : "select", t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        Block thenB = p.branch(() -> {
+            Operand v = lower(c.getTrueExpression(), t, null);
+            p.add(new Compute(phi, Elementary.COPY, List.of(v), "Math", p.pos(c.getTrueExpression())));
+            return true;
+        });
+        Block elseB = p.branch(() -> {
+            Operand v = lower(c.getFalseExpression(), t, null);
+            p.add(new Compute(phi, Elementary.COPY, List.of(v), "Math", p.pos(c.getFalseExpression())));
+            return true;
+        });
+        p.add(new If(cond, p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(phi), p.pos(c)));
+        return phi;
+    }
+
+    private Operand call(MethodInvocationTree c, Type ctx, String name) throws Unsupported {
+        String mathClass = mathClassOf(c);
+        String method = methodName(c);
+        Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
+        if (op == null) {
+            // Not in the table: a black box, and an error if a derivative would have to pass through it.
+            Type t = typeOf(c);
+            return opaque(c, t != null ? t : ctx, name);
+        }
+        List<Operand> args = new ArrayList<>();
+        List<Type> types = new ArrayList<>();
+        for (ExpressionTree a : c.getArguments()) {
+            Type at = typeOf(a);
+            Type use = op == Elementary.ABS || op == Elementary.MAX || op == Elementary.MIN || op == Elementary.SIGNUM
+                    ? (at != null ? at : Type.DOUBLE) : Type.DOUBLE;
+            types.add(use);
+            args.add(lower(a, use, null));
+        }
+        Type result = resultType(op, types);
+        return compute(op, args, result, name, method, c, mathClass);
+    }
+
+    private static Type resultType(Elementary op, List<Type> args) {
+        return switch (op) {
+            case ABS, SIGNUM -> args.get(0) == Type.FLOAT ? Type.FLOAT : promoteNumeric(args.get(0));
+            case MAX, MIN -> Type.promote(args.get(0), args.get(1));
+            case ROUND -> args.get(0) == Type.FLOAT ? Type.INT : Type.LONG;
+            default -> Type.DOUBLE;
+        };
+    }
+
+    private static Type promoteNumeric(Type t) {
+        return Type.promote(t, Type.INT);
+    }
+
+    Var compound(CompoundAssignmentTree c, Slot slot, Var old) throws Unsupported {
+        Elementary op = switch (c.getKind()) {
+            case PLUS_ASSIGNMENT -> Elementary.ADD;
+            case MINUS_ASSIGNMENT -> Elementary.SUB;
+            case MULTIPLY_ASSIGNMENT -> Elementary.MUL;
+            case DIVIDE_ASSIGNMENT -> Elementary.DIV;
+            default -> Elementary.REM;
+        };
+        Type rt = typeOf(c.getExpression());
+        if (!slot.type.isFloating() || rt == null) {
+            if (!slot.type.isFloating()) {
+                // x op= e on an integer local: Java casts back, so the derivative is 0.
+                String sym = Operators.binary(switch (c.getKind()) {
+                    case PLUS_ASSIGNMENT -> Tree.Kind.PLUS;
+                    case MINUS_ASSIGNMENT -> Tree.Kind.MINUS;
+                    case MULTIPLY_ASSIGNMENT -> Tree.Kind.MULTIPLY;
+                    case DIVIDE_ASSIGNMENT -> Tree.Kind.DIVIDE;
+                    default -> Tree.Kind.REMAINDER;
+                });
+                Type rhs = typeOf(c.getExpression());
+                boolean narrows = rhs == null || Type.promote(slot.type, rhs) != slot.type;
+                Template code = narrows
+                        ? Template.concat("(" + slot.type.javaName() + ") (", old, " " + sym + " (",
+                                template(c.getExpression()), "))")
+                        : Template.concat(old, " " + sym + " (", template(c.getExpression()), ")");
+                Var v = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
+                p.add(new Opaque(v, code, p.pos(c), c));
+                return v;
+            }
+            rt = slot.type;
+        }
+        Operand r = lower(c.getExpression(), rt, null);
+        Type t = Type.promote(slot.type, rt);
+        Operand v = compute(op, List.of(old, r), t, t == slot.type ? slot.name : null, tempName(op), c, "Math");
+        if (t != slot.type) {
+            Elementary narrow = slot.type == Type.FLOAT ? Elementary.TO_FLOAT : Elementary.COPY;
+            return (Var) compute(narrow, List.of(v), slot.type, slot.name, "narrow", c, "Math");
+        }
+        return (Var) v;
+    }
+
+    Var increment(UnaryTree u, Slot slot, Var old) {
+        boolean up = u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        Const one = new Const("1", Type.INT, 1);
+        Elementary op = up ? Elementary.ADD : Elementary.SUB;
+        if (slot.type.isFloating() || slot.type == Type.INT || slot.type == Type.LONG) {
+            return (Var) compute(op, List.of(old, one), slot.type, slot.name, tempName(op), u, "Math");
+        }
+        Template code = Template.concat("(" + slot.type.javaName() + ") (", old, up ? " + 1)" : " - 1)");
+        Var v = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
+        p.add(new Opaque(v, code, p.pos(u), u));
+        return v;
+    }
+
+    /** A sub-expression that reads no floating local: a constant, a local, or a black-box step. */
+    private Operand inactive(ExpressionTree e, Type ctx, String name) throws Unsupported {
+        if (e instanceof IdentifierTree id) {
+            Var local = p.localOrNull(id.getName().toString());
+            if (local != null) {
+                return local;
+            }
+            if (p.slot(id.getName().toString()) != null) {
+                return p.currentOf(p.slot(id.getName().toString()), e);
+            }
+        }
+        Const c = constant(e);
+        if (c != null) {
+            return c;
+        }
+        Type t = typeOf(e);
+        if (t == null) {
+            t = ctx;
+        }
+        if (t == null) {
+            throw new Unsupported(e, "cannot tell the type of this expression; assign it to a local variable "
+                    + "with an explicit type first");
+        }
+        return opaque(e, t, name);
+    }
+
+    private Operand opaque(ExpressionTree e, Type t, String name) throws Unsupported {
+        Template code = template(e);
+        Var v = p.newVar(name != null ? name : opaqueName(e), t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        p.add(new Opaque(v, code, p.pos(e), e));
+        return v;
+    }
+
+    /** Literals and static final fields (and their negations) are repeated freely. */
+    private Const constant(ExpressionTree e) throws Unsupported {
+        e = unparen(e);
+        if (e instanceof LiteralTree lit && lit.getValue() instanceof Number n) {
+            Type t = literalType(lit);
+            return new Const(e.toString(), t, n.doubleValue());
+        }
+        if (e.getKind() == Tree.Kind.UNARY_MINUS) {
+            Const inner = constant(((UnaryTree) e).getExpression());
+            if (inner != null) {
+                return new Const("-" + inner.operandText(), inner.type(), -inner.numeric());
+            }
+            return null;
+        }
+        VariableElement f = fieldOf(e);
+        if (f != null && f.getModifiers().contains(Modifier.FINAL) && f.getModifiers().contains(Modifier.STATIC)) {
+            Type t = Type.ofName(f.asType().toString());
+            if (t != null && t.isNumeric()) {
+                Template text = template(e);
+                Object v = f.getConstantValue();
+                return new Const(text.render(), t, v instanceof Number n ? n.doubleValue() : Double.NaN);
+            }
+        }
+        return null;
+    }
+
+    private VariableElement fieldOf(ExpressionTree e) {
+        if (e instanceof IdentifierTree id) {
+            if (p.slot(id.getName().toString()) != null) {
+                return null;
+            }
+            return p.names().field(id.getName().toString());
+        }
+        if (e instanceof MemberSelectTree s) {
+            TypeElement owner = typeNamed(s.getExpression());
+            if (owner != null) {
+                for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(p.elements().getAllMembers(owner))) {
+                    if (f.getSimpleName().contentEquals(s.getIdentifier())) {
+                        return f;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private TypeElement typeNamed(ExpressionTree e) {
+        if (e instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            if (p.slot(n) != null || p.names().field(n) != null) {
+                return null;
+            }
+            return p.names().type(n);
+        }
+        if (e instanceof MemberSelectTree) {
+            return p.elements().getTypeElement(e.toString());
+        }
+        return null;
+    }
+
+    /** "Math" or "StrictMath" when a call goes to java.lang.Math or StrictMath, else null. */
+    private String mathClassOf(MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        TypeElement owner = null;
+        if (sel instanceof MemberSelectTree s) {
+            owner = typeNamed(s.getExpression());
+        } else if (sel instanceof IdentifierTree id) {
+            var ms = p.names().methods(id.getName().toString());
+            if (!ms.isEmpty()) {
+                owner = (TypeElement) ms.get(0).getEnclosingElement();
+            }
+        }
+        if (owner == null) {
+            return null;
+        }
+        String q = owner.getQualifiedName().toString();
+        return q.equals("java.lang.Math") ? "Math" : q.equals("java.lang.StrictMath") ? "StrictMath" : null;
+    }
+
+    private static String methodName(MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        return sel instanceof MemberSelectTree s ? s.getIdentifier().toString() : ((IdentifierTree) sel).getName().toString();
+    }
+
+    /**
+     * The static type of an expression, as far as the processor can tell without javac's
+     * attribution (which runs after annotation processing); null when unknown.
+     */
+    Type typeOf(ExpressionTree e) {
+        e = unparen(e);
+        switch (e.getKind()) {
+            case INT_LITERAL -> { return Type.INT; }
+            case LONG_LITERAL -> { return Type.LONG; }
+            case FLOAT_LITERAL -> { return Type.FLOAT; }
+            case DOUBLE_LITERAL -> { return Type.DOUBLE; }
+            case BOOLEAN_LITERAL -> { return Type.BOOLEAN; }
+            case CHAR_LITERAL -> { return Type.CHAR; }
+            case IDENTIFIER, MEMBER_SELECT -> {
+                if (e instanceof IdentifierTree id && p.slot(id.getName().toString()) != null) {
+                    return p.slot(id.getName().toString()).type;
+                }
+                if (e instanceof MemberSelectTree s && s.getIdentifier().contentEquals("length")) {
+                    return null;
+                }
+                VariableElement f = fieldOf(e);
+                return f == null ? null : Type.ofName(f.asType().toString());
+            }
+            case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> {
+                BinaryTree b = (BinaryTree) e;
+                Type l = typeOf(b.getLeftOperand());
+                Type r = typeOf(b.getRightOperand());
+                if (l == null || r == null) {
+                    return l != null && l.isFloating() ? l : r != null && r.isFloating() ? r : null;
+                }
+                return Type.promote(l, r);
+            }
+            case LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO,
+                    CONDITIONAL_AND, CONDITIONAL_OR, LOGICAL_COMPLEMENT, INSTANCE_OF -> { return Type.BOOLEAN; }
+            case UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT -> {
+                Type t = typeOf(((UnaryTree) e).getExpression());
+                return t == null ? null : t.isFloating() ? t : promoteNumeric(t);
+            }
+            case TYPE_CAST -> { return Type.ofName(((TypeCastTree) e).getType().toString()); }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+                Type a = typeOf(c.getTrueExpression());
+                Type b = typeOf(c.getFalseExpression());
+                return a == null || b == null ? null : a == b ? a : a.isNumeric() && b.isNumeric() ? Type.promote(a, b) : null;
+            }
+            case METHOD_INVOCATION -> {
+                MethodInvocationTree c = (MethodInvocationTree) e;
+                String mc = mathClassOf(c);
+                Elementary op = mc == null ? null : Elementary.ofMethod(methodName(c), c.getArguments().size());
+                if (op == null) {
+                    return null;
+                }
+                List<Type> args = new ArrayList<>();
+                for (ExpressionTree a : c.getArguments()) {
+                    Type t = typeOf(a);
+                    args.add(t == null ? Type.DOUBLE : t);
+                }
+                return resultType(op, args);
+            }
+            default -> { return null; }
+        }
+    }
+
+    private static Type literalType(LiteralTree lit) {
+        return switch (lit.getKind()) {
+            case INT_LITERAL -> Type.INT;
+            case LONG_LITERAL -> Type.LONG;
+            case FLOAT_LITERAL -> Type.FLOAT;
+            default -> Type.DOUBLE;
+        };
+    }
+
+    private Operand compute(Elementary op, List<Operand> args, Type t, String name, String temp, Tree at,
+            String mathClass) {
+        Var v = p.newVar(name != null ? name : temp, t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        p.add(new Compute(v, op, args, mathClass, p.pos(at)));
+        return v;
+    }
+
+    private static String tempName(Elementary op) {
+        return switch (op) {
+            case ADD -> "sum";
+            case SUB -> "diff";
+            case MUL -> "prod";
+            case DIV -> "quot";
+            case REM -> "rem";
+            default -> op.toString();
+        };
+    }
+
+    private static String opaqueName(ExpressionTree e) {
+        if (e instanceof MethodInvocationTree c) {
+            return methodName(c);
+        }
+        if (e.getKind() == Tree.Kind.NEW_CLASS) {
+            return "instance";
+        }
+        return "k";
+    }
+
+    static ExpressionTree unparen(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e;
+    }
+
+}

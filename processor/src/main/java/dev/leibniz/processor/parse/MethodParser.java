@@ -1,0 +1,424 @@
+package dev.leibniz.processor.parse;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.If;
+import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Pos;
+import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.Template;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.Var;
+import dev.leibniz.processor.rules.Elementary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Lowers a method body from javac trees to the IR: one elementary operation per step, a new
+ * version for every assignment, phi variables where branches join, and early returns turned
+ * into structured branches by moving the statements after an {@code if} into the paths that
+ * reach them.
+ */
+public final class MethodParser {
+    /** What follows a statement: lowered into whichever paths fall through to it. */
+    interface Rest {
+        boolean lowerInto() throws Unsupported;
+    }
+
+    private final Elements elements;
+    private final ExecutableElement method;
+    private final MethodTree tree;
+    private final NameResolver names;
+    private final SourceText source;
+    private final Expressions expressions;
+
+    private Scope scope = new Scope(null);
+    private Map<Slot, Var> current = new LinkedHashMap<>();
+    private Block out;
+
+    private MethodParser(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
+            MethodTree tree) {
+        this.elements = elements;
+        this.method = method;
+        this.tree = tree;
+        this.names = new NameResolver(elements, (TypeElement) method.getEnclosingElement(), unit);
+        this.source = new SourceText(unit, trees.getSourcePositions());
+        this.expressions = new Expressions(this);
+    }
+
+    /**
+     * Parses a method already checked to be static and to return double.
+     *
+     * @param wrt the names of the parameters to differentiate
+     */
+    public static Func parse(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
+            MethodTree tree, Set<String> wrt) throws Unsupported {
+        return new MethodParser(elements, trees, unit, method, tree).parse(wrt);
+    }
+
+    private Func parse(Set<String> wrt) throws Unsupported {
+        List<Param> params = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            VariableElement p = method.getParameters().get(i);
+            String javaType = p.asType().toString();
+            Type t = Type.ofName(javaType);
+            VariableTree pt = tree.getParameters().get(i);
+            if (t == null) {
+                throw new Unsupported(pt, "parameters of type " + javaType + " are not supported yet; "
+                        + "@Differentiable methods take double parameters, and int, long or boolean ones as constants");
+            }
+            if (t == Type.FLOAT) {
+                throw new Unsupported(pt, "float parameters are not supported yet; declare the parameter as double");
+            }
+            Var v = new Var(p.getSimpleName().toString(), t, Var.Kind.PARAM);
+            Slot slot = new Slot(v.baseName(), t);
+            scope.declare(slot);
+            current.put(slot, v);
+            params.add(new Param(v, javaType, wrt.contains(v.baseName())));
+            types.add(javaType);
+        }
+        Block body = new Block(0);
+        out = body;
+        if (lowerStatements(tree.getBody().getStatements(), 0, () -> true)) {
+            throw new Unsupported(tree, "this method can finish without returning a value");
+        }
+        String signature = method.getSimpleName() + "(" + String.join(", ", types) + ")";
+        return new Func(method.getSimpleName().toString(), signature, params, body);
+    }
+
+    // ---- statements -------------------------------------------------------------------------
+
+    /** Lowers stmts[from..] then rest; returns whether control can fall off the end. */
+    private boolean lowerStatements(List<? extends StatementTree> stmts, int from, Rest rest) throws Unsupported {
+        for (int i = from; i < stmts.size(); i++) {
+            StatementTree s = stmts.get(i);
+            if (Returns.contains(s)) {
+                int next = i + 1;
+                Scope here = scope;
+                Rest after = () -> {
+                    Scope saved = scope;
+                    scope = here;
+                    boolean falls = lowerStatements(stmts, next, rest);
+                    scope = saved;
+                    return falls;
+                };
+                return lowerWithRest(s, after);
+            }
+            lowerStatement(s);
+        }
+        return rest.lowerInto();
+    }
+
+    /** A statement that contains a return: what follows it goes into the paths that fall through. */
+    private boolean lowerWithRest(StatementTree s, Rest after) throws Unsupported {
+        switch (s.getKind()) {
+            case RETURN -> {
+                ReturnTree r = (ReturnTree) s;
+                Operand v = expressions.lower(r.getExpression(), Type.DOUBLE, null);
+                out.add(new Return(v, pos(s)));
+                return false;
+            }
+            case BLOCK -> {
+                return inScope(() -> lowerStatements(((BlockTree) s).getStatements(), 0, after));
+            }
+            case IF -> {
+                IfTree ift = (IfTree) s;
+                Template cond = expressions.condition(ift.getCondition());
+                Map<Slot, Var> before = new LinkedHashMap<>(current);
+                Block thenB = branch(() -> lowerWithRest(ift.getThenStatement(), after));
+                current = new LinkedHashMap<>(before);
+                Block elseB = branch(() -> ift.getElseStatement() == null
+                        ? after.lowerInto()
+                        : lowerWithRest(ift.getElseStatement(), after));
+                current = before;
+                out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(), pos(ift)));
+                return false;
+            }
+            default -> {
+                lowerStatement(s);
+                return after.lowerInto();
+            }
+        }
+    }
+
+    private boolean inScope(Rest body) throws Unsupported {
+        Scope saved = scope;
+        scope = new Scope(scope);
+        try {
+            return body.lowerInto();
+        } finally {
+            scope = saved;
+        }
+    }
+
+    /** Lowers a branch into a fresh nested block, in its own scope. */
+    Block branch(Rest body) throws Unsupported {
+        Block saved = out;
+        Block b = new Block(saved.depth() + 1);
+        out = b;
+        try {
+            inScope(body);
+        } finally {
+            out = saved;
+        }
+        return b;
+    }
+
+    private void lowerStatement(StatementTree s) throws Unsupported {
+        switch (s.getKind()) {
+            case VARIABLE -> declare((VariableTree) s);
+            case EXPRESSION_STATEMENT -> expressionStatement(((ExpressionStatementTree) s).getExpression());
+            case BLOCK -> inScope(() -> {
+                for (StatementTree inner : ((BlockTree) s).getStatements()) {
+                    lowerStatement(inner);
+                }
+                return true;
+            });
+            case IF -> plainIf((IfTree) s);
+            case EMPTY_STATEMENT -> { }
+            case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> throw new Unsupported(s,
+                    "loops are not supported in a @Differentiable method yet; write the steps out, "
+                            + "or compute the loop in a method that is not differentiated and pass its result in");
+            case TRY -> throw new Unsupported(s, "try is not supported in a @Differentiable method; "
+                    + "handle exceptions in the caller");
+            case SWITCH -> throw new Unsupported(s, "switch is not supported in a @Differentiable method; use if / else if");
+            case SYNCHRONIZED -> throw new Unsupported(s, "synchronized is not supported in a @Differentiable method; "
+                    + "synchronize in the caller");
+            case THROW -> throw new Unsupported(s, "throw is not supported in a @Differentiable method yet; "
+                    + "validate the arguments in the caller");
+            case LABELED_STATEMENT, BREAK, CONTINUE -> throw new Unsupported(s,
+                    "labels, break and continue are not supported in a @Differentiable method yet");
+            case CLASS -> throw new Unsupported(s, "local classes are not supported in a @Differentiable method; "
+                    + "declare the class outside the method");
+            case ASSERT -> throw new Unsupported(s, "assert is not supported in a @Differentiable method; "
+                    + "check the condition in the caller");
+            default -> throw new Unsupported(s, "this statement is not supported in a @Differentiable method");
+        }
+    }
+
+    private void declare(VariableTree v) throws Unsupported {
+        String name = v.getName().toString();
+        Type t;
+        if (v.getType() == null || v.getType().toString().equals("var")) {
+            t = v.getInitializer() == null ? null : expressions.typeOf(v.getInitializer());
+            if (t == null) {
+                throw new Unsupported(v, "cannot tell the type of '" + name + "'; declare it with an explicit type");
+            }
+        } else {
+            t = Type.ofName(v.getType().toString());
+            if (t == null) {
+                throw new Unsupported(v.getType(), "local variables of type " + v.getType() + " are not supported "
+                        + "in a @Differentiable method yet; use double, int, long or boolean locals");
+            }
+        }
+        Slot slot = new Slot(name, t);
+        if (v.getInitializer() != null) {
+            Operand init = expressions.lower(v.getInitializer(), t, name);
+            current.put(slot, named(init, name, t, v));
+        } else {
+            current.put(slot, null);
+        }
+        scope.declare(slot);
+    }
+
+    private void expressionStatement(ExpressionTree e) throws Unsupported {
+        switch (e.getKind()) {
+            case ASSIGNMENT -> {
+                var a = (com.sun.source.tree.AssignmentTree) e;
+                Slot slot = assignable(a.getVariable());
+                Operand v = expressions.lower(a.getExpression(), slot.type, slot.name);
+                current.put(slot, named(v, slot.name, slot.type, e));
+            }
+            case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
+                CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+                Slot slot = assignable(c.getVariable());
+                current.put(slot, expressions.compound(c, slot, currentOf(slot, c.getVariable())));
+            }
+            case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
+                UnaryTree u = (UnaryTree) e;
+                Slot slot = assignable(u.getExpression());
+                current.put(slot, expressions.increment(u, slot, currentOf(slot, u.getExpression())));
+            }
+            case METHOD_INVOCATION -> out.add(new Opaque(null, expressions.template(e), pos(e), e));
+            default -> throw new Unsupported(e, "this expression statement is not supported in a @Differentiable method");
+        }
+    }
+
+    /** The local an assignment writes; writes to anything else are rejected. */
+    private Slot assignable(ExpressionTree target) throws Unsupported {
+        ExpressionTree t = target;
+        while (t instanceof ParenthesizedTree p) {
+            t = p.getExpression();
+        }
+        if (t instanceof IdentifierTree id) {
+            Slot slot = scope.lookup(id.getName().toString());
+            if (slot != null) {
+                return slot;
+            }
+        }
+        if (t.getKind() == Tree.Kind.ARRAY_ACCESS) {
+            throw new Unsupported(target, "writing array elements is not supported in a @Differentiable method yet; "
+                    + "keep the values in local variables");
+        }
+        throw new Unsupported(target, "a @Differentiable method must not write to fields (a differentiable function "
+                + "has no side effects); return the value and let the caller store it");
+    }
+
+    private void plainIf(IfTree ift) throws Unsupported {
+        Template cond = expressions.condition(ift.getCondition());
+        Map<Slot, Var> before = new LinkedHashMap<>(current);
+        Block thenB = branch(() -> {
+            lowerStatement(ift.getThenStatement());
+            return true;
+        });
+        Map<Slot, Var> thenEnd = current;
+        current = new LinkedHashMap<>(before);
+        Block elseB = branch(() -> {
+            if (ift.getElseStatement() != null) {
+                lowerStatement(ift.getElseStatement());
+            }
+            return true;
+        });
+        Map<Slot, Var> elseEnd = current;
+        current = new LinkedHashMap<>();
+        List<Var> phis = new ArrayList<>();
+        for (Slot slot : before.keySet()) {
+            Var t = thenEnd.get(slot);
+            Var e = elseEnd.get(slot);
+            if (t == e) {
+                current.put(slot, t);
+            } else if (t == null || e == null) {
+                current.put(slot, null); // not definitely assigned after the if; javac rejects any read
+            } else {
+                Var phi = newVar(slot.name, slot.type, Var.Kind.PHI);
+                Pos p = pos(ift);
+                thenB.add(new Compute(phi, Elementary.COPY, List.of(t), "Math", p));
+                elseB.add(new Compute(phi, Elementary.COPY, List.of(e), "Math", p));
+                phis.add(phi);
+                current.put(slot, phi);
+            }
+        }
+        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis, pos(ift)));
+    }
+
+    // ---- shared with Expressions ----------------------------------------------------------
+
+    /** Gives a value a user variable's name: reuses a fresh temporary, else copies. */
+    private Var named(Operand v, String name, Type t, Tree at) {
+        if (v instanceof Var var && var.kind() == Var.Kind.LOCAL && var.baseName().equals(name) && lastDefines(var)) {
+            int last = out.stmts().size() - 1;
+            if (out.stmts().get(last) instanceof Compute c) {
+                out.stmts().set(last, new Compute(c.target(), c.op(), c.args(), c.mathClass(), pos(at)));
+            } else if (out.stmts().get(last) instanceof Opaque o) {
+                out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
+            }
+            return var;
+        }
+        Var target = newVar(name, t, Var.Kind.LOCAL);
+        out.add(new Compute(target, Elementary.COPY, List.of(v), "Math", pos(at)));
+        return target;
+    }
+
+    private boolean lastDefines(Var v) {
+        if (out.stmts().isEmpty()) {
+            return false;
+        }
+        var last = out.stmts().get(out.stmts().size() - 1);
+        return last instanceof Compute c && c.target() == v
+                || last instanceof Opaque o && o.target() == v
+                || last instanceof If i && i.phis().contains(v);
+    }
+
+    Var currentOf(Slot slot, Tree at) throws Unsupported {
+        Var v = current.get(slot);
+        if (v == null) {
+            throw new Unsupported(at, "'" + slot.name + "' might not have been assigned here");
+        }
+        return v;
+    }
+
+    Slot slot(String name) {
+        return scope.lookup(name);
+    }
+
+    /** The current version of a local, for black-box code; null when the name is not a local. */
+    Var localOrNull(String name) {
+        Slot s = scope.lookup(name);
+        return s == null ? null : current.get(s);
+    }
+
+    Var newVar(String base, Type t, Var.Kind kind) {
+        Var v = new Var(base, t, kind);
+        v.setDepth(out.depth());
+        return v;
+    }
+
+    void add(dev.leibniz.processor.ir.Stmt s) {
+        out.add(s);
+    }
+
+    Block block() {
+        return out;
+    }
+
+    void setBlock(Block b) {
+        out = b;
+    }
+
+    Pos pos(Tree t) {
+        return source.pos(t);
+    }
+
+    NameResolver names() {
+        return names;
+    }
+
+    Elements elements() {
+        return elements;
+    }
+
+    /** Whether a tree reads a local of floating type, the only values that can carry a derivative. */
+    boolean mentionsFloating(Tree t) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean visitIdentifier(IdentifierTree id, Void unused) {
+                Slot s = scope.lookup(id.getName().toString());
+                return s != null && s.type.isFloating();
+            }
+
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+        }.scan(t, null);
+        return Boolean.TRUE.equals(found);
+    }
+}

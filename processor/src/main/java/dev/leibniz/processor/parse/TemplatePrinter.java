@@ -1,0 +1,322 @@
+package dev.leibniz.processor.parse;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.Template;
+import dev.leibniz.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Re-prints an expression the derivative treats as a black box, for the companion class:
+ * locals become IR variables, and every other name is qualified, since the companion has none
+ * of the user's imports. Constructs that cannot be carried over are rejected with a reason.
+ */
+final class TemplatePrinter {
+    private final NameResolver names;
+    private final Elements elements;
+    private final Function<String, Var> locals;
+    private final List<Object> parts = new ArrayList<>();
+
+    private TemplatePrinter(NameResolver names, Elements elements, Function<String, Var> locals) {
+        this.names = names;
+        this.elements = elements;
+        this.locals = locals;
+    }
+
+    static Template print(ExpressionTree e, NameResolver names, Elements elements, Function<String, Var> locals)
+            throws Unsupported {
+        TemplatePrinter p = new TemplatePrinter(names, elements, locals);
+        p.expr(e);
+        return new Template(p.parts);
+    }
+
+    private void text(String s) {
+        parts.add(s);
+    }
+
+    private void expr(ExpressionTree e) throws Unsupported {
+        switch (e.getKind()) {
+            case PARENTHESIZED -> {
+                text("(");
+                expr(((ParenthesizedTree) e).getExpression());
+                text(")");
+            }
+            case IDENTIFIER -> identifier((IdentifierTree) e);
+            case MEMBER_SELECT -> memberSelect((MemberSelectTree) e);
+            case METHOD_INVOCATION -> call((MethodInvocationTree) e);
+            case NEW_CLASS -> newClass((NewClassTree) e);
+            case NEW_ARRAY -> newArray((NewArrayTree) e);
+            case ARRAY_ACCESS -> {
+                ArrayAccessTree a = (ArrayAccessTree) e;
+                expr(a.getExpression());
+                text("[");
+                expr(a.getIndex());
+                text("]");
+            }
+            case TYPE_CAST -> {
+                TypeCastTree c = (TypeCastTree) e;
+                text("(");
+                type(c.getType());
+                text(") ");
+                expr(c.getExpression());
+            }
+            case CONDITIONAL_EXPRESSION -> {
+                ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+                expr(c.getCondition());
+                text(" ? ");
+                expr(c.getTrueExpression());
+                text(" : ");
+                expr(c.getFalseExpression());
+            }
+            case INSTANCE_OF -> {
+                InstanceOfTree i = (InstanceOfTree) e;
+                if (i.getPattern() != null) {
+                    throw new Unsupported(e, "pattern matching in instanceof is not supported in a @Differentiable method; "
+                            + "use a plain instanceof and a cast");
+                }
+                expr(i.getExpression());
+                text(" instanceof ");
+                type(i.getType());
+            }
+            case LAMBDA_EXPRESSION -> throw new Unsupported(e, "lambdas are not supported in a @Differentiable method; "
+                    + "write the computation inline, or move it into a separate @Differentiable method");
+            case MEMBER_REFERENCE -> throw new Unsupported(e, "method references are not supported in a @Differentiable method; "
+                    + "call the method directly");
+            case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+                    REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
+                    RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT ->
+                    throw new Unsupported(e, "an assignment inside an expression is not supported in a @Differentiable method; "
+                            + "make the assignment its own statement");
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+                    throw new Unsupported(e, "++ and -- inside an expression are not supported in a @Differentiable method; "
+                            + "make the increment its own statement");
+            default -> {
+                if (e instanceof LiteralTree) {
+                    text(e.toString());
+                } else if (e instanceof UnaryTree u) {
+                    text(Operators.unary(e.getKind()));
+                    expr(u.getExpression());
+                } else if (e instanceof BinaryTree b) {
+                    expr(b.getLeftOperand());
+                    text(" " + Operators.binary(e.getKind()) + " ");
+                    expr(b.getRightOperand());
+                } else {
+                    throw new Unsupported(e, "this kind of expression (" + e.getKind().toString().toLowerCase(java.util.Locale.ROOT)
+                            + ") is not supported in a @Differentiable method");
+                }
+            }
+        }
+    }
+
+    private void identifier(IdentifierTree id) throws Unsupported {
+        String n = id.getName().toString();
+        Var local = locals.apply(n);
+        if (local != null) {
+            parts.add(local);
+            return;
+        }
+        if (n.equals("this") || n.equals("super")) {
+            throw new Unsupported(id, "'" + n + "' is not available: @Differentiable methods must be static for now");
+        }
+        VariableElement f = names.field(n);
+        if (f != null) {
+            fieldRef(id, f);
+            return;
+        }
+        TypeElement t = names.type(n);
+        if (t != null) {
+            typeRef(id, t);
+            return;
+        }
+        throw new Unsupported(id, "cannot resolve '" + n + "' for the generated companion class");
+    }
+
+    private void fieldRef(Tree at, VariableElement f) throws Unsupported {
+        Object constant = f.getConstantValue();
+        if (!NameResolver.accessible(f)) {
+            if (constant != null) {
+                text(elements.getConstantExpression(constant));
+                return;
+            }
+            throw new Unsupported(at, "the private field '" + f.getSimpleName() + "' cannot be read from the generated "
+                    + "companion class; make it package-private or a compile-time constant");
+        }
+        if (!f.getModifiers().contains(Modifier.STATIC)) {
+            throw new Unsupported(at, "the instance field '" + f.getSimpleName() + "' is not available: "
+                    + "@Differentiable methods must be static for now");
+        }
+        text(NameResolver.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
+    }
+
+    private void typeRef(Tree at, TypeElement t) throws Unsupported {
+        if (!NameResolver.accessible(t)) {
+            throw new Unsupported(at, "the private type '" + t.getSimpleName() + "' cannot be used from the generated "
+                    + "companion class; make it package-private");
+        }
+        text(NameResolver.sourceName(t));
+    }
+
+    private void memberSelect(MemberSelectTree s) throws Unsupported {
+        // A dotted name may be a package prefix (java.util.Random): keep those as written.
+        String whole = s.toString();
+        TypeElement qualified = elements.getTypeElement(whole);
+        if (qualified != null) {
+            typeRef(s, qualified);
+            return;
+        }
+        ExpressionTree target = s.getExpression();
+        TypeElement targetType = typeOf(target);
+        if (targetType != null && !s.getIdentifier().contentEquals("class")) {
+            for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(targetType))) {
+                if (f.getSimpleName().contentEquals(s.getIdentifier())) {
+                    fieldRef(s, f);
+                    return;
+                }
+            }
+        }
+        if (target.getKind() == Tree.Kind.IDENTIFIER && targetType == null
+                && locals.apply(((IdentifierTree) target).getName().toString()) == null
+                && names.field(((IdentifierTree) target).getName().toString()) == null) {
+            text(whole); // a package name: leave it as written
+            return;
+        }
+        expr(target);
+        text("." + s.getIdentifier());
+    }
+
+    /** The type a qualifier names, when it is a type name rather than a value. */
+    private TypeElement typeOf(ExpressionTree target) {
+        if (target instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            if (locals.apply(n) != null || names.field(n) != null) {
+                return null;
+            }
+            return names.type(n);
+        }
+        if (target instanceof MemberSelectTree) {
+            return elements.getTypeElement(target.toString());
+        }
+        return null;
+    }
+
+    private void call(MethodInvocationTree c) throws Unsupported {
+        if (!c.getTypeArguments().isEmpty()) {
+            throw new Unsupported(c, "explicit type arguments are not supported in a @Differentiable method");
+        }
+        ExpressionTree sel = c.getMethodSelect();
+        if (sel instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            List<ExecutableElement> ms = names.methods(n);
+            if (ms.isEmpty()) {
+                throw new Unsupported(c, "cannot resolve the method '" + n + "' for the generated companion class");
+            }
+            boolean allStatic = ms.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
+            if (!allStatic) {
+                throw new Unsupported(c, "the instance method '" + n + "' is not available: "
+                        + "@Differentiable methods must be static for now");
+            }
+            if (ms.stream().noneMatch(NameResolver::accessible)) {
+                throw new Unsupported(c, "the private method '" + n + "' cannot be called from the generated companion "
+                        + "class; make it package-private");
+            }
+            text(NameResolver.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
+        } else {
+            expr(sel);
+        }
+        args(c.getArguments());
+    }
+
+    private void newClass(NewClassTree n) throws Unsupported {
+        if (n.getClassBody() != null) {
+            throw new Unsupported(n, "anonymous classes are not supported in a @Differentiable method; "
+                    + "declare a named class and instantiate it");
+        }
+        if (n.getEnclosingExpression() != null) {
+            throw new Unsupported(n, "qualified inner-class creation is not supported in a @Differentiable method");
+        }
+        text("new ");
+        type(n.getIdentifier());
+        args(n.getArguments());
+    }
+
+    private void newArray(NewArrayTree n) throws Unsupported {
+        if (n.getType() == null) {
+            throw new Unsupported(n, "array initializers need an explicit 'new T[]' in a @Differentiable method");
+        }
+        text("new ");
+        type(n.getType());
+        for (ExpressionTree d : n.getDimensions()) {
+            text("[");
+            expr(d);
+            text("]");
+        }
+        if (n.getInitializers() != null) {
+            text("[] {");
+            String sep = "";
+            for (ExpressionTree i : n.getInitializers()) {
+                text(sep);
+                expr(i);
+                sep = ", ";
+            }
+            text("}");
+        }
+    }
+
+    private void args(List<? extends ExpressionTree> args) throws Unsupported {
+        text("(");
+        String sep = "";
+        for (ExpressionTree a : args) {
+            text(sep);
+            expr(a);
+            sep = ", ";
+        }
+        text(")");
+    }
+
+    private void type(Tree t) throws Unsupported {
+        switch (t.getKind()) {
+            case PRIMITIVE_TYPE -> text(t.toString());
+            case ARRAY_TYPE -> {
+                type(((com.sun.source.tree.ArrayTypeTree) t).getType());
+                text("[]");
+            }
+            case IDENTIFIER -> {
+                TypeElement te = names.type(((IdentifierTree) t).getName().toString());
+                if (te == null) {
+                    throw new Unsupported(t, "cannot resolve the type '" + t + "' for the generated companion class");
+                }
+                typeRef(t, te);
+            }
+            case MEMBER_SELECT -> {
+                TypeElement te = elements.getTypeElement(t.toString());
+                if (te != null) {
+                    typeRef(t, te);
+                } else {
+                    text(t.toString());
+                }
+            }
+            default -> throw new Unsupported(t, "generic and annotated types are not supported in a @Differentiable method");
+        }
+    }
+}

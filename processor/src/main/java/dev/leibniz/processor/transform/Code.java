@@ -1,0 +1,16 @@
+package dev.leibniz.processor.transform;
+
+import java.util.List;
+
+/** Generated Java statements, as transforms produce them and the emitter prints them. */
+public sealed interface Code permits Code.Line, Code.Branch, Code.Comment {
+
+    /** One statement (without its semicolon), with an optional trailing comment. */
+    record Line(String code, String comment) implements Code {}
+
+    /** {@code if (condition) { then } else { otherwise }}; either side may be empty. */
+    record Branch(String condition, List<Code> then, List<Code> otherwise, String comment) implements Code {}
+
+    /** A comment on a line of its own. */
+    record Comment(String text) implements Code {}
+}
