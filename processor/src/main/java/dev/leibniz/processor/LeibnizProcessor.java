@@ -63,7 +63,7 @@ public final class LeibnizProcessor extends AbstractProcessor {
         for (var entry : byClass.entrySet()) {
             writeCompanion(entry.getKey(), compiler.compileAll(entry.getKey(), entry.getValue()));
         }
-        return false;
+        return true; // the annotation is ours: claim it, so -Xlint:processing stays quiet
     }
 
     private void writeCompanion(TypeElement owner, List<CompanionEmitter.Method> methods) {

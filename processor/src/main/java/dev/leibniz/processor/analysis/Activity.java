@@ -101,7 +101,7 @@ public final class Activity {
     private void check(Func f) throws Unsupported {
         for (var s : statements(f)) {
             if (s instanceof Opaque o && o.target() != null && isActive(o.target())) {
-                throw new Unsupported(o.tree(), "'" + o.pos().text() + "' is not differentiable, but it depends on "
+                throw new Unsupported(o.tree(), "'" + o.tree() + "' is not differentiable, but it depends on "
                         + describe(varied.get(o.target())) + " and its value reaches the result. Leibniz knows the "
                         + "derivatives of operators and java.lang.Math functions; rewrite it with those, or compute it "
                         + "from values that are not differentiated so that it is a constant");

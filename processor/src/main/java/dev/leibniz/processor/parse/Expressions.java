@@ -84,7 +84,7 @@ final class Expressions {
 
     /** The Java source of a branch condition, evaluated as written. */
     Template condition(ExpressionTree e) throws Unsupported {
-        return template(e);
+        return template(unparen(e));
     }
 
     Template template(ExpressionTree e) throws Unsupported {
@@ -166,7 +166,9 @@ final class Expressions {
             p.add(new Compute(phi, Elementary.COPY, List.of(v), "Math", p.pos(c.getFalseExpression())));
             return true;
         });
-        p.add(new If(cond, p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(phi), p.pos(c)));
+        var at = p.pos(c.getCondition());
+        p.add(new If(cond, p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(phi),
+                new dev.leibniz.processor.ir.Pos(at.line(), at.text() + " ?")));
         return phi;
     }
 

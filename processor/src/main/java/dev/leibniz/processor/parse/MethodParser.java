@@ -159,7 +159,7 @@ public final class MethodParser {
                         ? after.lowerInto()
                         : lowerWithRest(ift.getElseStatement(), after));
                 current = before;
-                out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(), pos(ift)));
+                out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(), ifPos(ift)));
                 return false;
             }
             default -> {
@@ -319,14 +319,14 @@ public final class MethodParser {
                 current.put(slot, null); // not definitely assigned after the if; javac rejects any read
             } else {
                 Var phi = newVar(slot.name, slot.type, Var.Kind.PHI);
-                Pos p = pos(ift);
+                Pos p = ifPos(ift);
                 thenB.add(new Compute(phi, Elementary.COPY, List.of(t), "Math", p));
                 elseB.add(new Compute(phi, Elementary.COPY, List.of(e), "Math", p));
                 phis.add(phi);
                 current.put(slot, phi);
             }
         }
-        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis, pos(ift)));
+        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis, ifPos(ift)));
     }
 
     // ---- shared with Expressions ----------------------------------------------------------
@@ -395,6 +395,12 @@ public final class MethodParser {
 
     Pos pos(Tree t) {
         return source.pos(t);
+    }
+
+    /** An if statement is described by its condition alone. */
+    private Pos ifPos(IfTree ift) {
+        Pos c = pos(ift.getCondition());
+        return new Pos(c.line(), "if " + c.text());
     }
 
     NameResolver names() {

@@ -1,0 +1,55 @@
+package golden;
+
+import dev.leibniz.Differentiable;
+
+/** Representative methods whose generated adjoint code is kept verbatim for review. */
+class Examples {
+
+    /** MML Example 5.14 with the book's intermediate variables. */
+    @Differentiable
+    static double mml514(double x) {
+        double a = x * x;
+        double b = Math.exp(a);
+        double c = a + b;
+        double d = Math.sqrt(c);
+        double e = Math.cos(c);
+        double f = d + e;
+        return f;
+    }
+
+    /** The same function as one expression. */
+    @Differentiable
+    static double mml514OneExpression(double x) {
+        return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x));
+    }
+
+    /** A sigmoid neuron; the bias is not differentiated. */
+    @Differentiable(wrt = {"w1", "w2", "x1", "x2"})
+    static double neuron(double w1, double w2, double b, double x1, double x2) {
+        double z = w1 * x1 + w2 * x2 + b;
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Reassignment inside a branch joins at a phi; early returns become branches. */
+    @Differentiable
+    static double huber(double r, double delta) {
+        double a = Math.abs(r);
+        if (a <= delta) {
+            return 0.5 * r * r;
+        }
+        double linear = delta * (a - 0.5 * delta);
+        if (linear > 100) {
+            linear = 100 + Math.log(linear - 99);
+        }
+        return linear;
+    }
+
+    /** Powers with constant exponents, a ternary, and an int constant. */
+    @Differentiable
+    static double polynomial(double x, double y, int n) {
+        double p = Math.pow(x, 3) - 2 * Math.pow(y, 2);
+        double q = x > y ? p * n : p / n;
+        q *= y;
+        return q;
+    }
+}
