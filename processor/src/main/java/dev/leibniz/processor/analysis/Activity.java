@@ -7,6 +7,7 @@ import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.ir.Walk;
 import dev.leibniz.processor.rules.Partials;
@@ -57,13 +58,20 @@ public final class Activity {
                             changed |= flow(c.args().get(i), c.target());
                         }
                     }
-                } else if (s instanceof Opaque o && o.target() != null && o.target().type().isFloating()) {
+                } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE) {
+                    changed |= flow(c.args().get(0), c.target());
+                } else if (s instanceof Opaque o && o.target() != null && carries(o.target())) {
                     for (Var v : o.code().vars()) {
                         changed |= flow(v, o.target());
                     }
                 }
             }
         }
+    }
+
+    /** Floating values carry derivatives; objects may hide them, so variation flows through them too. */
+    private static boolean carries(Var v) {
+        return v.type().isFloating() || v.type() == Type.REFERENCE;
     }
 
     private boolean flow(Operand from, Var to) {
@@ -87,9 +95,12 @@ public final class Activity {
                             changed |= useful.add(v);
                         }
                     }
+                } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE && useful.contains(c.target())
+                        && c.args().get(0) instanceof Var v) {
+                    changed |= useful.add(v);
                 } else if (s instanceof Opaque o && o.target() != null && useful.contains(o.target())) {
                     for (Var v : o.code().vars()) {
-                        if (v.type().isFloating()) {
+                        if (carries(v)) {
                             changed |= useful.add(v);
                         }
                     }
@@ -100,6 +111,11 @@ public final class Activity {
 
     private void check(Func f) throws Unsupported {
         for (var s : statements(f)) {
+            if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type() == Type.REFERENCE) {
+                throw new Unsupported(o.tree(), "'" + o.tree() + "' puts a value that depends on "
+                        + describe(varied.get(o.target())) + " into an object, and Leibniz cannot follow a derivative "
+                        + "through objects or arrays yet; keep the value in a double local variable");
+            }
             if (s instanceof Opaque o && o.target() != null && isActive(o.target())) {
                 throw new Unsupported(o.tree(), "'" + o.tree() + "' is not differentiable, but it depends on "
                         + describe(varied.get(o.target())) + " and its value reaches the result. Leibniz knows the "

@@ -37,6 +37,17 @@ public final class Template {
         return vars;
     }
 
+    /** The literal source pieces, without the variables between them. */
+    public List<String> text() {
+        List<String> text = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof String str) {
+                text.add(str);
+            }
+        }
+        return text;
+    }
+
     public String render() {
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) {

@@ -9,7 +9,9 @@ public enum Type {
     SHORT("short", false),
     CHAR("char", false),
     BYTE("byte", false),
-    BOOLEAN("boolean", false);
+    BOOLEAN("boolean", false),
+    /** An object or array: a black box whose contents the derivative cannot follow. */
+    REFERENCE("Object", false);
 
     private final String javaName;
     private final boolean floating;
@@ -29,7 +31,7 @@ public enum Type {
     }
 
     public boolean isNumeric() {
-        return this != BOOLEAN;
+        return this != BOOLEAN && this != REFERENCE;
     }
 
     /** The zero literal used to initialise hoisted locals of this type. */
@@ -39,6 +41,7 @@ public enum Type {
             case FLOAT -> "0.0f";
             case LONG -> "0L";
             case BOOLEAN -> "false";
+            case REFERENCE -> "null";
             default -> "0";
         };
     }
@@ -59,7 +62,7 @@ public enum Type {
 
     public static Type ofName(String name) {
         for (Type t : values()) {
-            if (t.javaName.equals(name)) {
+            if (t != REFERENCE && t.javaName.equals(name)) {
                 return t;
             }
         }

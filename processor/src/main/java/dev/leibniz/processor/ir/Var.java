@@ -12,6 +12,7 @@ public final class Var implements Operand {
     private final Type type;
     private final Kind kind;
     private String name;
+    private String javaType;
     /** Nesting depth of the block that declares it: 0 is the method body. */
     private int depth;
 
@@ -38,6 +39,15 @@ public final class Var implements Operand {
     @Override
     public Type type() {
         return type;
+    }
+
+    /** How a declaration spells the type: the primitive, or the user's object type. */
+    public String javaType() {
+        return javaType != null ? javaType : type.javaName();
+    }
+
+    public void setJavaType(String javaType) {
+        this.javaType = javaType;
     }
 
     public Kind kind() {

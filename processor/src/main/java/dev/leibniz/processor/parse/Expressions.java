@@ -51,6 +51,9 @@ final class Expressions {
         if (!p.mentionsFloating(e)) {
             return inactive(e, ctx, name);
         }
+        if (ctx == Type.REFERENCE || ctx == Type.BOOLEAN) {
+            return opaque(e, ctx, name); // objects and booleans carry no derivative of their own
+        }
         switch (e.getKind()) {
             case IDENTIFIER -> {
                 Slot s = p.slot(((IdentifierTree) e).getName().toString());
@@ -87,6 +90,11 @@ final class Expressions {
         return template(unparen(e));
     }
 
+    /** A declared type as the companion must spell it. */
+    String typeText(Tree type) throws Unsupported {
+        return TemplatePrinter.typeText(type, p.names(), p.elements());
+    }
+
     Template template(ExpressionTree e) throws Unsupported {
         return TemplatePrinter.print(e, p.names(), p.elements(), p::localOrNull);
     }
@@ -94,6 +102,11 @@ final class Expressions {
     private Operand binary(BinaryTree b, String name) throws Unsupported {
         Type lt = typeOf(b.getLeftOperand());
         Type rt = typeOf(b.getRightOperand());
+        if (lt == Type.REFERENCE || rt == Type.REFERENCE || b.getLeftOperand().getKind() == Tree.Kind.STRING_LITERAL
+                || b.getRightOperand().getKind() == Tree.Kind.STRING_LITERAL) {
+            throw new Unsupported(b, "only numbers can be combined with a differentiated value here; "
+                    + "build strings and objects in a separate statement");
+        }
         if (lt == null && rt == null) {
             throw new Unsupported(b, "cannot tell the type of this expression; assign its operands to local variables "
                     + "with explicit types first");

@@ -234,15 +234,16 @@ public final class MethodParser {
             }
         } else {
             t = Type.ofName(v.getType().toString());
-            if (t == null) {
-                throw new Unsupported(v.getType(), "local variables of type " + v.getType() + " are not supported "
-                        + "in a @Differentiable method yet; use double, int, long or boolean locals");
-            }
         }
-        Slot slot = new Slot(name, t);
+        String javaType = null;
+        if (t == null) {
+            javaType = expressions.typeText(v.getType());
+            t = Type.REFERENCE;
+        }
+        Slot slot = new Slot(name, t, javaType);
         if (v.getInitializer() != null) {
             Operand init = expressions.lower(v.getInitializer(), t, name);
-            current.put(slot, named(init, name, t, v));
+            current.put(slot, typed(named(init, name, t, v), slot));
         } else {
             current.put(slot, null);
         }
@@ -255,7 +256,7 @@ public final class MethodParser {
                 var a = (com.sun.source.tree.AssignmentTree) e;
                 Slot slot = assignable(a.getVariable());
                 Operand v = expressions.lower(a.getExpression(), slot.type, slot.name);
-                current.put(slot, named(v, slot.name, slot.type, e));
+                current.put(slot, typed(named(v, slot.name, slot.type, e), slot));
             }
             case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
                 CompoundAssignmentTree c = (CompoundAssignmentTree) e;
@@ -318,7 +319,7 @@ public final class MethodParser {
             } else if (t == null || e == null) {
                 current.put(slot, null); // not definitely assigned after the if; javac rejects any read
             } else {
-                Var phi = newVar(slot.name, slot.type, Var.Kind.PHI);
+                Var phi = typed(newVar(slot.name, slot.type, Var.Kind.PHI), slot);
                 Pos p = ifPos(ift);
                 thenB.add(new Compute(phi, Elementary.COPY, List.of(t), "Math", p));
                 elseB.add(new Compute(phi, Elementary.COPY, List.of(e), "Math", p));
@@ -330,6 +331,13 @@ public final class MethodParser {
     }
 
     // ---- shared with Expressions ----------------------------------------------------------
+
+    private static Var typed(Var v, Slot slot) {
+        if (slot.javaType != null) {
+            v.setJavaType(slot.javaType);
+        }
+        return v;
+    }
 
     /** Gives a value a user variable's name: reuses a fresh temporary, else copies. */
     private Var named(Operand v, String name, Type t, Tree at) {

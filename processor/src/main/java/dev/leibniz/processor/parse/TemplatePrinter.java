@@ -51,6 +51,12 @@ final class TemplatePrinter {
         return new Template(p.parts);
     }
 
+    static String typeText(Tree type, NameResolver names, Elements elements) throws Unsupported {
+        TemplatePrinter p = new TemplatePrinter(names, elements, n -> null);
+        p.type(type);
+        return new Template(p.parts).render();
+    }
+
     private void text(String s) {
         parts.add(s);
     }
@@ -116,6 +122,9 @@ final class TemplatePrinter {
                     text(e.toString());
                 } else if (e instanceof UnaryTree u) {
                     text(Operators.unary(e.getKind()));
+                    if (u.getExpression() instanceof UnaryTree) {
+                        text(" "); // - -x must not print as --x
+                    }
                     expr(u.getExpression());
                 } else if (e instanceof BinaryTree b) {
                     expr(b.getLeftOperand());
@@ -316,7 +325,8 @@ final class TemplatePrinter {
                     text(t.toString());
                 }
             }
-            default -> throw new Unsupported(t, "generic and annotated types are not supported in a @Differentiable method");
+            default -> throw new Unsupported(t, "generic and annotated types are not supported in a @Differentiable "
+                    + "method; declare the local with a plain class or primitive type");
         }
     }
 }

@@ -41,7 +41,7 @@ public final class ReverseTransform {
     private final Activity activity;
     private final Names names = new Names();
     private final Map<Var, Block> home = new HashMap<>();
-    private final Set<Var> needed = new HashSet<>();
+    private final Set<Var> needed = new LinkedHashSet<>();
     private final Set<Var> hoisted = new LinkedHashSet<>();
     private final Set<Var> named = new HashSet<>();
     private final Map<Var, String> adjoint = new HashMap<>();
@@ -67,6 +67,7 @@ public final class ReverseTransform {
             named.add(p.var());
             home.put(p.var(), f.body());
         }
+        reserveQualifiers();
         value = names.claim("value");
         seed = names.claim("seed");
         String into = names.claim("into");
@@ -104,6 +105,27 @@ public final class ReverseTransform {
     }
 
     // ---- analysis of the IR for this transform ---------------------------------------------
+
+    /**
+     * A local named like the first part of a qualified name the code uses ({@code java} in
+     * {@code java.util.Random}, a package {@code p} in {@code p.C.K}) would shadow it, so those
+     * names are never given to locals.
+     */
+    private void reserveQualifiers() {
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Opaque o) {
+                o.code().text().forEach(t -> Qualifiers.reserve(t, names));
+            } else if (s instanceof If i) {
+                i.condition().text().forEach(t -> Qualifiers.reserve(t, names));
+            } else if (s instanceof Compute c) {
+                for (Operand a : c.args()) {
+                    if (a instanceof dev.leibniz.processor.ir.Const k) {
+                        Qualifiers.reserve(k.text(), names);
+                    }
+                }
+            }
+        });
+    }
 
     private void findHomes(Block b) {
         for (Stmt s : b.stmts()) {
@@ -211,7 +233,7 @@ public final class ReverseTransform {
             if (b.depth() == 0 && s instanceof If) {
                 for (Var v : hoisted) {
                     if (definedIn(s, v)) {
-                        out.add(new Code.Line(v.type().javaName() + " " + v.name() + " = " + v.type().zero(),
+                        out.add(new Code.Line(v.javaType() + " " + v.name() + " = " + v.type().zero(),
                                 "kept for the reverse sweep"));
                     }
                 }
@@ -228,7 +250,7 @@ public final class ReverseTransform {
             } else if (s instanceof If i) {
                 for (Var phi : i.phis()) {
                     if (!hoisted.contains(phi)) {
-                        out.add(new Code.Line(phi.type().javaName() + " " + phi.name(), null));
+                        out.add(new Code.Line(phi.javaType() + " " + phi.name(), null));
                     }
                 }
                 String cond = i.condition().render();
@@ -247,7 +269,7 @@ public final class ReverseTransform {
         if (hoisted.contains(v) || v.kind() == Var.Kind.PHI || isTernaryPhi(v)) {
             return v.name();
         }
-        return v.type().javaName() + " " + v.name();
+        return v.javaType() + " " + v.name();
     }
 
     private boolean isTernaryPhi(Var v) {

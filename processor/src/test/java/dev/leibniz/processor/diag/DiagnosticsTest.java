@@ -94,7 +94,7 @@ class DiagnosticsTest {
                     @Differentiable static double f(double x) {
                         java.util.function.DoubleUnaryOperator g = v -> v * x;
                         return x;
-                    }""", 6, "local variables of type java.util.function.DoubleUnaryOperator are not supported");
+                    }""", 6, "lambdas are not supported in a @Differentiable method");
         assertError("""
                     @Differentiable static double f(double x) {
                         return x * java.util.stream.DoubleStream.of(1, 2).map(v -> v * 2).sum();
@@ -258,8 +258,49 @@ class DiagnosticsTest {
         assertError("""
                     @Differentiable static double f(double x, int n) {
                         int[] a = new int[n];
-                        return x;
-                    }""", 6, "local variables of type int[] are not supported");
+                        a[0] = 1;
+                        return x * a[0];
+                    }""", 7, "writing array elements is not supported in a @Differentiable method yet");
+    }
+
+    @Test
+    void derivativeThroughAnObjectIsAnError() {
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        double[] w = new double[] {x, 2 * x};
+                        return w[0] * 3;
+                    }""", 6, "'new double[]{x, 2 * x}' puts a value that depends on the differentiated parameter x "
+                        + "into an object, and Leibniz cannot follow a derivative through objects or arrays yet");
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        java.util.List<Double> xs = java.util.List.of(x);
+                        return xs.get(0);
+                    }""", 6, "generic and annotated types are not supported");
+    }
+
+    @Test
+    void objectLocalsThatDoNotCarryTheDerivativeAreConstants() {
+        Compilation c = javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror")
+                .compile(source("""
+                    @Differentiable static double f(double x) {
+                        java.util.Random rnd = new java.util.Random(42);
+                        StringBuilder log = new StringBuilder("x = ").append(x);
+                        int length = log.length();
+                        double noise = rnd.nextGaussian();
+                        return noise * x + length;
+                    }"""));
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("p.CGrad").contentsAsUtf8String()
+                .contains("java.util.Random rnd = new java.util.Random(42);");
+    }
+
+    @Test
+    void stringConcatenationInArithmetic() {
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        String s = "x = " + x;
+                        return x * s.length();
+                    }""", 6, "Leibniz cannot follow a derivative through objects or arrays yet");
     }
 
     @Test

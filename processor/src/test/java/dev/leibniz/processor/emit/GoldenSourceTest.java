@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated companion for a few representative methods, compared character for character
- * with files a reviewer can read in {@code src/test/resources/golden}. After an intended change,
+ * with files a reviewer can read in {@code src/test/golden} (kept off the classpath). After an intended change,
  * regenerate them with {@code -Dgolden.update=true} and review the diff.
  */
 class GoldenSourceTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final Path GOLDEN = Path.of("src/test/golden");
 
     @Test
     void examplesCompanionMatchesGoldenFile() throws IOException {
