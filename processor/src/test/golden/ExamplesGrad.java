@@ -246,8 +246,8 @@ public final class ExamplesGrad {
         double a = Math.abs(r); // line 36: double a = Math.abs(r)
         double prod = 0.0; // kept for the reverse sweep
         double diff = 0.0; // kept for the reverse sweep
-        boolean branch_2 = false; // kept for the reverse sweep
         double diff_2 = 0.0; // kept for the reverse sweep
+        boolean branch_2 = false; // kept for the reverse sweep
         boolean branch = a <= delta; // line 37: if (a <= delta)
         if (branch) { // line 37: if (a <= delta)
             prod = 0.5 * r; // line 38: 0.5 * r

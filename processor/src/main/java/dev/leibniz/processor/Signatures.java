@@ -39,7 +39,7 @@ final class Signatures {
                 throw new Unsupported(tree.getParameters().get(i), "a parameter named 'value' would clash with the "
                         + "gradient's value() accessor; rename the parameter");
             }
-            if (p.asType().getKind() == TypeKind.DOUBLE) {
+            if (differentiable(p.asType().toString())) {
                 all.add(p.getSimpleName().toString());
             }
         }
@@ -56,11 +56,19 @@ final class Signatures {
             }
             if (!all.contains(name)) {
                 throw new Unsupported(annotationTree(tree), "wrt names '" + name + "', which cannot be differentiated: "
-                        + "only double parameters can");
+                        + "only double, float, double[], float[] and double[][] parameters can");
             }
             chosen.add(name);
         }
         return chosen;
+    }
+
+    /** The contract's differentiable parameter types. */
+    static boolean differentiable(String type) {
+        return switch (type) {
+            case "double", "float", "double[]", "float[]", "double[][]" -> true;
+            default -> false;
+        };
     }
 
     private static com.sun.source.tree.Tree annotationTree(MethodTree tree) {

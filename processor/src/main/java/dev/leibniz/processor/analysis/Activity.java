@@ -3,6 +3,8 @@ package dev.leibniz.processor.analysis;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.Load;
+import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Param;
@@ -58,6 +60,10 @@ public final class Activity {
                             changed |= flow(c.args().get(i), c.target());
                         }
                     }
+                } else if (s instanceof Load l) {
+                    changed |= flow(l.array(), l.target());
+                } else if (s instanceof Store st) {
+                    changed |= flow(st.value(), st.array());
                 } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE) {
                     changed |= flow(c.args().get(0), c.target());
                 } else if (s instanceof Opaque o && o.target() != null && carries(o.target())) {
@@ -71,7 +77,7 @@ public final class Activity {
 
     /** Floating values carry derivatives; objects may hide them, so variation flows through them too. */
     private static boolean carries(Var v) {
-        return v.type().isFloating() || v.type() == Type.REFERENCE;
+        return v.type().isFloating() || v.type().isReference();
     }
 
     private boolean flow(Operand from, Var to) {
@@ -95,6 +101,11 @@ public final class Activity {
                             changed |= useful.add(v);
                         }
                     }
+                } else if (s instanceof Load l && useful.contains(l.target())) {
+                    changed |= useful.add(l.array());
+                } else if (s instanceof Store st && useful.contains(st.array()) && st.value() instanceof Var v
+                        && v.type().isFloating()) {
+                    changed |= useful.add(v);
                 } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE && useful.contains(c.target())
                         && c.args().get(0) instanceof Var v) {
                     changed |= useful.add(v);
@@ -111,7 +122,7 @@ public final class Activity {
 
     private void check(Func f) throws Unsupported {
         for (var s : statements(f)) {
-            if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type() == Type.REFERENCE) {
+            if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type().isReference()) {
                 throw new Unsupported(o.tree(), "'" + o.tree() + "' puts a value that depends on "
                         + describe(varied.get(o.target())) + " into an object, and Leibniz cannot follow a derivative "
                         + "through objects or arrays yet; keep the value in a double local variable");

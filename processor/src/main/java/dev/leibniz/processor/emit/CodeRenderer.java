@@ -24,6 +24,22 @@ final class CodeRenderer {
                 }
             } else if (c instanceof Code.Comment comment) {
                 b.add("// $L\n", comment.text());
+            } else if (c instanceof Code.Loop loop) {
+                String label = loop.label() == null ? "" : loop.label() + ": ";
+                String head = loop.doWhile() != null ? label + "do" : label + loop.header();
+                if (loop.comment() == null) {
+                    b.add("$L {\n", head);
+                } else {
+                    b.add("$L { // $L\n", head, loop.comment());
+                }
+                b.indent();
+                render(b, loop.body());
+                b.unindent();
+                if (loop.doWhile() != null) {
+                    b.add("} while ($L);\n", loop.doWhile());
+                } else {
+                    b.add("}\n");
+                }
             } else if (c instanceof Code.Branch br) {
                 if (br.comment() == null) {
                     b.add("if ($L) {\n", br.condition());

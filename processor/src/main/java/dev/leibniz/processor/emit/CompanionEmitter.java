@@ -1,6 +1,7 @@
 package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -49,11 +50,11 @@ public final class CompanionEmitter {
         Func f = m.func();
         String link = "{@link " + owner + "#" + f.signature() + "}";
         ClassName gradient = self.nestedClass(capitalize(f.name()) + "Gradient");
-        type.addType(gradientType(gradient, f, link));
+        type.addType(gradientType(gradient, f, link, m.pullback().workspace()));
 
         List<ParameterSpec> params = new ArrayList<>();
         for (Param p : f.params()) {
-            params.add(ParameterSpec.builder(typeName(p.javaType()), p.name()).build());
+            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.name()).build());
         }
         String args = f.params().stream().map(Param::name).collect(Collectors.joining(", "));
         String into = m.pullback().into();
@@ -99,7 +100,7 @@ public final class CompanionEmitter {
                 .build());
     }
 
-    private static TypeSpec gradientType(ClassName gradient, Func f, String link) {
+    private static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace) {
         TypeSpec.Builder g = TypeSpec.classBuilder(gradient)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Value and gradient of $L.\n", link)
@@ -118,12 +119,21 @@ public final class CompanionEmitter {
             if (!p.differentiated()) {
                 continue;
             }
-            g.addField(TypeName.DOUBLE, p.name(), Modifier.PRIVATE);
+            TypeName t = TypeName.get(p.type());
+            g.addField(t, p.name(), Modifier.PRIVATE);
             g.addMethod(MethodSpec.methodBuilder(p.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("@return the partial derivative of {@code $L} with respect to {@code $L}\n", f.name(), p.name())
-                    .returns(TypeName.DOUBLE)
+                    .addJavadoc(t.isPrimitive()
+                            ? "@return the partial derivative of {@code $L} with respect to {@code $L}\n"
+                            : "@return the partial derivatives of {@code $L} with respect to the elements of {@code $L}, "
+                                    + "same shape; owned by this result and overwritten by its next use\n", f.name(), p.name())
+                    .returns(t)
                     .addStatement("return $L", p.name())
+                    .build());
+        }
+        if (workspace) {
+            g.addField(FieldSpec.builder(ClassName.get("dev.leibniz", "Workspace"), "workspace", Modifier.PRIVATE)
+                    .addJavadoc("Tape and buffers kept for the next call with this result.\n")
                     .build());
         }
         return g.build();
@@ -135,20 +145,6 @@ public final class CompanionEmitter {
             sb.append("@param ").append(p.name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
         }
         return sb.toString();
-    }
-
-    private static TypeName typeName(String javaType) {
-        return switch (javaType) {
-            case "double" -> TypeName.DOUBLE;
-            case "float" -> TypeName.FLOAT;
-            case "int" -> TypeName.INT;
-            case "long" -> TypeName.LONG;
-            case "short" -> TypeName.SHORT;
-            case "byte" -> TypeName.BYTE;
-            case "char" -> TypeName.CHAR;
-            case "boolean" -> TypeName.BOOLEAN;
-            default -> throw new IllegalArgumentException("unsupported parameter type " + javaType);
-        };
     }
 
     static String capitalize(String s) {

@@ -1,13 +1,15 @@
 package dev.leibniz.processor.ir;
 
+import javax.lang.model.type.TypeMirror;
+
 /**
  * A parameter of the differentiated method.
  *
  * @param var its first IR version
- * @param javaType the declared type as written in generated signatures
+ * @param type the declared type, for generated signatures
  * @param differentiated whether the gradient has an entry for it
  */
-public record Param(Var var, String javaType, boolean differentiated) {
+public record Param(Var var, TypeMirror type, boolean differentiated) {
     public String name() {
         return var.baseName();
     }

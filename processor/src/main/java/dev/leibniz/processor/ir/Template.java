@@ -37,6 +37,24 @@ public final class Template {
         return vars;
     }
 
+    /**
+     * The variables the code may hand on to somewhere else: all but those only indexed
+     * ({@code a[i]}) or measured ({@code a.length}).
+     */
+    public List<Var> escaping() {
+        List<Var> escaping = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            if (parts.get(k) instanceof Var v) {
+                Object next = k + 1 < parts.size() ? parts.get(k + 1) : "";
+                String after = next instanceof String str ? str : "";
+                if (!after.startsWith("[") && !after.startsWith(".length")) {
+                    escaping.add(v);
+                }
+            }
+        }
+        return escaping;
+    }
+
     /** The literal source pieces, without the variables between them. */
     public List<String> text() {
         List<String> text = new ArrayList<>();

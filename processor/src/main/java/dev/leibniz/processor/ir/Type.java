@@ -10,7 +10,13 @@ public enum Type {
     CHAR("char", false),
     BYTE("byte", false),
     BOOLEAN("boolean", false),
-    /** An object or array: a black box whose contents the derivative cannot follow. */
+    /** An array of doubles, whose elements carry derivatives. */
+    DOUBLE_ARRAY("double[]", false),
+    /** A matrix of doubles, indexed {@code w[i][j]}. */
+    DOUBLE_MATRIX("double[][]", false),
+    /** An array of floats, whose elements carry derivatives. */
+    FLOAT_ARRAY("float[]", false),
+    /** An object or other array: a black box whose contents the derivative cannot follow. */
     REFERENCE("Object", false);
 
     private final String javaName;
@@ -31,7 +37,26 @@ public enum Type {
     }
 
     public boolean isNumeric() {
-        return this != BOOLEAN && this != REFERENCE;
+        return this != BOOLEAN && !isReference();
+    }
+
+    public boolean isReference() {
+        return this == REFERENCE || isFloatingArray();
+    }
+
+    /** double[], double[][] and float[]: arrays whose elements carry derivatives. */
+    public boolean isFloatingArray() {
+        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == FLOAT_ARRAY;
+    }
+
+    /** The element type of a floating array. */
+    public Type element() {
+        return this == FLOAT_ARRAY ? FLOAT : DOUBLE;
+    }
+
+    /** The number of indices an element access takes. */
+    public int rank() {
+        return this == DOUBLE_MATRIX ? 2 : 1;
     }
 
     /** The zero literal used to initialise hoisted locals of this type. */
@@ -41,7 +66,7 @@ public enum Type {
             case FLOAT -> "0.0f";
             case LONG -> "0L";
             case BOOLEAN -> "false";
-            case REFERENCE -> "null";
+            case REFERENCE, DOUBLE_ARRAY, DOUBLE_MATRIX, FLOAT_ARRAY -> "null";
             default -> "0";
         };
     }

@@ -15,6 +15,10 @@ public final class Var implements Operand {
     private String javaType;
     /** Nesting depth of the block that declares it: 0 is the method body. */
     private int depth;
+    /** Assigned again inside a loop, rather than once as a new version. */
+    private boolean mutable;
+    /** Carries a value from one iteration of a loop to the next. */
+    private boolean carried;
 
     public Var(String baseName, Type type, Kind kind) {
         this.baseName = baseName;
@@ -60,6 +64,23 @@ public final class Var implements Operand {
 
     public void setDepth(int depth) {
         this.depth = depth;
+    }
+
+    public boolean isMutable() {
+        return mutable;
+    }
+
+    public void setMutable() {
+        this.mutable = true;
+    }
+
+    public boolean isCarried() {
+        return carried;
+    }
+
+    public void setCarried() {
+        this.mutable = true;
+        this.carried = true;
     }
 
     @Override

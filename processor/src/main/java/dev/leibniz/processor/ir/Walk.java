@@ -12,6 +12,8 @@ public final class Walk {
             if (s instanceof If i) {
                 statements(i.then(), visit);
                 statements(i.otherwise(), visit);
+            } else if (s instanceof Loop l) {
+                statements(l.body(), visit);
             }
         }
     }

@@ -23,6 +23,7 @@ import dev.leibniz.processor.ir.Template;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.rules.Elementary;
+import dev.leibniz.processor.rules.Partials;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -77,6 +78,15 @@ final class Expressions {
             }
             case METHOD_INVOCATION -> {
                 return call((MethodInvocationTree) e, ctx, name);
+            }
+            case ARRAY_ACCESS -> {
+                ArrayLowering.Access a = ArrayLowering.access(p, e);
+                if (a != null) {
+                    return ArrayLowering.load(p, this, a, name == null ? null : target(name, "elem",
+                            a.slot().type.element(), List.of()), e);
+                }
+                Type t = typeOf(e);
+                return opaque(e, t != null ? t : ctx, name);
             }
             default -> {
                 Type t = typeOf(e);
@@ -168,7 +178,9 @@ final class Expressions {
         Type ft = typeOf(c.getFalseExpression());
         Type t = tt != null && ft != null ? Type.promote(tt, ft) : ctx;
         Template cond = condition(c.getCondition());
-        Var phi = p.newVar(name != null ? name : "select", t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        Var reused = p.reuse;
+        Var phi = target(name, "select", t, List.of());
+        List<Var> phis = phi == reused ? List.of() : List.of(phi); // a loop's variable is declared already
         Block thenB = p.branch(() -> {
             Operand v = lower(c.getTrueExpression(), t, null);
             p.add(new Compute(phi, Elementary.COPY, List.of(v), "Math", p.pos(c.getTrueExpression())));
@@ -180,7 +192,7 @@ final class Expressions {
             return true;
         });
         var at = p.pos(c.getCondition());
-        p.add(new If(cond, p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(phi),
+        p.add(new If(cond, p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis,
                 new dev.leibniz.processor.ir.Pos(at.line(), at.text() + " ?")));
         return phi;
     }
@@ -302,7 +314,7 @@ final class Expressions {
 
     private Operand opaque(ExpressionTree e, Type t, String name) throws Unsupported {
         Template code = template(e);
-        Var v = p.newVar(name != null ? name : opaqueName(e), t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        Var v = target(name, opaqueName(e), t, List.copyOf(code.vars()));
         p.add(new Opaque(v, code, p.pos(e), e));
         return v;
     }
@@ -409,7 +421,7 @@ final class Expressions {
                     return p.slot(id.getName().toString()).type;
                 }
                 if (e instanceof MemberSelectTree s && s.getIdentifier().contentEquals("length")) {
-                    return null;
+                    return Type.INT;
                 }
                 VariableElement f = fieldOf(e);
                 return f == null ? null : Type.ofName(f.asType().toString());
@@ -430,6 +442,10 @@ final class Expressions {
                 return t == null ? null : t.isFloating() ? t : promoteNumeric(t);
             }
             case TYPE_CAST -> { return Type.ofName(((TypeCastTree) e).getType().toString()); }
+            case ARRAY_ACCESS -> {
+                ArrayLowering.Access a = ArrayLowering.access(p, e);
+                return a == null ? null : a.slot().type.element();
+            }
             case CONDITIONAL_EXPRESSION -> {
                 ConditionalExpressionTree c = (ConditionalExpressionTree) e;
                 Type a = typeOf(c.getTrueExpression());
@@ -465,8 +481,36 @@ final class Expressions {
 
     private Operand compute(Elementary op, List<Operand> args, Type t, String name, String temp, Tree at,
             String mathClass) {
-        Var v = p.newVar(name != null ? name : temp, t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        Var v = target(name, temp, t, args, op);
         p.add(new Compute(v, op, args, mathClass, p.pos(at)));
+        return v;
+    }
+
+    /** One step {@code op(args)} into a temporary, for callers that build statements themselves. */
+    Operand apply(Elementary op, List<Operand> args, Type t, Tree at) {
+        return compute(op, args, t, null, tempName(op), at, "Math");
+    }
+
+    private Var target(String name, String temp, Type t, List<? extends Operand> args) {
+        return target(name, temp, t, args, null);
+    }
+
+    /**
+     * The variable a step writes: inside a loop, the user's variable itself (written in place),
+     * unless the step reads that variable and its derivative needs the new value too, which an
+     * in-place write would lose; otherwise a new version or temporary.
+     */
+    private Var target(String name, String temp, Type t, List<? extends Operand> args, Elementary op) {
+        Var reuse = p.reuse;
+        if (name != null && reuse != null && reuse.baseName().equals(name) && reuse.type() == t
+                && !(args.contains(reuse) && op != null && Partials.readsResult(op, args))) {
+            p.reuse = null;
+            return reuse;
+        }
+        Var v = p.newVar(name != null ? name : temp, t, name != null ? Var.Kind.LOCAL : Var.Kind.TEMP);
+        if (p.inLoop() && name != null) {
+            v.setMutable();
+        }
         return v;
     }
 

@@ -18,6 +18,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Break;
 import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
@@ -59,7 +60,15 @@ public final class MethodParser {
     private final SourceText source;
     private final Expressions expressions;
 
+    /** A loop being lowered: its label, and what its iterations end with (the update). */
+    record LoopContext(String label, Rest latch) {}
+
     private Scope scope = new Scope(null);
+    private final java.util.ArrayDeque<LoopContext> loops = new java.util.ArrayDeque<>();
+    private final Loops loopLowering = new Loops(this);
+    private final Block root = new Block(0);
+    /** The mutable variable the expression being lowered must write, inside a loop. */
+    Var reuse;
     private Map<Slot, Var> current = new LinkedHashMap<>();
     private Block out;
 
@@ -90,22 +99,18 @@ public final class MethodParser {
             VariableElement p = method.getParameters().get(i);
             String javaType = p.asType().toString();
             Type t = Type.ofName(javaType);
-            VariableTree pt = tree.getParameters().get(i);
             if (t == null) {
-                throw new Unsupported(pt, "parameters of type " + javaType + " are not supported yet; "
-                        + "@Differentiable methods take double parameters, and int, long or boolean ones as constants");
-            }
-            if (t == Type.FLOAT) {
-                throw new Unsupported(pt, "float parameters are not supported yet; declare the parameter as double");
+                t = Type.REFERENCE; // an object or other array: a constant to the derivative
             }
             Var v = new Var(p.getSimpleName().toString(), t, Var.Kind.PARAM);
-            Slot slot = new Slot(v.baseName(), t);
+            Slot slot = new Slot(v.baseName(), t, t == Type.REFERENCE ? javaType : null);
+            typed(v, slot);
             scope.declare(slot);
             current.put(slot, v);
-            params.add(new Param(v, javaType, wrt.contains(v.baseName())));
+            params.add(new Param(v, p.asType(), wrt.contains(v.baseName())));
             types.add(javaType);
         }
-        Block body = new Block(0);
+        Block body = root;
         out = body;
         if (lowerStatements(tree.getBody().getStatements(), 0, () -> true)) {
             throw new Unsupported(tree, "this method can finish without returning a value");
@@ -120,7 +125,7 @@ public final class MethodParser {
     private boolean lowerStatements(List<? extends StatementTree> stmts, int from, Rest rest) throws Unsupported {
         for (int i = from; i < stmts.size(); i++) {
             StatementTree s = stmts.get(i);
-            if (Returns.contains(s)) {
+            if (Jumps.contains(s)) {
                 int next = i + 1;
                 Scope here = scope;
                 Rest after = () -> {
@@ -140,7 +145,20 @@ public final class MethodParser {
     /** A statement that contains a return: what follows it goes into the paths that fall through. */
     private boolean lowerWithRest(StatementTree s, Rest after) throws Unsupported {
         switch (s.getKind()) {
+            case BREAK -> {
+                checkTarget(s, ((com.sun.source.tree.BreakTree) s).getLabel());
+                out.add(new Break(pos(s)));
+                return false;
+            }
+            case CONTINUE -> {
+                checkTarget(s, ((com.sun.source.tree.ContinueTree) s).getLabel());
+                return loops.peek().latch().lowerInto();
+            }
             case RETURN -> {
+                if (!loops.isEmpty()) {
+                    throw new Unsupported(s, "return inside a loop is not supported yet; "
+                            + "break out of the loop and return after it");
+                }
                 ReturnTree r = (ReturnTree) s;
                 Operand v = expressions.lower(r.getExpression(), Type.DOUBLE, null);
                 out.add(new Return(v, pos(s)));
@@ -169,7 +187,18 @@ public final class MethodParser {
         }
     }
 
-    private boolean inScope(Rest body) throws Unsupported {
+    /** break and continue may leave only the innermost loop for now. */
+    private void checkTarget(StatementTree s, javax.lang.model.element.Name label) throws Unsupported {
+        if (loops.isEmpty()) {
+            throw new Unsupported(s, "break and continue outside a loop are not supported");
+        }
+        if (label != null && !label.contentEquals(String.valueOf(loops.peek().label()))) {
+            throw new Unsupported(s, "break or continue to an outer loop is not supported yet; "
+                    + "set a flag, break out of the inner loop and test the flag after it");
+        }
+    }
+
+    boolean inScope(Rest body) throws Unsupported {
         Scope saved = scope;
         scope = new Scope(scope);
         try {
@@ -204,9 +233,15 @@ public final class MethodParser {
             });
             case IF -> plainIf((IfTree) s);
             case EMPTY_STATEMENT -> { }
-            case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> throw new Unsupported(s,
-                    "loops are not supported in a @Differentiable method yet; write the steps out, "
-                            + "or compute the loop in a method that is not differentiated and pass its result in");
+            case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> loopLowering.lower(s, null);
+            case LABELED_STATEMENT -> {
+                var labeled = (com.sun.source.tree.LabeledStatementTree) s;
+                switch (labeled.getStatement().getKind()) {
+                    case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP ->
+                            loopLowering.lower(labeled.getStatement(), labeled.getLabel().toString());
+                    default -> throw new Unsupported(s, "labels are supported on loops only");
+                }
+            }
             case TRY -> throw new Unsupported(s, "try is not supported in a @Differentiable method; "
                     + "handle exceptions in the caller");
             case SWITCH -> throw new Unsupported(s, "switch is not supported in a @Differentiable method; use if / else if");
@@ -214,8 +249,7 @@ public final class MethodParser {
                     + "synchronize in the caller");
             case THROW -> throw new Unsupported(s, "throw is not supported in a @Differentiable method yet; "
                     + "validate the arguments in the caller");
-            case LABELED_STATEMENT, BREAK, CONTINUE -> throw new Unsupported(s,
-                    "labels, break and continue are not supported in a @Differentiable method yet");
+            case BREAK, CONTINUE -> throw new Unsupported(s, "break and continue outside a loop are not supported");
             case CLASS -> throw new Unsupported(s, "local classes are not supported in a @Differentiable method; "
                     + "declare the class outside the method");
             case ASSERT -> throw new Unsupported(s, "assert is not supported in a @Differentiable method; "
@@ -241,9 +275,15 @@ public final class MethodParser {
             t = Type.REFERENCE;
         }
         Slot slot = new Slot(name, t, javaType);
-        if (v.getInitializer() != null) {
+        if (t.isFloatingArray()) {
+            current.put(slot, ArrayLowering.declare(this, expressions, v, slot));
+        } else if (v.getInitializer() != null) {
             Operand init = expressions.lower(v.getInitializer(), t, name);
-            current.put(slot, typed(named(init, name, t, v), slot));
+            Var var = typed(named(init, name, t, v), slot);
+            if (inLoop()) {
+                var.setMutable();
+            }
+            current.put(slot, var);
         } else {
             current.put(slot, null);
         }
@@ -254,19 +294,39 @@ public final class MethodParser {
         switch (e.getKind()) {
             case ASSIGNMENT -> {
                 var a = (com.sun.source.tree.AssignmentTree) e;
+                if (ArrayLowering.isElement(a.getVariable())) {
+                    ArrayLowering.store(this, expressions, a.getVariable(), a.getExpression(), null, e);
+                    return;
+                }
                 Slot slot = assignable(a.getVariable());
+                reuse = mutableTarget(slot);
                 Operand v = expressions.lower(a.getExpression(), slot.type, slot.name);
                 current.put(slot, typed(named(v, slot.name, slot.type, e), slot));
+                reuse = null;
             }
             case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
                 CompoundAssignmentTree c = (CompoundAssignmentTree) e;
+                if (ArrayLowering.isElement(c.getVariable())) {
+                    ArrayLowering.store(this, expressions, c.getVariable(), c.getExpression(), c.getKind(), e);
+                    return;
+                }
                 Slot slot = assignable(c.getVariable());
-                current.put(slot, expressions.compound(c, slot, currentOf(slot, c.getVariable())));
+                reuse = mutableTarget(slot);
+                current.put(slot, named(expressions.compound(c, slot, currentOf(slot, c.getVariable())),
+                        slot.name, slot.type, e));
+                reuse = null;
             }
             case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
                 UnaryTree u = (UnaryTree) e;
+                if (ArrayLowering.isElement(u.getExpression())) {
+                    ArrayLowering.store(this, expressions, u.getExpression(), null, u.getKind(), e);
+                    return;
+                }
                 Slot slot = assignable(u.getExpression());
-                current.put(slot, expressions.increment(u, slot, currentOf(slot, u.getExpression())));
+                reuse = mutableTarget(slot);
+                current.put(slot, named(expressions.increment(u, slot, currentOf(slot, u.getExpression())),
+                        slot.name, slot.type, e));
+                reuse = null;
             }
             case METHOD_INVOCATION -> out.add(new Opaque(null, expressions.template(e), pos(e), e));
             default -> throw new Unsupported(e, "this expression statement is not supported in a @Differentiable method");
@@ -281,6 +341,10 @@ public final class MethodParser {
         }
         if (t instanceof IdentifierTree id) {
             Slot slot = scope.lookup(id.getName().toString());
+            if (slot != null && slot.type.isFloatingArray()) {
+                throw new Unsupported(target, "array variables cannot be assigned again in a @Differentiable method; "
+                        + "use another variable, or write the elements");
+            }
             if (slot != null) {
                 return slot;
             }
@@ -332,7 +396,7 @@ public final class MethodParser {
 
     // ---- shared with Expressions ----------------------------------------------------------
 
-    private static Var typed(Var v, Slot slot) {
+    static Var typed(Var v, Slot slot) {
         if (slot.javaType != null) {
             v.setJavaType(slot.javaType);
         }
@@ -341,6 +405,16 @@ public final class MethodParser {
 
     /** Gives a value a user variable's name: reuses a fresh temporary, else copies. */
     private Var named(Operand v, String name, Type t, Tree at) {
+        if (reuse != null && v == reuse) {
+            if (lastDefines(reuse)) {
+                retag(reuse, at);
+            }
+            return reuse;
+        }
+        if (reuse != null) {
+            out.add(new Compute(reuse, Elementary.COPY, List.of(v), "Math", pos(at)));
+            return reuse;
+        }
         if (v instanceof Var var && var.kind() == Var.Kind.LOCAL && var.baseName().equals(name) && lastDefines(var)) {
             int last = out.stmts().size() - 1;
             if (out.stmts().get(last) instanceof Compute c) {
@@ -353,6 +427,58 @@ public final class MethodParser {
         Var target = newVar(name, t, Var.Kind.LOCAL);
         out.add(new Compute(target, Elementary.COPY, List.of(v), "Math", pos(at)));
         return target;
+    }
+
+    /** Gives the step that defines v the whole statement's source, for its comment. */
+    private void retag(Var v, Tree at) {
+        int last = out.stmts().size() - 1;
+        if (out.stmts().get(last) instanceof Compute c && c.target() == v) {
+            out.stmts().set(last, new Compute(c.target(), c.op(), c.args(), c.mathClass(), pos(at)));
+        } else if (out.stmts().get(last) instanceof Opaque o && o.target() == v) {
+            out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
+        }
+    }
+
+    /** Inside a loop a variable is one mutable location: assignments write it again. */
+    private Var mutableTarget(Slot slot) {
+        Var v = current.get(slot);
+        return inLoop() && v != null && v.isMutable() ? v : null;
+    }
+
+    boolean inLoop() {
+        return !loops.isEmpty();
+    }
+
+    java.util.ArrayDeque<LoopContext> loops() {
+        return loops;
+    }
+
+    Map<Slot, Var> current() {
+        return current;
+    }
+
+    Block root() {
+        return root;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    void setScope(Scope s) {
+        scope = s;
+    }
+
+    Expressions expressions() {
+        return expressions;
+    }
+
+    boolean lowerBody(List<? extends StatementTree> stmts, Rest rest) throws Unsupported {
+        return lowerStatements(stmts, 0, rest);
+    }
+
+    void lowerOne(StatementTree s) throws Unsupported {
+        lowerStatement(s);
     }
 
     private boolean lastDefines(Var v) {
@@ -425,7 +551,7 @@ public final class MethodParser {
             @Override
             public Boolean visitIdentifier(IdentifierTree id, Void unused) {
                 Slot s = scope.lookup(id.getName().toString());
-                return s != null && s.type.isFloating();
+                return s != null && (s.type.isFloating() || s.type.isFloatingArray());
             }
 
             @Override

@@ -29,7 +29,21 @@ public final class Partials {
         return c.op().primal(args, c.mathClass());
     }
 
-    /** The variables whose forward values the partial of operand {@code i} reads. */
+    /** Whether the partial of operand {@code i} reads the step's own result. */
+    public static boolean readsResult(Compute c, int i) {
+        String d = c.op().partial(i, markers(c), "\u0002", literals(c), c.mathClass());
+        return d != null && d.contains("\u0002");
+    }
+
+    private static List<String> markers(Compute c) {
+        List<String> markers = new ArrayList<>();
+        for (int k = 0; k < c.args().size(); k++) {
+            markers.add("\u0001" + k + "\u0001");
+        }
+        return markers;
+    }
+
+    /** The operands whose forward values the partial of operand {@code i} reads (not the result). */
     public static List<Var> reads(Compute c, int i) {
         List<String> markers = new ArrayList<>();
         for (int k = 0; k < c.args().size(); k++) {
@@ -45,10 +59,24 @@ public final class Partials {
                 reads.add(v);
             }
         }
-        if (d.contains("\u0002")) {
-            reads.add(c.target());
-        }
         return reads;
+    }
+
+    /** Whether some partial of op reads the step's own result (exp, sqrt, a / b, ...). */
+    public static boolean readsResult(Elementary op, List<? extends Operand> args) {
+        List<String> markers = new ArrayList<>();
+        List<Double> lits = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) {
+            markers.add("\u0001" + k + "\u0001");
+            lits.add(args.get(k) instanceof Const c && c.isLiteral() ? c.numeric() : null);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String d = op.partial(i, markers, "\u0002", lits, "Math");
+            if (d != null && d.contains("\u0002")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Double> literals(Compute c) {

@@ -3,13 +3,20 @@ package dev.leibniz.processor.transform;
 import java.util.List;
 
 /** Generated Java statements, as transforms produce them and the emitter prints them. */
-public sealed interface Code permits Code.Line, Code.Branch, Code.Comment {
+public sealed interface Code permits Code.Line, Code.Branch, Code.Loop, Code.Comment {
 
     /** One statement (without its semicolon), with an optional trailing comment. */
     record Line(String code, String comment) implements Code {}
 
     /** {@code if (condition) { then } else { otherwise }}; either side may be empty. */
     record Branch(String condition, List<Code> then, List<Code> otherwise, String comment) implements Code {}
+
+    /**
+     * {@code label: header { body }}, or {@code do { body } while (doWhile);} when doWhile is set.
+     *
+     * @param header {@code for (...)} or {@code while (...)}; ignored for a do-while
+     */
+    record Loop(String label, String header, List<Code> body, String doWhile, String comment) implements Code {}
 
     /** A comment on a line of its own. */
     record Comment(String text) implements Code {}

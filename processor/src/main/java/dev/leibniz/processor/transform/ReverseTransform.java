@@ -1,23 +1,29 @@
 package dev.leibniz.processor.transform;
 
 import dev.leibniz.processor.analysis.Activity;
+import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Break;
 import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
+import dev.leibniz.processor.ir.Load;
+import dev.leibniz.processor.ir.Loop;
 import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Pos;
 import dev.leibniz.processor.ir.Return;
 import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Store;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.ir.Walk;
 import dev.leibniz.processor.rules.Partials;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +32,9 @@ import java.util.Set;
  * Reverse mode (adjoint) code: a forward sweep that computes and keeps every intermediate under a
  * name, then a reverse sweep that walks the steps backwards and accumulates each value's adjoint
  * {@code v_bar = ∂result/∂v} from the partials in the derivative table, as in the textbook
- * derivation (MML §5.6). Branches are replayed from the decision the forward sweep recorded.
+ * derivation (MML §5.6). Branches are replayed from the decision the forward sweep recorded, and
+ * loops backwards from their trip counts; inside loops the values a step's derivative reads are
+ * saved on the tape just before the step, when the loop overwrites them.
  */
 public final class ReverseTransform {
     /**
@@ -34,26 +42,28 @@ public final class ReverseTransform {
      *
      * @param seed the name of the parameter holding the adjoint of the result
      * @param into the name of the parameter receiving value and gradient
+     * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
-    public record Result(String seed, String into, List<Code> body) {}
+    public record Result(String seed, String into, List<Code> body, boolean workspace) {}
 
     private final Func f;
     private final Activity activity;
+    private final Layout layout;
     private final Names names = new Names();
-    private final Map<Var, Block> home = new HashMap<>();
-    private final Set<Var> needed = new LinkedHashSet<>();
-    private final Set<Var> hoisted = new LinkedHashSet<>();
     private final Set<Var> named = new HashSet<>();
     private final Map<Var, String> adjoint = new HashMap<>();
     private final Set<Var> declaredAdjoints = new HashSet<>();
-    private final Map<Stmt, Set<Var>> contributions = new HashMap<>();
+    private final Map<ArrayNew, Integer> slots = new HashMap<>();
     private String value;
     private String seed;
+    private String tape;
+    private String workspace;
     private boolean valueDeclaredAtTop;
 
     private ReverseTransform(Func f, Activity activity) {
         this.f = f;
         this.activity = activity;
+        this.layout = new Layout(f, activity);
     }
 
     public static Result of(Func f, Activity activity) {
@@ -65,46 +75,84 @@ public final class ReverseTransform {
             names.reserve(p.name());
             p.var().setName(p.name());
             named.add(p.var());
-            home.put(p.var(), f.body());
         }
         reserveQualifiers();
         value = names.claim("value");
         seed = names.claim("seed");
         String into = names.claim("into");
-        findHomes(f.body());
-        contributedIn(f.body().stmts());
-        findNeeded();
+        boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops();
+        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty();
+        if (usesWorkspace) {
+            workspace = names.claim("workspace");
+            tape = usesTape ? names.claim("tape") : null;
+        }
         nameForwardValues(f.body());
         Walk.statements(f.body(), s -> {
-            if (s instanceof Compute c && activity.isActive(c.target())) {
-                adjointName(c.target());
+            Var t = Layout.target(s);
+            if (t != null && activity.isActive(t)) {
+                adjointName(t);
             }
         });
 
         List<Code> body = new ArrayList<>();
+        if (usesWorkspace) {
+            body.add(new Code.Branch(into + ".workspace == null",
+                    List.of(new Code.Line(into + ".workspace = new dev.leibniz.Workspace()", null)), List.of(), null));
+            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + into + ".workspace", null));
+            if (tape != null) {
+                body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
+                        "saved values, branch decisions and trip counts for the reverse sweep"));
+            }
+        }
         body.add(new Code.Comment("Forward sweep: the value, keeping the intermediates the reverse sweep reads."));
         valueDeclaredAtTop = hasNestedReturn(f.body());
         if (valueDeclaredAtTop) {
             body.add(new Code.Line("double " + value, null));
         }
         body.addAll(forward(f.body()));
-        List<Code> reverse = reverse(f.body());
+        List<Code> gradients = new ArrayList<>();
+        List<Code> reverse = new ArrayList<>();
+        for (Param p : f.params()) {
+            if (p.differentiated() && p.var().type().isFloatingArray()) {
+                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.name()
+                        + (p.var().type() == Type.DOUBLE_MATRIX ? ")" : ".length)");
+                if (activity.isActive(p.var())) {
+                    reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
+                    gradients.add(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null));
+                } else {
+                    gradients.add(new Code.Line(into + "." + p.name() + " = " + zeroed, null));
+                }
+            }
+        }
+        reverse.addAll(reverse(f.body()));
         if (!reverse.isEmpty()) {
             body.add(new Code.Comment("Reverse sweep: v_bar is the derivative of the result with respect to v."));
             body.addAll(reverse);
         }
         body.add(new Code.Line(into + ".value = " + value, null));
         for (Param p : f.params()) {
-            if (p.differentiated()) {
+            if (p.differentiated() && !p.var().type().isFloatingArray()) {
                 String g = declaredAdjoints.contains(p.var()) ? adjoint.get(p.var()) : "0.0";
-                body.add(new Code.Line(into + "." + p.name() + " = " + g, null));
+                String cast = p.var().type() == Type.FLOAT ? "(float) " : "";
+                body.add(new Code.Line(into + "." + p.name() + " = " + cast + g, null));
             }
         }
+        body.addAll(gradients);
         body.add(new Code.Line("return " + value, null));
-        return new Result(seed, into, body);
+        return new Result(seed, into, body, usesWorkspace);
     }
 
-    // ---- analysis of the IR for this transform ---------------------------------------------
+    private boolean recordsInLoops() {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> {
+            if ((s instanceof If || s instanceof Loop) && layout.hasReverse.contains(s) && !layout.loopsOf(s).isEmpty()) {
+                found[0] = true;
+            }
+        });
+        return found[0];
+    }
+
+    // ---- names ------------------------------------------------------------------------------
 
     /**
      * A local named like the first part of a qualified name the code uses ({@code java} in
@@ -112,14 +160,17 @@ public final class ReverseTransform {
      * names are never given to locals.
      */
     private void reserveQualifiers() {
+        names.reserve("dev");
         Walk.statements(f.body(), s -> {
             if (s instanceof Opaque o) {
                 o.code().text().forEach(t -> Qualifiers.reserve(t, names));
             } else if (s instanceof If i) {
                 i.condition().text().forEach(t -> Qualifiers.reserve(t, names));
+            } else if (s instanceof Loop l && l.condition() != null) {
+                l.condition().text().forEach(t -> Qualifiers.reserve(t, names));
             } else if (s instanceof Compute c) {
                 for (Operand a : c.args()) {
-                    if (a instanceof dev.leibniz.processor.ir.Const k) {
+                    if (a instanceof Const k) {
                         Qualifiers.reserve(k.text(), names);
                     }
                 }
@@ -127,79 +178,28 @@ public final class ReverseTransform {
         });
     }
 
-    private void findHomes(Block b) {
-        for (Stmt s : b.stmts()) {
-            if (s instanceof If i) {
-                for (Var phi : i.phis()) {
-                    home.put(phi, b);
-                }
-                home.put(i.taken(), b);
-                findHomes(i.then());
-                findHomes(i.otherwise());
-            } else if (s instanceof Compute c) {
-                home.putIfAbsent(c.target(), b);
-            } else if (s instanceof Opaque o && o.target() != null) {
-                home.putIfAbsent(o.target(), b);
-            }
-        }
-    }
-
-    /** The values whose adjoints a statement adds to, in program order. */
-    private Set<Var> contributedIn(List<Stmt> stmts) {
-        Set<Var> all = new LinkedHashSet<>();
-        for (Stmt s : stmts) {
-            Set<Var> here = new LinkedHashSet<>();
-            if (s instanceof Return r && activity.isActive(r.value())) {
-                here.add((Var) r.value());
-            } else if (s instanceof Compute c && activity.isActive(c.target())) {
-                for (int i = 0; i < c.args().size(); i++) {
-                    if (activity.isActive(c.args().get(i)) && Partials.of(c, i) != null) {
-                        here.add((Var) c.args().get(i));
-                    }
-                }
-            } else if (s instanceof If i) {
-                here.addAll(contributedIn(i.then().stmts()));
-                here.addAll(contributedIn(i.otherwise().stmts()));
-            }
-            contributions.put(s, here);
-            all.addAll(here);
-        }
-        return all;
-    }
-
-    /** What the reverse sweep reads from the forward sweep: partials' inputs and branch decisions. */
-    private void findNeeded() {
-        Walk.statements(f.body(), s -> {
-            if (s instanceof Compute c && activity.isActive(c.target())) {
-                for (int i = 0; i < c.args().size(); i++) {
-                    if (activity.isActive(c.args().get(i))) {
-                        needed.addAll(Partials.reads(c, i));
-                    }
-                }
-            } else if (s instanceof If i && !contributions.get(s).isEmpty()) {
-                needed.add(i.taken());
-            }
-        });
-        for (Var v : needed) {
-            if (v.kind() != Var.Kind.PARAM && home.get(v).depth() > 0) {
-                hoisted.add(v);
-            }
-        }
-    }
-
     private void nameForwardValues(Block b) {
         for (Stmt s : b.stmts()) {
             if (s instanceof If i) {
                 i.phis().forEach(this::name);
-                if (needed.contains(i.taken())) {
+                if (layout.hasReverse.contains(s)) {
                     name(i.taken());
                 }
                 nameForwardValues(i.then());
                 nameForwardValues(i.otherwise());
-            } else if (s instanceof Compute c) {
-                name(c.target());
-            } else if (s instanceof Opaque o && o.target() != null) {
-                name(o.target());
+            } else if (s instanceof Loop l) {
+                if (layout.hasReverse.contains(s)) {
+                    name(l.trips());
+                }
+                if (l.counted() != null) {
+                    name(l.counted().index());
+                }
+                nameForwardValues(l.body());
+            } else {
+                Var t = Layout.target(s);
+                if (t != null) {
+                    name(t);
+                }
             }
         }
     }
@@ -230,13 +230,16 @@ public final class ReverseTransform {
     private List<Code> forward(Block b) {
         List<Code> out = new ArrayList<>();
         for (Stmt s : b.stmts()) {
-            if (b.depth() == 0 && s instanceof If) {
-                for (Var v : hoisted) {
+            if (b.depth() == 0 && (s instanceof If || s instanceof Loop)) {
+                for (Var v : layout.hoisted) {
                     if (definedIn(s, v)) {
                         out.add(new Code.Line(v.javaType() + " " + v.name() + " = " + v.type().zero(),
                                 "kept for the reverse sweep"));
                     }
                 }
+            }
+            for (Var v : layout.savedBefore.getOrDefault(s, List.of())) {
+                out.add(new Code.Line(tape + ".push(" + v.name() + ")", null));
             }
             if (s instanceof Compute c) {
                 out.add(new Code.Line(define(c.target()) + " = " + Partials.primal(c), comment(c.pos())));
@@ -244,36 +247,126 @@ public final class ReverseTransform {
                 out.add(new Code.Line(
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
                         comment(o.pos())));
+            } else if (s instanceof Load l) {
+                out.add(new Code.Line(define(l.target()) + " = " + l.array().name() + index(l.index()), comment(l.pos())));
+            } else if (s instanceof Store st) {
+                out.add(new Code.Line(st.array().name() + index(st.index()) + " = " + Partials.text(st.value()),
+                        comment(st.pos())));
+            } else if (s instanceof ArrayNew n) {
+                arrayNew(n, out);
             } else if (s instanceof Return r) {
                 out.add(new Code.Line((valueDeclaredAtTop ? "" : "double ") + value + " = " + Partials.text(r.value()),
                         comment(r.pos())));
+            } else if (s instanceof Break br) {
+                out.add(new Code.Line("break", comment(br.pos())));
             } else if (s instanceof If i) {
-                for (Var phi : i.phis()) {
-                    if (!hoisted.contains(phi)) {
-                        out.add(new Code.Line(phi.javaType() + " " + phi.name(), null));
-                    }
-                }
-                String cond = i.condition().render();
-                if (needed.contains(i.taken())) {
-                    out.add(new Code.Line(define(i.taken()) + " = " + cond, comment(i.pos())));
-                    cond = i.taken().name();
-                }
-                out.add(new Code.Branch(cond, forward(i.then()), forward(i.otherwise()), comment(i.pos())));
+                forwardIf(i, out);
+            } else if (s instanceof Loop l) {
+                forwardLoop(l, out);
+            }
+            if (layout.savedAfter.contains(s)) {
+                out.add(new Code.Line(tape + ".push(" + Layout.target(s).name() + ")", null));
             }
         }
         return out;
     }
 
+    private void forwardIf(If i, List<Code> out) {
+        for (Var phi : i.phis()) {
+            if (!layout.hoisted.contains(phi)) {
+                out.add(new Code.Line(phi.javaType() + " " + phi.name(), null));
+            }
+        }
+        String cond = i.condition().render();
+        if (layout.hasReverse.contains(i)) {
+            out.add(new Code.Line(define(i.taken()) + " = " + cond, comment(i.pos())));
+            cond = i.taken().name();
+            if (!layout.loopsOf(i).isEmpty()) {
+                out.add(new Code.Line(tape + ".push(" + cond + ")", null));
+            }
+        }
+        out.add(new Code.Branch(cond, forward(i.then()), forward(i.otherwise()), comment(i.pos())));
+    }
+
+    private void forwardLoop(Loop l, List<Code> out) {
+        boolean counts = layout.hasReverse.contains(l);
+        if (counts) {
+            out.add(new Code.Line(define(l.trips()) + " = 0", null));
+        }
+        List<Code> body = new ArrayList<>();
+        if (counts) {
+            body.add(new Code.Line(l.trips().name() + "++", null));
+        }
+        body.addAll(forward(l.body()));
+        String cond = l.condition() == null ? "true" : l.condition().render();
+        String header;
+        if (l.counted() != null) {
+            Loop.Counted c = l.counted();
+            String i = c.index().name();
+            String update = c.step() == 1 ? i + "++" : c.step() == -1 ? i + "--"
+                    : c.step() > 0 ? i + " += " + c.step() : i + " -= " + (-c.step());
+            header = "for (int " + i + " = " + Partials.text(c.start()) + "; " + cond + "; " + update + ")";
+        } else {
+            header = "while (" + cond + ")";
+        }
+        out.add(new Code.Loop(l.label(), header, body, l.doWhile() ? cond : null, comment(l.pos())));
+        if (counts && !layout.loopsOf(l).isEmpty()) {
+            out.add(new Code.Line(tape + ".push(" + l.trips().name() + ")", null));
+        }
+    }
+
+    private void arrayNew(ArrayNew n, List<Code> out) {
+        Var a = n.target();
+        String dims = n.dims().stream().map(Partials::text).reduce((x, y) -> x + ", " + y).orElseThrow();
+        String alloc;
+        if (layout.reusable.contains(n)) {
+            alloc = workspace + "." + (a.type() == Type.FLOAT_ARRAY ? "floats" : "doubles") + "(" + slot(n, 0) + ", " + dims + ")";
+        } else {
+            alloc = "new " + a.type().element().javaName() + dims.replaceAll("([^,]+)(, )?", "[$1]").replace(" ]", "]");
+        }
+        out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
+        if (activity.isActive(a)) {
+            String adj = workspace + "." + (a.type() == Type.FLOAT_ARRAY ? "floats" : "doubles") + "(" + slot(n, 1) + ", " + dims + ")";
+            if (workspace == null) {
+                adj = "new " + a.type().element().javaName() + "[" + String.join("][", dims.split(", ")) + "]";
+            }
+            out.add(new Code.Line(a.javaType() + " " + adjointName(a) + " = " + adj, "its adjoint"));
+            declaredAdjoints.add(a);
+        }
+    }
+
+    /** Each allocation site gets its own buffers in the workspace: one for the array, one for its adjoint. */
+    private int slot(ArrayNew n, int which) {
+        int base = slots.computeIfAbsent(n, k -> 2 * slots.size());
+        return base + which;
+    }
+
+    private static String index(List<Operand> index) {
+        StringBuilder sb = new StringBuilder();
+        for (Operand o : index) {
+            sb.append('[').append(Partials.text(o)).append(']');
+        }
+        return sb.toString();
+    }
+
     /** The left-hand side defining v: a declaration, unless v is declared elsewhere. */
     private String define(Var v) {
-        if (hoisted.contains(v) || v.kind() == Var.Kind.PHI || isTernaryPhi(v)) {
+        if (layout.hoisted.contains(v) || v.kind() == Var.Kind.PHI || isTernaryPhi(v) || declaredAlready(v)) {
             return v.name();
         }
+        declaredForward.add(v);
         return v.javaType() + " " + v.name();
     }
 
+    private final Set<Var> declaredForward = new HashSet<>();
+
+    /** A mutable variable is declared at its first assignment only. */
+    private boolean declaredAlready(Var v) {
+        return v.isMutable() && declaredForward.contains(v);
+    }
+
     private boolean isTernaryPhi(Var v) {
-        Block h = home.get(v);
+        Block h = layout.home.get(v);
         if (h == null) {
             return false;
         }
@@ -287,18 +380,25 @@ public final class ReverseTransform {
 
     private static boolean definedIn(Stmt s, Var v) {
         boolean[] found = {false};
+        Walk.statements(inner(s), x -> found[0] |= defines(x, v));
+        return found[0] || defines(s, v);
+    }
+
+    private static Block inner(Stmt s) {
+        Block b = new Block(1);
         if (s instanceof If i) {
-            found[0] = i.taken() == v || i.phis().contains(v);
-            Walk.statements(i.then(), x -> found[0] |= defines(x, v));
-            Walk.statements(i.otherwise(), x -> found[0] |= defines(x, v));
+            b.stmts().addAll(i.then().stmts());
+            b.stmts().addAll(i.otherwise().stmts());
+        } else if (s instanceof Loop l) {
+            b.stmts().addAll(l.body().stmts());
         }
-        return found[0];
+        return b;
     }
 
     private static boolean defines(Stmt s, Var v) {
-        return s instanceof Compute c && c.target() == v
-                || s instanceof Opaque o && o.target() == v
-                || s instanceof If i && (i.taken() == v || i.phis().contains(v));
+        return Layout.target(s) == v
+                || s instanceof If i && (i.taken() == v || i.phis().contains(v))
+                || s instanceof Loop l && (l.trips() == v);
     }
 
     // ---- reverse sweep ----------------------------------------------------------------------
@@ -313,36 +413,153 @@ public final class ReverseTransform {
                     accumulate(out, (Var) r.value(), seed, comment(r.pos()));
                 }
             } else if (s instanceof Compute c) {
-                if (!activity.isActive(c.target()) || !declaredAdjoints.contains(c.target())) {
-                    continue; // no adjoint reached this value: its contribution is zero
-                }
-                String bar = adjoint.get(c.target());
-                for (int i = 0; i < c.args().size(); i++) {
-                    Operand a = c.args().get(i);
-                    String d = activity.isActive(a) ? Partials.of(c, i) : null;
-                    if (d != null) {
-                        accumulate(out, (Var) a, Terms.times(bar, d), comment(c.pos()));
-                    }
-                }
-            } else if (s instanceof If i) {
-                for (Var v : contributions.get(s)) {
-                    if (home.get(v) == b && !declaredAdjoints.contains(v)) {
-                        out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null));
-                        declaredAdjoints.add(v);
-                    }
-                }
-                List<Code> then = reverse(i.then());
-                List<Code> otherwise = reverse(i.otherwise());
-                if (then.isEmpty() && otherwise.isEmpty()) {
+                reverseCompute(c, out);
+            } else if (s instanceof Load l) {
+                if (!layout.acts(l) || !declaredAdjoints.contains(l.target())) {
                     continue;
                 }
-                String taken = i.taken().name();
+                pops(s, out);
+                out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + adjointName(l.target()),
+                        comment(l.pos())));
+                kill(s, l.target(), out);
+            } else if (s instanceof Store st) {
+                if (!layout.acts(st)) {
+                    continue;
+                }
+                pops(s, out);
+                String element = adjointName(st.array()) + index(st.index());
+                if (activity.isActive(st.value())) {
+                    accumulate(out, (Var) st.value(), element, comment(st.pos()));
+                }
+                out.add(new Code.Line(element + " = 0", "the element's old value did not reach the result"));
+            } else if (s instanceof If i) {
+                predeclare(s, b, out);
+                List<Code> then = reverse(i.then());
+                List<Code> otherwise = reverse(i.otherwise());
+                if (!layout.hasReverse.contains(s)) {
+                    continue;
+                }
+                String taken = layout.loopsOf(s).isEmpty() ? i.taken().name() : tape + ".popBoolean()";
                 out.add(then.isEmpty()
                         ? new Code.Branch("!" + taken, otherwise, List.of(), comment(i.pos()))
                         : new Code.Branch(taken, then, otherwise, comment(i.pos())));
+            } else if (s instanceof Loop l) {
+                predeclare(s, b, out);
+                if (layout.hasReverse.contains(s)) {
+                    reverseLoop(l, out);
+                }
             }
         }
         return out;
+    }
+
+    private void reverseCompute(Compute c, List<Code> out) {
+        Var t = c.target();
+        if (!activity.isActive(t) || !declaredAdjoints.contains(t)) {
+            return; // no adjoint reached this value: its contribution is zero
+        }
+        pops(c, out);
+        String bar = adjoint.get(t);
+        List<String> self = new ArrayList<>();
+        for (int i = 0; i < c.args().size(); i++) {
+            Operand a = c.args().get(i);
+            String d = activity.isActive(a) ? Partials.of(c, i) : null;
+            if (d == null) {
+                continue;
+            }
+            if (a == t) {
+                self.add(d); // an in-place update: t's own adjoint is scaled below
+            } else {
+                accumulate(out, (Var) a, Terms.times(bar, d), comment(c.pos()));
+            }
+        }
+        if (c.args().contains(t)) {
+            String d = self.isEmpty() ? "0" : String.join(" + ", self);
+            if (!d.equals("1")) {
+                out.add(new Code.Line(bar + " = " + (d.equals("0") ? "0.0" : Terms.times(bar, self.size() == 1 ? d : "(" + d + ")")),
+                        comment(c.pos())));
+            }
+        } else {
+            kill(c, t, out);
+        }
+    }
+
+    private void kill(Stmt s, Var t, List<Code> out) {
+        if (layout.killsAdjoint(s, t)) {
+            out.add(new Code.Line(adjointName(t) + " = 0.0", "its earlier value is a different variable"));
+        }
+    }
+
+    /** Restores, from the tape, the values this step's derivative reads (last pushed, first popped). */
+    private void pops(Stmt s, List<Code> out) {
+        if (layout.savedAfter.contains(s)) {
+            Var t = Layout.target(s);
+            out.add(new Code.Line(t.name() + " = " + pop(t), null));
+        }
+        List<Var> before = layout.savedBefore.getOrDefault(s, List.of());
+        for (int k = before.size() - 1; k >= 0; k--) {
+            Var v = before.get(k);
+            out.add(new Code.Line(v.name() + " = " + pop(v), null));
+        }
+        for (Var v : layout.restoredAt.getOrDefault(s, List.of())) {
+            Load l = layout.recomputed.get(v);
+            out.add(new Code.Line(v.name() + " = " + l.array().name() + index(l.index()), "loaded again, not saved"));
+        }
+    }
+
+    private String pop(Var v) {
+        return switch (v.type()) {
+            case DOUBLE -> tape + ".popDouble()";
+            case FLOAT -> "(float) " + tape + ".popDouble()";
+            case LONG -> tape + ".popLong()";
+            case INT -> tape + ".popInt()";
+            case BOOLEAN -> tape + ".popBoolean()";
+            default -> "(" + v.type().javaName() + ") " + tape + ".popInt()";
+        };
+    }
+
+    private void reverseLoop(Loop l, List<Code> out) {
+        List<Code> body = new ArrayList<>();
+        for (Var v : layout.poppedIn.getOrDefault(l, Set.of())) {
+            if (layout.insideLoopBody(v) && !(l.counted() != null && v == l.counted().index())) {
+                body.add(new Code.Line(v.javaType() + " " + v.name(), null));
+            }
+        }
+        body.addAll(reverse(l.body()));
+        String trips = l.trips().name();
+        if (!layout.loopsOf(l).isEmpty()) {
+            out.add(new Code.Line("int " + trips + " = " + tape + ".popInt()", null));
+        }
+        String header;
+        if (l.counted() != null && layout.rebuilt.contains(l)) {
+            Loop.Counted c = l.counted();
+            String i = c.index().name();
+            String start = Partials.text(c.start());
+            int step = c.step();
+            String last = start.equals("0") ? "" : start + " + ";
+            last += Math.abs(step) == 1 ? (step > 0 ? trips + " - 1" : "-(" + trips + " - 1)")
+                    : "(" + trips + " - 1) * " + (step < 0 ? "(" + step + ")" : step);
+            String test = step > 0 ? i + " >= " + start : i + " <= " + start;
+            String back = step == 1 ? i + "--" : step == -1 ? i + "++" : step > 0 ? i + " -= " + step : i + " += " + (-step);
+            header = "for (int " + i + " = " + last + "; " + test + "; " + back + ")";
+        } else {
+            String it = names.claim("iteration");
+            if (l.counted() != null) {
+                body.add(0, new Code.Line("int " + l.counted().index().name(), null));
+            }
+            header = "for (int " + it + " = " + trips + "; " + it + " > 0; " + it + "--)";
+        }
+        out.add(new Code.Loop(null, header, body, null, comment(l.pos()) + " (backwards)"));
+    }
+
+    /** Declares, before a compound statement, the adjoints it adds to that belong to this block. */
+    private void predeclare(Stmt s, Block b, List<Code> out) {
+        for (Var v : layout.contributions.get(s)) {
+            if (layout.home.get(v) == b && !declaredAdjoints.contains(v)) {
+                out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null));
+                declaredAdjoints.add(v);
+            }
+        }
     }
 
     /** v_bar += term, declaring v_bar at its first contribution. */

@@ -1,0 +1,387 @@
+package dev.leibniz.processor.transform;
+
+import dev.leibniz.processor.analysis.Activity;
+import dev.leibniz.processor.ir.ArrayNew;
+import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Const;
+import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.If;
+import dev.leibniz.processor.ir.Load;
+import dev.leibniz.processor.ir.Loop;
+import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Store;
+import dev.leibniz.processor.ir.Var;
+import dev.leibniz.processor.rules.Partials;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the reverse transform must know before it writes a line: where each value is declared,
+ * which adjoints each step adds to, which forward values each step's reverse reads, and which
+ * of those a loop overwrites, so must be saved on the tape just before the step that reads
+ * them (and nothing else: a value no loop overwrites is read in place).
+ */
+final class Layout {
+    final Map<Var, Block> home = new HashMap<>();
+    private final Map<Stmt, List<Loop>> loopsOf = new HashMap<>();
+    private final Map<Var, Set<Loop>> defLoops = new HashMap<>();
+    private final Map<Var, Integer> defCount = new HashMap<>();
+    private final Set<Var> phis = new HashSet<>();
+    final Map<Stmt, Set<Var>> contributions = new HashMap<>();
+    /** Forward values saved on the tape just before / just after a step, in push order. */
+    final Map<Stmt, List<Var>> savedBefore = new HashMap<>();
+    final Set<Stmt> savedAfter = new HashSet<>();
+    /** Values the reverse sweep reads where they are (not from the tape). */
+    final Set<Var> readInPlace = new LinkedHashSet<>();
+    final Set<Var> hoisted = new LinkedHashSet<>();
+    /** Per loop: the body's values that its reverse pops, declared at the top of the reverse body. */
+    final Map<Loop, Set<Var>> poppedIn = new LinkedHashMap<>();
+    /** Counted loops whose index the reverse loop rebuilds. */
+    final Set<Loop> rebuilt = new HashSet<>();
+    final Set<Stmt> hasReverse = new HashSet<>();
+    final Set<ArrayNew> reusable = new HashSet<>();
+    /** Values the reverse sweep loads again from a parameter array instead of popping. */
+    final Map<Var, Load> recomputed = new HashMap<>();
+    /** Per step: the recomputed values its reverse reloads first. */
+    final Map<Stmt, List<Var>> restoredAt = new HashMap<>();
+    private final Map<Var, Load> loads = new HashMap<>();
+    private final Activity activity;
+
+    Layout(Func f, Activity activity) {
+        this.activity = activity;
+        for (Param p : f.params()) {
+            home.put(p.var(), f.body());
+        }
+        scan(f.body(), List.of());
+        contributedIn(f.body().stmts());
+        decideSaving(f.body());
+        findReusableArrays(f.body());
+    }
+
+    // ---- structure ----------------------------------------------------------------------------
+
+    private void scan(Block b, List<Loop> loops) {
+        for (Stmt s : b.stmts()) {
+            loopsOf.put(s, loops);
+            if (s instanceof If i) {
+                for (Var phi : i.phis()) {
+                    home.put(phi, b);
+                    phis.add(phi);
+                }
+                home.put(i.taken(), b);
+                scan(i.then(), loops);
+                scan(i.otherwise(), loops);
+            } else if (s instanceof Loop l) {
+                home.put(l.trips(), b);
+                List<Loop> inner = new ArrayList<>(loops);
+                inner.add(l);
+                if (l.counted() != null) {
+                    home.put(l.counted().index(), l.body());
+                    define(l.counted().index(), inner);
+                }
+                scan(l.body(), List.copyOf(inner));
+            } else {
+                Var t = target(s);
+                if (t != null) {
+                    home.putIfAbsent(t, b);
+                    define(t, loops);
+                }
+                if (s instanceof Load l) {
+                    loads.put(l.target(), l);
+                }
+            }
+        }
+    }
+
+    private void define(Var v, List<Loop> loops) {
+        defLoops.computeIfAbsent(v, k -> new HashSet<>()).addAll(loops);
+        defCount.merge(v, 1, Integer::sum);
+    }
+
+    static Var target(Stmt s) {
+        if (s instanceof Compute c) {
+            return c.target();
+        }
+        if (s instanceof Opaque o) {
+            return o.target();
+        }
+        if (s instanceof Load l) {
+            return l.target();
+        }
+        if (s instanceof ArrayNew n) {
+            return n.target();
+        }
+        return null;
+    }
+
+    List<Loop> loopsOf(Stmt s) {
+        return loopsOf.getOrDefault(s, List.of());
+    }
+
+    /** Whether a loop enclosing s overwrites v, so its value must be saved before s. */
+    private boolean overwrittenAround(Var v, Stmt s) {
+        Set<Loop> defs = defLoops.getOrDefault(v, Set.of());
+        for (Loop l : loopsOf(s)) {
+            if (defs.contains(l) && !(l.counted() != null && l.counted().index() == v && rebuilt.contains(l))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An assignment must clear the adjoint it consumes when the variable is assigned again later. */
+    boolean killsAdjoint(Stmt s, Var target) {
+        return !loopsOf(s).isEmpty() && (target.isCarried() || defCount.getOrDefault(target, 0) > 1 && !phis.contains(target));
+    }
+
+    // ---- what the reverse sweep does ------------------------------------------------------
+
+    /** The values whose adjoints a statement adds to, in program order. */
+    private Set<Var> contributedIn(List<Stmt> stmts) {
+        Set<Var> all = new LinkedHashSet<>();
+        for (Stmt s : stmts) {
+            Set<Var> here = new LinkedHashSet<>();
+            if (s instanceof Return r && activity.isActive(r.value())) {
+                here.add((Var) r.value());
+            } else if (s instanceof Compute c && activity.isActive(c.target())) {
+                for (int i = 0; i < c.args().size(); i++) {
+                    if (activity.isActive(c.args().get(i)) && Partials.of(c, i) != null) {
+                        here.add((Var) c.args().get(i));
+                    }
+                }
+            } else if (s instanceof Store st && activity.isActive(st.array()) && activity.isActive(st.value())) {
+                here.add((Var) st.value());
+            } else if (s instanceof If i) {
+                here.addAll(contributedIn(i.then().stmts()));
+                here.addAll(contributedIn(i.otherwise().stmts()));
+            } else if (s instanceof Loop l) {
+                here.addAll(contributedIn(l.body().stmts()));
+            }
+            here.removeIf(v -> v.type().isFloatingArray());
+            contributions.put(s, here);
+            all.addAll(here);
+        }
+        return all;
+    }
+
+    /** Whether the step has any reverse code: an adjoint to pass on or an element adjoint to clear. */
+    boolean acts(Stmt s) {
+        if (s instanceof Compute c) {
+            return activity.isActive(c.target());
+        }
+        if (s instanceof Load l) {
+            return activity.isActive(l.target()) && activity.isActive(l.array());
+        }
+        if (s instanceof Store st) {
+            return activity.isActive(st.array());
+        }
+        if (s instanceof Return r) {
+            return activity.isActive(r.value());
+        }
+        return false;
+    }
+
+    /** Whether a step's reverse reads the step's own result (exp, sqrt, a / b ...). */
+    boolean readsResult(Stmt s) {
+        if (s instanceof Compute c && acts(s)) {
+            for (int i = 0; i < c.args().size(); i++) {
+                if (activity.isActive(c.args().get(i)) && Partials.readsResult(c, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The forward values a step's reverse reads: its partials' operands and the indices it addresses. */
+    List<Var> reads(Stmt s) {
+        Set<Var> reads = new LinkedHashSet<>();
+        if (s instanceof Compute c && acts(s)) {
+            for (int i = 0; i < c.args().size(); i++) {
+                if (activity.isActive(c.args().get(i))) {
+                    reads.addAll(Partials.reads(c, i));
+                }
+            }
+        } else if (s instanceof Load l && acts(s)) {
+            indexVars(l.index(), reads);
+        } else if (s instanceof Store st && acts(s)) {
+            indexVars(st.index(), reads);
+        }
+        return new ArrayList<>(reads);
+    }
+
+    private static void indexVars(List<Operand> index, Set<Var> into) {
+        for (Operand o : index) {
+            if (o instanceof Var v) {
+                into.add(v);
+            }
+        }
+    }
+
+    private void decideSaving(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (s instanceof If i) {
+                decideSaving(i.then());
+                decideSaving(i.otherwise());
+                if (hasReverse.contains(i.then()) || hasReverse.contains(i.otherwise()) || anyReverse(i.then())
+                        || anyReverse(i.otherwise())) {
+                    hasReverse.add(s);
+                    readInPlace.add(i.taken());
+                }
+            } else if (s instanceof Loop l) {
+                if (l.counted() != null && available(l.counted().start(), l)) {
+                    rebuilt.add(l);
+                }
+                decideSaving(l.body());
+                if (anyReverse(l.body())) {
+                    hasReverse.add(s);
+                    readInPlace.add(l.trips());
+                }
+            } else if (acts(s)) {
+                hasReverse.add(s);
+                List<Var> before = new ArrayList<>();
+                Var target = target(s);
+                if (readsResult(s)) {
+                    if (overwrittenAround(target, s)) {
+                        savedAfter.add(s);
+                    } else {
+                        readInPlace.add(target);
+                    }
+                }
+                for (Var v : reads(s)) {
+                    if (!overwrittenAround(v, s)) {
+                        readInPlace.add(v);
+                    } else if (recomputable(v, s)) {
+                        recomputed.put(v, loads.get(v));
+                        poppedIn.computeIfAbsent(innermostDefLoop(v, s), k -> new LinkedHashSet<>()).add(v);
+                        restoredAt.computeIfAbsent(s, k -> new ArrayList<>()).add(v);
+                    } else {
+                        before.add(v);
+                    }
+                }
+                if (!before.isEmpty()) {
+                    savedBefore.put(s, before);
+                }
+                for (Var v : before) {
+                    poppedIn.computeIfAbsent(innermostDefLoop(v, s), k -> new LinkedHashSet<>()).add(v);
+                }
+                if (savedAfter.contains(s)) {
+                    poppedIn.computeIfAbsent(innermostDefLoop(target, s), k -> new LinkedHashSet<>()).add(target);
+                }
+            }
+        }
+        for (Var v : readInPlace) {
+            if (v.kind() != Var.Kind.PARAM && home.get(v) != null && home.get(v).depth() > 0 && !insideLoopBody(v)) {
+                hoisted.add(v);
+            }
+        }
+    }
+
+    /**
+     * A value loaded from an array the method was passed (which it never writes), at indices
+     * the reverse sweep has at hand, is loaded again rather than saved.
+     */
+    private boolean recomputable(Var v, Stmt at) {
+        Load l = loads.get(v);
+        if (l == null || l.array().kind() != Var.Kind.PARAM) {
+            return false;
+        }
+        for (Operand o : l.index()) {
+            if (o instanceof Var i && overwrittenAround(i, at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyReverse(Block b) {
+        for (Stmt s : b.stmts()) {
+            if (hasReverse.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the reverse sweep can compute this again: a constant, or a value no loop overwrites. */
+    private boolean available(Operand start, Loop l) {
+        if (start instanceof Const) {
+            return true;
+        }
+        Var v = (Var) start;
+        return v.kind() == Var.Kind.PARAM || defLoops.getOrDefault(v, Set.of()).isEmpty()
+                && (home.get(v) == null || home.get(v).depth() == 0);
+    }
+
+    /** The innermost loop around s that overwrites v: its reverse body declares v. */
+    private Loop innermostDefLoop(Var v, Stmt s) {
+        Set<Loop> defs = defLoops.getOrDefault(v, Set.of());
+        List<Loop> around = loopsOf(s);
+        for (int k = around.size() - 1; k >= 0; k--) {
+            if (defs.contains(around.get(k))) {
+                return around.get(k);
+            }
+        }
+        throw new IllegalStateException("no loop overwrites " + v);
+    }
+
+    /** Whether v is declared inside some loop's body (so the forward declaration is out of scope later). */
+    boolean insideLoopBody(Var v) {
+        Block h = home.get(v);
+        if (h == null) {
+            return false;
+        }
+        for (var e : loopsOf.entrySet()) {
+            if (e.getKey() instanceof Loop l && contains(l.body(), h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(Block outer, Block inner) {
+        if (outer == inner) {
+            return true;
+        }
+        for (Stmt s : outer.stmts()) {
+            if (s instanceof If i && (contains(i.then(), inner) || contains(i.otherwise(), inner))
+                    || s instanceof Loop l && contains(l.body(), inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An array that no black-box code sees can live in a buffer kept from the last call. */
+    private void findReusableArrays(Block root) {
+        List<ArrayNew> allocations = new ArrayList<>();
+        Set<Var> escaping = new HashSet<>();
+        dev.leibniz.processor.ir.Walk.statements(root, s -> {
+            if (s instanceof ArrayNew n) {
+                allocations.add(n);
+            } else if (s instanceof Opaque o) {
+                escaping.addAll(o.code().escaping());
+            } else if (s instanceof If i) {
+                escaping.addAll(i.condition().escaping());
+            } else if (s instanceof Loop l && l.condition() != null) {
+                escaping.addAll(l.condition().escaping());
+            }
+        });
+        for (ArrayNew n : allocations) {
+            if (!escaping.contains(n.target())) {
+                reusable.add(n);
+            }
+        }
+    }
+}

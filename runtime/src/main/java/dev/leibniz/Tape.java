@@ -1,0 +1,132 @@
+package dev.leibniz;
+
+import java.util.Arrays;
+
+/**
+ * The primitive stacks that generated reverse-mode code uses inside loops: the forward sweep
+ * pushes the values, branch decisions and trip counts that the reverse sweep needs, and the
+ * reverse sweep pops them in the opposite order. Nothing is boxed; the arrays grow by doubling
+ * and are kept between calls, so a warmed-up tape allocates nothing.
+ *
+ * <p>Generated code owns its tapes; user code has no reason to call this class.
+ */
+public final class Tape {
+    private double[] doubles = new double[16];
+    private int doubleTop;
+    private long[] longs = new long[16];
+    private int longTop;
+    private int[] ints = new int[16];
+    private int intTop;
+    private boolean[] booleans = new boolean[16];
+    private int booleanTop;
+
+    /** Creates an empty tape. */
+    public Tape() {
+    }
+
+    /**
+     * Empties every stack, keeping their capacity.
+     *
+     * @return this tape
+     */
+    public Tape clear() {
+        doubleTop = 0;
+        longTop = 0;
+        intTop = 0;
+        booleanTop = 0;
+        return this;
+    }
+
+    /**
+     * Pushes a double (a float widens exactly).
+     *
+     * @param v the value
+     */
+    public void push(double v) {
+        if (doubleTop == doubles.length) {
+            doubles = Arrays.copyOf(doubles, 2 * doubleTop);
+        }
+        doubles[doubleTop++] = v;
+    }
+
+    /**
+     * Pushes a long.
+     *
+     * @param v the value
+     */
+    public void push(long v) {
+        if (longTop == longs.length) {
+            longs = Arrays.copyOf(longs, 2 * longTop);
+        }
+        longs[longTop++] = v;
+    }
+
+    /**
+     * Pushes an int (also used for short, byte and char).
+     *
+     * @param v the value
+     */
+    public void push(int v) {
+        if (intTop == ints.length) {
+            ints = Arrays.copyOf(ints, 2 * intTop);
+        }
+        ints[intTop++] = v;
+    }
+
+    /**
+     * Pushes a branch decision.
+     *
+     * @param v the decision
+     */
+    public void push(boolean v) {
+        if (booleanTop == booleans.length) {
+            booleans = Arrays.copyOf(booleans, 2 * booleanTop);
+        }
+        booleans[booleanTop++] = v;
+    }
+
+    /**
+     * Pops the double pushed last.
+     *
+     * @return the value
+     */
+    public double popDouble() {
+        return doubles[--doubleTop];
+    }
+
+    /**
+     * Pops the long pushed last.
+     *
+     * @return the value
+     */
+    public long popLong() {
+        return longs[--longTop];
+    }
+
+    /**
+     * Pops the int pushed last.
+     *
+     * @return the value
+     */
+    public int popInt() {
+        return ints[--intTop];
+    }
+
+    /**
+     * Pops the branch decision pushed last.
+     *
+     * @return the decision
+     */
+    public boolean popBoolean() {
+        return booleans[--booleanTop];
+    }
+
+    /**
+     * The number of values on all stacks together, for tests of what the forward sweep saves.
+     *
+     * @return how many values are pushed and not popped
+     */
+    public int size() {
+        return doubleTop + longTop + intTop + booleanTop;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.leibniz;
+
+import java.util.Arrays;
+
+/**
+ * Memory that generated code reuses from one call to the next: the tape, and zero-filled arrays
+ * for local arrays and their adjoints. A result object of a method with loops or arrays holds one,
+ * so calling the {@code into} overload again with inputs of the same shape allocates nothing.
+ *
+ * <p>Generated code owns its workspaces; user code has no reason to call this class.
+ */
+public final class Workspace {
+    private final Tape tape = new Tape();
+    private double[][] doubles = new double[4][];
+    private double[][][] matrices = new double[4][][];
+    private float[][] floats = new float[4][];
+
+    /** Creates an empty workspace. */
+    public Workspace() {
+    }
+
+    /**
+     * The tape, emptied.
+     *
+     * @return the tape
+     */
+    public Tape tape() {
+        return tape.clear();
+    }
+
+    /**
+     * A zero-filled {@code double[length]}, the same array as last time for this slot when the
+     * length is the same.
+     *
+     * @param slot which array of the method this is
+     * @param length its length
+     * @return a zero-filled array
+     */
+    public double[] doubles(int slot, int length) {
+        if (slot >= doubles.length) {
+            doubles = Arrays.copyOf(doubles, Math.max(2 * doubles.length, slot + 1));
+        }
+        doubles[slot] = zeroed(doubles[slot], length);
+        return doubles[slot];
+    }
+
+    /**
+     * A zero-filled {@code double[rows][columns]}, reused like {@link #doubles(int, int)}.
+     *
+     * @param slot which array of the method this is
+     * @param rows the number of rows
+     * @param columns the length of every row
+     * @return a zero-filled matrix
+     */
+    public double[][] doubles(int slot, int rows, int columns) {
+        if (slot >= matrices.length) {
+            matrices = Arrays.copyOf(matrices, Math.max(2 * matrices.length, slot + 1));
+        }
+        double[][] m = matrices[slot];
+        if (m == null || m.length != rows) {
+            m = new double[rows][];
+        }
+        for (int i = 0; i < rows; i++) {
+            m[i] = zeroed(m[i], columns);
+        }
+        matrices[slot] = m;
+        return m;
+    }
+
+    /**
+     * A zero-filled {@code float[length]}, reused like {@link #doubles(int, int)}.
+     *
+     * @param slot which array of the method this is
+     * @param length its length
+     * @return a zero-filled array
+     */
+    public float[] floats(int slot, int length) {
+        if (slot >= floats.length) {
+            floats = Arrays.copyOf(floats, Math.max(2 * floats.length, slot + 1));
+        }
+        float[] f = floats[slot];
+        if (f == null || f.length != length) {
+            f = new float[length];
+        } else {
+            Arrays.fill(f, 0f);
+        }
+        floats[slot] = f;
+        return f;
+    }
+
+    /**
+     * {@code reuse} filled with zeros if it has the given length, else a new array.
+     *
+     * @param reuse an array to reuse, or null
+     * @param length the length wanted
+     * @return a zero-filled array of that length
+     */
+    public static double[] zeroed(double[] reuse, int length) {
+        if (reuse == null || reuse.length != length) {
+            return new double[length];
+        }
+        Arrays.fill(reuse, 0.0);
+        return reuse;
+    }
+
+    /**
+     * {@code reuse} filled with zeros if it has the shape of {@code like}, else a new array of
+     * that shape (rows may differ in length).
+     *
+     * @param reuse an array to reuse, or null
+     * @param like the array whose shape is wanted
+     * @return a zero-filled array shaped like {@code like}
+     */
+    public static double[][] zeroed(double[][] reuse, double[][] like) {
+        double[][] m = reuse != null && reuse.length == like.length ? reuse : new double[like.length][];
+        for (int i = 0; i < like.length; i++) {
+            m[i] = zeroed(m[i], like[i].length);
+        }
+        return m;
+    }
+
+    /**
+     * {@code reuse} filled with zeros if it has the given length, else a new array.
+     *
+     * @param reuse an array to reuse, or null
+     * @param length the length wanted
+     * @return a zero-filled array of that length
+     */
+    public static float[] zeroed(float[] reuse, int length) {
+        if (reuse == null || reuse.length != length) {
+            return new float[length];
+        }
+        Arrays.fill(reuse, 0f);
+        return reuse;
+    }
+}
