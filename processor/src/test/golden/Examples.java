@@ -52,4 +52,30 @@ class Examples {
         q *= y;
         return q;
     }
+
+    /** A loop-carried product: the old p is saved, the elements are loaded again. */
+    @Differentiable
+    static double product(double[] x) {
+        double p = 1;
+        for (int i = 0; i < x.length; i++) {
+            p *= x[i];
+        }
+        return p;
+    }
+
+    /** break and continue: the reverse sweep replays the recorded path of every iteration. */
+    @Differentiable
+    static double clippedSum(double[] x, double limit) {
+        double s = 0;
+        for (double v : x) {
+            if (v < 0) {
+                continue;
+            }
+            s += Math.sqrt(v);
+            if (s > limit) {
+                break;
+            }
+        }
+        return s;
+    }
 }

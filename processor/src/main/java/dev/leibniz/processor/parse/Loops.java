@@ -147,6 +147,7 @@ final class Loops {
             List<? extends ExpressionStatementTree> update, Loop.Counted counted, MethodParser.Rest prelude,
             Template givenCondition) throws Unsupported {
         carry(s, counted);
+        Var continueFlag = p.exits().prepareLoop(label, s);
         Template cond = givenCondition != null ? givenCondition
                 : condition == null ? null : p.expressions().condition(condition);
         Var trips = p.newVar("trips", Type.INT, Var.Kind.TEMP);
@@ -164,6 +165,9 @@ final class Loops {
         Block b;
         try {
             b = p.branch(() -> {
+                if (continueFlag != null) {
+                    p.exits().clear(continueFlag, s);
+                }
                 if (prelude != null) {
                     prelude.lowerInto();
                 }

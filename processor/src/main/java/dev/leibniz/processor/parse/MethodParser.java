@@ -66,6 +66,7 @@ public final class MethodParser {
     private Scope scope = new Scope(null);
     private final java.util.ArrayDeque<LoopContext> loops = new java.util.ArrayDeque<>();
     private final Loops loopLowering = new Loops(this);
+    private final Exits exits = new Exits(this);
     private final Block root = new Block(0);
     /** The mutable variable the expression being lowered must write, inside a loop. */
     Var reuse;
@@ -112,6 +113,7 @@ public final class MethodParser {
         }
         Block body = root;
         out = body;
+        exits.prepareMethod(tree.getBody());
         if (lowerStatements(tree.getBody().getStatements(), 0, () -> true)) {
             throw new Unsupported(tree, "this method can finish without returning a value");
         }
@@ -146,18 +148,31 @@ public final class MethodParser {
     private boolean lowerWithRest(StatementTree s, Rest after) throws Unsupported {
         switch (s.getKind()) {
             case BREAK -> {
-                checkTarget(s, ((com.sun.source.tree.BreakTree) s).getLabel());
+                var label = ((com.sun.source.tree.BreakTree) s).getLabel();
+                if (targetsOuter(s, label)) {
+                    exits.jumpOut(true, label.toString(), s);
+                    return false;
+                }
                 out.add(new Break(pos(s)));
                 return false;
             }
             case CONTINUE -> {
-                checkTarget(s, ((com.sun.source.tree.ContinueTree) s).getLabel());
+                var label = ((com.sun.source.tree.ContinueTree) s).getLabel();
+                if (targetsOuter(s, label)) {
+                    exits.jumpOut(false, label.toString(), s);
+                    return false;
+                }
                 return loops.peek().latch().lowerInto();
+            }
+            case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP, LABELED_STATEMENT -> {
+                lowerStatement(s);
+                return exits.guard(s, after);
             }
             case RETURN -> {
                 if (!loops.isEmpty()) {
-                    throw new Unsupported(s, "return inside a loop is not supported yet; "
-                            + "break out of the loop and return after it");
+                    ReturnTree r = (ReturnTree) s;
+                    exits.returnFromLoop(expressions.lower(r.getExpression(), Type.DOUBLE, null), pos(s));
+                    return false;
                 }
                 ReturnTree r = (ReturnTree) s;
                 Operand v = expressions.lower(r.getExpression(), Type.DOUBLE, null);
@@ -187,15 +202,16 @@ public final class MethodParser {
         }
     }
 
-    /** break and continue may leave only the innermost loop for now. */
-    private void checkTarget(StatementTree s, javax.lang.model.element.Name label) throws Unsupported {
+    /** Whether a break or continue leaves more than the innermost loop. */
+    private boolean targetsOuter(StatementTree s, javax.lang.model.element.Name label) throws Unsupported {
         if (loops.isEmpty()) {
             throw new Unsupported(s, "break and continue outside a loop are not supported");
         }
-        if (label != null && !label.contentEquals(String.valueOf(loops.peek().label()))) {
-            throw new Unsupported(s, "break or continue to an outer loop is not supported yet; "
-                    + "set a flag, break out of the inner loop and test the flag after it");
-        }
+        return label != null && !label.contentEquals(String.valueOf(loops.peek().label()));
+    }
+
+    Exits exits() {
+        return exits;
     }
 
     boolean inScope(Rest body) throws Unsupported {

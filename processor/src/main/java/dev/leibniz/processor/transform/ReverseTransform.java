@@ -285,7 +285,14 @@ public final class ReverseTransform {
                 out.add(new Code.Line(tape + ".push(" + cond + ")", null));
             }
         }
-        out.add(new Code.Branch(cond, forward(i.then()), forward(i.otherwise()), comment(i.pos())));
+        List<Code> then = forward(i.then());
+        List<Code> otherwise = forward(i.otherwise());
+        if (then.isEmpty() && !otherwise.isEmpty()) {
+            String negated = cond.matches("[\\w.]+") ? "!" + cond : "!(" + cond + ")";
+            out.add(new Code.Branch(negated, otherwise, List.of(), comment(i.pos())));
+        } else {
+            out.add(new Code.Branch(cond, then, otherwise, comment(i.pos())));
+        }
     }
 
     private void forwardLoop(Loop l, List<Code> out) {
@@ -486,7 +493,7 @@ public final class ReverseTransform {
 
     private void kill(Stmt s, Var t, List<Code> out) {
         if (layout.killsAdjoint(s, t)) {
-            out.add(new Code.Line(adjointName(t) + " = 0.0", "its earlier value is a different variable"));
+            out.add(new Code.Line(adjointName(t) + " = 0.0", "the value it had before this assignment is another one"));
         }
     }
 
