@@ -253,37 +253,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void returnInsideALoop() {
-        assertError("""
-                    @Differentiable static double f(double[] x) {
-                        for (int i = 0; i < x.length; i++) {
-                            if (x[i] > 1) {
-                                return x[i];
-                            }
-                        }
-                        return 0;
-                    }""", 8, "return inside a loop is not supported yet");
-    }
-
-    @Test
-    void breakToAnOuterLoop() {
-        assertError("""
-                    @Differentiable static double f(double[] x) {
-                        double s = 0;
-                        outer:
-                        for (int i = 0; i < x.length; i++) {
-                            for (int j = 0; j < x.length; j++) {
-                                if (x[j] > x[i]) {
-                                    break outer;
-                                }
-                                s += x[j];
-                            }
-                        }
-                        return s;
-                    }""", 11, "break or continue to an outer loop is not supported yet");
-    }
-
-    @Test
     void arrayAllocatedInALoop() {
         assertError("""
                     @Differentiable static double f(double[] x) {
