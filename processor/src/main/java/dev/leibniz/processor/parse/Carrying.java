@@ -27,7 +27,8 @@ final class Carrying {
         }
         Stmt def = null;
         for (Stmt s : here.stmts()) {
-            if (s instanceof Compute c && c.target() == v || s instanceof Opaque o && o.target() == v) {
+            if (s instanceof Compute c && c.target() == v || s instanceof Opaque o && o.target() == v
+                    || s instanceof Load l && l.target() == v) {
                 def = s;
             }
         }

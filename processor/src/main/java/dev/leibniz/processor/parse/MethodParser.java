@@ -315,10 +315,11 @@ public final class MethodParser {
                     return;
                 }
                 Slot slot = assignable(a.getVariable());
-                reuse = mutableTarget(slot);
+                Var target = mutableTarget(slot);
+                reuse = target;
                 Operand v = expressions.lower(a.getExpression(), slot.type, slot.name);
-                current.put(slot, typed(named(v, slot.name, slot.type, e), slot));
                 reuse = null;
+                current.put(slot, typed(assigned(v, slot.name, slot.type, e, target), slot));
             }
             case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
                 CompoundAssignmentTree c = (CompoundAssignmentTree) e;
@@ -327,10 +328,11 @@ public final class MethodParser {
                     return;
                 }
                 Slot slot = assignable(c.getVariable());
-                reuse = mutableTarget(slot);
-                current.put(slot, named(expressions.compound(c, slot, currentOf(slot, c.getVariable())),
-                        slot.name, slot.type, e));
+                Var target = mutableTarget(slot);
+                reuse = target;
+                Var v = expressions.compound(c, slot, currentOf(slot, c.getVariable()));
                 reuse = null;
+                current.put(slot, assigned(v, slot.name, slot.type, e, target));
             }
             case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> {
                 UnaryTree u = (UnaryTree) e;
@@ -339,10 +341,11 @@ public final class MethodParser {
                     return;
                 }
                 Slot slot = assignable(u.getExpression());
-                reuse = mutableTarget(slot);
-                current.put(slot, named(expressions.increment(u, slot, currentOf(slot, u.getExpression())),
-                        slot.name, slot.type, e));
+                Var target = mutableTarget(slot);
+                reuse = target;
+                Var v = expressions.increment(u, slot, currentOf(slot, u.getExpression()));
                 reuse = null;
+                current.put(slot, assigned(v, slot.name, slot.type, e, target));
             }
             case METHOD_INVOCATION -> out.add(new Opaque(null, expressions.template(e), pos(e), e));
             default -> throw new Unsupported(e, "this expression statement is not supported in a @Differentiable method");
@@ -420,24 +423,24 @@ public final class MethodParser {
     }
 
     /** Gives a value a user variable's name: reuses a fresh temporary, else copies. */
+    /** The value of an assignment: written into the loop's mutable variable, or named as a new version. */
+    private Var assigned(Operand v, String name, Type t, Tree at, Var mutable) {
+        if (mutable == null) {
+            return named(v, name, t, at);
+        }
+        if (v == mutable) {
+            if (lastDefines(mutable)) {
+                retag(mutable, at);
+            }
+            return mutable;
+        }
+        out.add(new Compute(mutable, Elementary.COPY, List.of(v), "Math", pos(at)));
+        return mutable;
+    }
+
     private Var named(Operand v, String name, Type t, Tree at) {
-        if (reuse != null && v == reuse) {
-            if (lastDefines(reuse)) {
-                retag(reuse, at);
-            }
-            return reuse;
-        }
-        if (reuse != null) {
-            out.add(new Compute(reuse, Elementary.COPY, List.of(v), "Math", pos(at)));
-            return reuse;
-        }
         if (v instanceof Var var && var.kind() == Var.Kind.LOCAL && var.baseName().equals(name) && lastDefines(var)) {
-            int last = out.stmts().size() - 1;
-            if (out.stmts().get(last) instanceof Compute c) {
-                out.stmts().set(last, new Compute(c.target(), c.op(), c.args(), c.mathClass(), pos(at)));
-            } else if (out.stmts().get(last) instanceof Opaque o) {
-                out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
-            }
+            retag(var, at);
             return var;
         }
         Var target = newVar(name, t, Var.Kind.LOCAL);
@@ -452,6 +455,8 @@ public final class MethodParser {
             out.stmts().set(last, new Compute(c.target(), c.op(), c.args(), c.mathClass(), pos(at)));
         } else if (out.stmts().get(last) instanceof Opaque o && o.target() == v) {
             out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
+        } else if (out.stmts().get(last) instanceof dev.leibniz.processor.ir.Load l && l.target() == v) {
+            out.stmts().set(last, new dev.leibniz.processor.ir.Load(l.target(), l.array(), l.index(), pos(at)));
         }
     }
 
@@ -504,6 +509,7 @@ public final class MethodParser {
         var last = out.stmts().get(out.stmts().size() - 1);
         return last instanceof Compute c && c.target() == v
                 || last instanceof Opaque o && o.target() == v
+                || last instanceof dev.leibniz.processor.ir.Load l && l.target() == v
                 || last instanceof If i && i.phis().contains(v);
     }
 

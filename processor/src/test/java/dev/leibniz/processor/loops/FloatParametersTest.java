@@ -1,0 +1,74 @@
+package dev.leibniz.processor.loops;
+
+import static dev.leibniz.processor.loops.LoopChecks.assertComponentwise;
+import static dev.leibniz.processor.loops.LoopChecks.assertExactly;
+import static dev.leibniz.processor.loops.LoopChecks.assertFloatClose;
+import static dev.leibniz.processor.loops.LoopChecks.vector;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FloatParameters}: a {@code float} parameter has a {@code float} accessor, a
+ * {@code float[]} one a {@code float[]} accessor of the same length; compared with closed forms
+ * in double within {@link LoopChecks#FLOAT_TOLERANCE} (float rounding of the products).
+ */
+class FloatParametersTest {
+
+    @Test
+    void floatArrayAndFloatScalar() {
+        float[] v = {0.75f, -1.5f, 2.25f, 0.1f};
+        float scale = 1.3f;
+        var g = FloatParametersGrad.scaledSquares(v, scale);
+        assertExactly(FloatParameters.scaledSquares(v, scale), g.value(), "float: value()");
+        float[] gv = g.v();
+        float gs = g.scale();
+        double[] expectedV = new double[v.length];
+        double sumOfSquares = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            expectedV[i] = 2.0 * scale * v[i];
+            sumOfSquares += (double) v[i] * v[i];
+        }
+        assertFloatClose("float[]: d/dv", expectedV, gv);
+        assertFloatClose("float: d/dscale", vector(sumOfSquares), new float[] {gs});
+    }
+
+    /** Dyadic float values: every product is exact in float, so the gradient is exact too. */
+    @Test
+    void exactFloatValues() {
+        float[] v = {0.5f, -2.0f, 1.25f};
+        var g = FloatParametersGrad.scaledSquares(v, 4.0f);
+        float[] gv = g.v();
+        assertExactly("float[] exact", vector(4.0, -16.0, 10.0),
+                vector(gv[0], gv[1], gv[2]));
+        assertExactly(0.25 + 4.0 + 1.5625, g.scale(), "float exact: d/dscale");
+    }
+
+    /** d/dv[i] = 1 + exp(x[i]), d/dx[i] = v[i] exp(x[i]). */
+    @Test
+    void floatWeightsAgainstDoubleInputs() {
+        float[] v = {0.3f, -1.2f, 2.5f};
+        double[] x = vector(0.4, -0.9, 1.1);
+        var g = FloatParametersGrad.mixedPrecision(v, x);
+        assertExactly(FloatParameters.mixedPrecision(v, x), g.value(), "mixed: value()");
+        float[] gv = g.v();
+        double[] gx = g.x();
+        double[] expectedV = new double[v.length];
+        double[] expectedX = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            expectedV[i] = 1.0 + Math.exp(x[i]);
+            // v[i] widened exactly: this part is all double.
+            expectedX[i] = v[i] * Math.exp(x[i]);
+        }
+        assertFloatClose("mixed: d/dv", expectedV, gv);
+        assertComponentwise("mixed: d/dx", expectedX, gx);
+    }
+
+    @Test
+    void emptyFloatArray() {
+        var g = FloatParametersGrad.scaledSquares(new float[0], 2.0f);
+        assertExactly(0.0, g.value(), "empty float[]: value()");
+        assertEquals(0, g.v().length, "empty float[]: length");
+        assertExactly(0.0, g.scale(), "empty float[]: d/dscale");
+    }
+}
