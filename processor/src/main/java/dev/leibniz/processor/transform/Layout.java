@@ -56,6 +56,7 @@ final class Layout {
     /** Per step: the recomputed values its reverse reloads first. */
     final Map<Stmt, List<Var>> restoredAt = new HashMap<>();
     private final Map<Var, Load> loads = new HashMap<>();
+    private final Map<Var, Loop> indexOf = new HashMap<>();
     private final Activity activity;
 
     Layout(Func f, Activity activity) {
@@ -87,6 +88,7 @@ final class Layout {
                 List<Loop> inner = new ArrayList<>(loops);
                 inner.add(l);
                 if (l.counted() != null) {
+                    indexOf.put(l.counted().index(), l);
                     home.put(l.counted().index(), l.body());
                     define(l.counted().index(), inner);
                 }
@@ -131,9 +133,13 @@ final class Layout {
 
     /** Whether a loop enclosing s overwrites v, so its value must be saved before s. */
     private boolean overwrittenAround(Var v, Stmt s) {
+        Loop indexed = indexOf.get(v);
+        if (indexed != null && rebuilt.contains(indexed)) {
+            return false; // the reverse loop's header sets it to the very value it had
+        }
         Set<Loop> defs = defLoops.getOrDefault(v, Set.of());
         for (Loop l : loopsOf(s)) {
-            if (defs.contains(l) && !(l.counted() != null && l.counted().index() == v && rebuilt.contains(l))) {
+            if (defs.contains(l)) {
                 return true;
             }
         }

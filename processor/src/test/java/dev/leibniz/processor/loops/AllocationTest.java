@@ -1,0 +1,66 @@
+package dev.leibniz.processor.loops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract: once {@code into} has been used with inputs of the same shape, the {@code into}
+ * overload allocates nothing, loops, tape and local arrays included. Measured with the JVM's
+ * per-thread allocation counter, which counts bytes, not time.
+ */
+class AllocationTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static long allocatedBy(Runnable r) {
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        r.run();
+        return THREADS.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    private static void assertAllocatesNothingOnceWarm(Runnable call) {
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        for (int i = 0; i < 50; i++) {
+            call.run();
+        }
+        // The measuring itself allocates a little the first time; take the smallest of a few tries.
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            least = Math.min(least, allocatedBy(() -> {
+                for (int i = 0; i < 200; i++) {
+                    call.run();
+                }
+            }));
+        }
+        assertEquals(0, least, "bytes allocated by 200 warmed-up into calls");
+    }
+
+    @Test
+    void mlpWithLocalArraysAndTape() {
+        double[] x = {0.5, -1.0, 2.0};
+        double[][] w1 = {{0.1, 0.2, -0.3}, {0.4, -0.5, 0.6}, {-0.7, 0.8, 0.9}, {0.05, 0.1, -0.2}};
+        double[] b1 = {0.1, -0.1, 0.2, 0.0};
+        double[][] w2 = {{0.3, -0.2, 0.1, 0.5}, {-0.4, 0.6, 0.2, -0.1}};
+        double[] b2 = {0.05, -0.05};
+        double[] t = {1.0, 0.0};
+        MlpGrad.SquaredErrorGradient into = new MlpGrad.SquaredErrorGradient();
+        assertAllocatesNothingOnceWarm(() -> MlpGrad.squaredError(x, w1, b1, w2, b2, t, into));
+    }
+
+    @Test
+    void loopCarriedProduct() {
+        double[] x = {1.5, -2.0, 0.25, 3.0, 0.0, 1.1};
+        ProductsGrad.ProductGradient into = new ProductsGrad.ProductGradient();
+        assertAllocatesNothingOnceWarm(() -> ProductsGrad.product(x, into));
+    }
+
+    @Test
+    void softmaxWithBranchesInLoops() {
+        double[] z = {0.3, 2.0, -1.0, 2.0, 0.7};
+        SoftmaxGrad.CrossEntropyGradient into = new SoftmaxGrad.CrossEntropyGradient();
+        assertAllocatesNothingOnceWarm(() -> SoftmaxGrad.crossEntropy(z, 1, into));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.leibniz.processor.transform;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.leibniz.processor.LeibnizProcessor;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Save only what is needed: which values the forward sweep of a loop pushes on the tape, read
+ * off the generated source of one method at a time.
+ */
+class SavingTest {
+
+    private static String pullback(String method) throws IOException {
+        Compilation c = javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror")
+                .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
+                        + "class C {\n" + method + "\n}"));
+        assertThat(c).succeededWithoutWarnings();
+        String all = c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
+        return all.substring(all.indexOf("Pullback("));
+    }
+
+    private static int pushes(String code) {
+        Matcher m = Pattern.compile("tape\\.push\\(").matcher(code);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void sumOfSquaresSavesNothing() throws IOException {
+        String code = pullback("""
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        s += x[i] * x[i];
+                    }
+                    return s;
+                }""");
+        assertEquals(0, pushes(code), code);
+        assertEquals(-1, code.indexOf("Tape"), "no tape at all: " + code);
+    }
+
+    @Test
+    void loopCarriedProductSavesTheOldProductOnly() throws IOException {
+        String code = pullback("""
+                @Differentiable static double f(double[] x) {
+                    double p = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        p *= x[i];
+                    }
+                    return p;
+                }""");
+        assertEquals(1, pushes(code), code);
+        assertEquals(true, code.contains("tape.push(p);"), code);
+    }
+
+    @Test
+    void straightLineCodeHasNoTape() throws IOException {
+        String code = pullback("""
+                @Differentiable static double f(double x, double y) {
+                    double a = Math.exp(x * y);
+                    if (a > 2) {
+                        a = a * Math.sin(y);
+                    }
+                    return a / x;
+                }""");
+        assertEquals(-1, code.indexOf("tape"), code);
+    }
+
+    @Test
+    void branchDecisionsAndNestedTripCountsAreRecorded() throws IOException {
+        String code = pullback("""
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < i; j++) {
+                            if (x[j] > 0) {
+                                s += x[i] * x[j];
+                            }
+                        }
+                    }
+                    return s;
+                }""");
+        // per inner iteration one decision; per outer iteration one trip count; nothing else
+        assertEquals(2, pushes(code), code);
+        assertEquals(true, code.contains("tape.push(branch);") && code.contains("tape.push(trips_2);"), code);
+    }
+}
