@@ -133,4 +133,41 @@ public final class Workspace {
         Arrays.fill(reuse, 0f);
         return reuse;
     }
+
+    /**
+     * Adds {@code gradient} element by element into {@code adjoint}: how a caller collects the
+     * derivative a call passed back for an array argument.
+     *
+     * @param adjoint the caller's adjoint of the array
+     * @param gradient the callee's gradient with respect to it
+     */
+    public static void accumulate(double[] adjoint, double[] gradient) {
+        for (int i = 0; i < adjoint.length; i++) {
+            adjoint[i] += gradient[i];
+        }
+    }
+
+    /**
+     * {@link #accumulate(double[], double[])} for matrices.
+     *
+     * @param adjoint the caller's adjoint of the matrix
+     * @param gradient the callee's gradient with respect to it
+     */
+    public static void accumulate(double[][] adjoint, double[][] gradient) {
+        for (int i = 0; i < adjoint.length; i++) {
+            accumulate(adjoint[i], gradient[i]);
+        }
+    }
+
+    /**
+     * {@link #accumulate(double[], double[])} for float arrays.
+     *
+     * @param adjoint the caller's adjoint of the array
+     * @param gradient the callee's gradient with respect to it
+     */
+    public static void accumulate(float[] adjoint, float[] gradient) {
+        for (int i = 0; i < adjoint.length; i++) {
+            adjoint[i] += gradient[i];
+        }
+    }
 }

@@ -5,10 +5,10 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /** The contract's naming: {@code p.C -> p.CGrad}, {@code p.Outer.Inner -> p.Outer_InnerGrad}. */
-final class CompanionNames {
+public final class CompanionNames {
     private CompanionNames() {}
 
-    static String of(TypeElement owner) {
+    public static String of(TypeElement owner) {
         StringBuilder sb = new StringBuilder(owner.getSimpleName());
         for (Element e = owner.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
             sb.insert(0, e.getSimpleName() + "_");

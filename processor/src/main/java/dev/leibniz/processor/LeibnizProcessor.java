@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.emit.CompanionEmitter;
+import dev.leibniz.processor.rules.UserRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,10 @@ import javax.tools.Diagnostic;
  * offending expression, and an internal failure an error that asks for a report.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(LeibnizProcessor.ANNOTATION)
+@SupportedAnnotationTypes({LeibnizProcessor.ANNOTATION, LeibnizProcessor.RULE})
 public final class LeibnizProcessor extends AbstractProcessor {
     static final String ANNOTATION = "dev.leibniz.Differentiable";
+    static final String RULE = "dev.leibniz.DerivativeOf";
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -40,8 +42,14 @@ public final class LeibnizProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         TypeElement annotation = processingEnv.getElementUtils().getTypeElement(ANNOTATION);
+        TypeElement rule = processingEnv.getElementUtils().getTypeElement(RULE);
         if (annotation == null || annotations.isEmpty()) {
             return false;
+        }
+        UserRules rules = UserRules.check(rule == null ? Set.of() : round.getElementsAnnotatedWith(rule),
+                processingEnv.getElementUtils());
+        for (UserRules.Problem p : rules.problems()) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p.message(), p.rule());
         }
         Trees trees;
         try {
@@ -59,10 +67,8 @@ public final class LeibnizProcessor extends AbstractProcessor {
                         .add((ExecutableElement) e);
             }
         }
-        MethodCompiler compiler = new MethodCompiler(processingEnv, trees);
-        for (var entry : byClass.entrySet()) {
-            writeCompanion(entry.getKey(), compiler.compileAll(entry.getKey(), entry.getValue()));
-        }
+        MethodCompiler compiler = new MethodCompiler(processingEnv, trees, rules);
+        compiler.compile(byClass).forEach(this::writeCompanion);
         return true; // the annotation is ours: claim it, so -Xlint:processing stays quiet
     }
 

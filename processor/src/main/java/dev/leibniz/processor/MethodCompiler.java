@@ -8,60 +8,122 @@ import com.sun.source.util.Trees;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.emit.CompanionEmitter;
+import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.Walk;
 import dev.leibniz.processor.parse.MethodParser;
+import dev.leibniz.processor.rules.UserRules;
 import dev.leibniz.processor.transform.ReverseTransform;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
-/** Runs the pipeline (validate, parse, analyse, transform) for the methods of one class. */
+/**
+ * Runs the pipeline (validate, parse, analyse, transform) for every method of a round. A
+ * method that calls one that cannot be differentiated fails too, with the error on its call
+ * and a note that names the chain of calls down to the offending expression, as Swift does.
+ */
 final class MethodCompiler {
+    private record Compiled(ExecutableElement method, Func func, ReverseTransform.Result pullback,
+            CompilationUnitTree unit) {}
+
     private final ProcessingEnvironment env;
     private final Trees trees;
+    private final UserRules rules;
+    /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
+    private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
 
-    MethodCompiler(ProcessingEnvironment env, Trees trees) {
+    MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
         this.env = env;
         this.trees = trees;
+        this.rules = rules;
     }
 
-    List<CompanionEmitter.Method> compileAll(TypeElement owner, List<ExecutableElement> methods) {
-        List<CompanionEmitter.Method> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ExecutableElement m : methods) {
-            TreePath path = trees.getPath(m);
-            if (path == null) {
-                continue; // compiled earlier: its companion exists already
-            }
-            CompilationUnitTree unit = path.getCompilationUnit();
-            MethodTree tree = (MethodTree) path.getLeaf();
-            try {
-                if (!seen.add(m.getSimpleName().toString())) {
-                    throw new Unsupported(tree, "overloaded @Differentiable methods are not supported yet: "
-                            + "the companion would hold two '" + m.getSimpleName() + "Gradient' types; rename one of them");
+    /** Compiles all methods, then drops those whose callees failed; returns the rest per class. */
+    Map<TypeElement, List<CompanionEmitter.Method>> compile(Map<TypeElement, List<ExecutableElement>> byClass) {
+        Map<TypeElement, List<Compiled>> done = new LinkedHashMap<>();
+        for (var e : byClass.entrySet()) {
+            List<Compiled> list = new ArrayList<>();
+            for (ExecutableElement m : e.getValue()) {
+                Compiled c = compile(e.getKey(), m);
+                if (c != null) {
+                    list.add(c);
                 }
-                Set<String> wrt = Signatures.check(m, tree);
-                Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt);
-                Activity activity = Activity.of(f);
-                out.add(new CompanionEmitter.Method(f, ReverseTransform.of(f, activity)));
-            } catch (Unsupported u) {
-                Tree at = u.tree() != null ? u.tree() : tree;
-                trees.printMessage(Diagnostic.Kind.ERROR, u.getMessage(), at, unit);
-            } catch (RuntimeException | StackOverflowError bug) {
-                StringWriter trace = new StringWriter();
-                bug.printStackTrace(new PrintWriter(trace));
-                env.getMessager().printMessage(Diagnostic.Kind.ERROR, "Leibniz failed internally on "
-                        + owner.getQualifiedName() + "." + m.getSimpleName() + ": " + bug
-                        + ". Please report this with the method's source. Details: " + trace, m);
+            }
+            done.put(e.getKey(), list);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (List<Compiled> list : done.values()) {
+                for (Compiled c : new ArrayList<>(list)) {
+                    if (callsFailed(c)) {
+                        list.remove(c);
+                        changed = true;
+                    }
+                }
             }
         }
+        Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
+        done.forEach((owner, list) -> out.put(owner,
+                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback())).toList()));
         return out;
+    }
+
+    private Compiled compile(TypeElement owner, ExecutableElement m) {
+        TreePath path = trees.getPath(m);
+        if (path == null) {
+            return null; // compiled earlier: its companion exists already
+        }
+        CompilationUnitTree unit = path.getCompilationUnit();
+        MethodTree tree = (MethodTree) path.getLeaf();
+        try {
+            Set<String> wrt = Signatures.check(m, tree);
+            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
+            Activity activity = Activity.of(f);
+            return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
+        } catch (Unsupported u) {
+            Tree at = u.tree() != null ? u.tree() : tree;
+            trees.printMessage(Diagnostic.Kind.ERROR, u.getMessage(), at, unit);
+            failed.put(m, m.getSimpleName() + ": " + u.getMessage());
+        } catch (RuntimeException | StackOverflowError bug) {
+            StringWriter trace = new StringWriter();
+            bug.printStackTrace(new PrintWriter(trace));
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR, "Leibniz failed internally on "
+                    + owner.getQualifiedName() + "." + m.getSimpleName() + ": " + bug
+                    + ". Please report this with the method's source. Details: " + trace, m);
+            failed.put(m, m.getSimpleName() + ": Leibniz failed internally on it");
+        }
+        return null;
+    }
+
+    /** Reports, on each call to a method that failed, why: the chain of callees down to the cause. */
+    private boolean callsFailed(Compiled c) {
+        List<Call> calls = new ArrayList<>();
+        Walk.statements(c.func().body(), s -> {
+            if (s instanceof Call k && failed.containsKey(k.callee().method())) {
+                calls.add(k);
+            }
+        });
+        if (calls.isEmpty()) {
+            return false;
+        }
+        for (Call k : calls) {
+            String why = failed.get(k.callee().method());
+            trees.printMessage(Diagnostic.Kind.ERROR, "cannot differentiate through '" + k.callee().description()
+                    + "': it is not differentiable (see the note)", k.tree(), c.unit());
+            trees.printMessage(Diagnostic.Kind.NOTE, "in " + why, k.tree(), c.unit());
+        }
+        Call first = calls.get(0);
+        failed.put(c.method(), c.method().getSimpleName() + " calls " + failed.get(first.callee().method()));
+        return true;
     }
 }

@@ -13,14 +13,19 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
 /** Checks a @Differentiable method's signature and works out which parameters to differentiate. */
-final class Signatures {
+public final class Signatures {
     private Signatures() {}
 
     /** Returns the names of the differentiated parameters. */
     static Set<String> check(ExecutableElement m, MethodTree tree) throws Unsupported {
-        if (!m.getModifiers().contains(Modifier.STATIC)) {
-            throw new Unsupported(tree, "@Differentiable instance methods are not supported yet; make the method static "
-                    + "and pass what it reads from fields as parameters");
+        javax.lang.model.element.TypeElement owner = (javax.lang.model.element.TypeElement) m.getEnclosingElement();
+        if (!m.getModifiers().contains(Modifier.STATIC) && !owner.getTypeParameters().isEmpty()) {
+            throw new Unsupported(tree, "@Differentiable instance methods of generic classes are not supported; "
+                    + "make the method static");
+        }
+        if (!m.getModifiers().contains(Modifier.STATIC) && owner.getModifiers().contains(Modifier.PRIVATE)) {
+            throw new Unsupported(tree, "the companion cannot name the private class " + owner.getSimpleName()
+                    + "; make it package-private or the method static");
         }
         if (tree.getBody() == null) {
             throw new Unsupported(tree, "a @Differentiable method needs a body");
@@ -63,8 +68,25 @@ final class Signatures {
         return chosen;
     }
 
+    /** The parameters a method's derivative covers: its wrt names, or every differentiable type. */
+    public static java.util.Set<String> differentiated(ExecutableElement m) {
+        java.util.Set<String> all = new LinkedHashSet<>();
+        for (VariableElement p : m.getParameters()) {
+            if (differentiable(p.asType().toString())) {
+                all.add(p.getSimpleName().toString());
+            }
+        }
+        List<String> wrt = wrt(m);
+        if (wrt.isEmpty()) {
+            return all;
+        }
+        java.util.Set<String> chosen = new LinkedHashSet<>(wrt);
+        chosen.retainAll(all);
+        return chosen;
+    }
+
     /** The contract's differentiable parameter types. */
-    static boolean differentiable(String type) {
+    public static boolean differentiable(String type) {
         return switch (type) {
             case "double", "float", "double[]", "float[]", "double[][]" -> true;
             default -> false;

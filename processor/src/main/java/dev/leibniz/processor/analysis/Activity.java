@@ -2,6 +2,7 @@ package dev.leibniz.processor.analysis;
 
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.Load;
 import dev.leibniz.processor.ir.Store;
@@ -60,6 +61,12 @@ public final class Activity {
                             changed |= flow(c.args().get(i), c.target());
                         }
                     }
+                } else if (s instanceof Call k) {
+                    for (int i = 0; i < k.args().size(); i++) {
+                        if (k.callee().differentiated().get(i)) {
+                            changed |= flow(k.args().get(i), k.target());
+                        }
+                    }
                 } else if (s instanceof Load l) {
                     changed |= flow(l.array(), l.target());
                 } else if (s instanceof Store st) {
@@ -101,6 +108,12 @@ public final class Activity {
                             changed |= useful.add(v);
                         }
                     }
+                } else if (s instanceof Call k && useful.contains(k.target())) {
+                    for (int i = 0; i < k.args().size(); i++) {
+                        if (k.callee().differentiated().get(i) && k.args().get(i) instanceof Var v && carries(v)) {
+                            changed |= useful.add(v);
+                        }
+                    }
                 } else if (s instanceof Load l && useful.contains(l.target())) {
                     changed |= useful.add(l.array());
                 } else if (s instanceof Store st && useful.contains(st.array()) && st.value() instanceof Var v
@@ -122,10 +135,30 @@ public final class Activity {
 
     private void check(Func f) throws Unsupported {
         for (var s : statements(f)) {
+            if (s instanceof Call k && useful.contains(k.target())) {
+                for (int i = 0; i < k.args().size(); i++) {
+                    if (!k.callee().differentiated().get(i) && k.args().get(i) instanceof Var v && varied.containsKey(v)
+                            && (v.type().isFloating() || v.type().isFloatingArray())) {
+                        throw new Unsupported(k.tree(), "'" + k.callee().description() + "' is not differentiated with "
+                                + "respect to its parameter '" + k.callee().paramNames().get(i) + "' (see its wrt), but "
+                                + "the argument depends on " + describe(varied.get(v)) + "; add the parameter to its wrt");
+                    }
+                }
+            }
+        }
+        ArrayWrites.checkCalls(f);
+        for (var s : statements(f)) {
             if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type().isReference()) {
                 throw new Unsupported(o.tree(), "'" + o.tree() + "' puts a value that depends on "
                         + describe(varied.get(o.target())) + " into an object, and Leibniz cannot follow a derivative "
                         + "through objects or arrays yet; keep the value in a double local variable");
+            }
+            if (s instanceof Opaque o && o.target() != null && isActive(o.target())
+                    && o.tree() instanceof com.sun.source.tree.MethodInvocationTree) {
+                throw new Unsupported(o.tree(), "'" + o.tree() + "' is not differentiable, but it depends on "
+                        + describe(varied.get(o.target())) + " and its value reaches the result. Leibniz can "
+                        + "differentiate through a call when the method is @Differentiable or has a @DerivativeOf rule; "
+                        + "annotate it, or compute the value from inputs that are not differentiated");
             }
             if (s instanceof Opaque o && o.target() != null && isActive(o.target())) {
                 throw new Unsupported(o.tree(), "'" + o.tree() + "' is not differentiable, but it depends on "

@@ -1,13 +1,17 @@
 package dev.leibniz.processor.ir;
 
 import java.util.List;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * A {@code @Differentiable} method in IR form.
  *
  * @param name the method's name
  * @param signature a readable signature for Javadoc links, e.g. {@code f(double, double)}
+ * @param receiver for an instance method, the receiver (a constant to the derivative); else null
+ * @param receiverType the receiver's type, or null
  * @param params its parameters, in order
  * @param body its body; every path ends in a {@link Return}
  */
-public record Func(String name, String signature, List<Param> params, Block body) {}
+public record Func(String name, String signature, Var receiver, TypeMirror receiverType, List<Param> params,
+        Block body) {}

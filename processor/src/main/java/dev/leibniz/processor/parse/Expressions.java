@@ -198,9 +198,20 @@ final class Expressions {
     }
 
     private Operand call(MethodInvocationTree c, Type ctx, String name) throws Unsupported {
+        if (isStop(c)) {
+            Operand a = lower(c.getArguments().get(0), ctx, null);
+            return compute(Elementary.STOP, List.of(a), a.type(), name, "stopped", c, "Math");
+        }
         String mathClass = mathClassOf(c);
         String method = methodName(c);
         Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
+        if (op == null && mathClass == null) {
+            javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
+            dev.leibniz.processor.ir.Callee callee = m == null ? null : Callees.describe(p, c, m);
+            if (callee != null) {
+                return differentiableCall(c, m, callee, name);
+            }
+        }
         if (op == null) {
             // Not in the table: a black box, and an error if a derivative would have to pass through it.
             Type t = typeOf(c);
@@ -217,6 +228,44 @@ final class Expressions {
         }
         Type result = resultType(op, types);
         return compute(op, args, result, name, method, c, mathClass);
+    }
+
+    /** A call to a method with a derivative: one step, whose reverse calls that derivative. */
+    private Operand differentiableCall(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
+            dev.leibniz.processor.ir.Callee callee, String name) throws Unsupported {
+        Operand receiver = null;
+        if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+            if (c.getMethodSelect() instanceof MemberSelectTree s) {
+                receiver = lower(s.getExpression(), Type.REFERENCE, null);
+            } else {
+                receiver = p.localOrNull("this");
+            }
+            if (receiver == null) {
+                throw new Unsupported(c, "the instance method '" + m.getSimpleName() + "' needs a receiver here");
+            }
+        }
+        List<Operand> args = new ArrayList<>();
+        for (int i = 0; i < c.getArguments().size(); i++) {
+            ExpressionTree a = c.getArguments().get(i);
+            Type pt = Type.ofName(m.getParameters().get(i).asType().toString());
+            if (pt != null && pt.isFloatingArray()) {
+                ExpressionTree u = unparen(a);
+                Slot s = u instanceof IdentifierTree id ? p.slot(id.getName().toString()) : null;
+                if (s == null || s.type != pt) {
+                    throw new Unsupported(a, "pass a " + pt.javaName() + " variable here, so its derivative can flow back");
+                }
+                args.add(p.currentOf(s, u));
+            } else {
+                args.add(lower(a, pt == null ? Type.REFERENCE : pt, null));
+            }
+        }
+        List<Operand> all = new ArrayList<>(args);
+        if (receiver != null) {
+            all.add(receiver);
+        }
+        Var t = target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
+        p.add(new dev.leibniz.processor.ir.Call(t, callee, receiver, args, p.pos(c), c));
+        return t;
     }
 
     private static Type resultType(Elementary op, List<Type> args) {
@@ -377,6 +426,22 @@ final class Expressions {
             return p.elements().getTypeElement(e.toString());
         }
         return null;
+    }
+
+    /** Gradients.stop(x): the value of x as a constant. */
+    private boolean isStop(MethodInvocationTree c) {
+        if (c.getArguments().size() != 1 || !methodName(c).equals("stop")) {
+            return false;
+        }
+        ExpressionTree sel = c.getMethodSelect();
+        TypeElement owner = null;
+        if (sel instanceof MemberSelectTree s) {
+            owner = typeNamed(s.getExpression());
+        } else if (sel instanceof IdentifierTree id) {
+            var ms = p.names().methods(id.getName().toString());
+            owner = ms.isEmpty() ? null : (TypeElement) ms.get(0).getEnclosingElement();
+        }
+        return owner != null && owner.getQualifiedName().contentEquals("dev.leibniz.Gradients");
     }
 
     /** "Math" or "StrictMath" when a call goes to java.lang.Math or StrictMath, else null. */

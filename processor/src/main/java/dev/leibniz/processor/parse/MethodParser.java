@@ -31,6 +31,7 @@ import dev.leibniz.processor.ir.Template;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.rules.Elementary;
+import dev.leibniz.processor.rules.UserRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class MethodParser {
     }
 
     private final Elements elements;
+    private final Trees trees;
+    private final UserRules rules;
     private final ExecutableElement method;
     private final MethodTree tree;
     private final NameResolver names;
@@ -74,8 +77,10 @@ public final class MethodParser {
     private Block out;
 
     private MethodParser(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree) {
+            MethodTree tree, UserRules rules) {
         this.elements = elements;
+        this.trees = trees;
+        this.rules = rules;
         this.method = method;
         this.tree = tree;
         this.names = new NameResolver(elements, (TypeElement) method.getEnclosingElement(), unit);
@@ -89,13 +94,21 @@ public final class MethodParser {
      * @param wrt the names of the parameters to differentiate
      */
     public static Func parse(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree, Set<String> wrt) throws Unsupported {
-        return new MethodParser(elements, trees, unit, method, tree).parse(wrt);
+            MethodTree tree, Set<String> wrt, UserRules rules) throws Unsupported {
+        return new MethodParser(elements, trees, unit, method, tree, rules).parse(wrt);
     }
 
     private Func parse(Set<String> wrt) throws Unsupported {
         List<Param> params = new ArrayList<>();
         List<String> types = new ArrayList<>();
+        Var receiver = null;
+        if (!method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+            receiver = new Var("self", Type.REFERENCE, Var.Kind.PARAM);
+            receiver.setJavaType(method.getEnclosingElement().asType().toString());
+            Slot self = new Slot("this", Type.REFERENCE, receiver.javaType());
+            scope.declare(self);
+            current.put(self, receiver);
+        }
         for (int i = 0; i < method.getParameters().size(); i++) {
             VariableElement p = method.getParameters().get(i);
             String javaType = p.asType().toString();
@@ -118,7 +131,8 @@ public final class MethodParser {
             throw new Unsupported(tree, "this method can finish without returning a value");
         }
         String signature = method.getSimpleName() + "(" + String.join(", ", types) + ")";
-        return new Func(method.getSimpleName().toString(), signature, params, body);
+        return new Func(method.getSimpleName().toString(), signature, receiver,
+                receiver == null ? null : method.getEnclosingElement().asType(), params, body);
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -208,6 +222,18 @@ public final class MethodParser {
             throw new Unsupported(s, "break and continue outside a loop are not supported");
         }
         return label != null && !label.contentEquals(String.valueOf(loops.peek().label()));
+    }
+
+    Trees trees() {
+        return trees;
+    }
+
+    UserRules rules() {
+        return rules;
+    }
+
+    ExecutableElement method() {
+        return method;
     }
 
     Exits exits() {
@@ -457,6 +483,9 @@ public final class MethodParser {
             out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
         } else if (out.stmts().get(last) instanceof dev.leibniz.processor.ir.Load l && l.target() == v) {
             out.stmts().set(last, new dev.leibniz.processor.ir.Load(l.target(), l.array(), l.index(), pos(at)));
+        } else if (out.stmts().get(last) instanceof dev.leibniz.processor.ir.Call k && k.target() == v) {
+            out.stmts().set(last, new dev.leibniz.processor.ir.Call(k.target(), k.callee(), k.receiver(), k.args(),
+                    pos(at), k.tree()));
         }
     }
 
@@ -510,6 +539,7 @@ public final class MethodParser {
         return last instanceof Compute c && c.target() == v
                 || last instanceof Opaque o && o.target() == v
                 || last instanceof dev.leibniz.processor.ir.Load l && l.target() == v
+                || last instanceof dev.leibniz.processor.ir.Call k && k.target() == v
                 || last instanceof If i && i.phis().contains(v);
     }
 

@@ -146,7 +146,7 @@ final class TemplatePrinter {
             return;
         }
         if (n.equals("this") || n.equals("super")) {
-            throw new Unsupported(id, "'" + n + "' is not available: @Differentiable methods must be static for now");
+            throw new Unsupported(id, "'" + n + "' is not available in a static method");
         }
         VariableElement f = names.field(n);
         if (f != null) {
@@ -172,8 +172,13 @@ final class TemplatePrinter {
                     + "companion class; make it package-private or a compile-time constant");
         }
         if (!f.getModifiers().contains(Modifier.STATIC)) {
-            throw new Unsupported(at, "the instance field '" + f.getSimpleName() + "' is not available: "
-                    + "@Differentiable methods must be static for now");
+            Var self = locals.apply("this");
+            if (self == null) {
+                throw new Unsupported(at, "the instance field '" + f.getSimpleName() + "' is not available in a static method");
+            }
+            parts.add(self); // read through the receiver: a constant to the derivative
+            text("." + f.getSimpleName());
+            return;
         }
         text(NameResolver.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
     }
@@ -195,6 +200,13 @@ final class TemplatePrinter {
             return;
         }
         ExpressionTree target = s.getExpression();
+        if (target instanceof IdentifierTree self && self.getName().contentEquals("this") && locals.apply("this") != null) {
+            VariableElement f = names.field(s.getIdentifier().toString());
+            if (f != null) {
+                fieldRef(s, f);
+                return;
+            }
+        }
         TypeElement targetType = typeOf(target);
         if (targetType != null && !s.getIdentifier().contentEquals("class")) {
             for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(targetType))) {
@@ -241,15 +253,20 @@ final class TemplatePrinter {
                 throw new Unsupported(c, "cannot resolve the method '" + n + "' for the generated companion class");
             }
             boolean allStatic = ms.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
-            if (!allStatic) {
-                throw new Unsupported(c, "the instance method '" + n + "' is not available: "
-                        + "@Differentiable methods must be static for now");
-            }
+            boolean noneStatic = ms.stream().noneMatch(m -> m.getModifiers().contains(Modifier.STATIC));
             if (ms.stream().noneMatch(NameResolver::accessible)) {
                 throw new Unsupported(c, "the private method '" + n + "' cannot be called from the generated companion "
                         + "class; make it package-private");
             }
-            text(NameResolver.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
+            if (allStatic) {
+                text(NameResolver.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
+            } else if (noneStatic && locals.apply("this") != null) {
+                parts.add(locals.apply("this"));
+                text("." + n);
+            } else {
+                throw new Unsupported(c, "the instance method '" + n + "' is not available here; call it as this." + n
+                        + " from an instance method, or make it static");
+            }
         } else {
             expr(sel);
         }

@@ -36,6 +36,8 @@ public enum Elementary {
     TO_DOUBLE("(double) a", formula("1")),
     /** Narrowing to float keeps the derivative (rounded like the value). */
     TO_FLOAT("(float) a", formula("1")),
+    /** Gradients.stop(a): the value of a, held constant: derivative 0. */
+    STOP("a"),
 
     // ---- java.lang.Math / StrictMath -------------------------------------------------------
     /** sin' = cos */

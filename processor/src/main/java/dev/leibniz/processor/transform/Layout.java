@@ -3,6 +3,7 @@ package dev.leibniz.processor.transform;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
@@ -124,6 +125,9 @@ final class Layout {
         if (s instanceof ArrayNew n) {
             return n.target();
         }
+        if (s instanceof Call k) {
+            return k.target();
+        }
         return null;
     }
 
@@ -166,6 +170,12 @@ final class Layout {
                         here.add((Var) c.args().get(i));
                     }
                 }
+            } else if (s instanceof Call k && activity.isActive(k.target())) {
+                for (int i = 0; i < k.args().size(); i++) {
+                    if (k.callee().differentiated().get(i) && activity.isActive(k.args().get(i))) {
+                        here.add((Var) k.args().get(i));
+                    }
+                }
             } else if (s instanceof Store st && activity.isActive(st.array()) && activity.isActive(st.value())) {
                 here.add((Var) st.value());
             } else if (s instanceof If i) {
@@ -188,6 +198,9 @@ final class Layout {
         }
         if (s instanceof Load l) {
             return activity.isActive(l.target()) && activity.isActive(l.array());
+        }
+        if (s instanceof Call k) {
+            return activity.isActive(k.target());
         }
         if (s instanceof Store st) {
             return activity.isActive(st.array());
@@ -219,6 +232,11 @@ final class Layout {
                     reads.addAll(Partials.reads(c, i));
                 }
             }
+        } else if (s instanceof Call k && acts(s)) {
+            if (k.receiver() instanceof Var r) {
+                reads.add(r);
+            }
+            indexVars(k.args(), reads); // the derivative is computed again from all the arguments
         } else if (s instanceof Load l && acts(s)) {
             indexVars(l.index(), reads);
         } else if (s instanceof Store st && acts(s)) {

@@ -4,6 +4,7 @@ import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Break;
+import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
@@ -44,7 +45,13 @@ public final class ReverseTransform {
      * @param into the name of the parameter receiving value and gradient
      * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
-    public record Result(String seed, String into, List<Code> body, boolean workspace) {}
+    public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites) {}
+
+    /**
+     * A field of the result type holding, for one call site, the callee's own result object,
+     * reused from call to call.
+     */
+    public record Site(String type, String field) {}
 
     private final Func f;
     private final Activity activity;
@@ -59,6 +66,9 @@ public final class ReverseTransform {
     private String tape;
     private String workspace;
     private boolean valueDeclaredAtTop;
+    private String into;
+    private final List<Site> sites = new ArrayList<>();
+    private final Map<Call, String> siteOf = new HashMap<>();
 
     private ReverseTransform(Func f, Activity activity) {
         this.f = f;
@@ -76,10 +86,26 @@ public final class ReverseTransform {
             p.var().setName(p.name());
             named.add(p.var());
         }
+        if (f.receiver() != null) {
+            f.receiver().setName(names.claim("self"));
+            named.add(f.receiver());
+        }
         reserveQualifiers();
         value = names.claim("value");
         seed = names.claim("seed");
-        String into = names.claim("into");
+        into = names.claim("into");
+        Set<String> fields = new HashSet<>(List.of("value", "workspace"));
+        f.params().forEach(p -> fields.add(p.name()));
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Call k && k.callee().pullback() != null && activity.isActive(k.target())) {
+                String field = k.callee().method().getSimpleName() + "Call";
+                for (int n = 2; !fields.add(field); n++) {
+                    field = k.callee().method().getSimpleName() + "Call" + n;
+                }
+                siteOf.put(k, field);
+                sites.add(new Site(k.callee().gradientType(), field));
+            }
+        });
         boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops();
         boolean usesWorkspace = usesTape || !layout.reusable.isEmpty();
         if (usesWorkspace) {
@@ -103,6 +129,11 @@ public final class ReverseTransform {
                 body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
                         "saved values, branch decisions and trip counts for the reverse sweep"));
             }
+        }
+        for (Site site : sites) {
+            body.add(new Code.Branch(into + "." + site.field() + " == null",
+                    List.of(new Code.Line(into + "." + site.field() + " = new " + site.type() + "()", null)), List.of(),
+                    null));
         }
         body.add(new Code.Comment("Forward sweep: the value, keeping the intermediates the reverse sweep reads."));
         valueDeclaredAtTop = hasNestedReturn(f.body());
@@ -139,7 +170,7 @@ public final class ReverseTransform {
         }
         body.addAll(gradients);
         body.add(new Code.Line("return " + value, null));
-        return new Result(seed, into, body, usesWorkspace);
+        return new Result(seed, into, body, usesWorkspace, sites);
     }
 
     private boolean recordsInLoops() {
@@ -247,6 +278,10 @@ public final class ReverseTransform {
                 out.add(new Code.Line(
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
                         comment(o.pos())));
+            } else if (s instanceof Call k) {
+                String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
+                out.add(new Code.Line(define(k.target()) + " = " + on + k.callee().primal() + "(" + args(k.args()) + ")",
+                        comment(k.pos())));
             } else if (s instanceof Load l) {
                 out.add(new Code.Line(define(l.target()) + " = " + l.array().name() + index(l.index()), comment(l.pos())));
             } else if (s instanceof Store st) {
@@ -421,6 +456,8 @@ public final class ReverseTransform {
                 }
             } else if (s instanceof Compute c) {
                 reverseCompute(c, out);
+            } else if (s instanceof Call call) {
+                reverseCall(call, out);
             } else if (s instanceof Load l) {
                 if (!layout.acts(l) || !declaredAdjoints.contains(l.target())) {
                     continue;
@@ -489,6 +526,84 @@ public final class ReverseTransform {
         } else {
             kill(c, t, out);
         }
+    }
+
+    /**
+     * The callee's derivative, scaled by this call's adjoint: its companion's pullback (which
+     * computes the callee's forward sweep again), or the user's {@code @DerivativeOf} rule.
+     */
+    private void reverseCall(Call k, List<Code> out) {
+        Var t = k.target();
+        if (!activity.isActive(t) || !declaredAdjoints.contains(t)) {
+            return;
+        }
+        pops(k, out);
+        String bar = adjoint.get(t);
+        String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";
+        String comment = comment(k.pos());
+        if (k.callee().pullback() != null) {
+            String site = into + "." + siteOf.get(k);
+            out.add(new Code.Line(k.callee().pullback() + "(" + receiver + args(k.args()) + ", " + bar + ", " + site + ")",
+                    comment));
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (!k.callee().differentiated().get(i) || !activity.isActive(a)) {
+                    continue;
+                }
+                String g = site + "." + k.callee().paramNames().get(i) + "()";
+                if (a.type().isFloatingArray()) {
+                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ")", comment));
+                } else {
+                    accumulate(out, (Var) a, g, comment);
+                }
+            }
+        } else {
+            List<String> ruleArgs = new ArrayList<>();
+            k.args().forEach(a -> ruleArgs.add(Partials.text(a)));
+            ruleArgs.add(bar);
+            List<Var> scalars = new ArrayList<>();
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (!k.callee().differentiated().get(i)) {
+                    continue;
+                }
+                if (a.type().isFloatingArray()) {
+                    String scratch = a.type() == Type.DOUBLE_MATRIX
+                            ? "dev.leibniz.Workspace.zeroed(null, " + Partials.text(a) + ")"
+                            : "new " + a.type().element().javaName() + "[" + Partials.text(a) + ".length]";
+                    ruleArgs.add(activity.isActive(a) ? adjointName((Var) a) : scratch);
+                } else {
+                    scalars.add(a instanceof Var v && activity.isActive(v) ? v : null);
+                }
+            }
+            String call = k.callee().rule() + "(" + String.join(", ", ruleArgs) + ")";
+            switch (k.callee().ruleReturns()) {
+                case "void" -> out.add(new Code.Line(call, comment));
+                case "double" -> {
+                    if (scalars.get(0) != null) {
+                        accumulate(out, scalars.get(0), call, comment);
+                    } else {
+                        out.add(new Code.Line(call, comment));
+                    }
+                }
+                default -> {
+                    String partials = names.claim("partials");
+                    out.add(new Code.Line("double[] " + partials + " = " + call, comment));
+                    for (int n = 0; n < scalars.size(); n++) {
+                        if (scalars.get(n) != null) {
+                            accumulate(out, scalars.get(n), partials + "[" + n + "]", comment);
+                        }
+                    }
+                }
+            }
+        }
+        kill(k, t, out);
+    }
+
+    private static String args(List<Operand> args) {
+        List<String> texts = new ArrayList<>();
+        args.forEach(a -> texts.add(Partials.text(a)));
+        return String.join(", ", texts);
     }
 
     private void kill(Stmt s, Var t, List<Code> out) {

@@ -1,0 +1,19 @@
+package dev.leibniz.processor.ir;
+
+import java.util.List;
+
+/**
+ * A method a differentiable method calls, and how to get its derivative.
+ *
+ * @param primal how the forward sweep calls it, e.g. {@code p.Layers.dense} (a receiver is put first)
+ * @param differentiated for each parameter, whether the callee's derivative covers it
+ * @param pullback the companion's pullback, e.g. {@code p.LayersGrad.densePullback}, or null
+ * @param gradientType the companion's result type, for the pullback's {@code into}; null for a rule
+ * @param rule for a {@code @DerivativeOf} rule: the method to call, e.g. {@code p.Rules.sigmoidPullback}
+ * @param ruleReturns for a rule: "void", "double" or "double[]"
+ * @param description the callee as the user wrote it, for messages
+ * @param method the callee itself
+ */
+public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
+        String gradientType, String rule, String ruleReturns, String description,
+        javax.lang.model.element.ExecutableElement method) {}

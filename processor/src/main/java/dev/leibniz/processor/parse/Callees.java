@@ -1,0 +1,173 @@
+package dev.leibniz.processor.parse;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import dev.leibniz.processor.CompanionNames;
+import dev.leibniz.processor.Signatures;
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.emit.CompanionEmitter;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.rules.UserRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Finds the method a call goes to and, when it has a derivative (it is {@code @Differentiable},
+ * or a {@code @DerivativeOf} rule covers it), how the generated code calls it and its derivative.
+ */
+final class Callees {
+    private Callees() {}
+
+    /** The method a call resolves to, as far as names and argument counts tell; null if unknown. */
+    static ExecutableElement method(MethodParser p, Expressions ex, MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        List<ExecutableElement> candidates;
+        String name;
+        if (sel instanceof IdentifierTree id) {
+            name = id.getName().toString();
+            candidates = p.names().methods(name);
+        } else if (sel instanceof MemberSelectTree s) {
+            name = s.getIdentifier().toString();
+            TypeElement owner = ownerOf(p, s.getExpression());
+            candidates = owner == null ? List.of() : p.names().methodsNamed(owner, name);
+        } else {
+            return null;
+        }
+        List<ExecutableElement> fit = new ArrayList<>();
+        for (ExecutableElement m : candidates) {
+            if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())) {
+                fit.add(m);
+            }
+        }
+        return fit.size() == 1 ? fit.get(0) : null;
+    }
+
+    private static TypeElement ownerOf(MethodParser p, ExpressionTree target) {
+        ExpressionTree t = Expressions.unparen(target);
+        if (t instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            if (n.equals("this")) {
+                return (TypeElement) p.method().getEnclosingElement();
+            }
+            Slot s = p.slot(n);
+            if (s != null) {
+                return s.javaType == null ? null : p.elements().getTypeElement(s.javaType);
+            }
+            if (p.names().field(n) != null) {
+                return null;
+            }
+            return p.names().type(n);
+        }
+        if (t instanceof MemberSelectTree) {
+            return p.elements().getTypeElement(t.toString());
+        }
+        return null;
+    }
+
+    /** Whether the arguments' types fit the parameters well enough to pick among overloads. */
+    private static boolean matches(MethodParser p, Expressions ex, ExecutableElement m, List<? extends ExpressionTree> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String param = m.getParameters().get(i).asType().toString();
+            Type pt = Type.ofName(param);
+            Type at = ex.typeOf(args.get(i));
+            if (at == null) {
+                ExpressionTree a = Expressions.unparen(args.get(i));
+                Slot s = a instanceof IdentifierTree id ? p.slot(id.getName().toString()) : null;
+                if (s != null && s.javaType != null && !s.javaType.equals(param)) {
+                    return false;
+                }
+                continue;
+            }
+            if (pt == null || pt.isReference() != at.isReference()) {
+                return false;
+            }
+            if (pt.isReference() ? pt != at : !widens(at, pt)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean widens(Type from, Type to) {
+        if (from == to) {
+            return true;
+        }
+        List<Type> order = List.of(Type.BYTE, Type.SHORT, Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE);
+        return from != Type.BOOLEAN && to != Type.BOOLEAN && order.indexOf(from) >= 0
+                && order.indexOf(from) <= order.indexOf(to) && !(from == Type.CHAR && to == Type.SHORT);
+    }
+
+    static boolean isDifferentiable(ExecutableElement m) {
+        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+            if (a.getAnnotationType().toString().equals("dev.leibniz.Differentiable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How to call m and its derivative, or null when m has none. */
+    static Callee describe(MethodParser p, MethodInvocationTree at, ExecutableElement m) throws Unsupported {
+        UserRules.Rule rule = p.rules().find(m);
+        if (rule == null && !isDifferentiable(m)) {
+            return null;
+        }
+        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        if (!NameResolver.accessible(m)) {
+            throw new Unsupported(at, "'" + m.getSimpleName() + "' is private, so the generated companion cannot call "
+                    + "it; make it package-private");
+        }
+        if (m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE) {
+            return null;
+        }
+        boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
+        String primal = isStatic ? NameResolver.sourceName(owner) + "." + m.getSimpleName() : m.getSimpleName().toString();
+        Set<String> d = Signatures.differentiated(m);
+        List<Boolean> differentiated = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (VariableElement param : m.getParameters()) {
+            differentiated.add(d.contains(param.getSimpleName().toString()));
+            names.add(param.getSimpleName().toString());
+        }
+        String description = owner.getSimpleName() + "." + m.getSimpleName();
+        if (rule != null) {
+            TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
+            return new Callee(primal, differentiated, names, null, null,
+                    NameResolver.sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
+        }
+        String companion = qualifiedCompanion(owner);
+        if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
+            throw new Unsupported(at, "'" + description + "' is @Differentiable, but its companion " + companion
+                    + " is not on the classpath; compile the library that declares it with the Leibniz processor");
+        }
+        long overloads = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+                .filter(o -> o.getSimpleName().equals(m.getSimpleName()) && isDifferentiable(o)).count();
+        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
+        m.getParameters().forEach(v -> types.add(v.asType()));
+        String gradient = companion + "." + CompanionEmitter.gradientName(m.getSimpleName().toString(), types, overloads > 1);
+        return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
+                null, null, description, m);
+    }
+
+    private static String qualifiedCompanion(TypeElement owner) {
+        Element e = owner;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        PackageElement pkg = (PackageElement) e;
+        String name = CompanionNames.of(owner);
+        return pkg.isUnnamed() ? name : pkg.getQualifiedName() + "." + name;
+    }
+}
