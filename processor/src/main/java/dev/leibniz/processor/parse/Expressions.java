@@ -205,7 +205,7 @@ final class Expressions {
         String mathClass = mathClassOf(c);
         String method = methodName(c);
         Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
-        if (op == null && mathClass == null) {
+        if (op == null) { // not in the table: maybe another @Differentiable method, or one with a user rule
             javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
             dev.leibniz.processor.ir.Callee callee = m == null ? null : Callees.describe(p, c, m);
             if (callee != null) {
