@@ -8,6 +8,7 @@ import dev.leibniz.Workspace;
  *
  * <p>Plain Java: a forward sweep computes the value, then a reverse sweep the gradient.
  */
+@SuppressWarnings("auxiliaryclass")
 public final class ExamplesGrad {
     private ExamplesGrad() {
     }

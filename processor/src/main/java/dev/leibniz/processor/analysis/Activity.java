@@ -55,7 +55,7 @@ public final class Activity {
         while (changed) {
             changed = false;
             for (var s : statements(f)) {
-                if (s instanceof Compute c && c.target().type().isFloating() && !c.op().isPiecewiseConstant()) {
+                if (s instanceof Compute c && c.target().type().isNumeric() && !c.op().isPiecewiseConstant()) {
                     for (int i = 0; i < c.args().size(); i++) {
                         if (Partials.of(c, i) != null) {
                             changed |= flow(c.args().get(i), c.target());
@@ -73,7 +73,8 @@ public final class Activity {
                     changed |= flow(st.value(), st.array());
                 } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE) {
                     changed |= flow(c.args().get(0), c.target());
-                } else if (s instanceof Opaque o && o.target() != null && carries(o.target())) {
+                } else if (s instanceof Opaque o && o.target() != null && o.target().type() != Type.BOOLEAN
+                        && !Conversions.isExplicit(o.tree())) {
                     for (Var v : o.code().vars()) {
                         changed |= flow(v, o.target());
                     }
@@ -104,7 +105,7 @@ public final class Activity {
                     changed |= useful.add(v);
                 } else if (s instanceof Compute c && useful.contains(c.target()) && !c.op().isPiecewiseConstant()) {
                     for (int i = 0; i < c.args().size(); i++) {
-                        if (c.args().get(i) instanceof Var v && v.type().isFloating() && Partials.of(c, i) != null) {
+                        if (c.args().get(i) instanceof Var v && v.type().isNumeric() && Partials.of(c, i) != null) {
                             changed |= useful.add(v);
                         }
                     }
@@ -124,7 +125,7 @@ public final class Activity {
                     changed |= useful.add(v);
                 } else if (s instanceof Opaque o && o.target() != null && useful.contains(o.target())) {
                     for (Var v : o.code().vars()) {
-                        if (carries(v)) {
+                        if (carries(v) || v.type().isNumeric()) {
                             changed |= useful.add(v);
                         }
                     }

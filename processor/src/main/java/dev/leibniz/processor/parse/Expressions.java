@@ -522,7 +522,8 @@ final class Expressions {
                 String mc = mathClassOf(c);
                 Elementary op = mc == null ? null : Elementary.ofMethod(methodName(c), c.getArguments().size());
                 if (op == null) {
-                    return null;
+                    javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
+                    return m == null ? null : Type.ofName(m.getReturnType().toString());
                 }
                 List<Type> args = new ArrayList<>();
                 for (ExpressionTree a : c.getArguments()) {
