@@ -78,4 +78,27 @@ class Examples {
         }
         return s;
     }
+
+    /** A numerically stable softplus, whose derivative a user rule supplies. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** d softplus / dz = sigmoid(z), computed without overflow. */
+    @dev.leibniz.DerivativeOf("softplus")
+    static double softplusPullback(double z, double seed) {
+        double s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+        return seed * s;
+    }
+
+    /** Calls: a neuron through another differentiable method and a user rule. */
+    @Differentiable
+    static double neuronLoss(double[] w, double[] x, double target) {
+        double z = 0;
+        for (int i = 0; i < x.length; i++) {
+            z += w[i] * x[i];
+        }
+        double y = mml514(z);
+        return (y - target) * (y - target) + softplus(w[0]);
+    }
 }

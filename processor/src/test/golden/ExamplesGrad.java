@@ -519,6 +519,99 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of {@link golden.Examples#neuronLoss(double[], double[], double)}, in a new result.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @return the value and the partial derivatives
+     */
+    public static NeuronLossGradient neuronLoss(double[] w, double[] x, double target) {
+        NeuronLossGradient into = new NeuronLossGradient();
+        neuronLoss(w, x, target, into);
+        return into;
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#neuronLoss(double[], double[], double)}, written into {@code into}; allocates nothing.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param into receives the value and the partial derivatives
+     * @return the value
+     */
+    public static double neuronLoss(double[] w, double[] x, double target,
+            NeuronLossGradient into) {
+        return neuronLossPullback(w, x, target, 1.0, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of {@link golden.Examples#neuronLoss(double[], double[], double)}: writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double neuronLossPullback(double[] w, double[] x, double target, double seed,
+            NeuronLossGradient into) {
+        if (into.mml514Call == null) {
+            into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double z = 0; // line 97: double z = 0
+        int trips = 0;
+        for (int i = 0; i < x.length; i++) { // line 98: for (int i = 0; i < x.length; i++)
+            trips++;
+            double w_i = w[i]; // line 99: w[i]
+            double x_i = x[i]; // line 99: x[i]
+            double prod = w_i * x_i; // line 99: w[i] * x[i]
+            z = z + prod; // line 99: z += w[i] * x[i]
+        }
+        double y = golden.Examples.mml514(z); // line 101: double y = mml514(z)
+        double diff = y - target; // line 102: y - target
+        double diff_2 = y - target; // line 102: y - target
+        double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
+        double w_0 = w[0]; // line 102: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
+        double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
+        double value = sum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] w_bar = dev.leibniz.Workspace.zeroed(into.w, w.length);
+        double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
+        double sum_bar = seed; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        double prod_2_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
+        double softplus_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
+        double w_0_bar = golden.Examples.softplusPullback(w_0, softplus_bar); // line 102: softplus(w[0])
+        w_bar[0] += w_0_bar; // line 102: w[0]
+        double diff_bar = prod_2_bar * diff_2; // line 102: (y - target) * (y - target)
+        double diff_2_bar = prod_2_bar * diff; // line 102: (y - target) * (y - target)
+        double y_bar = diff_2_bar; // line 102: y - target
+        double target_bar = -diff_2_bar; // line 102: y - target
+        y_bar += diff_bar; // line 102: y - target
+        target_bar -= diff_bar; // line 102: y - target
+        golden.ExamplesGrad.mml514Pullback(z, y_bar, into.mml514Call); // line 101: double y = mml514(z)
+        double z_bar = into.mml514Call.x(); // line 101: double y = mml514(z)
+        for (int i = trips - 1; i >= 0; i--) { // line 98: for (int i = 0; i < x.length; i++) (backwards)
+            double x_i;
+            double w_i;
+            double prod_bar = z_bar; // line 99: z += w[i] * x[i]
+            x_i = x[i]; // loaded again, not saved
+            w_i = w[i]; // loaded again, not saved
+            double w_i_bar = prod_bar * x_i; // line 99: w[i] * x[i]
+            double x_i_bar = prod_bar * w_i; // line 99: w[i] * x[i]
+            x_bar[i] += x_i_bar; // line 99: x[i]
+            w_bar[i] += w_i_bar; // line 99: w[i]
+        }
+        into.value = value;
+        into.target = target_bar;
+        into.w = w_bar;
+        into.x = x_bar;
+        return value;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
@@ -782,6 +875,58 @@ public final class ExamplesGrad {
          */
         public double limit() {
             return limit;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#neuronLoss(double[], double[], double)}.
+     */
+    public static final class NeuronLossGradient {
+        private double value;
+
+        private double[] w;
+
+        private double[] x;
+
+        private double target;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private Mml514Gradient mml514Call;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public NeuronLossGradient() {
+        }
+
+        /**
+         * @return the value of {@code neuronLoss}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code neuronLoss} with respect to the elements of {@code w}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] w() {
+            return w;
+        }
+
+        /**
+         * @return the partial derivatives of {@code neuronLoss} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronLoss} with respect to {@code target}
+         */
+        public double target() {
+            return target;
         }
     }
 }
