@@ -615,6 +615,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x";
+
         private double value;
 
         private double x;
@@ -644,6 +650,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#mml514OneExpression(double)}.
      */
     public static final class Mml514OneExpressionGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x";
+
         private double value;
 
         private double x;
@@ -673,6 +685,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#neuron(double, double, double, double, double)}.
      */
     public static final class NeuronGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=w1;1=w2;3=x1;4=x2";
+
         private double value;
 
         private double w1;
@@ -729,6 +747,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#huber(double, double)}.
      */
     public static final class HuberGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=r;1=delta";
+
         private double value;
 
         private double r;
@@ -767,6 +791,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#polynomial(double, double, int)}.
      */
     public static final class PolynomialGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=y";
+
         private double value;
 
         private double x;
@@ -805,6 +835,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#product(double[])}.
      */
     public static final class ProductGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x";
+
         private double value;
 
         private double[] x;
@@ -839,6 +875,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#clippedSum(double[], double)}.
      */
     public static final class ClippedSumGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=limit";
+
         private double value;
 
         private double[] x;
@@ -882,6 +924,12 @@ public final class ExamplesGrad {
      * Value and gradient of {@link golden.Examples#neuronLoss(double[], double[], double)}.
      */
     public static final class NeuronLossGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=w;1=x;2=target";
+
         private double value;
 
         private double[] w;

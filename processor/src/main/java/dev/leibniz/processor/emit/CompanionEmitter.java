@@ -21,6 +21,9 @@ import javax.lang.model.element.Modifier;
  * allocating and the {@code into} overloads, and the pullback that holds the adjoint code.
  */
 public final class CompanionEmitter {
+    /** The constant in each result type that maps parameter positions to accessors. */
+    public static final String DIFFERENTIATED = "DIFFERENTIATED";
+
     /** One differentiated method and its generated pullback body. */
     public record Method(Func func, ReverseTransform.Result pullback) {}
 
@@ -143,6 +146,17 @@ public final class CompanionEmitter {
                     .addStatement("return $L", p.name())
                     .build());
         }
+        List<String> positions = new ArrayList<>();
+        for (int i = 0; i < f.params().size(); i++) {
+            if (f.params().get(i).differentiated()) {
+                positions.add(i + "=" + f.params().get(i).name());
+            }
+        }
+        g.addField(FieldSpec.builder(String.class, DIFFERENTIATED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Position=accessor of each differentiated parameter, for callers compiled later: a class\n"
+                        + "file may not keep parameter names.\n")
+                .initializer("$S", String.join(";", positions))
+                .build());
         for (ReverseTransform.Site site : sites) {
             g.addField(FieldSpec.builder(ClassName.bestGuess(site.type()), site.field(), Modifier.PRIVATE)
                     .addJavadoc("The result object of a call to another differentiable method, reused.\n")

@@ -121,6 +121,9 @@ final class Callees {
     /** How to call m and its derivative, or null when m has none. */
     static Callee describe(MethodParser p, MethodInvocationTree at, ExecutableElement m) throws Unsupported {
         UserRules.Rule rule = p.rules().find(m);
+        if (rule == null && p.trees().getPath(m) == null) {
+            rule = UserRules.findBeside(m, p.elements()); // a rule compiled earlier, next to its method
+        }
         if (rule == null && !isDifferentiable(m)) {
             return null;
         }
@@ -157,8 +160,33 @@ final class Callees {
         List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
         m.getParameters().forEach(v -> types.add(v.asType()));
         String gradient = companion + "." + CompanionEmitter.gradientName(m.getSimpleName().toString(), types, overloads > 1);
+        if (p.trees().getPath(m) == null) {
+            readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
+        }
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
                 null, null, description, m);
+    }
+
+    /** Reads which parameters have accessors, and their names, from a compiled result type. */
+    private static void readPositions(MethodParser p, String gradient, List<Boolean> differentiated, List<String> names) {
+        TypeElement type = p.elements().getTypeElement(gradient);
+        if (type == null) {
+            return;
+        }
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (field.getSimpleName().contentEquals(CompanionEmitter.DIFFERENTIATED)
+                    && field.getConstantValue() instanceof String map) {
+                java.util.Collections.fill(differentiated, false);
+                for (String entry : map.split(";")) {
+                    if (entry.isEmpty()) {
+                        continue;
+                    }
+                    int at = Integer.parseInt(entry.substring(0, entry.indexOf('=')));
+                    differentiated.set(at, true);
+                    names.set(at, entry.substring(entry.indexOf('=') + 1));
+                }
+            }
+        }
     }
 
     private static String qualifiedCompanion(TypeElement owner) {

@@ -263,7 +263,9 @@ final class Expressions {
         if (receiver != null) {
             all.add(receiver);
         }
-        Var t = target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
+        // y = f(y) in a loop: the reverse sweep needs y's old value and adjoint apart, so go through a temporary.
+        Var t = all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
+                : target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
         p.add(new dev.leibniz.processor.ir.Call(t, callee, receiver, args, p.pos(c), c));
         return t;
     }

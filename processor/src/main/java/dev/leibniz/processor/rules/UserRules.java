@@ -47,6 +47,20 @@ public final class UserRules {
         return byTarget.get(target);
     }
 
+    /** A rule declared next to its method in a class compiled earlier, or null. */
+    public static Rule findBeside(ExecutableElement target, Elements elements) {
+        TypeElement owner = (TypeElement) target.getEnclosingElement();
+        List<Element> rules = new ArrayList<>();
+        for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+            for (AnnotationMirror a : m.getAnnotationMirrors()) {
+                if (a.getAnnotationType().toString().equals("dev.leibniz.DerivativeOf")) {
+                    rules.add(m);
+                }
+            }
+        }
+        return check(new java.util.LinkedHashSet<>(rules), elements).find(target);
+    }
+
     public List<Problem> problems() {
         return problems;
     }

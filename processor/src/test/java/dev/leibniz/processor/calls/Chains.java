@@ -52,6 +52,25 @@ final class Chains {
         return y;
     }
 
+    /** A call whose result is assigned to its own argument in a loop: y = inner(y). */
+    @Differentiable
+    static double selfAssignedInLoop(double x, int n) {
+        double y = x;
+        for (int k = 0; k < n; k++) {
+            y = inner(y);
+        }
+        return y;
+    }
+
+    /** The same without a loop: y = inner(y) twice, straight-line. */
+    @Differentiable
+    static double selfAssignedTwice(double x) {
+        double y = x;
+        y = inner(y);
+        y = inner(y);
+        return y;
+    }
+
     /**
      * Calls in a loop: {@code dot(x, y)} with parameter arrays on every iteration, and
      * {@code inner} of an element: {@code sum over i of dot(x, y) inner(s x[i])}.

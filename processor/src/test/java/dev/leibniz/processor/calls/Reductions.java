@@ -86,6 +86,17 @@ final class Reductions {
         return acc;
     }
 
+    /** {@link #smoothMax} with the call's result in a fresh local before it is assigned. */
+    @Differentiable
+    static double smoothMaxViaLocal(double[] x, double s) {
+        double acc = s * x[0];
+        for (int i = 1; i < x.length; i++) {
+            double next = logAddExp(acc, s * x[i]);
+            acc = next;
+        }
+        return acc;
+    }
+
     /** Every pick(a, v, k, b) for k over v, summed. */
     @Differentiable
     static double picks(double a, double[] v, double b) {
