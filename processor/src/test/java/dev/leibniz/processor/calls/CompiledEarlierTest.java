@@ -1,10 +1,12 @@
 package dev.leibniz.processor.calls;
 
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
-import static dev.leibniz.processor.calls.CallChecks.assertExactly;
-import static dev.leibniz.processor.calls.CallChecks.assertGradient;
-import static dev.leibniz.processor.calls.CallChecks.vector;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.assertGradient;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

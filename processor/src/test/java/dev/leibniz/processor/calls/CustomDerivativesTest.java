@@ -1,10 +1,12 @@
 package dev.leibniz.processor.calls;
 
-import static dev.leibniz.processor.calls.CallChecks.assertClose;
-import static dev.leibniz.processor.calls.CallChecks.assertExactly;
-import static dev.leibniz.processor.calls.CallChecks.assertFinite;
-import static dev.leibniz.processor.calls.CallChecks.assertGradient;
-import static dev.leibniz.processor.calls.CallChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.assertFinite;
+import static dev.leibniz.processor.testing.GradientChecks.assertGradient;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.leibniz.processor.calls;
 
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -55,7 +57,7 @@ final class RuleOracle {
             }
         }
         double[] point = Packing.flat(differentiated.toArray());
-        double[] fd = CallChecks.centralGradient(p -> {
+        double[] fd = GradientChecks.centralGradient(p -> {
             Packing.Reader in = new Packing.Reader(p);
             Object[] moved = new Object[args.length];
             for (int i = 0; i < params.length; i++) {
@@ -79,8 +81,8 @@ final class RuleOracle {
                     () -> what + ": the rule modified an argument of the method");
         }
         double[] actual = zeroed.flattened(params);
-        double error = CallChecks.relativeError(actual, expected);
-        assertTrue(error < CallChecks.FD_TOLERANCE, () -> what + ": the rule gives "
+        double error = GradientChecks.relativeError(actual, expected);
+        assertTrue(error < GradientChecks.FD_TOLERANCE, () -> what + ": the rule gives "
                 + Arrays.toString(actual) + " but seed times central differences give "
                 + Arrays.toString(expected) + ", relative error " + error);
 

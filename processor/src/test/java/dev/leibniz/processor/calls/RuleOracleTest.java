@@ -1,7 +1,8 @@
 package dev.leibniz.processor.calls;
 
-import static dev.leibniz.processor.calls.CallChecks.matrix;
-import static dev.leibniz.processor.calls.CallChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import static dev.leibniz.processor.testing.GradientChecks.matrix;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

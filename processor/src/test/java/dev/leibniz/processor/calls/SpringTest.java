@@ -1,7 +1,9 @@
 package dev.leibniz.processor.calls;
 
-import static dev.leibniz.processor.calls.CallChecks.assertGradient;
-import static dev.leibniz.processor.calls.CallChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+import static dev.leibniz.processor.testing.GradientChecks.assertGradient;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;

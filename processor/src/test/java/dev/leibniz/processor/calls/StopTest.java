@@ -1,7 +1,8 @@
 package dev.leibniz.processor.calls;
 
-import static dev.leibniz.processor.calls.CallChecks.assertClose;
-import static dev.leibniz.processor.calls.CallChecks.assertExactly;
+import dev.leibniz.processor.testing.GradientChecks;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
 
 import dev.leibniz.Gradients;
 import org.junit.jupiter.params.ParameterizedTest;

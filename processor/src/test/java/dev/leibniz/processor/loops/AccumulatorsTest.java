@@ -1,10 +1,12 @@
 package dev.leibniz.processor.loops;
 
-import static dev.leibniz.processor.loops.LoopChecks.assertCentral;
-import static dev.leibniz.processor.loops.LoopChecks.assertClose;
-import static dev.leibniz.processor.loops.LoopChecks.assertComponentwise;
-import static dev.leibniz.processor.loops.LoopChecks.assertExactly;
-import static dev.leibniz.processor.loops.LoopChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
+import static dev.leibniz.processor.testing.GradientChecks.assertComponentwise;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

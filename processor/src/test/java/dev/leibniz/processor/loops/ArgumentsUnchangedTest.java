@@ -1,7 +1,9 @@
 package dev.leibniz.processor.loops;
 
-import static dev.leibniz.processor.loops.LoopChecks.matrix;
-import static dev.leibniz.processor.loops.LoopChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+import static dev.leibniz.processor.testing.GradientChecks.matrix;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;

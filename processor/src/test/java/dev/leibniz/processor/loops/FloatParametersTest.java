@@ -1,9 +1,10 @@
 package dev.leibniz.processor.loops;
 
-import static dev.leibniz.processor.loops.LoopChecks.assertComponentwise;
-import static dev.leibniz.processor.loops.LoopChecks.assertExactly;
-import static dev.leibniz.processor.loops.LoopChecks.assertFloatClose;
-import static dev.leibniz.processor.loops.LoopChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import static dev.leibniz.processor.testing.GradientChecks.assertComponentwise;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.assertFloatClose;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

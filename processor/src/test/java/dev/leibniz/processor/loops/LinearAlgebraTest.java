@@ -1,10 +1,12 @@
 package dev.leibniz.processor.loops;
 
-import static dev.leibniz.processor.loops.LoopChecks.assertCentral;
-import static dev.leibniz.processor.loops.LoopChecks.assertClose;
-import static dev.leibniz.processor.loops.LoopChecks.assertExactly;
-import static dev.leibniz.processor.loops.LoopChecks.matrix;
-import static dev.leibniz.processor.loops.LoopChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.matrix;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static dev.leibniz.processor.loops.Matrices.multiply;
 import static dev.leibniz.processor.loops.Matrices.outer;
 import static dev.leibniz.processor.loops.Matrices.scale;

@@ -1,10 +1,11 @@
 package dev.leibniz.processor.loops;
 
-import static dev.leibniz.processor.loops.LoopChecks.assertCentral;
-import static dev.leibniz.processor.loops.LoopChecks.assertClose;
-import static dev.leibniz.processor.loops.LoopChecks.assertExactly;
-import static dev.leibniz.processor.loops.LoopChecks.assertFinite;
-import static dev.leibniz.processor.loops.LoopChecks.vector;
+import dev.leibniz.processor.testing.GradientChecks;
+import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
+import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
+import static dev.leibniz.processor.testing.GradientChecks.assertFinite;
+import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -1,4 +1,4 @@
-package dev.leibniz.processor.loops;
+package dev.leibniz.processor.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,42 +12,42 @@ import java.util.Arrays;
  * flattened with {@link Packing}), hand-written closed forms, and the relative error
  * {@code ||g - g_fd|| / ||g + g_fd||}.
  */
-final class LoopChecks {
+public final class GradientChecks {
 
     /** Bound on {@code ||g - g_fd|| / ||g + g_fd||} against central differences. */
-    static final double FD_TOLERANCE = 1e-6;
+    public static final double FD_TOLERANCE = 1e-6;
 
     /** Relative bound against a closed form: rounding of the operations, no more. */
-    static final double CLOSED_FORM_TOLERANCE = 1e-12;
+    public static final double CLOSED_FORM_TOLERANCE = 1e-12;
 
     /** Relative bound for {@code float} gradients against a closed form evaluated in double. */
-    static final double FLOAT_TOLERANCE = 1e-5;
+    public static final double FLOAT_TOLERANCE = 1e-5;
 
-    private LoopChecks() {}
+    private GradientChecks() {}
 
     /** The plain Java function, evaluated at a flattened point. */
     @FunctionalInterface
-    interface ScalarFunction {
+    public interface ScalarFunction {
         double at(double... point);
     }
 
     /** Shorthand for a vector literal. */
-    static double[] vector(double... components) {
+    public static double[] vector(double... components) {
         return components;
     }
 
     /** Shorthand for a matrix literal. */
-    static double[][] matrix(double[]... rows) {
+    public static double[][] matrix(double[]... rows) {
         return rows;
     }
 
     /** The central-difference step for a coordinate of magnitude {@code |x|}. */
-    static double step(double x) {
+    public static double step(double x) {
         return 1e-6 * Math.max(1.0, Math.abs(x));
     }
 
     /** The central-difference gradient of {@code f} at {@code point}. */
-    static double[] centralGradient(ScalarFunction f, double... point) {
+    public static double[] centralGradient(ScalarFunction f, double... point) {
         double[] gradient = new double[point.length];
         for (int i = 0; i < point.length; i++) {
             double h = step(point[i]);
@@ -65,7 +65,7 @@ final class LoopChecks {
      * {@code ||g - ref|| / ||g + ref||}; 0 when the two are equal (including both zero), NaN when
      * either holds a NaN.
      */
-    static double relativeError(double[] gradient, double[] reference) {
+    public static double relativeError(double[] gradient, double[] reference) {
         assertEquals(reference.length, gradient.length, "gradient length");
         double difference = 0.0;
         double sum = 0.0;
@@ -82,12 +82,12 @@ final class LoopChecks {
     }
 
     /** Numeric equality: +0 equals -0, NaN equals only NaN. */
-    static void assertExactly(double expected, double actual, String what) {
+    public static void assertExactly(double expected, double actual, String what) {
         assertEquals(expected, actual, 0.0, what);
     }
 
     /** Every component exactly the expected number (+0 equals -0). */
-    static void assertExactly(String what, double[] expected, double[] actual) {
+    public static void assertExactly(String what, double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             assertExactly(expected[i], actual[i], what + ": component " + i + " of "
@@ -96,7 +96,7 @@ final class LoopChecks {
     }
 
     /** Every entry exactly the expected number, and the same (possibly ragged) shape. */
-    static void assertExactly(String what, double[][] expected, double[][] actual) {
+    public static void assertExactly(String what, double[][] expected, double[][] actual) {
         assertShape(what, expected, actual);
         for (int i = 0; i < expected.length; i++) {
             assertExactly(what + ", row " + i, expected[i], actual[i]);
@@ -104,7 +104,7 @@ final class LoopChecks {
     }
 
     /** The same number of rows and the same length of every row. */
-    static void assertShape(String what, double[][] expected, double[][] actual) {
+    public static void assertShape(String what, double[][] expected, double[][] actual) {
         assertEquals(expected.length, actual.length, what + ": number of rows");
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i].length, actual[i].length, what + ": length of row " + i);
@@ -115,7 +115,7 @@ final class LoopChecks {
      * Each component within {@link #CLOSED_FORM_TOLERANCE} of its own expected magnitude: for
      * closed forms without cancellation (products, quotients, sums of same-signed terms).
      */
-    static void assertComponentwise(String what, double[] expected, double[] actual) {
+    public static void assertComponentwise(String what, double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             boolean close = expected[i] == actual[i] || Math.abs(actual[i] - expected[i])
@@ -133,7 +133,7 @@ final class LoopChecks {
      * of the block: for closed forms that are sums of terms of either sign, where a component
      * may cancel to much less than its terms and only the terms' scale bounds the rounding.
      */
-    static void assertClose(String what, double[] expected, double[] actual) {
+    public static void assertClose(String what, double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
         double scale = 0.0;
         for (double e : expected) {
@@ -151,14 +151,14 @@ final class LoopChecks {
     }
 
     /** {@link #assertClose(String, double[], double[])} for a matrix, after a shape check. */
-    static void assertClose(String what, double[][] expected, double[][] actual) {
+    public static void assertClose(String what, double[][] expected, double[][] actual) {
         assertShape(what, expected, actual);
         assertClose(what + " (flattened row by row)", Packing.flat(expected),
                 Packing.flat(actual));
     }
 
     /** A float gradient within {@link #FLOAT_TOLERANCE} of a closed form in double. */
-    static void assertFloatClose(String what, double[] expected, float[] actual) {
+    public static void assertFloatClose(String what, double[] expected, float[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             double error = Math.abs(actual[i] - expected[i]);
@@ -173,7 +173,7 @@ final class LoopChecks {
      * Central differences of the plain function at the flattened point: first the test's own
      * reference (so a wrong hand derivative shows up as a test bug), then the gradient.
      */
-    static void assertCentral(String what, ScalarFunction plain, double[] point,
+    public static void assertCentral(String what, ScalarFunction plain, double[] point,
             double[] reference, double[] gradient) {
         double[] fd = centralGradient(plain, point);
         double selfCheck = relativeError(reference, fd);
@@ -187,10 +187,38 @@ final class LoopChecks {
     }
 
     /** No component is NaN or infinite. */
-    static void assertFinite(String what, double[] gradient) {
+    public static void assertFinite(String what, double... gradient) {
         for (int i = 0; i < gradient.length; i++) {
             assertTrue(Double.isFinite(gradient[i]), what + ": component " + i + " is "
                     + gradient[i] + " in " + Arrays.toString(gradient));
         }
+    }
+
+    /** {@link #assertClose(String, double[], double[])} for one number. */
+    public static void assertClose(String what, double expected, double actual) {
+        assertClose(what, vector(expected), vector(actual));
+    }
+
+    /** The gradient against central differences of the plain function alone. */
+    public static void assertCentral(String what, ScalarFunction plain, double[] point,
+            double[] gradient) {
+        double[] fd = centralGradient(plain, point);
+        double error = relativeError(gradient, fd);
+        assertTrue(error < FD_TOLERANCE, () -> what + " at " + Arrays.toString(point)
+                + ": gradient " + Arrays.toString(gradient) + " vs central differences "
+                + Arrays.toString(fd) + ", relative error " + error);
+    }
+
+    /**
+     * The full check: {@code value} is exactly the plain method's result, and the gradient
+     * matches the closed form (which itself must match central differences) and central
+     * differences.
+     */
+    public static void assertGradient(String what, ScalarFunction plain, double[] point, double value,
+            double[] gradient, double[] closedForm) {
+        String at = what + " at " + Arrays.toString(point);
+        assertExactly(plain.at(point), value, at + ": value()");
+        assertCentral(at, plain, point, closedForm, gradient);
+        assertClose(at + " vs closed form", closedForm, gradient);
     }
 }

@@ -1,15 +1,15 @@
-package dev.leibniz.processor.calls;
+package dev.leibniz.processor.testing;
 
 /**
  * Flattening of scalars, vectors and (possibly ragged) matrices into one point, and back, so
  * that central differences can run over every component of a method's array parameters.
  */
-final class Packing {
+public final class Packing {
 
     private Packing() {}
 
     /** The components of {@code double}, {@code double[]} and {@code double[][]} parts. */
-    static double[] flat(Object... parts) {
+    public static double[] flat(Object... parts) {
         int n = 0;
         for (Object part : parts) {
             n += size(part);
@@ -32,6 +32,11 @@ final class Packing {
         return out;
     }
 
+    /** The entries of one matrix, row by row (a matrix alone is not a list of parts). */
+    public static double[] flat(double[][] m) {
+        return flat((Object) m);
+    }
+
     private static int size(Object part) {
         if (part instanceof Double) {
             return 1;
@@ -49,21 +54,30 @@ final class Packing {
         throw new IllegalArgumentException("not a double, double[] or double[][]: " + part);
     }
 
+    /** A fresh deep copy of a matrix. */
+    public static double[][] copy(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i].clone();
+        }
+        return out;
+    }
+
     /** Reads a flattened point back in the order it was flattened. */
-    static final class Reader {
+    public static final class Reader {
         private final double[] point;
         private int next;
 
-        Reader(double[] point) {
+        public Reader(double[] point) {
             this.point = point;
         }
 
-        double scalar() {
+        public double scalar() {
             return point[next++];
         }
 
         /** The next {@code like.length} components, as a fresh vector. */
-        double[] vector(double[] like) {
+        public double[] vector(double[] like) {
             double[] out = new double[like.length];
             System.arraycopy(point, next, out, 0, out.length);
             next += out.length;
@@ -71,7 +85,7 @@ final class Packing {
         }
 
         /** The next components, as a fresh matrix of the shape of {@code like}. */
-        double[][] matrix(double[][] like) {
+        public double[][] matrix(double[][] like) {
             double[][] out = new double[like.length][];
             for (int i = 0; i < like.length; i++) {
                 out[i] = vector(like[i]);
