@@ -4,6 +4,7 @@ import dev.leibniz.processor.testing.GradientChecks;
 import dev.leibniz.processor.testing.Packing;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.leibniz.processor.testing.GradientChecks.assertClose;
 import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
 import static dev.leibniz.processor.testing.GradientChecks.assertGradient;
 import static dev.leibniz.processor.testing.GradientChecks.vector;
@@ -275,6 +276,67 @@ class CompiledEarlierTest {
                     "the processor crashed: " + message);
             String file = d.getSource() == null ? "" : d.getSource().getName();
             assertFalse(file.endsWith("Grad.java"), "a generated companion does not compile: " + d);
+        }
+    }
+
+    private static final JavaFileObject RULE_LIBRARY = JavaFileObjects.forSourceString("lib.Soft",
+            """
+            package lib;
+
+            import dev.leibniz.DerivativeOf;
+
+            public final class Soft {
+                private Soft() {}
+
+                public static double softplus(double z) {
+                    return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+                }
+
+                @DerivativeOf("softplus")
+                public static double softplusPullback(double z, double seed) {
+                    return seed / (1 + Math.exp(-z));
+                }
+            }
+            """);
+
+    private static final JavaFileObject RULE_CLIENT = JavaFileObjects.forSourceString("app.UsesRule",
+            """
+            package app;
+
+            import dev.leibniz.Differentiable;
+
+            public final class UsesRule {
+                private UsesRule() {}
+
+                @Differentiable
+                public static double f(double x) {
+                    return 3 * lib.Soft.softplus(x * x);
+                }
+            }
+            """);
+
+    @Test
+    void aRuleBesideItsMethodInALibraryCompiledEarlierIsUsed(@TempDir Path libraryDir, @TempDir Path clientDir)
+            throws Exception {
+        Compilation lib = javac().withProcessors(new LeibnizProcessor()).compile(RULE_LIBRARY);
+        assertThat(lib).succeeded();
+        writeClasses(lib, libraryDir, name -> true);
+        Compilation client = javac().withProcessors(new LeibnizProcessor())
+                .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
+                .withClasspath(classpath(libraryDir)).compile(RULE_CLIENT);
+        assertThat(client).succeededWithoutWarnings();
+        assertThat(client).generatedSourceFile("app.UsesRuleGrad").contentsAsUtf8String()
+                .contains("lib.Soft.softplusPullback(");
+        writeClasses(client, clientDir, name -> true);
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {url(clientDir), url(libraryDir)}, getClass().getClassLoader())) {
+            Method grad = loader.loadClass("app.UsesRuleGrad").getMethod("f", double.class);
+            Method dx = loader.loadClass("app.UsesRuleGrad$FGradient").getMethod("x");
+            for (double x : new double[] {-1.3, 0.2, 2.0}) {
+                double sigmoid = 1 / (1 + Math.exp(-x * x));
+                assertClose("3 softplus(x^2) through the library's rule at " + x, 3 * sigmoid * 2 * x,
+                        ((Double) call(dx, call(grad, null, x))).doubleValue());
+            }
         }
     }
 }
