@@ -49,6 +49,7 @@ final class Expressions {
      */
     Operand lower(ExpressionTree e, Type ctx, String name) throws Unsupported {
         e = unparen(e);
+        checkFits(e, ctx);
         if (!p.mentionsFloating(e)) {
             return inactive(e, ctx, name);
         }
@@ -93,6 +94,32 @@ final class Expressions {
                 return opaque(e, t != null ? t : ctx, name);
             }
         }
+    }
+
+    /**
+     * Rejects a value of the wrong kind (a string or boolean where a number goes, a number where
+     * a boolean goes). javac reports such code too; rejecting it here keeps the companion from
+     * repeating the error.
+     */
+    private void checkFits(ExpressionTree e, Type ctx) throws Unsupported {
+        Type actual = typeOf(e);
+        if (actual == null || ctx == null || actual == ctx) {
+            return;
+        }
+        boolean fits;
+        if (actual.isNumeric() && ctx.isNumeric()) {
+            fits = Type.promote(actual, ctx) == ctx || e instanceof LiteralTree; // widening, or a constant
+        } else {
+            fits = actual.isReference() && ctx.isReference();
+        }
+        if (!fits) {
+            throw new Unsupported(e, "this " + describe(actual) + " value cannot be used where a " + describe(ctx)
+                    + " is expected");
+        }
+    }
+
+    private static String describe(Type t) {
+        return t == Type.REFERENCE ? "non-numeric" : t.javaName();
     }
 
     /** The Java source of a branch condition, evaluated as written. */
@@ -483,6 +510,7 @@ final class Expressions {
             case DOUBLE_LITERAL -> { return Type.DOUBLE; }
             case BOOLEAN_LITERAL -> { return Type.BOOLEAN; }
             case CHAR_LITERAL -> { return Type.CHAR; }
+            case STRING_LITERAL, NULL_LITERAL -> { return Type.REFERENCE; }
             case IDENTIFIER, MEMBER_SELECT -> {
                 if (e instanceof IdentifierTree id && p.slot(id.getName().toString()) != null) {
                     return p.slot(id.getName().toString()).type;
@@ -497,6 +525,9 @@ final class Expressions {
                 BinaryTree b = (BinaryTree) e;
                 Type l = typeOf(b.getLeftOperand());
                 Type r = typeOf(b.getRightOperand());
+                if (e.getKind() == Tree.Kind.PLUS && (l == Type.REFERENCE || r == Type.REFERENCE)) {
+                    return Type.REFERENCE; // string concatenation
+                }
                 if (l == null || r == null) {
                     return l != null && l.isFloating() ? l : r != null && r.isFloating() ? r : null;
                 }

@@ -465,7 +465,8 @@ public final class MethodParser {
     }
 
     private Var named(Operand v, String name, Type t, Tree at) {
-        if (v instanceof Var var && var.kind() == Var.Kind.LOCAL && var.baseName().equals(name) && lastDefines(var)) {
+        if (v instanceof Var var && var.kind() == Var.Kind.LOCAL && var.baseName().equals(name) && var.type() == t
+                && lastDefines(var)) {
             retag(var, at);
             return var;
         }

@@ -450,4 +450,23 @@ class DiagnosticsTest {
                         return 2 * z * seed;
                     }""", 9, "a @DerivativeOf rule must be static");
     }
+
+    /** Ill-typed code: javac reports it, and the companion must not repeat it (found by the oracle). */
+    @Test
+    void illTypedValuesAreRejectedBeforeTheCompanion() {
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        double bad = "not a number";
+                        return x;
+                    }""", 6, "this non-numeric value cannot be used where a double is expected");
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        boolean b = x;
+                        return x;
+                    }""", 6, "this double value cannot be used where a boolean is expected");
+        assertError("""
+                    @Differentiable static double f(double x) {
+                        return "" + 1;
+                    }""", 6, "this non-numeric value cannot be used where a double is expected");
+    }
 }
