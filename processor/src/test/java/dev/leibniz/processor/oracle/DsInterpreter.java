@@ -1,0 +1,636 @@
+package dev.leibniz.processor.oracle;
+
+import dev.leibniz.processor.oracle.Ast.And;
+import dev.leibniz.processor.oracle.Ast.Assign;
+import dev.leibniz.processor.oracle.Ast.BExpr;
+import dev.leibniz.processor.oracle.Ast.Bin;
+import dev.leibniz.processor.oracle.Ast.Call;
+import dev.leibniz.processor.oracle.Ast.Cast;
+import dev.leibniz.processor.oracle.Ast.Cmp;
+import dev.leibniz.processor.oracle.Ast.Compound;
+import dev.leibniz.processor.oracle.Ast.Cond;
+import dev.leibniz.processor.oracle.Ast.Const;
+import dev.leibniz.processor.oracle.Ast.Decl;
+import dev.leibniz.processor.oracle.Ast.Expr;
+import dev.leibniz.processor.oracle.Ast.If;
+import dev.leibniz.processor.oracle.Ast.Lit;
+import dev.leibniz.processor.oracle.Ast.Method;
+import dev.leibniz.processor.oracle.Ast.Neg;
+import dev.leibniz.processor.oracle.Ast.Not;
+import dev.leibniz.processor.oracle.Ast.Or;
+import dev.leibniz.processor.oracle.Ast.Param;
+import dev.leibniz.processor.oracle.Ast.Paren;
+import dev.leibniz.processor.oracle.Ast.Return;
+import dev.leibniz.processor.oracle.Ast.Stmt;
+import dev.leibniz.processor.oracle.Ast.Ty;
+import dev.leibniz.processor.oracle.Ast.Var;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
+
+/**
+ * The reference: evaluates the oracle's AST with Java value semantics and Hipparchus
+ * {@link DerivativeStructure} (first order, one free parameter per {@code double} parameter) for
+ * the gradient. It never looks at the processor's output.
+ *
+ * <p>Every double value is a pair: {@code d}, computed exactly as the Java program computes it
+ * (same {@code Math}/{@code StrictMath} call, same operation order, so branch decisions and ties
+ * are bit-for-bit those of the compiled program), and {@code ds}, whose partial derivatives are the
+ * gradient. The value part of {@code ds} is reset to {@code d} after every operation, so the
+ * derivative formulas are evaluated at the program's own intermediates. The contract conventions are applied explicitly: abs'(0) = 0, max/min at an exact
+ * tie give each argument half, hypot has derivative 0 at the origin (README),
+ * floor/ceil/rint/round/signum have derivative 0, integer values and casts to int carry no
+ * derivative, and a branch differentiates the branch taken.
+ *
+ * <p>It also reports whether the point is numerically fit for a 1e-10 comparison: any non-finite
+ * value or derivative, a singular point (atan2(0,0)), or an intermediate value or
+ * partial derivative larger than {@link #MAG_LIMIT} in magnitude makes the point "unfit" and it is
+ * skipped (the count of skips is reported). A signature of every discrete decision (branches,
+ * abs/max/min sides, integer results) lets central differences check that a neighbourhood is
+ * smooth.
+ */
+final class DsInterpreter {
+
+    /** Intermediate magnitude above which rounding noise could exceed the 1e-10 tolerance. */
+    static final double MAG_LIMIT = 1e4;
+
+    /** A Java value: integral types use {@code i}; doubles use {@code d} and {@code ds}. */
+    record Val(Ty ty, long i, double d, DerivativeStructure ds) {
+        double asDouble() {
+            return ty == Ty.DOUBLE ? d : (double) i;
+        }
+    }
+
+    /** Result of one evaluation. */
+    record Result(double value, double[] gradient, boolean fit, String unfitReason, long signature, double dsValue) {}
+
+    private final Method method;
+    private final DSFactory factory;
+
+    private Map<String, Val> env;
+    private long signature;
+    private String unfit;
+
+    DsInterpreter(Method method) {
+        this.method = method;
+        int nd = method.doubleParams().size();
+        this.factory = new DSFactory(nd, 1);
+    }
+
+    private static final class ReturnSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Val value;
+
+        ReturnSignal(Val value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /**
+     * Evaluates at {@code args}, one per parameter in declaration order (int parameters must hold
+     * integral values).
+     */
+    Result eval(double[] args) {
+        List<Param> ps = method.params();
+        if (args.length != ps.size()) {
+            throw new IllegalArgumentException("arity");
+        }
+        env = new HashMap<>();
+        signature = 17;
+        unfit = null;
+        int di = 0;
+        for (int k = 0; k < ps.size(); k++) {
+            Param p = ps.get(k);
+            if (p.ty() == Ty.DOUBLE) {
+                env.put(p.name(), dbl(args[k], factory.variable(di++, args[k])));
+            } else if (p.ty() == Ty.BOOLEAN) {
+                env.put(p.name(), new Val(Ty.BOOLEAN, args[k] != 0 ? 1 : 0, 0, null));
+            } else {
+                if (args[k] != Math.rint(args[k])) {
+                    throw new IllegalArgumentException("integral parameter " + p.name() + " = " + args[k]);
+                }
+                env.put(p.name(), new Val(p.ty(), p.ty() == Ty.INT ? (int) args[k] : (long) args[k], 0, null));
+            }
+        }
+        Val ret;
+        try {
+            block(method.body());
+            throw new IllegalStateException("method completed without return");
+        } catch (ReturnSignal r) {
+            ret = r.value;
+        }
+        Val v = toDouble(ret);
+        double[] grad = new double[di];
+        for (int k = 0; k < di; k++) {
+            int[] orders = new int[di];
+            orders[k] = 1;
+            grad[k] = v.ds().getPartialDerivative(orders);
+            if (!Double.isFinite(grad[k])) {
+                markUnfit("non-finite gradient");
+            }
+        }
+        if (!Double.isFinite(v.d())) {
+            markUnfit("non-finite value");
+        }
+        return new Result(v.d(), grad, unfit == null, unfit, signature, v.ds().getValue());
+    }
+
+    private void markUnfit(String why) {
+        if (unfit == null) {
+            unfit = why;
+        }
+    }
+
+    private void sig(long x) {
+        signature = signature * 1_000_003L + x;
+    }
+
+    private Val dbl(double d, DerivativeStructure computed) {
+        // Pin the value part to the exact Java value, so that every later derivative formula is
+        // evaluated at the program's own intermediate. Hipparchus' value may differ, in the last
+        // bits (FastMath) or by far: atan2(-0.0, -1) is -pi in Java, +pi if the sign of zero got
+        // lost in the DS arithmetic.
+        DerivativeStructure ds = Double.isNaN(d) ? computed : computed.withValue(d);
+        if (!Double.isFinite(d)) {
+            markUnfit("non-finite intermediate value " + d);
+        } else if (Math.abs(d) > MAG_LIMIT) {
+            markUnfit("intermediate value " + d + " beyond " + MAG_LIMIT);
+        }
+        double[] all = ds.getAllDerivatives();
+        for (int k = 1; k < all.length; k++) {
+            if (!Double.isFinite(all[k])) {
+                markUnfit("non-finite intermediate derivative");
+            } else if (Math.abs(all[k]) > MAG_LIMIT) {
+                markUnfit("intermediate derivative " + all[k] + " beyond " + MAG_LIMIT);
+            }
+        }
+        return new Val(Ty.DOUBLE, 0, d, ds);
+    }
+
+    private Val constant(double d) {
+        return dbl(d, factory.constant(d));
+    }
+
+    private Val integral(Ty ty, long v) {
+        sig(v);
+        return new Val(ty, ty == Ty.INT ? (int) v : v, 0, null);
+    }
+
+    private Val toDouble(Val v) {
+        return v.ty() == Ty.DOUBLE ? v : constant((double) v.i());
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private void block(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            stmt(s);
+        }
+    }
+
+    private Val coerce(Ty target, Val v) {
+        if (target == Ty.DOUBLE) {
+            return toDouble(v);
+        }
+        if (target == Ty.INT && v.ty() == Ty.INT || target == Ty.LONG && v.ty() == Ty.LONG) {
+            return v;
+        }
+        if (target == Ty.LONG && v.ty() == Ty.INT) {
+            return new Val(Ty.LONG, v.i(), 0, null);
+        }
+        throw new IllegalStateException("cannot assign " + v.ty() + " to " + target);
+    }
+
+    private void stmt(Stmt s) {
+        if (s instanceof Decl d) {
+            env.put(d.name(), coerce(d.ty(), expr(d.init())));
+        } else if (s instanceof Assign a) {
+            env.put(a.name(), coerce(a.varTy(), expr(a.e())));
+        } else if (s instanceof Compound c) {
+            Val cur = env.get(c.name());
+            Val r = binary(c.op(), cur, expr(c.e()));
+            env.put(c.name(), castTo(c.varTy(), r));
+        } else if (s instanceof Ast.BDecl b) {
+            env.put(b.name(), bool(cond(b.init())));
+        } else if (s instanceof Ast.BAssign b) {
+            env.put(b.name(), bool(cond(b.e())));
+        } else if (s instanceof Ast.IncDec c) {
+            Val cur = env.get(c.name());
+            Val r = binary(c.inc() ? '+' : '-', cur, new Val(Ty.INT, 1, 0, null));
+            env.put(c.name(), castTo(c.varTy(), r));
+        } else if (s instanceof Return r) {
+            throw new ReturnSignal(expr(r.e()));
+        } else if (s instanceof If i) {
+            boolean c = cond(i.c());
+            sig(c ? 1 : 2);
+            block(c ? i.then() : i.els());
+        } else {
+            throw new IllegalArgumentException("cannot interpret " + s);
+        }
+    }
+
+    private static Val bool(boolean b) {
+        return new Val(Ty.BOOLEAN, b ? 1 : 0, 0, null);
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private Val expr(Expr e) {
+        if (e instanceof Lit l) {
+            return l.ty() == Ty.DOUBLE ? constant(l.value()) : new Val(l.ty(), (long) l.value(), 0, null);
+        } else if (e instanceof Var v) {
+            Val x = env.get(v.name());
+            if (x == null) {
+                throw new IllegalStateException("unbound " + v.name());
+            }
+            return x;
+        } else if (e instanceof Const c) {
+            return c.ty() == Ty.DOUBLE ? constant(c.value()) : new Val(c.ty(), (long) c.value(), 0, null);
+        } else if (e instanceof Paren p) {
+            return expr(p.e());
+        } else if (e instanceof Neg n) {
+            Val v = expr(n.e());
+            if (v.ty() == Ty.DOUBLE) {
+                return dbl(-v.d(), v.ds().negate());
+            }
+            return integral(v.ty(), v.ty() == Ty.INT ? -(int) v.i() : -v.i());
+        } else if (e instanceof Bin b) {
+            return binary(b.op(), expr(b.l()), expr(b.r()));
+        } else if (e instanceof Cast c) {
+            return castTo(c.to(), expr(c.e()));
+        } else if (e instanceof Cond c) {
+            boolean b = cond(c.c());
+            sig(b ? 3 : 4);
+            Ty t = c.ty();
+            Val v = expr(b ? c.a() : c.b());
+            return widen(t, v);
+        } else if (e instanceof Call c) {
+            return call(c);
+        }
+        throw new IllegalArgumentException("cannot interpret " + e);
+    }
+
+    /** Widening to a promoted type (int to long, integral to double). */
+    private Val widen(Ty t, Val v) {
+        if (t == v.ty()) {
+            return v;
+        }
+        if (t == Ty.DOUBLE) {
+            return toDouble(v);
+        }
+        if (t == Ty.LONG && v.ty() == Ty.INT) {
+            return new Val(Ty.LONG, v.i(), 0, null);
+        }
+        throw new IllegalStateException("cannot widen " + v.ty() + " to " + t);
+    }
+
+    /** Casting conversion (int)/(double), also used for the implicit cast of compound assignment. */
+    private Val castTo(Ty t, Val v) {
+        if (t == v.ty()) {
+            return v;
+        }
+        switch (t) {
+            case DOUBLE:
+                return toDouble(v);
+            case LONG:
+                return integral(Ty.LONG, v.ty() == Ty.DOUBLE ? (long) v.d() : v.i());
+            case INT:
+                return integral(Ty.INT, v.ty() == Ty.DOUBLE ? (int) v.d() : (int) v.i());
+            default:
+                throw new IllegalStateException();
+        }
+    }
+
+    private Val binary(char op, Val a, Val b) {
+        Ty t = Ast.promote(a.ty(), b.ty());
+        if (t == Ty.DOUBLE) {
+            Val x = toDouble(a);
+            Val y = toDouble(b);
+            switch (op) {
+                case '+':
+                    return dbl(x.d() + y.d(), x.ds().add(y.ds()));
+                case '-':
+                    return dbl(x.d() - y.d(), x.ds().subtract(y.ds()));
+                case '*':
+                    return dbl(x.d() * y.d(), x.ds().multiply(y.ds()));
+                case '/':
+                    return dbl(x.d() / y.d(), x.ds().divide(y.ds()));
+                case '%': {
+                    // Java's remainder truncates: a % b = a - trunc(a / b) * b
+                    double r = x.d() % y.d();
+                    double q = Math.rint((x.d() - r) / y.d());
+                    sig(Double.doubleToLongBits(q));
+                    return dbl(r, x.ds().subtract(y.ds().multiply(q)));
+                }
+                default:
+                    throw new IllegalArgumentException("op " + op);
+            }
+        }
+        if (t == Ty.INT) {
+            int x = (int) a.i();
+            int y = (int) b.i();
+            switch (op) {
+                case '+':
+                    return integral(t, x + y);
+                case '-':
+                    return integral(t, x - y);
+                case '*':
+                    return integral(t, x * y);
+                case '/':
+                    return integral(t, x / y);
+                case '%':
+                    return integral(t, x % y);
+                default:
+                    throw new IllegalArgumentException("op " + op);
+            }
+        }
+        long x = a.i();
+        long y = b.i();
+        switch (op) {
+            case '+':
+                return integral(t, x + y);
+            case '-':
+                return integral(t, x - y);
+            case '*':
+                return integral(t, x * y);
+            case '/':
+                return integral(t, x / y);
+            case '%':
+                return integral(t, x % y);
+            default:
+                throw new IllegalArgumentException("op " + op);
+        }
+    }
+
+    private boolean cond(BExpr c) {
+        if (c instanceof Cmp k) {
+            Val a = expr(k.l());
+            Val b = expr(k.r());
+            Ty t = Ast.promote(a.ty(), b.ty());
+            int cmp; // -1, 0, 1, or 2 for unordered (NaN)
+            if (t == Ty.DOUBLE) {
+                double x = a.asDouble();
+                double y = b.asDouble();
+                cmp = x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
+            } else {
+                cmp = Long.compare(a.i(), b.i());
+            }
+            switch (k.op()) {
+                case "<":
+                    return cmp == -1;
+                case "<=":
+                    return cmp == -1 || cmp == 0;
+                case ">":
+                    return cmp == 1;
+                case ">=":
+                    return cmp == 1 || cmp == 0;
+                case "==":
+                    return cmp == 0;
+                case "!=":
+                    return cmp != 0;
+                default:
+                    throw new IllegalArgumentException(k.op());
+            }
+        } else if (c instanceof And a) {
+            return cond(a.l()) && cond(a.r());
+        } else if (c instanceof Or o) {
+            return cond(o.l()) || cond(o.r());
+        } else if (c instanceof Not n) {
+            return !cond(n.e());
+        } else if (c instanceof Ast.BVar v) {
+            return env.get(v.name()).i() != 0;
+        }
+        throw new IllegalArgumentException(String.valueOf(c));
+    }
+
+    // ------------------------------------------------------------------ library
+
+    private Val call(Call c) {
+        boolean s = c.strict();
+        List<Expr> args = c.args();
+        switch (c.fn()) {
+            case ABS: {
+                Val v = expr(args.get(0));
+                if (v.ty() == Ty.INT) {
+                    return integral(Ty.INT, Math.abs((int) v.i()));
+                } else if (v.ty() == Ty.LONG) {
+                    return integral(Ty.LONG, Math.abs(v.i()));
+                }
+                double d = s ? StrictMath.abs(v.d()) : Math.abs(v.d());
+                if (v.d() > 0) {
+                    sig(5);
+                    return dbl(d, v.ds());
+                } else if (v.d() < 0) {
+                    sig(6);
+                    return dbl(d, v.ds().negate());
+                }
+                sig(7);
+                return constant(d); // abs'(0) = 0 (also at -0.0)
+            }
+            case MAX:
+            case MIN: {
+                Val a = expr(args.get(0));
+                Val b = expr(args.get(1));
+                Ty t = Ast.promote(a.ty(), b.ty());
+                boolean max = c.fn() == Ast.Fn.MAX;
+                if (t != Ty.DOUBLE) {
+                    long r = max ? Math.max(a.i(), b.i()) : Math.min(a.i(), b.i());
+                    return integral(t, r);
+                }
+                Val x = toDouble(a);
+                Val y = toDouble(b);
+                double d = max ? (s ? StrictMath.max(x.d(), y.d()) : Math.max(x.d(), y.d()))
+                        : (s ? StrictMath.min(x.d(), y.d()) : Math.min(x.d(), y.d()));
+                if (Double.isNaN(x.d()) || Double.isNaN(y.d())) {
+                    markUnfit("NaN in max/min");
+                    return constant(d);
+                }
+                if (x.d() == y.d()) {
+                    sig(8);
+                    // tie: each argument gets half
+                    return dbl(d, x.ds().add(y.ds()).multiply(0.5));
+                }
+                boolean first = max ? x.d() > y.d() : x.d() < y.d();
+                sig(first ? 9 : 10);
+                return dbl(d, first ? x.ds() : y.ds());
+            }
+            case ROUND: {
+                Val v = expr(args.get(0));
+                if (v.ty() != Ty.DOUBLE) {
+                    throw new IllegalStateException("round of non-double picks another overload");
+                }
+                return integral(Ty.LONG, s ? StrictMath.round(v.d()) : Math.round(v.d()));
+            }
+            case FLOOR:
+            case CEIL:
+            case RINT:
+            case SIGNUM: {
+                Val v = expr(args.get(0));
+                if (c.fn() == Ast.Fn.SIGNUM && v.ty() != Ty.DOUBLE) {
+                    throw new IllegalStateException("signum of non-double picks signum(float)");
+                }
+                double x = v.asDouble();
+                double d;
+                switch (c.fn()) {
+                    case FLOOR:
+                        d = s ? StrictMath.floor(x) : Math.floor(x);
+                        break;
+                    case CEIL:
+                        d = s ? StrictMath.ceil(x) : Math.ceil(x);
+                        break;
+                    case RINT:
+                        d = s ? StrictMath.rint(x) : Math.rint(x);
+                        break;
+                    default:
+                        d = s ? StrictMath.signum(x) : Math.signum(x);
+                        break;
+                }
+                sig(Double.doubleToLongBits(d));
+                return constant(d); // derivative 0
+            }
+            case POW: {
+                Val a = toDouble(expr(args.get(0)));
+                Val b = toDouble(expr(args.get(1)));
+                double d = s ? StrictMath.pow(a.d(), b.d()) : Math.pow(a.d(), b.d());
+                DerivativeStructure ds;
+                if (staticallyInactive(args.get(1))) {
+                    // pow(u, c) with an inactive exponent: exact for any sign of u
+                    double p = b.d();
+                    ds = (p == Math.rint(p) && Math.abs(p) < 64) ? a.ds().pow((int) p) : a.ds().pow(p);
+                } else {
+                    // An exponent that may be active (it reads a double variable) needs log(base):
+                    // only a positive base is in scope (even if the exponent's derivative is 0 here).
+                    if (!(a.d() > 0)) {
+                        markUnfit("pow with non-positive base and a possibly active exponent");
+                    }
+                    ds = isConstant(a.ds()) ? DerivativeStructure.pow(a.d(), b.ds()) : a.ds().pow(b.ds());
+                }
+                return dbl(d, ds);
+            }
+            case ATAN2: {
+                Val a = toDouble(expr(args.get(0)));
+                Val b = toDouble(expr(args.get(1)));
+                if (a.d() == 0 && b.d() == 0) {
+                    markUnfit("atan2(0, 0)");
+                }
+                if (b.d() < 0) {
+                    // the branch cut on the negative x axis: atan2 jumps from pi to -pi there
+                    sig(Double.doubleToRawLongBits(a.d()) < 0 ? 12 : 13);
+                }
+                double d = s ? StrictMath.atan2(a.d(), b.d()) : Math.atan2(a.d(), b.d());
+                return dbl(d, DerivativeStructure.atan2(a.ds(), b.ds()));
+            }
+            case HYPOT: {
+                Val a = toDouble(expr(args.get(0)));
+                Val b = toDouble(expr(args.get(1)));
+                double d = s ? StrictMath.hypot(a.d(), b.d()) : Math.hypot(a.d(), b.d());
+                if (a.d() == 0 && b.d() == 0) {
+                    sig(11);
+                    return constant(d); // convention (README): derivative 0 at the origin, like abs
+                }
+                return dbl(d, DerivativeStructure.hypot(a.ds(), b.ds()));
+            }
+            case FMA: {
+                Val a = expr(args.get(0));
+                Val b = expr(args.get(1));
+                Val z = expr(args.get(2));
+                if (a.ty() != Ty.DOUBLE || b.ty() != Ty.DOUBLE || z.ty() != Ty.DOUBLE) {
+                    throw new IllegalStateException("fma with non-double picks fma(float...)");
+                }
+                double d = s ? StrictMath.fma(a.d(), b.d(), z.d()) : Math.fma(a.d(), b.d(), z.d());
+                return dbl(d, a.ds().multiply(b.ds()).add(z.ds()));
+            }
+            default:
+                break;
+        }
+        Val v = toDouble(expr(args.get(0)));
+        double x = v.d();
+        DerivativeStructure u = v.ds();
+        switch (c.fn()) {
+            case SIN:
+                return dbl(s ? StrictMath.sin(x) : Math.sin(x), u.sin());
+            case COS:
+                return dbl(s ? StrictMath.cos(x) : Math.cos(x), u.cos());
+            case TAN:
+                return dbl(s ? StrictMath.tan(x) : Math.tan(x), u.tan());
+            case ASIN:
+                return dbl(s ? StrictMath.asin(x) : Math.asin(x), u.asin());
+            case ACOS:
+                return dbl(s ? StrictMath.acos(x) : Math.acos(x), u.acos());
+            case ATAN:
+                return dbl(s ? StrictMath.atan(x) : Math.atan(x), u.atan());
+            case SINH:
+                return dbl(s ? StrictMath.sinh(x) : Math.sinh(x), u.sinh());
+            case COSH:
+                return dbl(s ? StrictMath.cosh(x) : Math.cosh(x), u.cosh());
+            case TANH:
+                return dbl(s ? StrictMath.tanh(x) : Math.tanh(x), u.tanh());
+            case EXP:
+                return dbl(s ? StrictMath.exp(x) : Math.exp(x), u.exp());
+            case EXPM1:
+                return dbl(s ? StrictMath.expm1(x) : Math.expm1(x), u.expm1());
+            case LOG:
+                return dbl(s ? StrictMath.log(x) : Math.log(x), u.log());
+            case LOG10:
+                return dbl(s ? StrictMath.log10(x) : Math.log10(x), u.log10());
+            case LOG1P:
+                return dbl(s ? StrictMath.log1p(x) : Math.log1p(x), u.log1p());
+            case SQRT:
+                return dbl(s ? StrictMath.sqrt(x) : Math.sqrt(x), u.sqrt());
+            case CBRT:
+                return dbl(s ? StrictMath.cbrt(x) : Math.cbrt(x), u.cbrt());
+            case TORADIANS:
+                return dbl(s ? StrictMath.toRadians(x) : Math.toRadians(x), u.toRadians());
+            case TODEGREES:
+                return dbl(s ? StrictMath.toDegrees(x) : Math.toDegrees(x), u.toDegrees());
+            default:
+                throw new IllegalArgumentException(String.valueOf(c.fn()));
+        }
+    }
+
+    /**
+     * True if {@code e} cannot depend on a differentiated parameter whatever the data flow:
+     * integral-typed, or built only from literals, constants and integral subexpressions.
+     */
+    static boolean staticallyInactive(Expr e) {
+        if (e.ty() != Ty.DOUBLE) {
+            return true;
+        }
+        if (e instanceof Lit || e instanceof Const) {
+            return true;
+        } else if (e instanceof Var) {
+            return false;
+        } else if (e instanceof Paren p) {
+            return staticallyInactive(p.e());
+        } else if (e instanceof Neg n) {
+            return staticallyInactive(n.e());
+        } else if (e instanceof Cast c) {
+            return staticallyInactive(c.e());
+        } else if (e instanceof Bin b) {
+            return staticallyInactive(b.l()) && staticallyInactive(b.r());
+        } else if (e instanceof Cond c) {
+            return staticallyInactive(c.a()) && staticallyInactive(c.b());
+        } else if (e instanceof Call c) {
+            for (Expr a : c.args()) {
+                if (!staticallyInactive(a)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isConstant(DerivativeStructure ds) {
+        double[] all = ds.getAllDerivatives();
+        for (int k = 1; k < all.length; k++) {
+            if (all[k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

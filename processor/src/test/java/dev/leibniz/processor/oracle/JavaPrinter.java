@@ -1,0 +1,273 @@
+package dev.leibniz.processor.oracle;
+
+import dev.leibniz.processor.oracle.Ast.And;
+import dev.leibniz.processor.oracle.Ast.Assign;
+import dev.leibniz.processor.oracle.Ast.BExpr;
+import dev.leibniz.processor.oracle.Ast.Bin;
+import dev.leibniz.processor.oracle.Ast.Call;
+import dev.leibniz.processor.oracle.Ast.Cast;
+import dev.leibniz.processor.oracle.Ast.Cmp;
+import dev.leibniz.processor.oracle.Ast.Compound;
+import dev.leibniz.processor.oracle.Ast.Cond;
+import dev.leibniz.processor.oracle.Ast.Const;
+import dev.leibniz.processor.oracle.Ast.ConstDecl;
+import dev.leibniz.processor.oracle.Ast.Decl;
+import dev.leibniz.processor.oracle.Ast.Expr;
+import dev.leibniz.processor.oracle.Ast.If;
+import dev.leibniz.processor.oracle.Ast.Lit;
+import dev.leibniz.processor.oracle.Ast.Method;
+import dev.leibniz.processor.oracle.Ast.Neg;
+import dev.leibniz.processor.oracle.Ast.Not;
+import dev.leibniz.processor.oracle.Ast.Or;
+import dev.leibniz.processor.oracle.Ast.Param;
+import dev.leibniz.processor.oracle.Ast.Paren;
+import dev.leibniz.processor.oracle.Ast.Program;
+import dev.leibniz.processor.oracle.Ast.Raw;
+import dev.leibniz.processor.oracle.Ast.RawStmt;
+import dev.leibniz.processor.oracle.Ast.Return;
+import dev.leibniz.processor.oracle.Ast.Stmt;
+import dev.leibniz.processor.oracle.Ast.Ty;
+import dev.leibniz.processor.oracle.Ast.Var;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints the AST as Java source with only the parentheses that Java precedence needs (plus the
+ * explicit {@link Paren} nodes). Records the line range of every method so that diagnostics can be
+ * attributed to methods.
+ */
+final class JavaPrinter {
+
+    /** Lines are 1-based and inclusive, as in javac diagnostics. */
+    record LineRange(int first, int last) {
+        boolean contains(long line) {
+            return line >= first && line <= last;
+        }
+    }
+
+    record Printed(String source, Map<String, LineRange> methodLines) {}
+
+    private static final int P_COND = 1;
+    private static final int P_OR = 2;
+    private static final int P_AND = 3;
+    private static final int P_EQ = 4;
+    private static final int P_REL = 5;
+    private static final int P_ADD = 6;
+    private static final int P_MUL = 7;
+    private static final int P_UNARY = 8;
+    private static final int P_PRIMARY = 9;
+
+    private final StringBuilder out = new StringBuilder();
+    private final Map<String, LineRange> lines = new HashMap<>();
+    private int line = 1;
+
+    private JavaPrinter() {}
+
+    static Printed print(Program p) {
+        JavaPrinter jp = new JavaPrinter();
+        jp.program(p);
+        return new Printed(jp.out.toString(), Map.copyOf(jp.lines));
+    }
+
+    /** One method on its own (for reports). */
+    static String method(Method m) {
+        JavaPrinter jp = new JavaPrinter();
+        jp.method(m, "    ");
+        return jp.out.toString();
+    }
+
+    private void ln(String s) {
+        out.append(s).append('\n');
+        line++;
+    }
+
+    private void program(Program p) {
+        ln("package " + p.pkg() + ";");
+        ln("");
+        ln("import dev.leibniz.Differentiable;");
+        if (p.staticImportMath()) {
+            ln("import static java.lang.Math.*;");
+        }
+        ln("");
+        ln("public class " + p.className() + " {");
+        for (ConstDecl c : p.constants()) {
+            ln("    " + c.modifiers() + " " + c.ty().java + " " + c.name() + " = " + c.initializer() + ";");
+        }
+        for (String m : p.extraMembers()) {
+            for (String l : m.split("\n", -1)) {
+                ln("    " + l);
+            }
+        }
+        for (Method m : p.outer()) {
+            ln("");
+            method(m, "    ");
+        }
+        if (!p.inner().isEmpty()) {
+            ln("");
+            ln("    static final class " + Program.INNER + " {");
+            ln("        private " + Program.INNER + "() {}");
+            for (Method m : p.inner()) {
+                ln("");
+                method(m, "        ");
+            }
+            ln("    }");
+        }
+        ln("}");
+    }
+
+    private void method(Method m, String ind) {
+        int first = line;
+        if (m.wrt().isEmpty()) {
+            ln(ind + "@Differentiable");
+        } else if (m.wrt().size() == 1) {
+            ln(ind + "@Differentiable(wrt = \"" + m.wrt().get(0) + "\")");
+        } else {
+            ln(ind + "@Differentiable(wrt = {\"" + String.join("\", \"", m.wrt()) + "\"})");
+        }
+        List<String> ps = new ArrayList<>();
+        for (Param p : m.params()) {
+            ps.add(p.ty().java + " " + p.name());
+        }
+        String mods = m.modifiers().isEmpty() ? "" : m.modifiers() + " ";
+        ln(ind + mods + m.returnType() + " " + m.name() + "(" + String.join(", ", ps) + ") {");
+        block(m.body(), ind + "    ");
+        ln(ind + "}");
+        lines.put(m.name(), new LineRange(first, line - 1));
+    }
+
+    private void block(List<Stmt> body, String ind) {
+        for (Stmt s : body) {
+            stmt(s, ind);
+        }
+    }
+
+    private void stmt(Stmt s, String ind) {
+        if (s instanceof Decl d) {
+            ln(ind + d.ty().java + " " + d.name() + " = " + expr(d.init(), 0) + ";");
+        } else if (s instanceof Assign a) {
+            ln(ind + a.name() + " = " + expr(a.e(), 0) + ";");
+        } else if (s instanceof Compound c) {
+            ln(ind + c.name() + " " + c.op() + "= " + expr(c.e(), 0) + ";");
+        } else if (s instanceof Ast.BDecl b) {
+            ln(ind + "boolean " + b.name() + " = " + cond(b.init(), 0) + ";");
+        } else if (s instanceof Ast.BAssign b) {
+            ln(ind + b.name() + " = " + cond(b.e(), 0) + ";");
+        } else if (s instanceof Ast.IncDec c) {
+            String op = c.inc() ? "++" : "--";
+            ln(ind + (c.prefix() ? op + c.name() : c.name() + op) + ";");
+        } else if (s instanceof Return r) {
+            ln(ind + "return " + expr(r.e(), 0) + ";");
+        } else if (s instanceof RawStmt r) {
+            for (String l : r.text().split("\n", -1)) {
+                ln(ind + l);
+            }
+        } else if (s instanceof If i) {
+            String head = "if (" + cond(i.c(), 0) + ") {";
+            ln(ind + head);
+            If cur = i;
+            while (true) {
+                block(cur.then(), ind + "    ");
+                if (cur.els().isEmpty()) {
+                    ln(ind + "}");
+                    break;
+                }
+                if (cur.els().size() == 1 && cur.els().get(0) instanceof If nested) {
+                    ln(ind + "} else if (" + cond(nested.c(), 0) + ") {");
+                    cur = nested;
+                    continue;
+                }
+                ln(ind + "} else {");
+                block(cur.els(), ind + "    ");
+                ln(ind + "}");
+                break;
+            }
+        } else {
+            throw new IllegalArgumentException(String.valueOf(s));
+        }
+    }
+
+    static String expr(Expr e) {
+        return expr(e, 0);
+    }
+
+    static String cond(BExpr c) {
+        return cond(c, 0);
+    }
+
+    private static String wrap(String s, int prec, int minPrec) {
+        return prec < minPrec ? "(" + s + ")" : s;
+    }
+
+    static String literal(Lit l) {
+        if (l.ty() == Ty.DOUBLE) {
+            return Double.toString(l.value());
+        }
+        long v = (long) l.value();
+        if (v != l.value()) {
+            throw new IllegalArgumentException("non-integral int literal " + l.value());
+        }
+        return Long.toString(v) + (l.ty() == Ty.LONG ? "L" : "");
+    }
+
+    private static String expr(Expr e, int minPrec) {
+        if (e instanceof Lit l) {
+            return literal(l);
+        } else if (e instanceof Var v) {
+            return v.name();
+        } else if (e instanceof Const c) {
+            return c.text();
+        } else if (e instanceof Raw r) {
+            return wrap(r.text(), P_COND, minPrec);
+        } else if (e instanceof Paren p) {
+            return "(" + expr(p.e(), 0) + ")";
+        } else if (e instanceof Neg n) {
+            String inner = expr(n.e(), P_UNARY);
+            if (inner.startsWith("-")) {
+                inner = "(" + inner + ")";
+            }
+            return wrap("-" + inner, P_UNARY, minPrec);
+        } else if (e instanceof Cast c) {
+            String inner = expr(c.e(), P_UNARY);
+            if (inner.startsWith("-")) {
+                inner = "(" + inner + ")";
+            }
+            return wrap("(" + c.to().java + ") " + inner, P_UNARY, minPrec);
+        } else if (e instanceof Bin b) {
+            int p = (b.op() == '+' || b.op() == '-') ? P_ADD : P_MUL; // * / %
+            String s = expr(b.l(), p) + " " + b.op() + " " + expr(b.r(), p + 1);
+            return wrap(s, p, minPrec);
+        } else if (e instanceof Call c) {
+            List<String> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(expr(a, 0));
+            }
+            String prefix = c.owner().isEmpty() ? "" : c.owner() + ".";
+            return prefix + c.fn().javaName() + "(" + String.join(", ", args) + ")";
+        } else if (e instanceof Cond c) {
+            String s = cond(c.c(), P_OR) + " ? " + expr(c.a(), P_OR) + " : " + expr(c.b(), P_COND);
+            return wrap(s, P_COND, minPrec);
+        }
+        throw new IllegalArgumentException(String.valueOf(e));
+    }
+
+    private static String cond(BExpr c, int minPrec) {
+        if (c instanceof Cmp k) {
+            int p = (k.op().equals("==") || k.op().equals("!=")) ? P_EQ : P_REL;
+            // relational operands are additive expressions; equality operands may be relational,
+            // but ours are always numeric, so P_ADD works for both.
+            String s = expr(k.l(), P_ADD) + " " + k.op() + " " + expr(k.r(), P_ADD);
+            return wrap(s, p, minPrec);
+        } else if (c instanceof And a) {
+            return wrap(cond(a.l(), P_AND) + " && " + cond(a.r(), P_AND + 1), P_AND, minPrec);
+        } else if (c instanceof Or o) {
+            return wrap(cond(o.l(), P_OR) + " || " + cond(o.r(), P_OR + 1), P_OR, minPrec);
+        } else if (c instanceof Not n) {
+            return wrap("!" + cond(n.e(), P_PRIMARY), P_UNARY, minPrec);
+        } else if (c instanceof Ast.BVar v) {
+            return v.name();
+        }
+        throw new IllegalArgumentException(String.valueOf(c));
+    }
+}
