@@ -45,6 +45,8 @@ public final class Main {
         main.polynomial();
         main.mml514();
         main.neuron();
+        main.leastSquares();
+        main.stableFunctions();
         if (!main.failures.isEmpty()) {
             throw new IllegalStateException(main.failures.size() + " check(s) failed:\n  "
                     + String.join("\n  ", main.failures));
@@ -131,6 +133,64 @@ public final class Main {
                         }),
                 loss, new double[] {lossGradient.w1(), lossGradient.w2(), lossGradient.b(),
                         lossGradient.x1(), lossGradient.x2()}, closedLoss);
+        System.out.println();
+    }
+
+    private void leastSquares() {
+        double[][] phi = {{1, 0}, {1, 1}, {1, 2}};
+        double[] y = {1, 2, 2};
+        double[] theta = {0, 0};
+        LeastSquaresGrad.LossGradient g = new LeastSquaresGrad.LossGradient();
+        LeastSquaresGrad.loss(theta, phi, y, g);
+        double[] closedForm = {
+            -2 * ((y[0] - 0) + (y[1] - 0) + (y[2] - 0)),
+            -2 * ((y[1] - 0) * 1 + (y[2] - 0) * 2)};
+        report(new Example("MML Example 5.11, least squares (loops over arrays)", "L(theta) = ||y - Phi theta||^2",
+                        "L", List.of("theta0", "theta1"), theta.clone(), t -> LeastSquares.loss(t, phi, y)),
+                g.value(), g.theta().clone(), closedForm);
+
+        // Plain gradient descent, reusing one result object: no allocation per step.
+        double rate = 0.05;
+        for (int step = 0; step < 2000; step++) {
+            LeastSquaresGrad.loss(theta, phi, y, g);
+            for (int d = 0; d < theta.length; d++) {
+                theta[d] -= rate * g.theta()[d];
+            }
+        }
+        double[] normalEquations = {7.0 / 6, 0.5}; // (Phi^T Phi)^-1 Phi^T y
+        System.out.printf(Locale.ROOT, "  gradient descent: theta = (%.10f, %.10f); normal equations (%.10f, %.10f)%n",
+                theta[0], theta[1], normalEquations[0], normalEquations[1]);
+        if (relativeError(theta, normalEquations) > 1e-9) {
+            failures.add("least squares: gradient descent ended at " + theta[0] + ", " + theta[1]);
+        }
+        System.out.println();
+    }
+
+    private void stableFunctions() {
+        double w = 0.7;
+        double x = 1.3;
+        double s = StableFunctions.sigmoid(w * x);
+        report(new Example("Stable sigmoid through its @DerivativeOf rule", "y = sigmoid(w x), x = 1.3", "y",
+                        List.of("w"), new double[] {w}, p -> StableFunctions.logistic(p[0], x)),
+                StableFunctionsGrad.logistic(w, x).value(), new double[] {StableFunctionsGrad.logistic(w, x).w()},
+                new double[] {s * (1 - s) * x});
+        double far = StableFunctionsGrad.logistic(-800, 1).w();
+        System.out.printf(Locale.ROOT, "  at w x = -800 the derivative is %s (the textbook formula gives NaN)%n", far);
+        if (!Double.isFinite(far)) {
+            failures.add("stable sigmoid: derivative at -800 is " + far);
+        }
+        System.out.println();
+
+        double[] z = {1.0, 3.0, -2.0};
+        StableFunctionsGrad.CrossEntropyGradient ce = StableFunctionsGrad.crossEntropy(z, 0);
+        double lse = StableFunctions.logSumExp(z);
+        double[] softmaxMinusOneHot = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            softmaxMinusOneHot[i] = Math.exp(z[i] - lse) - (i == 0 ? 1 : 0);
+        }
+        report(new Example("Cross-entropy through logSumExp's @DerivativeOf rule", "L = -z[0] + logSumExp(z)", "L",
+                        List.of("z0", "z1", "z2"), z.clone(), p -> StableFunctions.crossEntropy(p, 0)),
+                ce.value(), ce.z().clone(), softmaxMinusOneHot);
         System.out.println();
     }
 
