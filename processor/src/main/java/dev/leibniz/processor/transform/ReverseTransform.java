@@ -463,7 +463,8 @@ public final class ReverseTransform {
                     continue;
                 }
                 pops(s, out);
-                out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + adjointName(l.target()),
+                String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
+                out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow + adjointName(l.target()),
                         comment(l.pos())));
                 kill(s, l.target(), out);
             } else if (s instanceof Store st) {

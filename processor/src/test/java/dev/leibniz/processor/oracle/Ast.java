@@ -18,7 +18,9 @@ final class Ast {
         INT("int"),
         LONG("long"),
         DOUBLE("double"),
-        BOOLEAN("boolean");
+        BOOLEAN("boolean"),
+        /** {@code double[]}: only parameters, locals allocated with {@code new double[n]}. */
+        DARRAY("double[]");
 
         final String java;
 
@@ -90,7 +92,7 @@ final class Ast {
 
     // ------------------------------------------------------------------ expressions
 
-    sealed interface Expr permits Lit, Var, Const, Neg, Bin, Call, Cast, Cond, Paren, Raw {
+    sealed interface Expr permits Lit, Var, Const, Neg, Bin, Call, Cast, Cond, Paren, Raw, Idx, Len, Invoke {
         Ty ty();
     }
 
@@ -160,6 +162,38 @@ final class Ast {
     /** Verbatim text: only used by mutations, never interpreted. */
     record Raw(String text, Ty ty) implements Expr {}
 
+    /** {@code arr[index]} of a {@code double[]} variable. */
+    record Idx(String arr, Expr index) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.DOUBLE;
+        }
+    }
+
+    /** {@code arr.length}. */
+    record Len(String arr) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.INT;
+        }
+    }
+
+    /**
+     * A call of a user method returning double: {@code qualifier.name(args)} (qualifier may be
+     * empty). {@code rule} is true for a method with a {@code @DerivativeOf} rule (softplus),
+     * false for a generated {@code @Differentiable} method of the program's library.
+     */
+    record Invoke(String qualifier, String name, List<Expr> args, boolean rule) implements Expr {
+        Invoke {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public Ty ty() {
+            return Ty.DOUBLE;
+        }
+    }
+
     // ------------------------------------------------------------------ conditions
 
     sealed interface BExpr permits Cmp, And, Or, Not, BVar {}
@@ -177,7 +211,51 @@ final class Ast {
 
     // ------------------------------------------------------------------ statements
 
-    sealed interface Stmt permits Decl, Assign, Compound, If, Return, RawStmt, BDecl, BAssign, IncDec {}
+    sealed interface Stmt permits Decl, Assign, Compound, If, Return, RawStmt, BDecl, BAssign, IncDec,
+            ArrDecl, ArrStore, For, While, DoWhile, ForEach, Break, Continue {}
+
+    /** {@code double[] name = new double[len];} */
+    record ArrDecl(String name, Expr len) implements Stmt {}
+
+    /** {@code arr[index] op= e;} where op is '=' for a plain store, or one of {@code + - * /}. */
+    record ArrStore(String arr, Expr index, char op, Expr e) implements Stmt {}
+
+    /**
+     * {@code label: for (int var = init; cond; var += step) body}; label may be null. A step of
+     * 1 / -1 prints as {@code var++} / {@code var--}.
+     */
+    record For(String label, String var, Expr init, BExpr cond, int step, List<Stmt> body) implements Stmt {
+        For {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code label: while (cond) body}. */
+    record While(String label, BExpr cond, List<Stmt> body) implements Stmt {
+        While {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code label: do body while (cond);}. */
+    record DoWhile(String label, List<Stmt> body, BExpr cond) implements Stmt {
+        DoWhile {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code label: for (double var : arr) body}. */
+    record ForEach(String label, String var, String arr, List<Stmt> body) implements Stmt {
+        ForEach {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code break;} or {@code break label;}. */
+    record Break(String label) implements Stmt {}
+
+    /** {@code continue;} or {@code continue label;}. */
+    record Continue(String label) implements Stmt {}
 
     record BDecl(String name, BExpr init) implements Stmt {}
 
@@ -208,7 +286,21 @@ final class Ast {
 
     // ------------------------------------------------------------------ declarations
 
-    record Param(String name, Ty ty) {}
+    /** {@code len} is the length of a {@code double[]} parameter at every evaluation point (0 otherwise). */
+    record Param(String name, Ty ty, int len) {
+        Param(String name, Ty ty) {
+            this(name, ty, 0);
+        }
+
+        /** Slots in a flat evaluation point: the array's length for arrays, else 1. */
+        int slots() {
+            return ty == Ty.DARRAY ? len : 1;
+        }
+
+        boolean differentiable() {
+            return ty == Ty.DOUBLE || ty == Ty.DARRAY;
+        }
+    }
 
     /**
      * One generated method. {@code features} names the language features it uses (for triage);
@@ -240,21 +332,64 @@ final class Ast {
         List<Param> differentiated() {
             List<Param> out = new ArrayList<>();
             for (Param p : params) {
-                if (p.ty() == Ty.DOUBLE && (wrt.isEmpty() || wrt.contains(p.name()))) {
+                if (p.differentiable() && (wrt.isEmpty() || wrt.contains(p.name()))) {
                     out.add(p);
                 }
             }
             return out;
         }
 
+        /** The double and double[] parameters (the reference's free variables, in this order). */
         List<Param> doubleParams() {
             List<Param> out = new ArrayList<>();
             for (Param p : params) {
-                if (p.ty() == Ty.DOUBLE) {
+                if (p.differentiable()) {
                     out.add(p);
                 }
             }
             return out;
+        }
+
+        /** Length of a flat evaluation point: one slot per scalar, one per array element. */
+        int slotCount() {
+            int n = 0;
+            for (Param p : params) {
+                n += p.slots();
+            }
+            return n;
+        }
+
+        /** Offset of {@code p} in a flat evaluation point. */
+        int slotOf(Param p) {
+            int n = 0;
+            for (Param q : params) {
+                if (q.equals(p)) {
+                    return n;
+                }
+                n += q.slots();
+            }
+            throw new IllegalArgumentException(p.name());
+        }
+
+        /** Number of free variables of the reference (double slots). */
+        int freeCount() {
+            int n = 0;
+            for (Param p : doubleParams()) {
+                n += p.slots();
+            }
+            return n;
+        }
+
+        /** Offset of {@code p} (double or double[]) in the reference gradient. */
+        int gradOffset(Param p) {
+            int n = 0;
+            for (Param q : doubleParams()) {
+                if (q.equals(p)) {
+                    return n;
+                }
+                n += q.slots();
+            }
+            throw new IllegalArgumentException(p.name());
         }
 
         Method withBody(List<Stmt> newBody) {
@@ -284,12 +419,32 @@ final class Ast {
             List<ConstDecl> constants,
             List<String> extraMembers,
             List<Method> outer,
-            List<Method> inner) {
+            List<Method> inner,
+            List<Method> lib) {
         Program {
             constants = List.copyOf(constants);
             extraMembers = List.copyOf(extraMembers);
             outer = List.copyOf(outer);
             inner = List.copyOf(inner);
+            lib = List.copyOf(lib);
+        }
+
+        Program(String pkg, String className, boolean staticImportMath, List<ConstDecl> constants,
+                List<String> extraMembers, List<Method> outer, List<Method> inner) {
+            this(pkg, className, staticImportMath, constants, extraMembers, outer, inner, List.of());
+        }
+
+        /**
+         * The library methods (callees), printed in the outer class and kept by every subset of
+         * the program; random methods may call them, and a library method the earlier ones.
+         */
+        Method libMethod(String name) {
+            for (Method m : lib) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+            return null;
         }
 
         static final String INNER = "Inner";
@@ -315,11 +470,11 @@ final class Ast {
         }
 
         Program withMethods(List<Method> newOuter, List<Method> newInner) {
-            return new Program(pkg, className, staticImportMath, constants, extraMembers, newOuter, newInner);
+            return new Program(pkg, className, staticImportMath, constants, extraMembers, newOuter, newInner, lib);
         }
 
         Program withClassName(String newName) {
-            return new Program(pkg, newName, staticImportMath, constants, extraMembers, outer, inner);
+            return new Program(pkg, newName, staticImportMath, constants, extraMembers, outer, inner, lib);
         }
     }
 }

@@ -57,7 +57,11 @@ final class DsInterpreter {
     static final double MAG_LIMIT = 1e4;
 
     /** A Java value: integral types use {@code i}; doubles use {@code d} and {@code ds}. */
-    record Val(Ty ty, long i, double d, DerivativeStructure ds) {
+    record Val(Ty ty, long i, double d, DerivativeStructure ds, Val[] arr) {
+        Val(Ty ty, long i, double d, DerivativeStructure ds) {
+            this(ty, i, d, ds, null);
+        }
+
         double asDouble() {
             return ty == Ty.DOUBLE ? d : (double) i;
         }
@@ -68,15 +72,38 @@ final class DsInterpreter {
 
     private final Method method;
     private final DSFactory factory;
+    /** The program, for the library methods that {@link Ast.Invoke} calls (may be null). */
+    private final Ast.Program program;
 
     private Map<String, Val> env;
     private long signature;
     private String unfit;
 
     DsInterpreter(Method method) {
+        this(method, null);
+    }
+
+    DsInterpreter(Method method, Ast.Program program) {
         this.method = method;
-        int nd = method.doubleParams().size();
-        this.factory = new DSFactory(nd, 1);
+        this.program = program;
+        this.factory = new DSFactory(Math.max(1, method.freeCount()), 1);
+    }
+
+    /** {@code break} / {@code continue} (label null: the innermost loop). */
+    private static final class JumpSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String label;
+        final boolean isBreak;
+
+        JumpSignal(String label, boolean isBreak) {
+            super(null, null, false, false);
+            this.label = label;
+            this.isBreak = isBreak;
+        }
+
+        boolean targets(String loopLabel) {
+            return label == null || label.equals(loopLabel);
+        }
     }
 
     private static final class ReturnSignal extends RuntimeException {
@@ -95,16 +122,25 @@ final class DsInterpreter {
      */
     Result eval(double[] args) {
         List<Param> ps = method.params();
-        if (args.length != ps.size()) {
+        if (args.length != method.slotCount()) {
             throw new IllegalArgumentException("arity");
         }
         env = new HashMap<>();
         signature = 17;
         unfit = null;
         int di = 0;
-        for (int k = 0; k < ps.size(); k++) {
-            Param p = ps.get(k);
-            if (p.ty() == Ty.DOUBLE) {
+        int slot = 0;
+        for (int q = 0; q < ps.size(); q++) {
+            Param p = ps.get(q);
+            int k = slot;
+            slot += p.slots();
+            if (p.ty() == Ty.DARRAY) {
+                Val[] elems = new Val[p.len()];
+                for (int e = 0; e < p.len(); e++) {
+                    elems[e] = dbl(args[k + e], factory.variable(di++, args[k + e]));
+                }
+                env.put(p.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+            } else if (p.ty() == Ty.DOUBLE) {
                 env.put(p.name(), dbl(args[k], factory.variable(di++, args[k])));
             } else if (p.ty() == Ty.BOOLEAN) {
                 env.put(p.name(), new Val(Ty.BOOLEAN, args[k] != 0 ? 1 : 0, 0, null));
@@ -227,8 +263,80 @@ final class DsInterpreter {
             boolean c = cond(i.c());
             sig(c ? 1 : 2);
             block(c ? i.then() : i.els());
+        } else if (s instanceof Ast.ArrDecl a) {
+            int n = (int) expr(a.len()).i();
+            Val[] elems = new Val[n];
+            for (int k = 0; k < n; k++) {
+                elems[k] = constant(0.0);
+            }
+            env.put(a.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+        } else if (s instanceof Ast.ArrStore a) {
+            Val[] arr = env.get(a.arr()).arr();
+            int k = (int) expr(a.index()).i();
+            if (a.op() == '=') {
+                Val v = coerce(Ty.DOUBLE, expr(a.e()));
+                arr[k] = v;
+            } else {
+                Val cur = arr[k];
+                arr[k] = castTo(Ty.DOUBLE, binary(a.op(), cur, expr(a.e())));
+            }
+        } else if (s instanceof Ast.For f) {
+            env.put(f.var(), coerce(Ty.INT, expr(f.init())));
+            while (loopCond(f.cond())) {
+                if (iteration(f.label(), f.body())) {
+                    break;
+                }
+                Val cur = env.get(f.var());
+                env.put(f.var(), integral(Ty.INT, (int) cur.i() + f.step()));
+            }
+        } else if (s instanceof Ast.While w) {
+            while (loopCond(w.cond())) {
+                if (iteration(w.label(), w.body())) {
+                    break;
+                }
+            }
+        } else if (s instanceof Ast.DoWhile w) {
+            do {
+                if (iteration(w.label(), w.body())) {
+                    break;
+                }
+            } while (loopCond(w.cond()));
+        } else if (s instanceof Ast.ForEach f) {
+            Val[] arr = env.get(f.arr()).arr();
+            for (int k = 0; k < arr.length; k++) {
+                sig(21);
+                env.put(f.var(), arr[k]);
+                if (iteration(f.label(), f.body())) {
+                    break;
+                }
+            }
+            sig(22);
+        } else if (s instanceof Ast.Break b) {
+            throw new JumpSignal(b.label(), true);
+        } else if (s instanceof Ast.Continue c) {
+            throw new JumpSignal(c.label(), false);
         } else {
             throw new IllegalArgumentException("cannot interpret " + s);
+        }
+    }
+
+    private boolean loopCond(BExpr c) {
+        boolean b = cond(c);
+        sig(b ? 23 : 24);
+        return b;
+    }
+
+    /** One loop iteration; true if it ended with a break of this loop. */
+    private boolean iteration(String label, List<Stmt> body) {
+        try {
+            block(body);
+            return false;
+        } catch (JumpSignal j) {
+            if (!j.targets(label)) {
+                throw j;
+            }
+            sig(j.isBreak ? 25 : 26);
+            return j.isBreak;
         }
     }
 
@@ -269,6 +377,13 @@ final class DsInterpreter {
             return widen(t, v);
         } else if (e instanceof Call c) {
             return call(c);
+        } else if (e instanceof Ast.Idx x) {
+            Val[] arr = env.get(x.arr()).arr();
+            return arr[(int) expr(x.index()).i()];
+        } else if (e instanceof Ast.Len l) {
+            return integral(Ty.INT, env.get(l.arr()).arr().length);
+        } else if (e instanceof Ast.Invoke c) {
+            return invoke(c);
         }
         throw new IllegalArgumentException("cannot interpret " + e);
     }
@@ -404,6 +519,63 @@ final class DsInterpreter {
             return env.get(v.name()).i() != 0;
         }
         throw new IllegalArgumentException(String.valueOf(c));
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** Java's {@code softplus} in the generated class, bit for bit. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** The source of softplus and its {@code @DerivativeOf} rule, for the generated class. */
+    static final String SOFTPLUS_SOURCE = String.join("\n",
+            "static double softplus(double z) {",
+            "    return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));",
+            "}",
+            "",
+            "@DerivativeOf(\"softplus\")",
+            "static double softplusPullback(double z, double seed) {",
+            "    double s = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));",
+            "    return seed * s;",
+            "}");
+
+    private Val invoke(Ast.Invoke c) {
+        List<Val> args = new java.util.ArrayList<>();
+        for (Expr a : c.args()) {
+            args.add(expr(a));
+        }
+        if (c.rule()) {
+            if (!c.name().equals("softplus")) {
+                throw new IllegalArgumentException("unknown rule target " + c.name());
+            }
+            Val z = toDouble(args.get(0));
+            double sigmoid = 1 / (1 + Math.exp(-z.d())); // the true derivative of softplus
+            return dbl(softplus(z.d()), z.ds().multiply(sigmoid));
+        }
+        Method callee = program == null ? null : program.libMethod(c.name());
+        if (callee == null) {
+            throw new IllegalStateException("unknown callee " + c.name());
+        }
+        Map<String, Val> saved = env;
+        env = new HashMap<>();
+        for (int k = 0; k < callee.params().size(); k++) {
+            Param p = callee.params().get(k);
+            Val v = args.get(k);
+            env.put(p.name(), p.ty() == Ty.DARRAY || p.ty() == Ty.BOOLEAN ? v : coerce(p.ty(), v));
+        }
+        try {
+            block(callee.body());
+            throw new IllegalStateException("callee completed without return");
+        } catch (ReturnSignal r) {
+            Val out = toDouble(r.value);
+            if (!callee.wrt().isEmpty()) {
+                throw new IllegalStateException("callees are generated without wrt");
+            }
+            return out;
+        } finally {
+            env = saved;
+        }
     }
 
     // ------------------------------------------------------------------ library

@@ -87,6 +87,12 @@ final class JavaPrinter {
         ln("package " + p.pkg() + ";");
         ln("");
         ln("import dev.leibniz.Differentiable;");
+        for (String m : p.extraMembers()) {
+            if (m.contains("@DerivativeOf")) {
+                ln("import dev.leibniz.DerivativeOf;");
+                break;
+            }
+        }
         if (p.staticImportMath()) {
             ln("import static java.lang.Math.*;");
         }
@@ -99,6 +105,10 @@ final class JavaPrinter {
             for (String l : m.split("\n", -1)) {
                 ln("    " + l);
             }
+        }
+        for (Method m : p.lib()) {
+            ln("");
+            method(m, "    ");
         }
         for (Method m : p.outer()) {
             ln("");
@@ -163,6 +173,34 @@ final class JavaPrinter {
             for (String l : r.text().split("\n", -1)) {
                 ln(ind + l);
             }
+        } else if (s instanceof Ast.ArrDecl a) {
+            ln(ind + "double[] " + a.name() + " = new double[" + expr(a.len(), 0) + "];");
+        } else if (s instanceof Ast.ArrStore a) {
+            ln(ind + a.arr() + "[" + expr(a.index(), 0) + "] " + (a.op() == '=' ? "" : String.valueOf(a.op())) + "= "
+                    + expr(a.e(), 0) + ";");
+        } else if (s instanceof Ast.For f) {
+            String step = f.step() == 1 ? f.var() + "++" : f.step() == -1 ? f.var() + "--"
+                    : f.step() > 0 ? f.var() + " += " + f.step() : f.var() + " -= " + (-f.step());
+            ln(ind + label(f.label()) + "for (int " + f.var() + " = " + expr(f.init(), 0) + "; " + cond(f.cond(), 0) + "; "
+                    + step + ") {");
+            block(f.body(), ind + "    ");
+            ln(ind + "}");
+        } else if (s instanceof Ast.While w) {
+            ln(ind + label(w.label()) + "while (" + cond(w.cond(), 0) + ") {");
+            block(w.body(), ind + "    ");
+            ln(ind + "}");
+        } else if (s instanceof Ast.DoWhile w) {
+            ln(ind + label(w.label()) + "do {");
+            block(w.body(), ind + "    ");
+            ln(ind + "} while (" + cond(w.cond(), 0) + ");");
+        } else if (s instanceof Ast.ForEach f) {
+            ln(ind + label(f.label()) + "for (double " + f.var() + " : " + f.arr() + ") {");
+            block(f.body(), ind + "    ");
+            ln(ind + "}");
+        } else if (s instanceof Ast.Break b) {
+            ln(ind + "break" + (b.label() == null ? "" : " " + b.label()) + ";");
+        } else if (s instanceof Ast.Continue c) {
+            ln(ind + "continue" + (c.label() == null ? "" : " " + c.label()) + ";");
         } else if (s instanceof If i) {
             String head = "if (" + cond(i.c(), 0) + ") {";
             ln(ind + head);
@@ -186,6 +224,10 @@ final class JavaPrinter {
         } else {
             throw new IllegalArgumentException(String.valueOf(s));
         }
+    }
+
+    private static String label(String l) {
+        return l == null ? "" : l + ": ";
     }
 
     static String expr(Expr e) {
@@ -245,6 +287,17 @@ final class JavaPrinter {
             }
             String prefix = c.owner().isEmpty() ? "" : c.owner() + ".";
             return prefix + c.fn().javaName() + "(" + String.join(", ", args) + ")";
+        } else if (e instanceof Ast.Idx x) {
+            return x.arr() + "[" + expr(x.index(), 0) + "]";
+        } else if (e instanceof Ast.Len l) {
+            return l.arr() + ".length";
+        } else if (e instanceof Ast.Invoke c) {
+            List<String> args = new ArrayList<>();
+            for (Expr a : c.args()) {
+                args.add(expr(a, 0));
+            }
+            String prefix = c.qualifier().isEmpty() ? "" : c.qualifier() + ".";
+            return prefix + c.name() + "(" + String.join(", ", args) + ")";
         } else if (e instanceof Cond c) {
             String s = cond(c.c(), P_OR) + " ? " + expr(c.a(), P_OR) + " : " + expr(c.b(), P_COND);
             return wrap(s, P_COND, minPrec);
