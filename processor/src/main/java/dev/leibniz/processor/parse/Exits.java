@@ -166,6 +166,8 @@ final class Exits {
         private int loops;
         private final Set<String> inner = new LinkedHashSet<>();
         private boolean returnInLoop;
+        private boolean anyReturn;
+        private boolean plainJumpOut;
         private final Set<String> breaks = new LinkedHashSet<>();
         private final Set<String> continues = new LinkedHashSet<>();
         private final String target;
@@ -186,6 +188,19 @@ final class Exits {
             return of(t, null, false).returnInLoop;
         }
 
+        /**
+         * Whether t may jump out of itself: a return, a plain break or continue of a loop around
+         * it, or a labelled one to a label outside it. What follows t then belongs only to the
+         * paths that do not jump.
+         */
+        static boolean leave(Tree t) {
+            Escapes e = of(t, null, false);
+            Set<String> labelled = new LinkedHashSet<>(e.breaks);
+            labelled.addAll(e.continues);
+            labelled.removeAll(e.inner);
+            return e.anyReturn || e.plainJumpOut || !labelled.isEmpty();
+        }
+
         /** The labels outside t that a labelled break (or continue) inside t jumps to. */
         static Set<String> labelsEscaping(Tree t, String kind) {
             Escapes e = of(t, null, false);
@@ -203,6 +218,7 @@ final class Exits {
         @Override
         public Void visitReturn(ReturnTree r, Void unused) {
             returnInLoop |= loops > 0;
+            anyReturn = true;
             return null;
         }
 
@@ -220,6 +236,7 @@ final class Exits {
 
         private void jump(javax.lang.model.element.Name label, String kind) {
             if (label == null) {
+                plainJumpOut |= loops == 0;
                 return;
             }
             (kind.equals("break") ? breaks : continues).add(label.toString());

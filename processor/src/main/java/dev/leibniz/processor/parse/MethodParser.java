@@ -141,7 +141,7 @@ public final class MethodParser {
     private boolean lowerStatements(List<? extends StatementTree> stmts, int from, Rest rest) throws Unsupported {
         for (int i = from; i < stmts.size(); i++) {
             StatementTree s = stmts.get(i);
-            if (Jumps.contains(s)) {
+            if (Exits.Escapes.leave(s)) {
                 int next = i + 1;
                 Scope here = scope;
                 Rest after = () -> {

@@ -479,51 +479,59 @@ final class OracleHarness {
     /** Random evaluation point: ties and special values on purpose, ints small. */
     static double[] point(Method m, SplittableRandom r) {
         List<Param> ps = m.params();
-        double[] a = new double[ps.size()];
+        double[] a = new double[m.slotCount()];
         double[] special = {0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0};
-        for (int k = 0; k < a.length; k++) {
-            if (ps.get(k).ty() == Ty.INT || ps.get(k).ty() == Ty.LONG) {
-                a[k] = r.nextInt(-3, 6);
+        int k = 0;
+        for (Param p : ps) {
+            if (p.ty() == Ty.INT || p.ty() == Ty.LONG) {
+                a[k++] = r.nextInt(-3, 6);
                 continue;
             }
-            if (ps.get(k).ty() == Ty.BOOLEAN) {
-                a[k] = r.nextInt(2);
+            if (p.ty() == Ty.BOOLEAN) {
+                a[k++] = r.nextInt(2);
                 continue;
             }
-            int c = r.nextInt(100);
-            if (c < 72) {
-                a[k] = -2.0 + 4.0 * r.nextDouble();
-            } else if (c < 84) {
-                a[k] = special[r.nextInt(special.length)];
-            } else if (c < 94 && k > 0) {
-                int j = r.nextInt(k);
-                a[k] = ps.get(j).ty() == Ty.DOUBLE ? a[j] : 0.25; // a tie with an earlier parameter
-            } else {
-                a[k] = -5.0 + 10.0 * r.nextDouble();
+            for (int e = 0; e < p.slots(); e++, k++) {
+                int c = r.nextInt(100);
+                if (c < 72) {
+                    a[k] = -2.0 + 4.0 * r.nextDouble();
+                } else if (c < 84) {
+                    a[k] = special[r.nextInt(special.length)];
+                } else if (c < 94 && k > 0) {
+                    a[k] = a[r.nextInt(k)]; // a tie with an earlier slot (ints are small integers)
+                } else {
+                    a[k] = -5.0 + 10.0 * r.nextDouble();
+                }
             }
         }
         return a;
     }
 
     static Object[] boxed(Method m, double[] a, Object... extra) {
-        Object[] out = new Object[a.length + extra.length];
-        for (int k = 0; k < a.length; k++) {
-            switch (m.params().get(k).ty()) {
+        Object[] out = new Object[m.params().size() + extra.length];
+        int k = 0;
+        for (int q = 0; q < m.params().size(); q++) {
+            Param p = m.params().get(q);
+            switch (p.ty()) {
                 case INT:
-                    out[k] = (int) a[k];
+                    out[q] = (int) a[k];
                     break;
                 case LONG:
-                    out[k] = (long) a[k];
+                    out[q] = (long) a[k];
                     break;
                 case BOOLEAN:
-                    out[k] = a[k] != 0;
+                    out[q] = a[k] != 0;
+                    break;
+                case DARRAY:
+                    out[q] = Arrays.copyOfRange(a, k, k + p.len());
                     break;
                 default:
-                    out[k] = a[k];
+                    out[q] = a[k];
                     break;
             }
+            k += p.slots();
         }
-        System.arraycopy(extra, 0, out, a.length, extra.length);
+        System.arraycopy(extra, 0, out, m.params().size(), extra.length);
         return out;
     }
 
@@ -540,6 +548,9 @@ final class OracleHarness {
                 case BOOLEAN:
                     out[k] = boolean.class;
                     break;
+                case DARRAY:
+                    out[k] = double[].class;
+                    break;
                 default:
                     out[k] = double.class;
                     break;
@@ -551,11 +562,14 @@ final class OracleHarness {
 
     static String pointText(Method m, double[] a) {
         List<String> parts = new ArrayList<>();
-        for (int k = 0; k < a.length; k++) {
-            Param p = m.params().get(k);
+        int k = 0;
+        for (Param p : m.params()) {
             String v = p.ty() == Ty.DOUBLE ? Double.toString(a[k])
+                    : p.ty() == Ty.DARRAY ? "new double[] " + Arrays.toString(Arrays.copyOfRange(a, k, k + p.len()))
+                            .replace('[', '{').replace(']', '}')
                     : p.ty() == Ty.BOOLEAN ? Boolean.toString(a[k] != 0) : Long.toString((long) a[k]);
             parts.add(p.name() + "=" + v);
+            k += p.slots();
         }
         return String.join(", ", parts);
     }
@@ -628,9 +642,10 @@ final class OracleHarness {
                 gradIndex = new int[dps.size()];
                 for (int k = 0; k < dps.size(); k++) {
                     accessors[k] = res.getMethod(dps.get(k).name());
-                    gradIndex[k] = m.doubleParams().indexOf(dps.get(k));
-                    if (accessors[k].getReturnType() != double.class) {
-                        return "accessor " + dps.get(k).name() + "() must return double";
+                    gradIndex[k] = m.gradOffset(dps.get(k));
+                    Class<?> want = dps.get(k).ty() == Ty.DARRAY ? double[].class : double.class;
+                    if (accessors[k].getReturnType() != want) {
+                        return "accessor " + dps.get(k).name() + "() must return " + want.getSimpleName();
                     }
                 }
                 for (Param p : m.params()) {
@@ -657,7 +672,7 @@ final class OracleHarness {
                 fails.add(failure("API_SHAPE", "API_SHAPE:" + api.replaceAll("[0-9]+", "#"), api, null, null));
                 return 0;
             }
-            DsInterpreter interp = new DsInterpreter(m);
+            DsInterpreter interp = new DsInterpreter(m, program);
             SplittableRandom r = new SplittableRandom(ProgramGenerator.mix(m.seed(), 99));
             Object intoObj = null;
             Object pbObj = null;
@@ -754,7 +769,7 @@ final class OracleHarness {
             Result ref;
             double orig;
             try {
-                ref = new DsInterpreter(m).eval(a);
+                ref = new DsInterpreter(m, program).eval(a);
                 orig = (double) original.invoke(null, boxed(m, a));
             } catch (RuntimeException | ReflectiveOperationException e) {
                 return List.of();
@@ -796,11 +811,28 @@ final class OracleHarness {
             }
             List<Param> dps = m.differentiated();
             for (int k = 0; k < dps.size(); k++) {
+                Param p = dps.get(k);
+                if (p.ty() == Ty.DARRAY) {
+                    Object o = accessors[k].invoke(g);
+                    if (!(o instanceof double[] arr) || arr.length != p.len()) {
+                        bad.add(String.format(Locale.ROOT, "%s %s(): expected a double[%d], actual %s", via, p.name(), p.len(),
+                                o instanceof double[] x ? "double[" + x.length + "]" : String.valueOf(o)));
+                        continue;
+                    }
+                    for (int e = 0; e < arr.length; e++) {
+                        double want = seed * ref.gradient()[gradIndex[k] + e];
+                        if (!close(arr[e], want)) {
+                            bad.add(String.format(Locale.ROOT, "%s %s()[%d]: expected %s, actual %s (|diff| %.3g)",
+                                    via, p.name(), e, want, arr[e], Math.abs(arr[e] - want)));
+                        }
+                    }
+                    continue;
+                }
                 double got = (double) accessors[k].invoke(g);
                 double want = seed * ref.gradient()[gradIndex[k]];
                 if (!close(got, want)) {
                     bad.add(String.format(Locale.ROOT, "%s %s(): expected %s, actual %s (|diff| %.3g)",
-                            via, dps.get(k).name(), want, got, Math.abs(got - want)));
+                            via, p.name(), want, got, Math.abs(got - want)));
                 }
             }
         }
@@ -829,11 +861,17 @@ final class OracleHarness {
         }
 
         private void centralDifferences(DsInterpreter interp, double[] a, Result ref, Stats st, List<Failure> fails) {
-            List<Integer> dIdx = new ArrayList<>();
-            for (int k = 0; k < m.params().size(); k++) {
-                if (m.params().get(k).ty() == Ty.DOUBLE) {
-                    dIdx.add(k);
+            List<Integer> dIdx = new ArrayList<>(); // slots of the free variables, in gradient order
+            List<String> dName = new ArrayList<>();
+            int slot = 0;
+            for (Param p : m.params()) {
+                if (p.differentiable()) {
+                    for (int e = 0; e < p.slots(); e++) {
+                        dIdx.add(slot + e);
+                        dName.add(p.ty() == Ty.DARRAY ? p.name() + "[" + e + "]" : p.name());
+                    }
                 }
+                slot += p.slots();
             }
             for (int g = 0; g < dIdx.size(); g++) {
                 int k = dIdx.get(g);
@@ -849,7 +887,7 @@ final class OracleHarness {
                 if (Math.abs(c2 - want) > 1e-5 * Math.max(1, Math.abs(want))) {
                     fails.add(failure("REFERENCE_DISAGREES_WITH_CENTRAL_DIFFERENCES", "CD",
                             String.format(Locale.ROOT, "d/d%s: DerivativeStructure %s, central differences %s (h=%s) and %s (h=%s)",
-                                    m.params().get(k).name(), want, c1, h1, c2, h1 / 2),
+                                    dName.get(g), want, c1, h1, c2, h1 / 2),
                             a, ref));
                 }
             }
