@@ -146,7 +146,7 @@ class HarnessCanaryTest {
     private static OracleHarness.Outcome run(Bug bug, int count) {
         // wrt would need a real processor (the fake gives every double parameter an accessor), and
         // the fake uses the names seed, into and g itself
-        OracleHarness.Config cfg = new OracleHarness.Config(99, count, 20, 3, Set.of("wrt", "trickyNames"), true, false, 1, 0, 5);
+        OracleHarness.Config cfg = new OracleHarness.Config(99, count, 20, 3, Set.of("wrt", "trickyNames", "arrays", "calls", "rules"), true, false, 1, 0, 5);
         OracleHarness h = new OracleHarness(cfg, () -> new FakeProcessor(bug));
         ProgramGenerator gen = new ProgramGenerator(cfg.disabled());
         for (int b = 0; b * cfg.methodsPerClass() < count; b++) {
@@ -175,7 +175,7 @@ class HarnessCanaryTest {
 
     @Test
     void theCheckOfAcceptedMutantsJudgesCompanionsRight() {
-        OracleHarness.Config cfg = new OracleHarness.Config(5, 12, 12, 3, Set.of("wrt", "trickyNames"), true, false, 1, 0, 5);
+        OracleHarness.Config cfg = new OracleHarness.Config(5, 12, 12, 3, Set.of("wrt", "trickyNames", "arrays", "calls", "rules"), true, false, 1, 0, 5);
         Ast.Program p = new ProgramGenerator(cfg.disabled()).program(77, "Acc0", 12);
         for (Ast.Method m : p.allMethods()) {
             CanaryReference.register(p.ownerBinaryName(m), m);

@@ -74,8 +74,42 @@ final class ProgramGenerator {
             "extraParams",         // long and boolean parameters (constants)
             "wrt",                 // @Differentiable(wrt = ...) on a subset of the double parameters
             "trickyNames",         // parameters/locals named like generated code: seed, into, value, prod, x_bar...
-            "integralToDouble");   // int/long-typed value stored in a double variable or returned
+            "integralToDouble",    // int/long-typed value stored in a double variable or returned
                                    // (off: such values get an explicit (double) cast)
+            // loops, arrays and calls (README "Supported language", "Composition"):
+            "loops",               // for (up, down, step 2), while, do-while, enhanced for; nested
+            "arrays",              // double[] parameters, local new double[n], a[i] reads/writes, .length
+            "labeledJump",         // break/continue to a labelled outer loop
+            "returnInLoop",        // return from inside a loop
+            "calls",               // calls of generated @Differentiable library methods (libN)
+            "rules",               // calls of softplus, which has a @DerivativeOf rule
+            "loopExitMix",         // a return inside a loop nest that has another exit (a second return,
+                                   // break or continue): known processor bug, off by default (KNOWN_BUGS)
+            "constInit",           // (also: any constant non-literal value stored into a double variable)
+            "loopReturn",
+            "loopInBranch",        // a loop inside an if branch (updating an outer variable): known
+                                   // processor bug, off by default (KNOWN_BUGS)
+            "callArgWrite",
+            "loopNestedBranch",
+            "loopWrite");          // inside loops, writes to any variable (not only to the loop's own
+                                   // accumulators, declared just before its nest): known processor
+                                   // bug (a value read before the loop, or a loop local read before
+                                   // its rewrite, is seen with its later value), off by default   // inside a loop: an if nested in an if (else-if too), or a ternary:
+                                   // known processor bug, off by default (KNOWN_BUGS)       // in a method with loops, call arguments that read locals or
+                                   // parameters written later (known processor bug: the pullback sees
+                                   // the later value); off by default (KNOWN_BUGS): arguments then
+                                   // read only parameters, which are never written afterwards         // a return other than the last statement in a method with loops
+                                   // (early return in a branch, or inside a loop): known processor
+                                   // bugs, off by default (KNOWN_BUGS)          // a double local initialised by a constant non-literal expression
+                                   // (Math.cos(2.0) * 2), with loops on: known processor bug when a loop
+                                   // updates it, off by default (KNOWN_BUGS)
+
+    /**
+     * Features that trigger known processor bugs (docs/ORACLE.md), disabled when {@code oracle.disable}
+     * is not given; {@code -Doracle.disable=} (empty) turns everything on.
+     */
+    static final String KNOWN_BUGS =
+            "loopExitMix,constInit,loopReturn,loopInBranch,callArgWrite,loopNestedBranch,loopWrite";
 
     private static final String[][] PARAM_SETS = {
         {"x", "y", "z", "w"}, {"p", "q", "r", "s"}, {"theta", "phi", "rho", "tau"}, {"x1", "x2", "x3", "x4"},
@@ -120,7 +154,16 @@ final class ProgramGenerator {
     }
 
     /** Class-level context shared by the methods of one program. */
-    record ClassCtx(String className, boolean staticImport, List<ConstDecl> decls, List<Const> consts) {}
+    record ClassCtx(String className, boolean staticImport, List<ConstDecl> decls, List<Const> consts, List<Method> lib,
+            boolean rules) {
+        ClassCtx(String className, boolean staticImport, List<ConstDecl> decls, List<Const> consts) {
+            this(className, staticImport, decls, consts, List.of(), false);
+        }
+
+        ClassCtx withLib(List<Method> newLib, boolean newRules) {
+            return new ClassCtx(className, staticImport, decls, consts, List.copyOf(newLib), newRules);
+        }
+    }
 
     ClassCtx classCtx(long classSeed, String className) {
         SplittableRandom r = new SplittableRandom(mix(classSeed, -1));
@@ -160,12 +203,25 @@ final class ProgramGenerator {
         SplittableRandom r = new SplittableRandom(mix(classSeed, -2));
         boolean useInner = on("innerClass") && nMethods >= 2 && r.nextInt(2) == 0;
         int nInner = useInner ? Math.max(1, nMethods / 5) : 0;
+        // the library: callees, each may call the earlier ones (acyclic by construction)
+        SplittableRandom lr = new SplittableRandom(mix(classSeed, -3));
+        List<Method> lib = new ArrayList<>();
+        boolean rules = on("rules") && lr.nextInt(3) > 0;
+        if (on("calls")) {
+            int nLib = 2 + lr.nextInt(4);
+            for (int j = 0; j < nLib; j++) {
+                ClassCtx lctx = ctx.withLib(lib, rules);
+                lib.add(new MGen(new SplittableRandom(mix(classSeed, -100 - j)), lctx, true, "").method(mix(classSeed, -100 - j),
+                        "lib" + j));
+            }
+        }
+        ctx = ctx.withLib(lib, rules);
         List<Method> outer = new ArrayList<>();
         List<Method> inner = new ArrayList<>();
         for (int i = 0; i < nMethods; i++) {
             long ms = mix(classSeed, i);
             String name = METHOD_PREFIXES[(int) Math.floorMod(ms, (long) METHOD_PREFIXES.length)] + i;
-            Method m = method(ms, name, ctx);
+            Method m = new MGen(new SplittableRandom(ms), ctx, false, i >= nMethods - nInner ? className : "").method(ms, name);
             if (i >= nMethods - nInner) {
                 List<String> f = new ArrayList<>(m.features());
                 f.add("innerClass");
@@ -174,17 +230,35 @@ final class ProgramGenerator {
                 outer.add(m);
             }
         }
-        return new Program(PKG, className, ctx.staticImport(), ctx.decls(), List.of(), outer, inner);
+        return new Program(PKG, className, ctx.staticImport(), ctx.decls(),
+                rules ? List.of(DsInterpreter.SOFTPLUS_SOURCE) : List.of(), outer, inner, lib);
     }
 
     /** One method, fully determined by its seed and the class context. */
     Method method(long methodSeed, String name, ClassCtx ctx) {
-        return new MGen(new SplittableRandom(methodSeed), ctx).method(methodSeed, name);
+        return new MGen(new SplittableRandom(methodSeed), ctx, false, "").method(methodSeed, name);
     }
 
     // ======================================================================================
 
-    private record VarInfo(String name, Ty ty, boolean param) {}
+    /** {@code fixed}: a loop index, counter or element variable that random statements must not assign. */
+    private record VarInfo(String name, Ty ty, boolean param, boolean fixed) {
+        VarInfo(String name, Ty ty, boolean param) {
+            this(name, ty, param, false);
+        }
+    }
+
+    /** An enclosing loop: its label (or null), its int index (or null) and the length key of its range. */
+    private record LoopCtx(String label, String index, String key) {}
+
+    /** A loop bound with a length key: arrays whose key equals it may be indexed by the index directly. */
+    private record Bound(Expr e, String key) {}
+
+    private static final String[] ARRAY_PARAMS = {"xs", "coef", "data"};
+    private static final String[] ARRAY_LOCALS = {"buf", "ws", "cache"};
+    private static final String[] INDEX_VARS = {"i", "j", "k", "idx"};
+    private static final String[] COUNTERS = {"it", "iter", "rounds"};
+    private static final String[] ELEMENT_VARS = {"el", "xv"};
 
     private final class MGen {
         private final SplittableRandom r;
@@ -194,10 +268,31 @@ final class ProgramGenerator {
         private String hot;
         private int budget;
         private String[] doubleLocals = DOUBLE_LOCALS;
+        /** A library method: no wrt, no long/boolean parameters, not private. */
+        private final boolean isLib;
+        /** Qualifier for calls of library methods and softplus ("" in the outer class). */
+        private final String qualifier;
+        private final Deque<LoopCtx> loops = new ArrayDeque<>();
+        private final java.util.Map<String, String> arrKey = new java.util.HashMap<>();
+        private int labels;
+        /** Returns and break/continue generated in the current outermost loop nest. */
+        private int nestReturns;
+        private int nestJumps;
+        /** Whether this method may contain loops (decided up front, for the loopReturn switch). */
+        private boolean loopy;
+        private int ifDepth;
+        /** While generating call arguments with callArgWrite off: read parameters only, and pin them. */
+        private boolean argMode;
+        private final Set<String> pinned = new java.util.HashSet<>();
+        private final Set<String> writtenParams = new java.util.HashSet<>();
+        /** Accumulators declared for the current outermost loop nest. */
+        private final Set<String> nestAcc = new java.util.HashSet<>();
 
-        MGen(SplittableRandom r, ClassCtx ctx) {
+        MGen(SplittableRandom r, ClassCtx ctx, boolean isLib, String qualifier) {
             this.r = r;
             this.ctx = ctx;
+            this.isLib = isLib;
+            this.qualifier = qualifier;
         }
 
         Method method(long seed, String name) {
@@ -215,19 +310,27 @@ final class ProgramGenerator {
             for (int i = 0; i < nd; i++) {
                 params.add(new Param(set[i], Ty.DOUBLE));
             }
+            if (on("arrays") && r.nextInt(100) < (isLib ? 45 : 30)) {
+                features.add("arrays");
+                int na = r.nextInt(100) < 25 ? 2 : 1;
+                for (int i = 0; i < na; i++) {
+                    params.add(new Param(ARRAY_PARAMS[i], Ty.DARRAY, 1 + r.nextInt(4)));
+                    arrKey.put(ARRAY_PARAMS[i], "p:" + ARRAY_PARAMS[i]);
+                }
+            }
             if (r.nextInt(10) < 3) {
                 params.add(r.nextInt(params.size() + 1), new Param(INT_PARAMS[r.nextInt(INT_PARAMS.length)], Ty.INT));
             }
-            if (on("extraParams") && r.nextInt(100) < 10) {
+            if (on("extraParams") && !isLib && r.nextInt(100) < 10) {
                 features.add("extraParams");
                 params.add(r.nextInt(params.size() + 1), new Param(r.nextBoolean() ? "len" : "steps", Ty.LONG));
             }
-            if (on("extraParams") && r.nextInt(100) < 8) {
+            if (on("extraParams") && !isLib && r.nextInt(100) < 8) {
                 features.add("extraParams");
                 params.add(r.nextInt(params.size() + 1), new Param(r.nextBoolean() ? "flag" : "neg", Ty.BOOLEAN));
             }
             List<String> wrt = new ArrayList<>();
-            if (on("wrt") && r.nextInt(100) < 15) {
+            if (on("wrt") && !isLib && r.nextInt(100) < 15) {
                 features.add("wrt");
                 for (int i = 0; i < nd; i++) {
                     if (r.nextInt(3) > 0) {
@@ -252,11 +355,36 @@ final class ProgramGenerator {
             int mr = r.nextInt(100);
             if (mr < 12) {
                 mods = "public static";
-            } else if (mr < 18 && on("privateMethod")) {
+            } else if (mr < 18 && on("privateMethod") && !isLib) {
                 mods = "private static";
                 features.add("privateMethod");
             }
-            List<Stmt> body = block(0, true);
+            loopy = on("loops") && r.nextInt(100) < 60;
+            List<Stmt> body = new ArrayList<>();
+            if (on("arrays") && loopy && r.nextInt(100) < 30) {
+                // local arrays are allocated before any loop
+                features.add("arrays");
+                int nl = r.nextInt(100) < 25 ? 2 : 1;
+                for (int i = 0; i < nl; i++) {
+                    Bound b = arrayLength();
+                    body.add(new Ast.ArrDecl(ARRAY_LOCALS[i], b.e()));
+                    declare(ARRAY_LOCALS[i], Ty.DARRAY);
+                    arrKey.put(ARRAY_LOCALS[i], b.key());
+                    if (r.nextInt(100) < 75) {
+                        // fill it: for (int i = 0; i < buf.length; i++) buf[i] = term;
+                        features.add("loops");
+                        String iv = INDEX_VARS[r.nextInt(INDEX_VARS.length)];
+                        scopes.push(new ArrayList<>(List.of(new VarInfo(iv, Ty.INT, false, true))));
+                        loops.push(new LoopCtx(null, iv, b.key()));
+                        Stmt st = new Ast.ArrStore(ARRAY_LOCALS[i], new Var(iv, Ty.INT), '=', term());
+                        loops.pop();
+                        scopes.pop();
+                        body.add(new Ast.For(null, iv, new Lit(0, Ty.INT), new Cmp("<", new Var(iv, Ty.INT),
+                                new Ast.Len(ARRAY_LOCALS[i])), 1, List.of(st)));
+                    }
+                }
+            }
+            body.addAll(block(0, true));
             return new Method(mods, "double", name, params, body, seed, new ArrayList<>(features), wrt);
         }
 
@@ -264,8 +392,16 @@ final class ProgramGenerator {
 
         private List<Stmt> block(int depth, boolean top) {
             List<Stmt> out = new ArrayList<>();
-            int n = top ? r.nextInt(9) : r.nextInt(4);
+            int n = top ? r.nextInt(isLib ? 5 : 9) : r.nextInt(isLib ? 3 : 4);
             for (int i = 0; i < n; i++) {
+                if (loopy && loops.size() < 2 && depth < 3 && (ifDepth == 0 || on("loopInBranch"))
+                        && r.nextInt(100) < (loops.isEmpty() ? 22 : 6)) {
+                    if (ifDepth > 0) {
+                        features.add("loopInBranch");
+                    }
+                    out.addAll(loopStmts(depth));
+                    continue;
+                }
                 Stmt s = stmt(depth);
                 out.add(s);
                 if (terminates(s)) {
@@ -274,7 +410,7 @@ final class ProgramGenerator {
             }
             if (top) {
                 out.add(new Return(returnExpr()));
-            } else if (on("earlyReturn") && r.nextInt(100) < 30) {
+            } else if (on("earlyReturn") && r.nextInt(100) < 30 && returnAllowed()) {
                 features.add("earlyReturn");
                 out.add(new Return(returnExpr()));
             }
@@ -285,7 +421,7 @@ final class ProgramGenerator {
         private Expr returnExpr() {
             List<VarInfo> locals = new ArrayList<>();
             for (VarInfo v : visible()) {
-                if (!v.param() && v.ty() != Ty.BOOLEAN) {
+                if (!v.param() && v.ty() != Ty.BOOLEAN && v.ty() != Ty.DARRAY) {
                     locals.add(v);
                 }
             }
@@ -319,6 +455,12 @@ final class ProgramGenerator {
         }
 
         private Stmt stmt(int depth) {
+            if (on("arrays") && r.nextInt(100) < 5) {
+                Stmt st = arrayStore();
+                if (st != null) {
+                    return st;
+                }
+            }
             int k = r.nextInt(100);
             if (k < 34) {
                 return declDouble();
@@ -362,7 +504,10 @@ final class ProgramGenerator {
                 }
                 features.add("incDec");
                 return new Ast.IncDec(v.name(), v.ty(), r.nextBoolean(), r.nextBoolean());
-            } else if (k < 87 && depth < 3) {
+            } else if (k < 87 && depth < 3 && (loops.isEmpty() || ifDepth == 0 || on("loopNestedBranch"))) {
+                if (!loops.isEmpty() && ifDepth > 0) {
+                    features.add("loopNestedBranch");
+                }
                 return ifStmt(depth);
             }
             return declDouble();
@@ -372,19 +517,33 @@ final class ProgramGenerator {
             String name = fresh(doubleLocals);
             if (name == null) {
                 Stmt s = assign(); // the pool is exhausted, so double locals exist
+                if (s == null && !loops.isEmpty()) {
+                    // inside a loop with loopWrite off: an empty branch instead
+                    budget = 4;
+                    return new If(cmp(), List.of(), List.of());
+                }
                 if (s == null) {
                     throw new IllegalStateException("no assignable variable");
                 }
                 return s;
             }
-            Expr init = exprD();
+            Expr init = constGuard(exprD());
             declare(name, Ty.DOUBLE);
             return new Decl(Ty.DOUBLE, name, init);
         }
 
         private VarInfo assignTarget(boolean allowIntegral, boolean allowBoolean) {
+            if (!loops.isEmpty()) {
+                if (!on("loopWrite")) {
+                    return null;
+                }
+                features.add("loopWrite");
+            }
             List<VarInfo> cands = new ArrayList<>();
             for (VarInfo v : visible()) {
+                if (v.fixed() || v.ty() == Ty.DARRAY || pinned.contains(v.name())) {
+                    continue;
+                }
                 if (v.param()) {
                     if (v.ty() == Ty.DOUBLE && on("paramWrite") && r.nextInt(4) == 0) {
                         cands.add(v);
@@ -399,6 +558,7 @@ final class ProgramGenerator {
             VarInfo v = cands.get(r.nextInt(cands.size()));
             if (v.param()) {
                 features.add("paramWrite");
+                writtenParams.add(v.name());
             }
             return v;
         }
@@ -417,7 +577,7 @@ final class ProgramGenerator {
                     budget = 8;
                     return new Ast.BAssign(v.name(), bexpr(1));
                 default:
-                    return new Assign(v.name(), v.ty(), exprD());
+                    return new Assign(v.name(), v.ty(), constGuard(exprD()));
             }
         }
 
@@ -439,7 +599,7 @@ final class ProgramGenerator {
                 } else {
                     e = exprD();
                 }
-                return new Compound(v.name(), Ty.DOUBLE, op, e);
+                return new Compound(v.name(), Ty.DOUBLE, op, constGuard(e));
             }
             // integral target
             if (on("intCompoundDouble") && r.nextInt(100) < 15) {
@@ -456,6 +616,15 @@ final class ProgramGenerator {
         }
 
         private Stmt ifStmt(int depth) {
+            ifDepth++;
+            try {
+                return ifStmt0(depth);
+            } finally {
+                ifDepth--;
+            }
+        }
+
+        private Stmt ifStmt0(int depth) {
             budget = 10;
             BExpr c = bexpr(2);
             scopes.push(new ArrayList<>());
@@ -465,7 +634,7 @@ final class ProgramGenerator {
             int e = r.nextInt(100);
             if (e < 40) {
                 els = List.of();
-            } else if (e < 70 || depth >= 2) {
+            } else if (e < 70 || depth >= 2 || !loops.isEmpty() && !on("loopNestedBranch")) {
                 scopes.push(new ArrayList<>());
                 els = block(depth + 1, false);
                 scopes.pop();
@@ -475,6 +644,453 @@ final class ProgramGenerator {
             }
             features.add("if");
             return new If(c, then, els);
+        }
+
+        // ---------------------------------------------------------------- loops and arrays
+
+        private List<VarInfo> arrays(boolean paramsOnly) {
+            List<VarInfo> out = new ArrayList<>();
+            for (VarInfo v : visible()) {
+                if (v.ty() == Ty.DARRAY && (!paramsOnly || v.param())) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        /** The length of a local array: an array parameter's length, a literal or N (never negative). */
+        private Bound arrayLength() {
+            List<VarInfo> ps = arrays(true);
+            int k = r.nextInt(100);
+            if (!ps.isEmpty() && k < 50) {
+                VarInfo a = ps.get(r.nextInt(ps.size()));
+                return new Bound(new Ast.Len(a.name()), arrKey.get(a.name()));
+            } else if (k < 80) {
+                int n = 2 + r.nextInt(3);
+                return new Bound(new Lit(n, Ty.INT), "#" + n);
+            }
+            return new Bound(new Const("N", Ty.INT, constValue("N")), "#" + (int) constValue("N"));
+        }
+
+        /** A loop range (at most 5 trips): an array's length, a literal, N or an int parameter (at most 5). */
+        private Bound loopBound() {
+            List<VarInfo> as = arrays(false);
+            int k = r.nextInt(100);
+            if (!as.isEmpty() && k < 50) {
+                VarInfo a = as.get(r.nextInt(as.size()));
+                return new Bound(new Ast.Len(a.name()), arrKey.get(a.name()));
+            } else if (k < 62) {
+                for (VarInfo v : visible()) {
+                    if (v.param() && v.ty() == Ty.INT) {
+                        return new Bound(new Var(v.name(), Ty.INT), null);
+                    }
+                }
+            }
+            if (k < 85) {
+                int n = 1 + r.nextInt(5);
+                return new Bound(new Lit(n, Ty.INT), "#" + n);
+            }
+            return new Bound(new Const("N", Ty.INT, constValue("N")), "#" + (int) constValue("N"));
+        }
+
+        /** A read of an array element whose index is in bounds by construction. */
+        private Expr arrayRead() {
+            List<VarInfo> as = arrays(argMode || r.nextInt(100) < 60 && !arrays(true).isEmpty());
+            VarInfo a = as.get(r.nextInt(as.size()));
+            return new Ast.Idx(a.name(), index(a.name()));
+        }
+
+        /** An in-bounds index into {@code arr} (every array has length at least 1). */
+        private Expr index(String arr) {
+            Expr len = new Ast.Len(arr);
+            LoopCtx l = null;
+            for (LoopCtx c : loops) { // innermost first
+                if (c.index() != null && r.nextInt(3) > 0) {
+                    l = c;
+                    break;
+                }
+            }
+            if (l == null) {
+                return r.nextBoolean() ? new Lit(0, Ty.INT) : new Bin('-', len, new Lit(1, Ty.INT));
+            }
+            Var i = new Var(l.index(), Ty.INT);
+            boolean same = l.key() != null && l.key().equals(arrKey.get(arr));
+            int k = r.nextInt(100);
+            if (same && k < 45) {
+                return i;
+            } else if (same && k < 65) {
+                return new Bin('-', new Bin('-', len, new Lit(1, Ty.INT)), i);
+            } else if (k < 85) {
+                return new Bin('%', new Paren(new Bin('+', i, new Lit(1 + r.nextInt(2), Ty.INT))), len);
+            }
+            return new Bin('%', i, len);
+        }
+
+        private String freshLabel() {
+            return "outer" + (labels++);
+        }
+
+        /** A small loop term (shallow, so loop-carried values stay bounded). */
+        private Expr term() {
+            budget = 5;
+            return constGuard(toDoubleVar(genD(1 + r.nextInt(2))));
+        }
+
+        /** A loop, possibly preceded by its counter or accumulators and followed by a division. */
+        /** Constant (inactive) value, by construction: literals, constants, integral values, calls of them. */
+        private boolean inactive(Expr e) {
+            if (e.ty() != Ty.DOUBLE) {
+                return true;
+            }
+            if (e instanceof Ast.Invoke c) {
+                for (Expr a : c.args()) {
+                    if (a.ty() == Ty.DARRAY || !inactive(a)) {
+                        return false;
+                    }
+                }
+                return true;
+            } else if (e instanceof Ast.Idx) {
+                return false;
+            } else if (e instanceof Paren p) {
+                return inactive(p.e());
+            } else if (e instanceof Neg n) {
+                return inactive(n.e());
+            } else if (e instanceof Cast c) {
+                return inactive(c.e());
+            } else if (e instanceof Bin b) {
+                return inactive(b.l()) && inactive(b.r());
+            } else if (e instanceof Cond c) {
+                return inactive(c.a()) && inactive(c.b());
+            } else if (e instanceof Call c) {
+                for (Expr a : c.args()) {
+                    if (!inactive(a)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return DsInterpreter.staticallyInactive(e);
+        }
+
+        /**
+         * A value about to be stored in a double variable: with loops possible and constInit off, a
+         * constant non-literal value is replaced (known processor bug, see KNOWN_BUGS).
+         */
+        private Expr constGuard(Expr e) {
+            if (!loopy || e instanceof Lit || !inactive(e)) {
+                return e;
+            }
+            if (on("constInit")) {
+                features.add("constInit");
+                return e;
+            }
+            return new Lit(DOUBLE_LITS[r.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
+        }
+
+        /** May a return be generated here (inside a loop nest, unless loopExitMix)? */
+        private boolean returnAllowed() {
+            if (loopy && !on("loopReturn")) {
+                return false;
+            }
+            if (loopy) {
+                features.add("loopReturn");
+            }
+            if (loops.isEmpty()) {
+                return true;
+            }
+            if (!on("returnInLoop")) {
+                return false;
+            }
+            if (nestReturns + nestJumps > 0 && !on("loopExitMix")) {
+                return false;
+            }
+            if (nestReturns + nestJumps > 0) {
+                features.add("loopExitMix");
+            }
+            features.add("returnInLoop");
+            nestReturns++;
+            return true;
+        }
+
+        private boolean jumpAllowed() {
+            if (nestReturns > 0 && !on("loopExitMix")) {
+                return false;
+            }
+            if (nestReturns > 0) {
+                features.add("loopExitMix");
+            }
+            nestJumps++;
+            return true;
+        }
+
+        private List<Stmt> loopStmts(int depth) {
+            features.add("loops");
+            if (loops.isEmpty()) {
+                nestReturns = 0;
+                nestJumps = 0;
+                nestAcc.clear();
+            }
+            List<Stmt> out = new ArrayList<>();
+            String den = null;
+            if (r.nextInt(100) < 55 && (loops.isEmpty() || on("loopWrite"))) {
+                String acc = fresh(doubleLocals);
+                if (acc != null) {
+                    double[] inits = {0.0, 1.0, 0.5};
+                    out.add(new Decl(Ty.DOUBLE, acc, new Lit(inits[r.nextInt(inits.length)], Ty.DOUBLE)));
+                    declare(acc, Ty.DOUBLE);
+                    nestAcc.add(acc);
+                    if (r.nextInt(100) < 25) {
+                        den = acc;
+                    }
+                }
+            }
+            String label = on("labeledJump") && loops.isEmpty() && r.nextInt(100) < 25 ? freshLabel() : null;
+            int kind = r.nextInt(100);
+            List<VarInfo> arrs = arrays(false);
+            if (kind >= 85 && !arrs.isEmpty()) {
+                VarInfo a = arrs.get(r.nextInt(arrs.size()));
+                String ev = fresh(ELEMENT_VARS);
+                if (ev != null) {
+                    features.add("forEach");
+                    scopes.push(new ArrayList<>(List.of(new VarInfo(ev, Ty.DOUBLE, false, true))));
+                    loops.push(new LoopCtx(label, null, null));
+                    List<Stmt> body = loopBody(depth, den, null);
+                    loops.pop();
+                    scopes.pop();
+                    out.add(new Ast.ForEach(label, ev, a.name(), body));
+                    return finish(out, den);
+                }
+                kind = 0;
+            }
+            if (kind >= 55 && kind < 85) {
+                String it = fresh(COUNTERS);
+                if (it != null) {
+                    out.add(new Decl(Ty.INT, it, new Lit(0, Ty.INT)));
+                    scopes.peek().add(new VarInfo(it, Ty.INT, false, true));
+                    int trips = 1 + r.nextInt(5);
+                    BExpr c = new Cmp("<", new Var(it, Ty.INT), new Lit(trips, Ty.INT));
+                    boolean doWhile = kind >= 72;
+                    if (r.nextInt(100) < 25) {
+                        // a data-dependent trip count, still bounded by the counter
+                        budget = 4;
+                        c = new And(c, new Cmp("<", doubleVar(), new Lit(3.0, Ty.DOUBLE)));
+                    }
+                    scopes.push(new ArrayList<>());
+                    loops.push(new LoopCtx(label, null, null));
+                    List<Stmt> body = loopBody(depth, den, new Ast.IncDec(it, Ty.INT, true, r.nextBoolean()));
+                    loops.pop();
+                    scopes.pop();
+                    features.add(doWhile ? "doWhile" : "while");
+                    out.add(doWhile ? new Ast.DoWhile(label, body, c) : new Ast.While(label, c, body));
+                    return finish(out, den);
+                }
+            }
+            String i = fresh(INDEX_VARS);
+            if (i == null) {
+                return out; // only the accumulator
+            }
+            Bound b = loopBound();
+            Ast.For f;
+            scopes.push(new ArrayList<>(List.of(new VarInfo(i, Ty.INT, false, true))));
+            int k = r.nextInt(100);
+            String key = b.key();
+            Expr init;
+            BExpr cond;
+            int step;
+            if (k < 60) {
+                init = new Lit(0, Ty.INT);
+                cond = new Cmp("<", new Var(i, Ty.INT), b.e());
+                step = 1;
+            } else if (k < 75) {
+                features.add("forStep");
+                init = new Lit(r.nextInt(2), Ty.INT);
+                cond = new Cmp("<", new Var(i, Ty.INT), b.e());
+                step = 2;
+            } else {
+                features.add("forDown");
+                init = new Bin('-', b.e(), new Lit(1, Ty.INT));
+                cond = new Cmp(">=", new Var(i, Ty.INT), new Lit(0, Ty.INT));
+                step = -1;
+            }
+            loops.push(new LoopCtx(label, i, key));
+            List<Stmt> body = loopBody(depth, den, null);
+            loops.pop();
+            scopes.pop();
+            f = new Ast.For(label, i, init, cond, step, body);
+            out.add(f);
+            return finish(out, den);
+        }
+
+        private List<Stmt> finish(List<Stmt> out, String den) {
+            if (den != null) {
+                // a divisor accumulated in the loop, then divided by
+                String num = null;
+                for (VarInfo v : visible()) {
+                    if (!v.param() && !v.fixed() && v.ty() == Ty.DOUBLE && !v.name().equals(den)) {
+                        num = v.name();
+                    }
+                }
+                Expr top = num == null ? exprD() : new Var(num, Ty.DOUBLE);
+                // den started at 0, 0.5 or 1 and only grew by positive terms; guard the 0 case
+                Expr d = new Bin('+', new Var(den, Ty.DOUBLE), new Lit(0.5, Ty.DOUBLE));
+                out.add(new Assign(den, Ty.DOUBLE, new Bin('/', top, new Paren(d))));
+            }
+            return out;
+        }
+
+        private List<Stmt> loopBody(int depth, String den, Stmt first) {
+            List<Stmt> out = new ArrayList<>();
+            if (first != null) {
+                out.add(first);
+            }
+            if (den != null) {
+                budget = 6;
+                out.add(new Compound(den, Ty.DOUBLE, '+', pos(1)));
+            }
+            boolean doWhileBody = first != null && loops.peek() != null; // counters: no terminal statement at the end
+            int n = 1 + r.nextInt(3);
+            for (int s = 0; s < n; s++) {
+                int k = r.nextInt(100);
+                Stmt st = null;
+                if (k < 38) {
+                    st = accumulate();
+                } else if (k < 58 && on("arrays")) {
+                    st = arrayStore();
+                } else if (k < 66 && loops.size() < 2) {
+                    out.addAll(loopStmts(depth + 1));
+                    continue;
+                } else if (k < 80 && jumpAllowed()) {
+                    budget = 6;
+                    BExpr c = bexpr(1);
+                    LoopCtx target = loops.peek();
+                    if (on("labeledJump") && loops.size() > 1 && loops.peekLast().label() != null && r.nextBoolean()) {
+                        target = loops.peekLast();
+                        features.add("labeledJump");
+                    }
+                    String label = target == loops.peek() && r.nextInt(3) > 0 ? null : target.label();
+                    Stmt jump = r.nextBoolean() ? new Ast.Break(label) : new Ast.Continue(label);
+                    features.add(jump instanceof Ast.Break ? "break" : "continue");
+                    st = new If(c, List.of(jump), List.of());
+                } else if (k < 86 && returnAllowed()) {
+                    budget = 6;
+                    BExpr c = bexpr(1);
+                    st = new If(c, List.of(new Return(returnExpr())), List.of());
+                }
+                if (st == null) {
+                    st = stmt(depth + 1);
+                }
+                out.add(st);
+                if (terminates(st)) {
+                    if (doWhileBody) {
+                        out.remove(out.size() - 1);
+                    }
+                    break;
+                }
+            }
+            return out;
+        }
+
+        /** {@code s += term}, {@code s -= term} or {@code p *= (bounded factor)} on an outer double local. */
+        private Stmt accumulate() {
+            List<VarInfo> cands = new ArrayList<>();
+            for (VarInfo v : visible()) {
+                if (!v.param() && !v.fixed() && v.ty() == Ty.DOUBLE && (on("loopWrite") || nestAcc.contains(v.name()))) {
+                    cands.add(v);
+                }
+            }
+            if (cands.isEmpty()) {
+                return null;
+            }
+            VarInfo v = cands.get(r.nextInt(cands.size()));
+            if (!nestAcc.contains(v.name())) {
+                features.add("loopWrite");
+            }
+            features.add("compound");
+            int k = r.nextInt(100);
+            if (k < 55) {
+                return new Compound(v.name(), Ty.DOUBLE, r.nextInt(4) == 0 ? '-' : '+', term());
+            } else if (k < 80) {
+                budget = 5;
+                features.add("loopProduct");
+                return new Compound(v.name(), Ty.DOUBLE, '*', new Bin('+', new Lit(1.0, Ty.DOUBLE),
+                        new Bin('*', new Lit(0.5, Ty.DOUBLE), squash(1))));
+            }
+            budget = 5;
+            return new Assign(v.name(), Ty.DOUBLE, new Bin('+', new Bin('*', new Lit(0.5, Ty.DOUBLE), new Var(v.name(), Ty.DOUBLE)),
+                    term()));
+        }
+
+        /** {@code buf[idx] = term} or {@code buf[idx] op= term} on a local array. */
+        private Stmt arrayStore() {
+            List<VarInfo> locals = new ArrayList<>();
+            for (VarInfo v : arrays(false)) {
+                if (!v.param()) {
+                    locals.add(v);
+                }
+            }
+            if (locals.isEmpty()) {
+                return null;
+            }
+            VarInfo a = locals.get(r.nextInt(locals.size()));
+            features.add("arrays");
+            Expr idx = index(a.name());
+            int k = r.nextInt(100);
+            if (k < 45) {
+                return new Ast.ArrStore(a.name(), idx, '=', term());
+            } else if (k < 85) {
+                return new Ast.ArrStore(a.name(), idx, r.nextInt(4) == 0 ? '-' : '+', term());
+            }
+            budget = 5;
+            return new Ast.ArrStore(a.name(), idx, '*', new Bin('+', new Lit(1.0, Ty.DOUBLE),
+                    new Bin('*', new Lit(0.5, Ty.DOUBLE), squash(1))));
+        }
+
+        // ---------------------------------------------------------------- calls
+
+        private Expr callArg(int d) {
+            boolean saved = argMode;
+            argMode = argMode || loopy && !on("callArgWrite");
+            if (loopy && on("callArgWrite")) {
+                features.add("callArgWrite");
+            }
+            try {
+                return strictD(d);
+            } finally {
+                argMode = saved;
+            }
+        }
+
+        private Expr invokeLib(int d) {
+            List<Method> cands = new ArrayList<>();
+            boolean haveArray = !arrays(true).isEmpty();
+            for (Method m : ctx.lib()) {
+                boolean needsArray = m.params().stream().anyMatch(p -> p.ty() == Ty.DARRAY);
+                if (!needsArray || haveArray) {
+                    cands.add(m);
+                }
+            }
+            if (cands.isEmpty()) {
+                return null;
+            }
+            Method callee = cands.get(r.nextInt(cands.size()));
+            features.add("calls");
+            List<Expr> args = new ArrayList<>();
+            List<VarInfo> pa = arrays(true);
+            for (Param p : callee.params()) {
+                switch (p.ty()) {
+                    case DARRAY:
+                        features.add("arrayArgument");
+                        args.add(new Var(pa.get(r.nextInt(pa.size())).name(), Ty.DARRAY));
+                        break;
+                    case INT:
+                        args.add(new Lit(1 + r.nextInt(4), Ty.INT));
+                        break;
+                    default:
+                        args.add(callArg(Math.min(d - 1, 2)));
+                        break;
+                }
+            }
+            return new Ast.Invoke(qualifier, callee.name(), args, false);
         }
 
         // ---------------------------------------------------------------- scope
@@ -511,6 +1127,11 @@ final class ProgramGenerator {
         // ---------------------------------------------------------------- expressions
 
         private int exprDepth() {
+            if (isLib) {
+                // library methods stay tame: their callers feed them other values than their own points
+                budget = 5;
+                return 1 + r.nextInt(2);
+            }
             int k = r.nextInt(100);
             if (k < 60) {
                 budget = 6;
@@ -611,9 +1232,17 @@ final class ProgramGenerator {
         private Expr doubleVar() {
             List<VarInfo> ds = new ArrayList<>();
             for (VarInfo v : visible()) {
-                if (v.ty() == Ty.DOUBLE) {
+                if (v.ty() == Ty.DOUBLE && (!argMode || v.param() && !writtenParams.contains(v.name()))) {
                     ds.add(v);
                 }
+            }
+            if (argMode) {
+                if (ds.isEmpty()) {
+                    return new Lit(1.5, Ty.DOUBLE);
+                }
+                VarInfo v = ds.get(r.nextInt(ds.size()));
+                pinned.add(v.name());
+                return new Var(v.name(), Ty.DOUBLE);
             }
             if (hot != null && r.nextInt(2) == 0) {
                 return new Var(hot, Ty.DOUBLE);
@@ -655,6 +1284,10 @@ final class ProgramGenerator {
         }
 
         private Expr leafD() {
+            if (on("arrays") && r.nextInt(100) < (loops.isEmpty() ? 12 : 30) && !arrays(argMode).isEmpty()) {
+                features.add("arrays");
+                return arrayRead();
+            }
             int k = r.nextInt(100);
             if (k < 58) {
                 return doubleVar();
@@ -706,6 +1339,16 @@ final class ProgramGenerator {
                 return leafD();
             }
             budget--;
+            if (on("calls") && !ctx.lib().isEmpty() && r.nextInt(100) < 5) {
+                Expr c = invokeLib(d);
+                if (c != null) {
+                    return c;
+                }
+            }
+            if (on("rules") && ctx.rules() && r.nextInt(100) < 3) {
+                features.add("rules");
+                return new Ast.Invoke(qualifier, "softplus", List.of(callArg(d - 1)), true);
+            }
             int k = r.nextInt(100);
             if (k < 18) {
                 return new Bin(r.nextBoolean() ? '+' : '-', genD(d - 1), genD(d - 1));
@@ -732,8 +1375,11 @@ final class ProgramGenerator {
                 return unary(d);
             } else if (k < 78) {
                 return binary(d);
-            } else if (k < 83 && on("ternary")) {
+            } else if (k < 83 && on("ternary") && (loops.isEmpty() || on("loopNestedBranch"))) {
                 features.add("ternary");
+                if (!loops.isEmpty()) {
+                    features.add("loopNestedBranch");
+                }
                 return new Cond(bexpr(1), genD(d - 1), genD(d - 1));
             } else if (k < 85) {
                 return new Paren(genD(d - 1));
@@ -930,7 +1576,7 @@ final class ProgramGenerator {
                 features.add("castInt");
                 features.add("round");
                 return new Cast(Ty.INT, call(Fn.ROUND, strictD(d - 1)));
-            } else if (k < 88 && on("ternary")) {
+            } else if (k < 88 && on("ternary") && (loops.isEmpty() || on("loopNestedBranch"))) {
                 features.add("ternary");
                 return new Cond(bexpr(0), genI(d - 1), genI(d - 1));
             }

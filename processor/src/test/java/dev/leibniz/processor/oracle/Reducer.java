@@ -265,6 +265,19 @@ final class Reducer {
                 for (Expr v : exprVariants(r.e())) {
                     res.add(with(body, i, List.of(new Return(v))));
                 }
+            } else if (s instanceof Ast.For f) {
+                // (while/do bodies are left alone: their first statement advances the counter)
+                for (List<Stmt> bv : bodyVariants(f.body(), false)) {
+                    res.add(with(body, i, List.of(new Ast.For(f.label(), f.var(), f.init(), f.cond(), f.step(), bv))));
+                }
+            } else if (s instanceof Ast.ForEach f) {
+                for (List<Stmt> bv : bodyVariants(f.body(), false)) {
+                    res.add(with(body, i, List.of(new Ast.ForEach(f.label(), f.var(), f.arr(), bv))));
+                }
+            } else if (s instanceof Ast.ArrStore a) {
+                for (Expr v : exprVariants(a.e())) {
+                    res.add(with(body, i, List.of(new Ast.ArrStore(a.arr(), a.index(), a.op(), v))));
+                }
             }
         }
         return res;
