@@ -487,15 +487,17 @@ public final class ExamplesGrad {
         for (int i = 0; i < x.length; i++) { // line 70: for (double v : x)
             trips++;
             double v = x[i]; // line 70: double v
-            boolean branch = v < 0; // line 71: if (v < 0)
-            tape.push(branch);
-            if (!branch) { // line 71: if (v < 0)
+            if (v < 0) { // line 71: if (v < 0)
+                tape.push(true); // which way the branch went
+            } else {
                 double sqrt = Math.sqrt(v); // line 74: Math.sqrt(v)
                 tape.push(sqrt);
                 s = s + sqrt; // line 74: s += Math.sqrt(v)
                 if (s > limit) { // line 75: if (s > limit)
+                    tape.push(false); // which way the branch went
                     break; // line 76: break
                 }
+                tape.push(false); // which way the branch went
             }
         }
         double value = s; // line 79: return s

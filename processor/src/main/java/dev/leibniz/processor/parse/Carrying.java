@@ -1,6 +1,7 @@
 package dev.leibniz.processor.parse;
 
 import dev.leibniz.processor.ir.Block;
+import java.util.List;
 import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.If;
 import dev.leibniz.processor.ir.Load;
@@ -16,19 +17,19 @@ import dev.leibniz.processor.rules.Partials;
 /**
  * Decides whether a loop may take over a variable's own location, so that {@code s} in the
  * loop is the {@code s} declared before it, rather than a copy. That is safe when nothing has
- * read the value yet and the step defining it does not need it again in the reverse sweep.
+ * read the value yet, and it was computed by an elementary step (a black-box value must stay a
+ * constant) that does not need it again in the reverse sweep.
  */
 final class Carrying {
     private Carrying() {}
 
-    static boolean canTakeOver(Block root, Block here, Var v) {
+    static boolean canTakeOver(List<Block> built, Block here, Var v) {
         if (v.kind() != Var.Kind.LOCAL && v.kind() != Var.Kind.TEMP) {
             return false;
         }
         Stmt def = null;
         for (Stmt s : here.stmts()) {
-            if (s instanceof Compute c && c.target() == v || s instanceof Opaque o && o.target() == v
-                    || s instanceof Load l && l.target() == v) {
+            if (s instanceof Compute c && c.target() == v || s instanceof Load l && l.target() == v) {
                 def = s;
             }
         }
@@ -43,7 +44,9 @@ final class Carrying {
             }
         }
         boolean[] read = {false};
-        Walk.statements(root, s -> read[0] |= reads(s, v));
+        for (Block b : built) {
+            Walk.statements(b, s -> read[0] |= reads(s, v));
+        }
         return !read[0];
     }
 
@@ -62,6 +65,9 @@ final class Carrying {
         }
         if (s instanceof Load l) {
             return l.array() == v || l.index().contains((Operand) v);
+        }
+        if (s instanceof dev.leibniz.processor.ir.Call k) {
+            return k.args().contains((Operand) v) || k.receiver() == v;
         }
         if (s instanceof Store st) {
             return st.array() == v || st.index().contains((Operand) v) || st.value() == v;

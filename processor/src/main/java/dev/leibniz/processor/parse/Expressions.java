@@ -392,7 +392,10 @@ final class Expressions {
 
     private Operand opaque(ExpressionTree e, Type t, String name) throws Unsupported {
         Template code = template(e);
-        Var v = target(name, opaqueName(e), t, List.copyOf(code.vars()));
+        // Never a loop's mutable variable: a black-box value must stay a constant, and the variable may carry a derivative.
+        Var v = p.reuse != null && name != null
+                ? p.newVar(opaqueName(e), t, Var.Kind.TEMP)
+                : target(name, opaqueName(e), t, List.copyOf(code.vars()));
         p.add(new Opaque(v, code, p.pos(e), e));
         return v;
     }

@@ -195,7 +195,9 @@ final class Loops {
             if (counted != null && v == counted.index()) {
                 continue; // the header updates it
             }
-            if (v != null && (v.isMutable() || Carrying.canTakeOver(p.root(), p.block(), v))) {
+            // Inside an outer loop a mutable variable is that loop's own location already; between loops,
+            // code may have read its value, so it is taken over only if nothing has.
+            if (v != null && (v.isMutable() && p.inLoop() || Carrying.canTakeOver(p.blocksSoFar(), p.block(), v))) {
                 v.setCarried();
                 continue;
             }

@@ -71,6 +71,7 @@ public final class MethodParser {
     private final Loops loopLowering = new Loops(this);
     private final Exits exits = new Exits(this);
     private final Block root = new Block(0);
+    private final java.util.ArrayDeque<Block> open = new java.util.ArrayDeque<>();
     /** The mutable variable the expression being lowered must write, inside a loop. */
     Var reuse;
     private Map<Slot, Var> current = new LinkedHashMap<>();
@@ -255,12 +256,21 @@ public final class MethodParser {
         Block saved = out;
         Block b = new Block(saved.depth() + 1);
         out = b;
+        open.push(b);
         try {
             inScope(body);
         } finally {
             out = saved;
+            open.pop();
         }
         return b;
+    }
+
+    /** The root and every block being built: a block joins its parent only once it is complete. */
+    List<Block> blocksSoFar() {
+        List<Block> all = new ArrayList<>(open);
+        all.add(root);
+        return all;
     }
 
     private void lowerStatement(StatementTree s) throws Unsupported {

@@ -58,6 +58,8 @@ final class Layout {
     final Map<Stmt, List<Var>> restoredAt = new HashMap<>();
     private final Map<Var, Load> loads = new HashMap<>();
     private final Map<Var, Loop> indexOf = new HashMap<>();
+    /** The innermost loop whose body holds a block; null outside loops. */
+    private final Map<Block, Loop> blockLoop = new HashMap<>();
     private final Activity activity;
 
     Layout(Func f, Activity activity) {
@@ -74,6 +76,7 @@ final class Layout {
     // ---- structure ----------------------------------------------------------------------------
 
     private void scan(Block b, List<Loop> loops) {
+        blockLoop.put(b, loops.isEmpty() ? null : loops.get(loops.size() - 1));
         for (Stmt s : b.stmts()) {
             loopsOf.put(s, loops);
             if (s instanceof If i) {
@@ -288,7 +291,7 @@ final class Layout {
                         readInPlace.add(v);
                     } else if (recomputable(v, s)) {
                         recomputed.put(v, loads.get(v));
-                        poppedIn.computeIfAbsent(innermostDefLoop(v, s), k -> new LinkedHashSet<>()).add(v);
+                        declareInReverseOf(v);
                         restoredAt.computeIfAbsent(s, k -> new ArrayList<>()).add(v);
                     } else {
                         before.add(v);
@@ -297,15 +300,17 @@ final class Layout {
                 if (!before.isEmpty()) {
                     savedBefore.put(s, before);
                 }
-                for (Var v : before) {
-                    poppedIn.computeIfAbsent(innermostDefLoop(v, s), k -> new LinkedHashSet<>()).add(v);
-                }
+                before.forEach(this::declareInReverseOf);
                 if (savedAfter.contains(s)) {
-                    poppedIn.computeIfAbsent(innermostDefLoop(target, s), k -> new LinkedHashSet<>()).add(target);
+                    declareInReverseOf(target);
                 }
             }
         }
-        for (Var v : readInPlace) {
+        Set<Var> reverseNames = new LinkedHashSet<>(readInPlace); // every forward value the reverse sweep names
+        savedBefore.values().forEach(reverseNames::addAll);
+        savedAfter.forEach(st -> reverseNames.add(target(st)));
+        reverseNames.addAll(recomputed.keySet());
+        for (Var v : reverseNames) {
             if (v.kind() != Var.Kind.PARAM && home.get(v) != null && home.get(v).depth() > 0 && !insideLoopBody(v)) {
                 hoisted.add(v);
             }
@@ -348,16 +353,15 @@ final class Layout {
                 && (home.get(v) == null || home.get(v).depth() == 0);
     }
 
-    /** The innermost loop around s that overwrites v: its reverse body declares v. */
-    private Loop innermostDefLoop(Var v, Stmt s) {
-        Set<Loop> defs = defLoops.getOrDefault(v, Set.of());
-        List<Loop> around = loopsOf(s);
-        for (int k = around.size() - 1; k >= 0; k--) {
-            if (defs.contains(around.get(k))) {
-                return around.get(k);
-            }
+    /**
+     * A value popped in the reverse sweep is declared once, at the top of the reverse body of the
+     * loop whose body declares it in the forward sweep (values declared outside loops are in scope).
+     */
+    private void declareInReverseOf(Var v) {
+        Loop l = home.get(v) == null ? null : blockLoop.get(home.get(v));
+        if (l != null) {
+            poppedIn.computeIfAbsent(l, k -> new LinkedHashSet<>()).add(v);
         }
-        throw new IllegalStateException("no loop overwrites " + v);
     }
 
     /** Whether v is declared inside some loop's body (so the forward declaration is out of scope later). */

@@ -313,21 +313,62 @@ public final class ReverseTransform {
             }
         }
         String cond = i.condition().render();
-        if (layout.hasReverse.contains(i)) {
+        boolean record = layout.hasReverse.contains(i);
+        boolean onTape = record && !layout.loopsOf(i).isEmpty();
+        if (record && !onTape) {
             out.add(new Code.Line(define(i.taken()) + " = " + cond, comment(i.pos())));
             cond = i.taken().name();
-            if (!layout.loopsOf(i).isEmpty()) {
-                out.add(new Code.Line(tape + ".push(" + cond + ")", null));
-            }
         }
         List<Code> then = forward(i.then());
         List<Code> otherwise = forward(i.otherwise());
+        if (onTape) {
+            // Pushed where each path leaves the branch, after anything the branch itself pushed, so the
+            // reverse sweep pops this decision first, then replays the branch's own pushes in order.
+            recordAtExits(then, "true");
+            recordAtExits(otherwise, "false");
+        }
         if (then.isEmpty() && !otherwise.isEmpty()) {
             String negated = cond.matches("[\\w.]+") ? "!" + cond : "!(" + cond + ")";
             out.add(new Code.Branch(negated, otherwise, List.of(), comment(i.pos())));
         } else {
             out.add(new Code.Branch(cond, then, otherwise, comment(i.pos())));
         }
+    }
+
+    /** Adds {@code tape.push(decision)} before every break that ends a path, and at the end if reachable. */
+    private void recordAtExits(List<Code> code, String decision) {
+        pushBeforeBreaks(code, decision);
+        if (completes(code)) {
+            code.add(new Code.Line(tape + ".push(" + decision + ")", "which way the branch went"));
+        }
+    }
+
+    private void pushBeforeBreaks(List<Code> code, String decision) {
+        for (int k = 0; k < code.size(); k++) {
+            Code c = code.get(k);
+            if (c instanceof Code.Line line && line.code().equals("break")) {
+                code.add(k, new Code.Line(tape + ".push(" + decision + ")", "which way the branch went"));
+                k++;
+            } else if (c instanceof Code.Branch b) {
+                pushBeforeBreaks(b.then(), decision);
+                pushBeforeBreaks(b.otherwise(), decision);
+            }
+        }
+    }
+
+    /** Whether control can fall off the end of this code (javac's rule for break and if). */
+    private static boolean completes(List<Code> code) {
+        if (code.isEmpty()) {
+            return true;
+        }
+        Code last = code.get(code.size() - 1);
+        if (last instanceof Code.Line line) {
+            return !line.code().equals("break");
+        }
+        if (last instanceof Code.Branch b) {
+            return completes(b.then()) || b.otherwise().isEmpty() || completes(b.otherwise());
+        }
+        return true;
     }
 
     private void forwardLoop(Loop l, List<Code> out) {
@@ -459,10 +500,10 @@ public final class ReverseTransform {
             } else if (s instanceof Call call) {
                 reverseCall(call, out);
             } else if (s instanceof Load l) {
+                pops(s, out); // even when skipped: the tape must stay in step with the forward sweep
                 if (!layout.acts(l) || !declaredAdjoints.contains(l.target())) {
                     continue;
                 }
-                pops(s, out);
                 String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
                 out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow + adjointName(l.target()),
                         comment(l.pos())));
@@ -500,10 +541,10 @@ public final class ReverseTransform {
 
     private void reverseCompute(Compute c, List<Code> out) {
         Var t = c.target();
+        pops(c, out); // even when skipped: the tape must stay in step with the forward sweep
         if (!activity.isActive(t) || !declaredAdjoints.contains(t)) {
             return; // no adjoint reached this value: its contribution is zero
         }
-        pops(c, out);
         String bar = adjoint.get(t);
         List<String> self = new ArrayList<>();
         for (int i = 0; i < c.args().size(); i++) {
@@ -535,10 +576,10 @@ public final class ReverseTransform {
      */
     private void reverseCall(Call k, List<Code> out) {
         Var t = k.target();
+        pops(k, out); // even when skipped: the tape must stay in step with the forward sweep
         if (!activity.isActive(t) || !declaredAdjoints.contains(t)) {
             return;
         }
-        pops(k, out);
         String bar = adjoint.get(t);
         String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";
         String comment = comment(k.pos());

@@ -91,8 +91,10 @@ class SavingTest {
                     }
                     return s;
                 }""");
-        // per inner iteration one decision; per outer iteration one trip count; nothing else
-        assertEquals(2, pushes(code), code);
-        assertEquals(true, code.contains("tape.push(branch);") && code.contains("tape.push(trips_2);"), code);
+        // per inner iteration one decision (pushed where each side of the branch ends, true or false);
+        // per outer iteration one trip count; nothing else
+        assertEquals(3, pushes(code), code);
+        assertEquals(true, code.contains("tape.push(true);") && code.contains("tape.push(false);")
+                && code.contains("tape.push(trips_2);"), code);
     }
 }
