@@ -58,19 +58,7 @@ final class NumericChecks {
      * when they differ and {@code g = -ref}, NaN when either holds a NaN.
      */
     static double relativeError(double[] gradient, double[] reference) {
-        assertEquals(reference.length, gradient.length, "gradient length");
-        double difference = 0.0;
-        double sum = 0.0;
-        for (int i = 0; i < gradient.length; i++) {
-            double d = gradient[i] - reference[i];
-            double s = gradient[i] + reference[i];
-            difference += d * d;
-            sum += s * s;
-        }
-        if (difference == 0.0) {
-            return 0.0;
-        }
-        return Math.sqrt(difference) / Math.sqrt(sum);
+        return dev.leibniz.processor.testing.GradientChecks.relativeError(gradient, reference);
     }
 
     /** Whether {@code actual} is within {@link #CLOSED_FORM_TOLERANCE} of {@code expected}. */
