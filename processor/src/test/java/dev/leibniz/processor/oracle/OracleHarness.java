@@ -254,7 +254,10 @@ final class OracleHarness {
                 }
             }
         } else {
-            List<Diagnostic<? extends JavaFileObject>> own = res.warningsIn(".java");
+            List<Diagnostic<? extends JavaFileObject>> own = new java.util.ArrayList<>(res.warningsIn(".java"));
+            // The generator writes int += double on purpose (Java's implicit narrowing is under
+            // test); javac 20+ lints that as lossy-conversions in the user's program, not a bug.
+            own.removeIf(d -> "compiler.warn.possible.loss.of.precision".equals(d.getCode()));
             if (!own.isEmpty()) {
                 fails.add(new Failure("GENERATOR_WARNING", "GENERATOR_WARNING",
                         "generated program is not lint-clean (oracle bug)\n" + res.diagnosticsText() + "\n"
