@@ -400,22 +400,26 @@ public final class ReverseTransform {
 
     private void arrayNew(ArrayNew n, List<Code> out) {
         Var a = n.target();
-        String dims = n.dims().stream().map(Partials::text).reduce((x, y) -> x + ", " + y).orElseThrow();
-        String alloc;
-        if (layout.reusable.contains(n)) {
-            alloc = workspace + "." + (a.type() == Type.FLOAT_ARRAY ? "floats" : "doubles") + "(" + slot(n, 0) + ", " + dims + ")";
-        } else {
-            alloc = "new " + a.type().element().javaName() + dims.replaceAll("([^,]+)(, )?", "[$1]").replace(" ]", "]");
-        }
+        String alloc = layout.reusable.contains(n) ? buffer(n, 0) : fresh(n);
         out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
         if (activity.isActive(a)) {
-            String adj = workspace + "." + (a.type() == Type.FLOAT_ARRAY ? "floats" : "doubles") + "(" + slot(n, 1) + ", " + dims + ")";
-            if (workspace == null) {
-                adj = "new " + a.type().element().javaName() + "[" + String.join("][", dims.split(", ")) + "]";
-            }
+            String adj = workspace != null ? buffer(n, 1) : fresh(n);
             out.add(new Code.Line(a.javaType() + " " + adjointName(a) + " = " + adj, "its adjoint"));
             declaredAdjoints.add(a);
         }
+    }
+
+    /** {@code workspace.doubles(slot, d0[, d1])}: a zero-filled buffer kept from the last call. */
+    private String buffer(ArrayNew n, int which) {
+        String kind = n.target().type() == Type.FLOAT_ARRAY ? "floats" : "doubles";
+        return workspace + "." + kind + "(" + slot(n, which) + ", " + args(n.dims()) + ")";
+    }
+
+    /** {@code new double[d0][d1]}. */
+    private static String fresh(ArrayNew n) {
+        StringBuilder sb = new StringBuilder("new ").append(n.target().type().element().javaName());
+        n.dims().forEach(d -> sb.append('[').append(Partials.text(d)).append(']'));
+        return sb.toString();
     }
 
     /** Each allocation site gets its own buffers in the workspace: one for the array, one for its adjoint. */
