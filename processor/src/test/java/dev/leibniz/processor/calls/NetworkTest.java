@@ -1,5 +1,7 @@
 package dev.leibniz.processor.calls;
 
+import dev.leibniz.processor.testing.MlpBackprop;
+
 import dev.leibniz.processor.testing.GradientChecks;
 import dev.leibniz.processor.testing.Packing;
 import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
@@ -30,72 +32,16 @@ class NetworkTest {
     private static final double[] B2 = vector(-0.2, 0.1);
     private static final double[] T = vector(1.0, 0.0);
 
-    /** The gradient of the loss with respect to everything, by hand. */
-    private record Backprop(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2,
-            double[] t) {}
-
     private static double sigmoid(double a) {
         return 1.0 / (1.0 + Math.exp(-a));
     }
 
-    /** Hand-written backpropagation through {@link Network#loss}, in plain loops. */
-    private static Backprop backprop(double[] x, double[][] w1, double[] b1, double[][] w2,
-            double[] b2, double[] t) {
-        int nIn = x.length;
-        int nHidden = w1.length;
-        int nOut = w2.length;
-        double[] h = new double[nHidden];
-        for (int j = 0; j < nHidden; j++) {
-            double a = b1[j];
-            for (int i = 0; i < nIn; i++) {
-                a += w1[j][i] * x[i];
-            }
-            h[j] = sigmoid(a);
-        }
-        double[] o = new double[nOut];
-        for (int k = 0; k < nOut; k++) {
-            double a = b2[k];
-            for (int j = 0; j < nHidden; j++) {
-                a += w2[k][j] * h[j];
-            }
-            o[k] = sigmoid(a);
-        }
-        // dL/do = 2 (o - t), dL/dt = -2 (o - t), sigmoid' = s (1 - s).
-        double[] dt = new double[nOut];
-        double[] delta2 = new double[nOut];
-        for (int k = 0; k < nOut; k++) {
-            double dOut = 2.0 * (o[k] - t[k]);
-            dt[k] = -dOut;
-            delta2[k] = dOut * o[k] * (1.0 - o[k]);
-        }
-        double[][] dw2 = new double[nOut][nHidden];
-        double[] dh = new double[nHidden];
-        for (int k = 0; k < nOut; k++) {
-            for (int j = 0; j < nHidden; j++) {
-                dw2[k][j] = delta2[k] * h[j];
-                dh[j] += w2[k][j] * delta2[k];
-            }
-        }
-        double[] delta1 = new double[nHidden];
-        for (int j = 0; j < nHidden; j++) {
-            delta1[j] = dh[j] * h[j] * (1.0 - h[j]);
-        }
-        double[][] dw1 = new double[nHidden][nIn];
-        double[] dx = new double[nIn];
-        for (int j = 0; j < nHidden; j++) {
-            for (int i = 0; i < nIn; i++) {
-                dw1[j][i] = delta1[j] * x[i];
-                dx[i] += w1[j][i] * delta1[j];
-            }
-        }
-        return new Backprop(dx, dw1, delta1, dw2, delta2, dt);
-    }
 
     private static void check(String what, double[] x, double[][] w1, double[] b1,
             double[][] w2, double[] b2, double[] t) {
         var g = NetworkGrad.loss(x, w1, b1, w2, b2, t);
         assertExactly(Network.loss(x, w1, b1, w2, b2, t), g.value(), what + ": value()");
-        Backprop r = backprop(x, w1, b1, w2, b2, t);
+        MlpBackprop.Gradient r = MlpBackprop.of(x, w1, b1, w2, b2, t);
         assertClose(what + ": d/dx vs backprop", r.x(), g.x());
         assertClose(what + ": d/dW1 vs backprop", r.w1(), g.w1());
         assertClose(what + ": d/db1 vs backprop", r.b1(), g.b1());
@@ -163,8 +109,8 @@ class NetworkTest {
         var g = NetworkGrad.meanLoss(x1, t1, x2, t2, W1, B1, W2, B2);
         assertExactly(Network.meanLoss(x1, t1, x2, t2, W1, B1, W2, B2), g.value(),
                 "meanLoss value()");
-        Backprop r1 = backprop(x1, W1, B1, W2, B2, t1);
-        Backprop r2 = backprop(x2, W1, B1, W2, B2, t2);
+        MlpBackprop.Gradient r1 = MlpBackprop.of(x1, W1, B1, W2, B2, t1);
+        MlpBackprop.Gradient r2 = MlpBackprop.of(x2, W1, B1, W2, B2, t2);
         double[] rx1 = half(r1.x());
         double[] rt1 = half(r1.t());
         double[] rx2 = half(r2.x());

@@ -1,5 +1,7 @@
 package dev.leibniz.processor.loops;
 
+import dev.leibniz.processor.testing.MlpBackprop;
+
 import dev.leibniz.processor.testing.GradientChecks;
 import dev.leibniz.processor.testing.Packing;
 import static dev.leibniz.processor.testing.GradientChecks.assertCentral;

@@ -1,19 +1,22 @@
-package dev.leibniz.processor.loops;
+package dev.leibniz.processor.testing;
 
-/** Hand-written backpropagation through {@link Mlp#squaredError}, in plain loops. */
-final class MlpBackprop {
+/**
+ * Hand-written backpropagation through a 2-layer sigmoid network with a squared-error loss
+ * (loops.Mlp#squaredError and calls.Network#loss), in plain loops: the reference for both.
+ */
+public final class MlpBackprop {
 
     private MlpBackprop() {}
 
     /** The gradient with respect to every parameter of the network. */
-    record Gradient(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2,
+    public record Gradient(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2,
             double[] t) {}
 
     private static double sigmoid(double a) {
         return 1.0 / (1.0 + Math.exp(-a));
     }
 
-    static Gradient of(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2,
+    public static Gradient of(double[] x, double[][] w1, double[] b1, double[][] w2, double[] b2,
             double[] t) {
         int nIn = x.length;
         int nHidden = w1.length;
