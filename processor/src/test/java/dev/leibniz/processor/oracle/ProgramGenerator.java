@@ -105,10 +105,6 @@ final class ProgramGenerator {
                                    // updates it, off by default (KNOWN_BUGS)
 
     /**
-     * Features that trigger known processor bugs (docs/ORACLE.md), disabled when {@code oracle.disable}
-     * is not given; {@code -Doracle.disable=} (empty) turns everything on.
-     */
-    /**
      * Constructs that hit a processor bug and are therefore switched off by default; empty now.
      * The switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch
      * and loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
