@@ -19,6 +19,8 @@ public final class Tape {
     private int intTop;
     private boolean[] booleans = new boolean[16];
     private int booleanTop;
+    private Object[] objects = new Object[16];
+    private int objectTop;
 
     /** Creates an empty tape. */
     public Tape() {
@@ -34,6 +36,8 @@ public final class Tape {
         longTop = 0;
         intTop = 0;
         booleanTop = 0;
+        Arrays.fill(objects, 0, objectTop, null); // keep no caller's object alive between calls
+        objectTop = 0;
         return this;
     }
 
@@ -86,6 +90,31 @@ public final class Tape {
     }
 
     /**
+     * Pushes an object reference: an element of an object array that a loop reads, say.
+     *
+     * @param v the reference
+     */
+    public void push(Object v) {
+        if (objectTop == objects.length) {
+            objects = Arrays.copyOf(objects, 2 * objectTop);
+        }
+        objects[objectTop++] = v;
+    }
+
+    /**
+     * Pops the object pushed last, typed as the variable it is assigned to.
+     *
+     * @param <T> the type it was pushed as
+     * @return the reference
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T popObject() {
+        Object v = objects[--objectTop];
+        objects[objectTop] = null;
+        return (T) v;
+    }
+
+    /**
      * Pops the double pushed last.
      *
      * @return the value
@@ -127,6 +156,6 @@ public final class Tape {
      * @return how many values are pushed and not popped
      */
     public int size() {
-        return doubleTop + longTop + intTop + booleanTop;
+        return doubleTop + longTop + intTop + booleanTop + objectTop;
     }
 }

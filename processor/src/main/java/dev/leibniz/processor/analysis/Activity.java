@@ -148,6 +148,7 @@ public final class Activity {
             }
         }
         ArrayWrites.checkCalls(f);
+        ArrayEscapes.check(f, useful::contains);
         for (var s : statements(f)) {
             if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type().isReference()) {
                 throw new Unsupported(o.tree(), "'" + o.tree() + "' puts a value that depends on "

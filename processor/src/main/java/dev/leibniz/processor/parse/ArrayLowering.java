@@ -30,6 +30,10 @@ final class ArrayLowering {
     /** {@code double[] h = new double[n]} or {@code = {a, b}}: the only ways to make a local array. */
     static Var declare(MethodParser p, Expressions ex, VariableTree v, Slot slot) throws Unsupported {
         ExpressionTree init = v.getInitializer() == null ? null : Expressions.unparen(v.getInitializer());
+        Var copy = init == null ? null : ArrayCopies.declaration(p, ex, v, slot);
+        if (copy != null) {
+            return copy;
+        }
         if (!(init instanceof NewArrayTree na)) {
             throw new Unsupported(v, "a local " + slot.type.javaName() + " in a @Differentiable method must be created "
                     + "with new (for example new double[n]); aliases of other arrays are not supported");
@@ -137,7 +141,7 @@ final class ArrayLowering {
                 case POSTFIX_DECREMENT, PREFIX_DECREMENT -> Template.concat(lhs, "--");
                 default -> Template.concat(lhs, " " + compoundSymbol(kind) + " ", ex.template(value));
             };
-            p.add(new Opaque(null, code, p.pos(statement), statement));
+            p.add(new Opaque(null, code, p.pos(statement), statement, ArrayArguments.writes(p, ex, statement)));
             return;
         }
         Var array = p.currentOf(a.slot(), a.name());

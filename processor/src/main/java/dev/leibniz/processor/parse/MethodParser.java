@@ -383,7 +383,12 @@ public final class MethodParser {
                 reuse = null;
                 current.put(slot, assigned(v, slot.name, slot.type, e, target));
             }
-            case METHOD_INVOCATION -> out.add(new Opaque(null, expressions.template(e), pos(e), e));
+            case METHOD_INVOCATION -> {
+                if (!ArrayCopies.statement(this, expressions, (com.sun.source.tree.MethodInvocationTree) e)) {
+                    out.add(new Opaque(null, expressions.template(e), pos(e), e,
+                            ArrayArguments.writes(this, expressions, e)));
+                }
+            }
             default -> throw new Unsupported(e, "this expression statement is not supported in a @Differentiable method");
         }
     }
@@ -491,7 +496,7 @@ public final class MethodParser {
         if (out.stmts().get(last) instanceof Compute c && c.target() == v) {
             out.stmts().set(last, new Compute(c.target(), c.op(), c.args(), c.mathClass(), pos(at)));
         } else if (out.stmts().get(last) instanceof Opaque o && o.target() == v) {
-            out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree()));
+            out.stmts().set(last, new Opaque(o.target(), o.code(), pos(at), o.tree(), o.writes()));
         } else if (out.stmts().get(last) instanceof dev.leibniz.processor.ir.Load l && l.target() == v) {
             out.stmts().set(last, new dev.leibniz.processor.ir.Load(l.target(), l.array(), l.index(), pos(at)));
         } else if (out.stmts().get(last) instanceof dev.leibniz.processor.ir.Call k && k.target() == v) {

@@ -200,7 +200,7 @@ final class Layout {
             return activity.isActive(c.target());
         }
         if (s instanceof Load l) {
-            return activity.isActive(l.target()) && activity.isActive(l.array());
+            return activity.isActive(l.target()); // even from a constant array: the target's old adjoint is consumed
         }
         if (s instanceof Call k) {
             return activity.isActive(k.target());
@@ -240,7 +240,7 @@ final class Layout {
                 reads.add(r);
             }
             indexVars(k.args(), reads); // the derivative is computed again from all the arguments
-        } else if (s instanceof Load l && acts(s)) {
+        } else if (s instanceof Load l && acts(s) && activity.isActive(l.array())) {
             indexVars(l.index(), reads);
         } else if (s instanceof Store st && acts(s)) {
             indexVars(st.index(), reads);
@@ -323,8 +323,8 @@ final class Layout {
      */
     private boolean recomputable(Var v, Stmt at) {
         Load l = loads.get(v);
-        if (l == null || l.array().kind() != Var.Kind.PARAM) {
-            return false;
+        if (l == null || l.array().kind() != Var.Kind.PARAM || defCount.getOrDefault(v, 0) != 1) {
+            return false; // a variable assigned again may hold another value than the element by now
         }
         for (Operand o : l.index()) {
             if (o instanceof Var i && overwrittenAround(i, at)) {

@@ -268,6 +268,13 @@ public final class ReverseTransform {
                                 "kept for the reverse sweep"));
                     }
                 }
+                // An array made inside a branch: its adjoint must outlive the branch for the reverse sweep.
+                Walk.statements(inner(s), x -> {
+                    if (x instanceof ArrayNew n && activity.isActive(n.target()) && hoistedAdjoints.add(n.target())) {
+                        out.add(new Code.Line(n.target().javaType() + " " + adjointName(n.target()) + " = null",
+                                "the adjoint of an array made below, kept for the reverse sweep"));
+                    }
+                });
             }
             for (Var v : layout.savedBefore.getOrDefault(s, List.of())) {
                 out.add(new Code.Line(tape + ".push(" + v.name() + ")", null));
@@ -404,7 +411,8 @@ public final class ReverseTransform {
         out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
         if (activity.isActive(a)) {
             String adj = workspace != null ? buffer(n, 1) : fresh(n);
-            out.add(new Code.Line(a.javaType() + " " + adjointName(a) + " = " + adj, "its adjoint"));
+            String type = hoistedAdjoints.contains(a) ? "" : a.javaType() + " ";
+            out.add(new Code.Line(type + adjointName(a) + " = " + adj, "its adjoint"));
             declaredAdjoints.add(a);
         }
     }
@@ -446,6 +454,8 @@ public final class ReverseTransform {
     }
 
     private final Set<Var> declaredForward = new HashSet<>();
+    /** Arrays made inside a branch, whose adjoints are declared before it. */
+    private final Set<Var> hoistedAdjoints = new HashSet<>();
 
     /** A mutable variable is declared at its first assignment only. */
     private boolean declaredAlready(Var v) {
@@ -508,9 +518,11 @@ public final class ReverseTransform {
                 if (!layout.acts(l) || !declaredAdjoints.contains(l.target())) {
                     continue;
                 }
-                String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
-                out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow + adjointName(l.target()),
-                        comment(l.pos())));
+                if (activity.isActive(l.array())) {
+                    String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
+                    out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow
+                            + adjointName(l.target()), comment(l.pos())));
+                }
                 kill(s, l.target(), out);
             } else if (s instanceof Store st) {
                 if (!layout.acts(st)) {
@@ -682,6 +694,7 @@ public final class ReverseTransform {
             case LONG -> tape + ".popLong()";
             case INT -> tape + ".popInt()";
             case BOOLEAN -> tape + ".popBoolean()";
+            case REFERENCE, DOUBLE_ARRAY, DOUBLE_MATRIX, FLOAT_ARRAY -> tape + ".popObject()";
             default -> "(" + v.type().javaName() + ") " + tape + ".popInt()";
         };
     }

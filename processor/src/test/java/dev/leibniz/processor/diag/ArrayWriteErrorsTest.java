@@ -1,0 +1,111 @@
+package dev.leibniz.processor.diag;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.leibniz.processor.LeibnizProcessor;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call without a derivative that may write into an array whose values reach the result is an
+ * error on that call, never a gradient that silently ignores the write; reading calls are fine.
+ */
+class ArrayWriteErrorsTest {
+
+    /** The members start on line 5. */
+    private static JavaFileObject source(String members) {
+        return JavaFileObjects.forSourceString("p.C", String.join("\n",
+                "package p;",
+                "import dev.leibniz.Differentiable;",
+                "import java.util.Arrays;",
+                "class C {",
+                members,
+                "}"));
+    }
+
+    private static Compilation compile(String members) {
+        return javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror")
+                .compile(source(members));
+    }
+
+    private static void assertError(String members, long line, String message) {
+        Compilation c = compile(members);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(message).inFile(source(members)).onLine(line);
+        for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+            if (d.getSource() != null && d.getSource().getName().endsWith("Grad.java")) {
+                throw new AssertionError("the generated companion does not compile: " + d);
+            }
+        }
+    }
+
+    @Test
+    void sortIsRefusedWithAnExplicitLoopSuggested() {
+        assertError("""
+                    @Differentiable static double smallest(double[] x) {
+                        double[] y = x.clone();
+                        Arrays.sort(y);
+                        return y[0];
+                    }""", 7, "Sort with an explicit loop instead");
+    }
+
+    @Test
+    void anUnknownMethodWritingALocalArray() {
+        assertError("""
+                    static void scale(double[] a) { for (int i = 0; i < a.length; i++) a[i] *= 2; }
+                    @Differentiable static double f(double[] x) {
+                        double[] y = new double[x.length];
+                        for (int i = 0; i < x.length; i++) y[i] = x[i];
+                        scale(y);
+                        return y[0] * y[1];
+                    }""", 9, "'scale(y)' may write into the array 'y', whose values reach the result");
+    }
+
+    @Test
+    void aRowOfAMatrixHandedToAWritingCall() {
+        assertError("""
+                    @Differentiable static double f(double[][] w) {
+                        double[][] y = new double[2][2];
+                        y[0][0] = w[0][0];
+                        Arrays.fill(y[1], 3.0);
+                        return y[0][0] * y[1][1];
+                    }""", 8, "may write into the array 'y'");
+    }
+
+    @Test
+    void anUnknownMethodWritingAParameterArray() {
+        assertError("""
+                    @Differentiable static double f(double[] x) {
+                        Arrays.sort(x);
+                        return x[0];
+                    }""", 6, "'Arrays.sort(x)' may write into the array 'x'");
+    }
+
+    @Test
+    void copyWithinOneArrayIsRefused() {
+        assertError("""
+                    @Differentiable static double f(double[] x) {
+                        double[] y = x.clone();
+                        System.arraycopy(y, 0, y, 1, 2);
+                        return y[2];
+                    }""", 7, "copy through a second array");
+    }
+
+    @Test
+    void readingCallsAndArraysThatDoNotReachTheResultAreFine() {
+        Compilation c = compile("""
+                    @Differentiable static double f(double[] x) {
+                        double[] y = x.clone();
+                        System.out.println(Arrays.toString(y) + x[0]);
+                        double[] scratch = new double[3];
+                        Arrays.sort(scratch);
+                        Arrays.sort(y.clone());
+                        return y[0] * y[0];
+                    }""");
+        assertThat(c).succeededWithoutWarnings();
+    }
+}
