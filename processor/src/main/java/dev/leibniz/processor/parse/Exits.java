@@ -131,7 +131,66 @@ final class Exits {
             boolean here = enclosing != null && label.equals(enclosing.label());
             actions.add(here ? enclosing.latch() : this::leave);
         }
+        if (!flags.isEmpty() && onlyJumpsLeave(loop)) {
+            // for (;;) left only by return or an outer jump: the last flag needs no test, and no path falls through.
+            return chain(flags.subList(0, flags.size() - 1), actions, 0, actions.get(flags.size() - 1), p.pos(loop));
+        }
         return chain(flags, actions, 0, after, p.pos(loop));
+    }
+
+    /** A loop whose condition is absent or {@code true}, and that no break ends. */
+    private static boolean onlyJumpsLeave(StatementTree loop) {
+        com.sun.source.tree.ExpressionTree cond;
+        StatementTree body;
+        if (loop instanceof ForLoopTree f) {
+            cond = f.getCondition();
+            body = f.getStatement();
+        } else if (loop instanceof WhileLoopTree w) {
+            cond = w.getCondition();
+            body = w.getStatement();
+        } else if (loop instanceof DoWhileLoopTree d) {
+            cond = d.getCondition();
+            body = d.getStatement();
+        } else {
+            return false; // an enhanced for ends with its array
+        }
+        if (cond != null && !"true".equals(Expressions.unparen(cond).toString())) {
+            return false;
+        }
+        boolean[] broken = {false};
+        new TreeScanner<Void, Integer>() {
+            @Override
+            public Void visitBreak(BreakTree b, Integer depth) {
+                broken[0] |= b.getLabel() != null || depth == 0; // a labelled break may well end this loop
+                return null;
+            }
+
+            @Override
+            public Void visitForLoop(ForLoopTree t, Integer depth) {
+                return super.visitForLoop(t, depth + 1);
+            }
+
+            @Override
+            public Void visitEnhancedForLoop(EnhancedForLoopTree t, Integer depth) {
+                return super.visitEnhancedForLoop(t, depth + 1);
+            }
+
+            @Override
+            public Void visitWhileLoop(WhileLoopTree t, Integer depth) {
+                return super.visitWhileLoop(t, depth + 1);
+            }
+
+            @Override
+            public Void visitDoWhileLoop(DoWhileLoopTree t, Integer depth) {
+                return super.visitDoWhileLoop(t, depth + 1);
+            }
+
+            @Override
+            public Void visitSwitch(com.sun.source.tree.SwitchTree t, Integer depth) {
+                return super.visitSwitch(t, depth + 1);
+            }
+        }.scan(body, 0);
+        return !broken[0];
     }
 
     private boolean leave() {

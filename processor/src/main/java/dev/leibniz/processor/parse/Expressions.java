@@ -336,7 +336,7 @@ final class Expressions {
                                 template(c.getExpression()), "))")
                         : Template.concat(old, " " + sym + " (", template(c.getExpression()), ")");
                 Var v = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
-                p.add(new Opaque(v, code, p.pos(c), c));
+                p.add(new Opaque(v, code, p.pos(c), c, ArrayArguments.writes(p, this, c)));
                 return v;
             }
             rt = slot.type;
@@ -396,8 +396,26 @@ final class Expressions {
         Var v = p.reuse != null && name != null
                 ? p.newVar(opaqueName(e), t, Var.Kind.TEMP)
                 : target(name, opaqueName(e), t, List.copyOf(code.vars()));
-        p.add(new Opaque(v, code, p.pos(e), e));
+        if (v.type() == Type.REFERENCE && v.javaType().equals("Object")) {
+            String element = elementJavaType(e);
+            if (element != null) {
+                v.setJavaType(element); // pts[i] of a Point[]: the companion must know it is a Point
+            }
+        }
+        p.add(new Opaque(v, code, p.pos(e), e, ArrayArguments.writes(p, this, e)));
         return v;
+    }
+
+    /** The declared element type of {@code a[i]} for an object array local or parameter, or null. */
+    private String elementJavaType(ExpressionTree e) {
+        if (e instanceof com.sun.source.tree.ArrayAccessTree a
+                && unparen(a.getExpression()) instanceof IdentifierTree id) {
+            Slot s = p.slot(id.getName().toString());
+            if (s != null && s.javaType != null && s.javaType.endsWith("[]")) {
+                return s.javaType.substring(0, s.javaType.length() - 2);
+            }
+        }
+        return null;
     }
 
     /** Literals and static final fields (and their negations) are repeated freely. */
