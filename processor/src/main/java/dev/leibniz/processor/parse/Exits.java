@@ -231,6 +231,8 @@ final class Exits {
         private final Set<String> continues = new LinkedHashSet<>();
         private final String target;
         private final Set<String> toTarget = new LinkedHashSet<>();
+        /** The loops ('L') and switches ('S') around the current node, innermost first. */
+        private final java.util.ArrayDeque<Character> breakables = new java.util.ArrayDeque<>();
 
         private Escapes(String target) {
             this.target = target;
@@ -294,6 +296,9 @@ final class Exits {
         }
 
         private void jump(javax.lang.model.element.Name label, String kind) {
+            if (label == null && kind.equals("break") && !breakables.isEmpty() && breakables.peek() == 'S') {
+                return; // leaves only the switch around it
+            }
             if (label == null) {
                 plainJumpOut |= loops == 0;
                 return;
@@ -332,10 +337,20 @@ final class Exits {
 
         private Void loop(Tree t) {
             loops++;
+            breakables.push('L');
             for (Tree child : Children.of(t)) {
                 scan(child, null);
             }
+            breakables.pop();
             loops--;
+            return null;
+        }
+
+        @Override
+        public Void visitSwitch(com.sun.source.tree.SwitchTree t, Void unused) {
+            breakables.push('S');
+            super.visitSwitch(t, unused);
+            breakables.pop();
             return null;
         }
 

@@ -50,6 +50,11 @@ final class Expressions {
     Operand lower(ExpressionTree e, Type ctx, String name) throws Unsupported {
         e = unparen(e);
         checkFits(e, ctx);
+        if (e.getKind() == Tree.Kind.SWITCH_EXPRESSION) {
+            Type t = typeOf(e);
+            return p.switches().expression((com.sun.source.tree.SwitchExpressionTree) e,
+                    t != null && t.isNumeric() && ctx != null && ctx.isNumeric() ? Type.promote(t, ctx) : ctx, name);
+        }
         if (!p.mentionsFloating(e)) {
             return inactive(e, ctx, name);
         }
@@ -79,6 +84,10 @@ final class Expressions {
             }
             case METHOD_INVOCATION -> {
                 return call((MethodInvocationTree) e, ctx, name);
+            }
+            case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+                    REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                return p.sideEffect(e, e); // a = b = 2 * x: b's assignment runs first, its value is b
             }
             case ARRAY_ACCESS -> {
                 ArrayLowering.Access a = ArrayLowering.access(p, e);
@@ -133,7 +142,41 @@ final class Expressions {
     }
 
     Template template(ExpressionTree e) throws Unsupported {
-        return TemplatePrinter.print(e, p.names(), p.elements(), p::localOrNull);
+        return TemplatePrinter.print(e, p.names(), p.elements(), p::localOrNull, arrayType, effect -> p.sideEffect(effect, e));
+    }
+
+    /** The declared type of the array local whose initializer is being lowered, for bare {@code {...}}. */
+    private String arrayType;
+
+    /** Lowers a declaration's initializer, which may be a bare array initializer of {@code javaType}. */
+    Operand initializer(ExpressionTree e, Type t, String name, String javaType) throws Unsupported {
+        arrayType = javaType;
+        try {
+            return lower(e, t, name);
+        } finally {
+            arrayType = null;
+        }
+    }
+
+    /**
+     * How a declaration of this expression's type is spelled, for {@code var} of an object or
+     * non-floating array type; null when unknown.
+     */
+    String javaTypeOf(ExpressionTree e) throws Unsupported {
+        e = unparen(e);
+        if (e instanceof com.sun.source.tree.NewArrayTree n && n.getType() != null) {
+            StringBuilder sb = new StringBuilder(typeText(n.getType()));
+            int rank = n.getDimensions().size() + (n.getInitializers() != null ? 1 : 0);
+            sb.append("[]".repeat(rank));
+            return sb.toString();
+        }
+        if (e instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() == null) {
+            return typeText(n.getIdentifier());
+        }
+        if (e instanceof IdentifierTree id && p.slot(id.getName().toString()) != null) {
+            return p.slot(id.getName().toString()).javaType;
+        }
+        return null;
     }
 
     private Operand binary(BinaryTree b, String name) throws Unsupported {
@@ -561,9 +604,33 @@ final class Expressions {
                 return t == null ? null : t.isFloating() ? t : promoteNumeric(t);
             }
             case TYPE_CAST -> { return Type.ofName(((TypeCastTree) e).getType().toString()); }
+            case NEW_ARRAY -> {
+                var n = (com.sun.source.tree.NewArrayTree) e;
+                if (n.getType() == null) {
+                    return null;
+                }
+                String text = n.getType().toString() + "[]".repeat(n.getDimensions().size()
+                        + (n.getInitializers() != null ? 1 : 0));
+                Type t = Type.ofName(text);
+                return t != null ? t : Type.REFERENCE;
+            }
             case ARRAY_ACCESS -> {
                 ArrayLowering.Access a = ArrayLowering.access(p, e);
                 return a == null ? null : a.slot().type.element();
+            }
+            case SWITCH_EXPRESSION -> {
+                Type t = null;
+                for (ExpressionTree v : SwitchValues.of((com.sun.source.tree.SwitchExpressionTree) e)) {
+                    Type a = typeOf(v);
+                    if (a == null) {
+                        return null;
+                    }
+                    t = t == null ? a : t == a ? t : t.isNumeric() && a.isNumeric() ? Type.promote(t, a) : null;
+                    if (t == null) {
+                        return null;
+                    }
+                }
+                return t;
             }
             case CONDITIONAL_EXPRESSION -> {
                 ConditionalExpressionTree c = (ConditionalExpressionTree) e;

@@ -76,7 +76,7 @@ final class Loops {
      */
     private Loop.Counted counted(ForLoopTree f) throws Unsupported {
         if (f.getInitializer().size() != 1 || !(f.getInitializer().get(0) instanceof VariableTree init)
-                || init.getInitializer() == null || !"int".equals(String.valueOf(init.getType()))
+                || init.getInitializer() == null || !isInt(init)
                 || f.getUpdate().size() != 1 || !(f.getCondition() instanceof BinaryTree cond)) {
             return null;
         }
@@ -96,6 +96,13 @@ final class Loops {
         p.scope().declare(slot);
         p.current().put(slot, i);
         return new Loop.Counted(i, start, step);
+    }
+
+    /** {@code int i = ...}, or {@code var i = 0} with an int literal. */
+    private static boolean isInt(VariableTree init) {
+        String type = String.valueOf(init.getType());
+        return type.equals("int") || (type.equals("null") || type.equals("var"))
+                && init.getInitializer().getKind() == Tree.Kind.INT_LITERAL;
     }
 
     private static Integer step(ExpressionTree update, String index) {
@@ -148,8 +155,10 @@ final class Loops {
             Template givenCondition) throws Unsupported {
         carry(s, counted);
         Var continueFlag = p.exits().prepareLoop(label, s);
+        // A condition with side effects (while (n-- > 0)) is evaluated inside each iteration instead.
+        ExpressionTree effectful = condition != null && givenCondition == null && hasEffects(condition) ? condition : null;
         Template cond = givenCondition != null ? givenCondition
-                : condition == null ? null : p.expressions().condition(condition);
+                : condition == null || effectful != null ? null : p.expressions().condition(condition);
         Var trips = p.newVar("trips", Type.INT, Var.Kind.TEMP);
         Scope here = p.scope();
         MethodParser.Rest latch = () -> {
@@ -158,9 +167,13 @@ final class Loops {
             for (ExpressionStatementTree u : update) {
                 p.lowerOne(u);
             }
+            if (effectful != null && doWhile) {
+                exitUnless(effectful, () -> true);
+            }
             p.setScope(saved);
             return true;
         };
+
         p.loops().push(new MethodParser.LoopContext(label, latch));
         Block b;
         try {
@@ -173,12 +186,47 @@ final class Loops {
                 }
                 List<? extends StatementTree> stmts = body.getKind() == Tree.Kind.BLOCK
                         ? ((com.sun.source.tree.BlockTree) body).getStatements() : List.of(body);
+                if (effectful != null && !doWhile) {
+                    return exitUnless(effectful, () -> p.lowerBody(stmts, latch));
+                }
                 return p.lowerBody(stmts, latch);
             });
         } finally {
             p.loops().pop();
         }
-        p.add(new Loop(label, cond, doWhile, b, counted, trips, loopPos(s)));
+        p.add(new Loop(label, cond, doWhile && effectful == null, b, counted, trips, loopPos(s)));
+    }
+
+    /**
+     * {@code if (!(condition)) break; else rest}, the condition's side effects done first; the
+     * rest of the iteration goes on the path that stays, so the reverse sweep knows which ran.
+     */
+    private boolean exitUnless(ExpressionTree condition, MethodParser.Rest rest) throws Unsupported {
+        Template c = p.expressions().condition(condition);
+        Pos at = p.pos(condition);
+        return p.joinedWithRest(Template.concat("!(", c, ")"), () -> {
+            p.add(new dev.leibniz.processor.ir.Break(at));
+            return false;
+        }, rest, at);
+    }
+
+    private static boolean hasEffects(ExpressionTree condition) {
+        boolean[] found = {false};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void scan(Tree t, Void unused) {
+                if (t != null) {
+                    switch (t.getKind()) {
+                        case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
+                                REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT,
+                                POSTFIX_DECREMENT -> found[0] = true;
+                        default -> { }
+                    }
+                }
+                return super.scan(t, unused);
+            }
+        }.scan(condition, null);
+        return found[0];
     }
 
     /**

@@ -70,6 +70,7 @@ public final class MethodParser {
     private final java.util.ArrayDeque<LoopContext> loops = new java.util.ArrayDeque<>();
     private final Loops loopLowering = new Loops(this);
     private final Exits exits = new Exits(this);
+    private final Switches switches = new Switches(this);
     private final Block root = new Block(0);
     private final java.util.ArrayDeque<Block> open = new java.util.ArrayDeque<>();
     /** The mutable variable the expression being lowered must write, inside a loop. */
@@ -199,16 +200,13 @@ public final class MethodParser {
             }
             case IF -> {
                 IfTree ift = (IfTree) s;
-                Template cond = expressions.condition(ift.getCondition());
-                Map<Slot, Var> before = new LinkedHashMap<>(current);
-                Block thenB = branch(() -> lowerWithRest(ift.getThenStatement(), after));
-                current = new LinkedHashMap<>(before);
-                Block elseB = branch(() -> ift.getElseStatement() == null
-                        ? after.lowerInto()
-                        : lowerWithRest(ift.getElseStatement(), after));
-                current = before;
-                out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(), ifPos(ift)));
-                return false;
+                return joinedWithRest(expressions.condition(ift.getCondition()),
+                        () -> lowerWithRest(ift.getThenStatement(), after),
+                        () -> ift.getElseStatement() == null ? after.lowerInto()
+                                : lowerWithRest(ift.getElseStatement(), after), ifPos(ift));
+            }
+            case SWITCH -> {
+                return switches.statementWithRest((com.sun.source.tree.SwitchTree) s, after);
             }
             default -> {
                 lowerStatement(s);
@@ -296,7 +294,7 @@ public final class MethodParser {
             }
             case TRY -> throw new Unsupported(s, "try is not supported in a @Differentiable method; "
                     + "handle exceptions in the caller");
-            case SWITCH -> throw new Unsupported(s, "switch is not supported in a @Differentiable method; use if / else if");
+            case SWITCH -> switches.statement((com.sun.source.tree.SwitchTree) s);
             case SYNCHRONIZED -> throw new Unsupported(s, "synchronized is not supported in a @Differentiable method; "
                     + "synchronize in the caller");
             case THROW -> throw new Unsupported(s, "throw is not supported in a @Differentiable method yet; "
@@ -313,15 +311,18 @@ public final class MethodParser {
     private void declare(VariableTree v) throws Unsupported {
         String name = v.getName().toString();
         Type t;
+        String javaType = null;
         if (v.getType() == null || v.getType().toString().equals("var")) {
             t = v.getInitializer() == null ? null : expressions.typeOf(v.getInitializer());
-            if (t == null) {
+            if (t == Type.REFERENCE) {
+                javaType = expressions.javaTypeOf(v.getInitializer());
+            }
+            if (t == null || t == Type.REFERENCE && javaType == null) {
                 throw new Unsupported(v, "cannot tell the type of '" + name + "'; declare it with an explicit type");
             }
         } else {
             t = Type.ofName(v.getType().toString());
         }
-        String javaType = null;
         if (t == null) {
             javaType = expressions.typeText(v.getType());
             t = Type.REFERENCE;
@@ -330,7 +331,7 @@ public final class MethodParser {
         if (t.isFloatingArray()) {
             current.put(slot, ArrayLowering.declare(this, expressions, v, slot));
         } else if (v.getInitializer() != null) {
-            Operand init = expressions.lower(v.getInitializer(), t, name);
+            Operand init = expressions.initializer(v.getInitializer(), t, name, javaType);
             Var var = typed(named(init, name, t, v), slot);
             if (inLoop()) {
                 var.setMutable();
@@ -393,6 +394,36 @@ public final class MethodParser {
         }
     }
 
+    /**
+     * An assignment or ++/-- inside an expression: done now, as its own statement, and the
+     * variable holding its value returned (for {@code i++}, a copy of the old value).
+     *
+     * @param whole the expression it sits in, where the variable must appear nowhere else
+     */
+    Var sideEffect(ExpressionTree e, ExpressionTree whole) throws Unsupported {
+        ExpressionTree target = e instanceof com.sun.source.tree.AssignmentTree a ? a.getVariable()
+                : e instanceof CompoundAssignmentTree c ? c.getVariable() : ((UnaryTree) e).getExpression();
+        if (ArrayLowering.isElement(target)) {
+            throw new Unsupported(e, "an assignment to an array element inside an expression is not supported in a "
+                    + "@Differentiable method; make it its own statement");
+        }
+        Slot slot = assignable(target);
+        if (Mentions.count(whole, slot.name) > Mentions.count(e, slot.name)) {
+            throw new Unsupported(e, "'" + slot.name + "' is assigned inside an expression that also reads it; "
+                    + "make the assignment its own statement, so the order is plain");
+        }
+        Var old = null;
+        if (e.getKind() == Tree.Kind.POSTFIX_INCREMENT || e.getKind() == Tree.Kind.POSTFIX_DECREMENT) {
+            old = typed(newVar(slot.name + "Before", slot.type, Var.Kind.TEMP), slot);
+            if (inLoop()) {
+                old.setMutable();
+            }
+            out.add(new Compute(old, Elementary.COPY, List.of(currentOf(slot, target)), "Math", pos(e)));
+        }
+        expressionStatement(e);
+        return old != null ? old : currentOf(slot, target);
+    }
+
     /** The local an assignment writes; writes to anything else are rejected. */
     private Slot assignable(ExpressionTree target) throws Unsupported {
         ExpressionTree t = target;
@@ -418,20 +449,27 @@ public final class MethodParser {
     }
 
     private void plainIf(IfTree ift) throws Unsupported {
-        Template cond = expressions.condition(ift.getCondition());
-        Map<Slot, Var> before = new LinkedHashMap<>(current);
-        Block thenB = branch(() -> {
+        joined(expressions.condition(ift.getCondition()), () -> {
             lowerStatement(ift.getThenStatement());
             return true;
-        });
-        Map<Slot, Var> thenEnd = current;
-        current = new LinkedHashMap<>(before);
-        Block elseB = branch(() -> {
+        }, () -> {
             if (ift.getElseStatement() != null) {
                 lowerStatement(ift.getElseStatement());
             }
             return true;
-        });
+        }, ifPos(ift));
+    }
+
+    /**
+     * {@code if (cond) then else otherwise}, each lowered into its own block; a variable the two
+     * leave with different versions meets in a phi after the branch.
+     */
+    void joined(Template cond, Rest thenBody, Rest elseBody, Pos pos) throws Unsupported {
+        Map<Slot, Var> before = new LinkedHashMap<>(current);
+        Block thenB = branch(thenBody);
+        Map<Slot, Var> thenEnd = current;
+        current = new LinkedHashMap<>(before);
+        Block elseB = branch(elseBody);
         Map<Slot, Var> elseEnd = current;
         current = new LinkedHashMap<>();
         List<Var> phis = new ArrayList<>();
@@ -444,14 +482,27 @@ public final class MethodParser {
                 current.put(slot, null); // not definitely assigned after the if; javac rejects any read
             } else {
                 Var phi = typed(newVar(slot.name, slot.type, Var.Kind.PHI), slot);
-                Pos p = ifPos(ift);
-                thenB.add(new Compute(phi, Elementary.COPY, List.of(t), "Math", p));
-                elseB.add(new Compute(phi, Elementary.COPY, List.of(e), "Math", p));
+                thenB.add(new Compute(phi, Elementary.COPY, List.of(t), "Math", pos));
+                elseB.add(new Compute(phi, Elementary.COPY, List.of(e), "Math", pos));
                 phis.add(phi);
                 current.put(slot, phi);
             }
         }
-        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis, ifPos(ift)));
+        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, phis, pos));
+    }
+
+    /**
+     * {@code if (cond) then else otherwise} where a path may return: what follows goes into each
+     * path that falls through, so no phis are needed.
+     */
+    boolean joinedWithRest(Template cond, Rest thenBody, Rest elseBody, Pos pos) throws Unsupported {
+        Map<Slot, Var> before = new LinkedHashMap<>(current);
+        Block thenB = branch(thenBody);
+        current = new LinkedHashMap<>(before);
+        Block elseB = branch(elseBody);
+        current = before;
+        out.add(new If(cond, newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), thenB, elseB, List.of(), pos));
+        return false;
     }
 
     // ---- shared with Expressions ----------------------------------------------------------
@@ -537,6 +588,10 @@ public final class MethodParser {
 
     Expressions expressions() {
         return expressions;
+    }
+
+    Switches switches() {
+        return switches;
     }
 
     boolean lowerBody(List<? extends StatementTree> stmts, Rest rest) throws Unsupported {

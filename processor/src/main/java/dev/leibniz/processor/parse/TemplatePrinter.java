@@ -46,9 +46,41 @@ final class TemplatePrinter {
 
     static Template print(ExpressionTree e, NameResolver names, Elements elements, Function<String, Var> locals)
             throws Unsupported {
+        return print(e, names, elements, locals, null);
+    }
+
+    /**
+     * @param arrayType the declared type of the variable e initialises, such as {@code int[]}:
+     *     a bare initializer {@code {0, 1}} needs it spelled out once it is no longer a declaration
+     */
+    static Template print(ExpressionTree e, NameResolver names, Elements elements, Function<String, Var> locals,
+            String arrayType) throws Unsupported {
+        return print(e, names, elements, locals, arrayType, null);
+    }
+
+    /**
+     * @param effects lowers an assignment or ++/-- met inside the expression, before it, and gives
+     *     the variable holding its value; null where none may appear
+     */
+    static Template print(ExpressionTree e, NameResolver names, Elements elements, Function<String, Var> locals,
+            String arrayType, Effects effects) throws Unsupported {
         TemplatePrinter p = new TemplatePrinter(names, elements, locals);
+        p.arrayType = arrayType;
+        p.effects = effects;
         p.expr(e);
         return new Template(p.parts);
+    }
+
+    /** The type a bare array initializer being printed has, or null where none may appear. */
+    private String arrayType;
+    private Effects effects;
+    /** How many && / || right operands and ?: arms enclose the node being printed. */
+    private int conditional;
+
+    /** Lowers a side effect inside an expression and returns the variable holding its value. */
+    @FunctionalInterface
+    interface Effects {
+        Var apply(ExpressionTree effect) throws Unsupported;
     }
 
     static String typeText(Tree type, NameResolver names, Elements elements) throws Unsupported {
@@ -91,9 +123,11 @@ final class TemplatePrinter {
                 ConditionalExpressionTree c = (ConditionalExpressionTree) e;
                 expr(c.getCondition());
                 text(" ? ");
+                conditional++;
                 expr(c.getTrueExpression());
                 text(" : ");
                 expr(c.getFalseExpression());
+                conditional--;
             }
             case INSTANCE_OF -> {
                 InstanceOfTree i = (InstanceOfTree) e;
@@ -110,13 +144,20 @@ final class TemplatePrinter {
             case MEMBER_REFERENCE -> throw new Unsupported(e, "method references are not supported in a @Differentiable method; "
                     + "call the method directly");
             case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
-                    REMAINDER_ASSIGNMENT, AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT,
-                    RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT ->
-                    throw new Unsupported(e, "an assignment inside an expression is not supported in a @Differentiable method; "
-                            + "make the assignment its own statement");
-            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-                    throw new Unsupported(e, "++ and -- inside an expression are not supported in a @Differentiable method; "
-                            + "make the increment its own statement");
+                    REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                if (effects == null || conditional > 0) {
+                    throw new Unsupported(e, conditional > 0
+                            ? "an assignment or ++/-- that runs only on some paths (after && or ||, or in ?:) is not "
+                                    + "supported in a @Differentiable method; make it its own statement"
+                            : "an assignment inside this expression is not supported in a @Differentiable method; "
+                                    + "make the assignment its own statement");
+                }
+                parts.add(effects.apply(e)); // done before the expression, in evaluation order; its value stands here
+            }
+            case AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT,
+                    UNSIGNED_RIGHT_SHIFT_ASSIGNMENT ->
+                    throw new Unsupported(e, "bitwise compound assignments are not supported in a @Differentiable method; "
+                            + "write x = x & y as its own statement");
             default -> {
                 if (e instanceof LiteralTree) {
                     text(e.toString());
@@ -129,7 +170,10 @@ final class TemplatePrinter {
                 } else if (e instanceof BinaryTree b) {
                     expr(b.getLeftOperand());
                     text(" " + Operators.binary(e.getKind()) + " ");
+                    boolean shortCircuit = e.getKind() == Tree.Kind.CONDITIONAL_AND || e.getKind() == Tree.Kind.CONDITIONAL_OR;
+                    conditional += shortCircuit ? 1 : 0;
                     expr(b.getRightOperand());
+                    conditional -= shortCircuit ? 1 : 0;
                 } else {
                     throw new Unsupported(e, "this kind of expression (" + e.getKind().toString().toLowerCase(java.util.Locale.ROOT)
                             + ") is not supported in a @Differentiable method");
@@ -288,7 +332,21 @@ final class TemplatePrinter {
 
     private void newArray(NewArrayTree n) throws Unsupported {
         if (n.getType() == null) {
-            throw new Unsupported(n, "array initializers need an explicit 'new T[]' in a @Differentiable method");
+            if (arrayType == null || !arrayType.endsWith("[]")) {
+                throw new Unsupported(n, "array initializers need an explicit 'new T[]' in a @Differentiable method");
+            }
+            String outer = arrayType;
+            text("new " + outer + " {");
+            arrayType = outer.substring(0, outer.length() - 2); // nested initializers are the rows
+            String sep = "";
+            for (ExpressionTree i : n.getInitializers()) {
+                text(sep);
+                expr(i);
+                sep = ", ";
+            }
+            arrayType = outer;
+            text("}");
+            return;
         }
         text("new ");
         type(n.getType());

@@ -144,16 +144,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void switchStatement() {
-        assertError("""
-                    @Differentiable static double f(double x, int k) {
-                        switch (k) {
-                            default: return x;
-                        }
-                    }""", 6, "switch is not supported in a @Differentiable method; use if / else if");
-    }
-
-    @Test
     void synchronizedStatement() {
         assertError("""
                     @Differentiable static double f(double x) {

@@ -37,7 +37,7 @@ final class Mutations {
         UNKNOWN_CALL_ON_ACTIVE(true),
         UNKNOWN_USER_CALL(true),
         TRY_CATCH(true),
-        SWITCH(true),
+        SWITCH(true, true),
         SYNCHRONIZED(true),
         WHILE_LOOP(true, true),
         FOR_LOOP(true, true),
