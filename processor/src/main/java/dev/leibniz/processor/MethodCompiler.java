@@ -74,7 +74,8 @@ final class MethodCompiler {
         }
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
         done.forEach((owner, list) -> out.put(owner,
-                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback())).toList()));
+                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback(),
+                        CompanionNames.gradient(c.method()))).toList()));
         return out;
     }
 

@@ -7,7 +7,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.Signatures;
 import dev.leibniz.processor.diag.Unsupported;
-import dev.leibniz.processor.emit.CompanionEmitter;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.UserRules;
@@ -136,7 +135,7 @@ final class Callees {
             return null;
         }
         boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
-        String primal = isStatic ? NameResolver.sourceName(owner) + "." + m.getSimpleName() : m.getSimpleName().toString();
+        String primal = isStatic ? p.names().sourceName(owner) + "." + m.getSimpleName() : m.getSimpleName().toString();
         Set<String> d = Signatures.differentiated(m);
         List<Boolean> differentiated = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -148,18 +147,14 @@ final class Callees {
         if (rule != null) {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
-                    NameResolver.sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
+                    p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
             throw new Unsupported(at, "'" + description + "' is @Differentiable, but its companion " + companion
                     + " is not on the classpath; compile the library that declares it with the Leibniz processor");
         }
-        long overloads = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(o -> o.getSimpleName().equals(m.getSimpleName()) && isDifferentiable(o)).count();
-        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
-        m.getParameters().forEach(v -> types.add(v.asType()));
-        String gradient = companion + "." + CompanionEmitter.gradientName(m.getSimpleName().toString(), types, overloads > 1);
+        String gradient = companion + "." + CompanionNames.gradient(m);
         if (p.trees().getPath(m) == null) {
             readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
         }
@@ -174,8 +169,7 @@ final class Callees {
             return;
         }
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (field.getSimpleName().contentEquals(CompanionEmitter.DIFFERENTIATED)
-                    && field.getConstantValue() instanceof String map) {
+            if (CompanionNames.isPositionsField(field) && field.getConstantValue() instanceof String map) {
                 java.util.Collections.fill(differentiated, false);
                 for (String entry : map.split(";")) {
                     if (entry.isEmpty()) {

@@ -476,7 +476,7 @@ final class Expressions {
         return owner != null && owner.getQualifiedName().contentEquals("dev.leibniz.Gradients");
     }
 
-    /** "Math" or "StrictMath" when a call goes to java.lang.Math or StrictMath, else null. */
+    /** How the companion names java.lang.Math or StrictMath when a call goes there, else null. */
     private String mathClassOf(MethodInvocationTree c) {
         ExpressionTree sel = c.getMethodSelect();
         TypeElement owner = null;
@@ -492,7 +492,7 @@ final class Expressions {
             return null;
         }
         String q = owner.getQualifiedName().toString();
-        return q.equals("java.lang.Math") ? "Math" : q.equals("java.lang.StrictMath") ? "StrictMath" : null;
+        return q.equals("java.lang.Math") || q.equals("java.lang.StrictMath") ? p.names().sourceName(owner) : null;
     }
 
     private static String methodName(MethodInvocationTree c) {

@@ -180,7 +180,7 @@ final class TemplatePrinter {
             text("." + f.getSimpleName());
             return;
         }
-        text(NameResolver.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
+        text(names.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
     }
 
     private void typeRef(Tree at, TypeElement t) throws Unsupported {
@@ -188,7 +188,7 @@ final class TemplatePrinter {
             throw new Unsupported(at, "the private type '" + t.getSimpleName() + "' cannot be used from the generated "
                     + "companion class; make it package-private");
         }
-        text(NameResolver.sourceName(t));
+        text(names.sourceName(t));
     }
 
     private void memberSelect(MemberSelectTree s) throws Unsupported {
@@ -259,7 +259,7 @@ final class TemplatePrinter {
                         + "class; make it package-private");
             }
             if (allStatic) {
-                text(NameResolver.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
+                text(names.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
             } else if (noneStatic && locals.apply("this") != null) {
                 parts.add(locals.apply("this"));
                 text("." + n);

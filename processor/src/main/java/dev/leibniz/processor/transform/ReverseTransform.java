@@ -1,5 +1,6 @@
 package dev.leibniz.processor.transform;
 
+import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
@@ -94,8 +95,10 @@ public final class ReverseTransform {
         value = names.claim("value");
         seed = names.claim("seed");
         into = names.claim("into");
-        Set<String> fields = new HashSet<>(List.of("value", "workspace"));
-        f.params().forEach(p -> fields.add(p.name()));
+        List<String> paramNames = f.params().stream().map(Param::name).toList();
+        String workspaceField = CompanionNames.workspaceField(paramNames);
+        Set<String> fields = new HashSet<>(List.of("value", workspaceField));
+        fields.addAll(paramNames);
         Walk.statements(f.body(), s -> {
             if (s instanceof Call k && k.callee().pullback() != null && activity.isActive(k.target())) {
                 String field = k.callee().method().getSimpleName() + "Call";
@@ -122,9 +125,10 @@ public final class ReverseTransform {
 
         List<Code> body = new ArrayList<>();
         if (usesWorkspace) {
-            body.add(new Code.Branch(into + ".workspace == null",
-                    List.of(new Code.Line(into + ".workspace = new dev.leibniz.Workspace()", null)), List.of(), null));
-            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + into + ".workspace", null));
+            String field = into + "." + workspaceField;
+            body.add(new Code.Branch(field + " == null",
+                    List.of(new Code.Line(field + " = new dev.leibniz.Workspace()", null)), List.of(), null));
+            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null));
             if (tape != null) {
                 body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
                         "saved values, branch decisions and trip counts for the reverse sweep"));
