@@ -40,6 +40,8 @@ final class MethodCompiler {
     private final UserRules rules;
     /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
     private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
+    /** Methods with an error javac reports in the user's code, and their callers: no error of ours. */
+    private final Set<ExecutableElement> skipped = new java.util.HashSet<>();
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
         this.env = env;
@@ -86,6 +88,10 @@ final class MethodCompiler {
         }
         CompilationUnitTree unit = path.getCompilationUnit();
         MethodTree tree = (MethodTree) path.getLeaf();
+        if (UserErrors.inSignature(m)) {
+            skipped.add(m);
+            return null;
+        }
         try {
             Set<String> wrt = Signatures.check(m, tree);
             Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
@@ -93,6 +99,10 @@ final class MethodCompiler {
             return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
         } catch (Unsupported u) {
             Tree at = u.tree() != null ? u.tree() : tree;
+            if (u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
+                skipped.add(m);
+                return null;
+            }
             trees.printMessage(Diagnostic.Kind.ERROR, u.getMessage(), at, unit);
             failed.put(m, m.getSimpleName() + ": " + u.getMessage());
         } catch (RuntimeException | StackOverflowError bug) {
@@ -108,6 +118,12 @@ final class MethodCompiler {
 
     /** Reports, on each call to a method that failed, why: the chain of callees down to the cause. */
     private boolean callsFailed(Compiled c) {
+        boolean[] callsSkipped = {false};
+        Walk.statements(c.func().body(), s -> callsSkipped[0] |= s instanceof Call k && skipped.contains(k.callee().method()));
+        if (callsSkipped[0]) {
+            skipped.add(c.method()); // its callee has the user's error, which javac reports
+            return true;
+        }
         List<Call> calls = new ArrayList<>();
         Walk.statements(c.func().body(), s -> {
             if (s instanceof Call k && failed.containsKey(k.callee().method())) {

@@ -158,7 +158,7 @@ final class TemplatePrinter {
             typeRef(id, t);
             return;
         }
-        throw new Unsupported(id, "cannot resolve '" + n + "' for the generated companion class");
+        throw Unsupported.unresolved(id, n, "cannot resolve '" + n + "' for the generated companion class");
     }
 
     private void fieldRef(Tree at, VariableElement f) throws Unsupported {
@@ -216,9 +216,12 @@ final class TemplatePrinter {
                 }
             }
         }
-        if (target.getKind() == Tree.Kind.IDENTIFIER && targetType == null
-                && locals.apply(((IdentifierTree) target).getName().toString()) == null
-                && names.field(((IdentifierTree) target).getName().toString()) == null) {
+        if (target instanceof IdentifierTree first && targetType == null && locals.apply(first.getName().toString()) == null
+                && names.field(first.getName().toString()) == null) {
+            String n = first.getName().toString();
+            if (elements.getPackageElement(n) == null) {
+                throw Unsupported.unresolved(first, n, "cannot resolve '" + n + "' for the generated companion class");
+            }
             text(whole); // a package name: leave it as written
             return;
         }
@@ -250,7 +253,7 @@ final class TemplatePrinter {
             String n = id.getName().toString();
             List<ExecutableElement> ms = names.methods(n);
             if (ms.isEmpty()) {
-                throw new Unsupported(c, "cannot resolve the method '" + n + "' for the generated companion class");
+                throw Unsupported.unresolved(c, n, "cannot resolve the method '" + n + "' for the generated companion class");
             }
             boolean allStatic = ms.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
             boolean noneStatic = ms.stream().noneMatch(m -> m.getModifiers().contains(Modifier.STATIC));
@@ -330,7 +333,8 @@ final class TemplatePrinter {
             case IDENTIFIER -> {
                 TypeElement te = names.type(((IdentifierTree) t).getName().toString());
                 if (te == null) {
-                    throw new Unsupported(t, "cannot resolve the type '" + t + "' for the generated companion class");
+                    throw Unsupported.unresolved(t, t.toString(), "cannot resolve the type '" + t
+                            + "' for the generated companion class");
                 }
                 typeRef(t, te);
             }
