@@ -94,6 +94,7 @@ final class MethodCompiler {
         }
         try {
             Set<String> wrt = Signatures.check(m, tree);
+            AuxiliaryClasses.check(trees, m, tree);
             Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
             Activity activity = Activity.of(f);
             return new Compiled(m, f, ReverseTransform.of(f, activity), unit);

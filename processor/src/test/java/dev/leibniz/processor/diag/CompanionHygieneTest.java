@@ -129,4 +129,63 @@ class CompanionHygieneTest {
                     "the companion does not compile: " + d);
         }
     }
+
+    /** A record declared in C.java beside C: javac warns wherever another file names it. */
+    private static JavaFileObject withAuxiliaryRecord(String members) {
+        return JavaFileObjects.forSourceString("p.C", String.join("\n",
+                "package p;",
+                "import dev.leibniz.Differentiable;",
+                "public class C {",
+                members,
+                "}",
+                "record Pt(double k) {",
+                "    double scaled(double x) {",
+                "        return k * x;",
+                "    }",
+                "}"));
+    }
+
+    @Test
+    void auxiliaryClassAsAParameterTypeIsAClearError() {
+        JavaFileObject source = withAuxiliaryRecord("""
+                    @Differentiable static double f(double x, Pt q) {
+                        return x * q.k();
+                    }""");
+        Compilation c = compile(source);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("move Pt into its own file Pt.java, or make it a static member class")
+                .inFile(source).onLine(4);
+        assertEquals(1, c.errors().size(), "one error, ours: " + c.diagnostics());
+        assertTrue(c.warnings().isEmpty(), "no warning in the companion: " + c.warnings());
+    }
+
+    @Test
+    void instanceMethodOfAnAuxiliaryClassIsAClearError() {
+        JavaFileObject source = JavaFileObjects.forSourceString("p.C", """
+                package p;
+                import dev.leibniz.Differentiable;
+                public class C {
+                }
+                class Spring {
+                    double k = 2;
+                    @Differentiable double energy(double x) {
+                        return k * x * x;
+                    }
+                }""");
+        Compilation c = compile(source);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("move Spring into its own file Spring.java").inFile(source).onLine(7);
+        assertTrue(c.warnings().isEmpty(), "no warning in the companion: " + c.warnings());
+    }
+
+    /** Inside method bodies the companion's class-level @SuppressWarnings does hold. */
+    @Test
+    void auxiliaryClassInTheBodyCompilesWithoutWarnings() {
+        Compilation c = compile(withAuxiliaryRecord("""
+                    @Differentiable static double f(double x) {
+                        Pt q = new Pt(3);
+                        return x * q.k() + new Pt(2).scaled(1.5);
+                    }"""));
+        assertThat(c).succeededWithoutWarnings();
+    }
 }
