@@ -7,6 +7,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.emit.CodeSize;
 import dev.leibniz.processor.emit.CompanionEmitter;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
@@ -97,7 +98,14 @@ final class MethodCompiler {
             AuxiliaryClasses.check(trees, m, tree);
             Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
             Activity activity = Activity.of(f);
-            return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
+            ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
+            int size = CodeSize.estimate(pullback.body());
+            if (size > CodeSize.LIMIT) {
+                throw new Unsupported(tree, "the generated pullback of " + m.getSimpleName() + " would be too large for "
+                        + "the JVM (about " + size + " bytes of bytecode; a method may have " + CodeSize.LIMIT + "): split "
+                        + m.getSimpleName() + " into several @Differentiable methods that call each other");
+            }
+            return new Compiled(m, f, pullback, unit);
         } catch (Unsupported u) {
             Tree at = u.tree() != null ? u.tree() : tree;
             if (u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
