@@ -69,8 +69,9 @@ public final class CompanionEmitter {
             names.add(f.receiver().name());
         }
         for (Param p : f.params()) {
-            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.name()).build());
-            names.add(p.name());
+            // The transform may have renamed it, where its name would hide a package the code names.
+            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.var().name()).build());
+            names.add(p.var().name());
         }
         String args = String.join(", ", names);
         String into = m.pullback().into();
@@ -181,7 +182,7 @@ public final class CompanionEmitter {
             sb.append("@param ").append(f.receiver().name()).append(" the receiver; its fields are constants to the derivative\n");
         }
         for (Param p : f.params()) {
-            sb.append("@param ").append(p.name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
+            sb.append("@param ").append(p.var().name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
         }
         return sb.toString();
     }

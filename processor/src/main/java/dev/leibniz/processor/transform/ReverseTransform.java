@@ -7,7 +7,6 @@ import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Break;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Compute;
-import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
 import dev.leibniz.processor.ir.Load;
@@ -82,9 +81,13 @@ public final class ReverseTransform {
     }
 
     private Result run() {
+        Set<String> roots = Qualifiers.roots(f);
         for (Param p : f.params()) {
             names.reserve(p.name());
-            p.var().setName(p.name());
+        }
+        for (Param p : f.params()) {
+            // A parameter named like a package the code names (dev in dev.leibniz.Workspace) would hide it.
+            p.var().setName(roots.contains(p.name()) ? names.claim(p.name()) : p.name());
             named.add(p.var());
         }
         if (f.receiver() != null) {
@@ -149,7 +152,7 @@ public final class ReverseTransform {
         List<Code> reverse = new ArrayList<>();
         for (Param p : f.params()) {
             if (p.differentiated() && p.var().type().isFloatingArray()) {
-                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.name()
+                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.var().name()
                         + (p.var().type() == Type.DOUBLE_MATRIX ? ")" : ".length)");
                 if (activity.isActive(p.var())) {
                     reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
@@ -195,22 +198,7 @@ public final class ReverseTransform {
      * names are never given to locals.
      */
     private void reserveQualifiers() {
-        names.reserve("dev");
-        Walk.statements(f.body(), s -> {
-            if (s instanceof Opaque o) {
-                o.code().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof If i) {
-                i.condition().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof Loop l && l.condition() != null) {
-                l.condition().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof Compute c) {
-                for (Operand a : c.args()) {
-                    if (a instanceof Const k) {
-                        Qualifiers.reserve(k.text(), names);
-                    }
-                }
-            }
-        });
+        Qualifiers.roots(f).forEach(names::reserve);
     }
 
     private void nameForwardValues(Block b) {

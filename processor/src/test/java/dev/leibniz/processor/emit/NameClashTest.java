@@ -49,6 +49,51 @@ class NameClashTest {
         }
     }
 
+    @Test
+    void parametersNamedLikePackagesTheCompanionNames() {
+        // p.C.K, p.C.sq, p.CGrad.sqPullback and dev.leibniz.Workspace would all read a parameter.
+        Compiled c = Compiled.strictly(JavaFileObjects.forSourceString("p.C", """
+                package p;
+                import dev.leibniz.Differentiable;
+                class C {
+                    static final double K = 3;
+
+                    @Differentiable
+                    static double sq(double u) {
+                        return u * u;
+                    }
+
+                    @Differentiable
+                    static double f(double p, double dev, double[] java) {
+                        double s = 0;
+                        for (int i = 0; i < java.length; i++) {
+                            s = s * dev + java[i];
+                        }
+                        return K * sq(p) + s;
+                    }
+                }
+                """));
+        double[] xs = {0.5, -1.25, 2.0, 0.75};
+        int n = xs.length;
+        for (double p : POINTS) {
+            double dev = 0.9 + p / 4;
+            Object g = c.call("p.CGrad", "f", p, dev, xs);
+            // 3 p^2 + sum_i xs[i] dev^(n-1-i)
+            double value = 3 * p * p;
+            double dDev = 0;
+            double[] dXs = new double[n];
+            for (int i = 0; i < n; i++) {
+                value += xs[i] * Math.pow(dev, n - 1 - i);
+                dDev += i < n - 1 ? xs[i] * (n - 1 - i) * Math.pow(dev, n - 2 - i) : 0;
+                dXs[i] = Math.pow(dev, n - 1 - i);
+            }
+            assertClose("value", value, Compiled.get(g, "value"));
+            assertClose("d/dp", 6 * p, Compiled.get(g, "p"));
+            assertClose("d/ddev", dDev, Compiled.get(g, "dev"));
+            assertClose("d/djava", dXs, Compiled.array(g, "java"));
+        }
+    }
+
     private static final JavaFileObject LOSSES = JavaFileObjects.forSourceString("p.Losses", """
             package p;
             import dev.leibniz.Differentiable;

@@ -126,6 +126,15 @@ public final class Compiled {
         }
     }
 
+    /** Calls an array accessor on a result object. */
+    public static double[] array(Object result, String accessor) {
+        try {
+            return (double[]) result.getClass().getMethod(accessor).invoke(result);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Writes the class files below {@code dir}, as a library on a later classpath. */
     public void writeClasses(Path dir) {
         for (JavaFileObject f : compilation.generatedFiles()) {
