@@ -108,7 +108,8 @@ final class MethodCompiler {
             return new Compiled(m, f, pullback, unit);
         } catch (Unsupported u) {
             Tree at = u.tree() != null ? u.tree() : tree;
-            if (u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
+            if (u.isReportedByJavac()
+                    || u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
                 skipped.add(m);
                 return null;
             }

@@ -18,11 +18,11 @@ import javax.lang.model.type.TypeMirror;
  * companion code and no error from Leibniz: the companion would only repeat javac's error in
  * CGrad.java, and the user should see javac's alone.
  */
-final class UserErrors {
+public final class UserErrors {
     private UserErrors() {}
 
     /** Whether a type the companion's signatures would mention does not exist (a typo). */
-    static boolean inSignature(ExecutableElement m) {
+    public static boolean inSignature(ExecutableElement m) {
         if (erroneous(m.getReturnType())) {
             return true;
         }

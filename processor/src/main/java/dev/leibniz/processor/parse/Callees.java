@@ -6,6 +6,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.Signatures;
+import dev.leibniz.processor.UserErrors;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Type;
@@ -31,26 +32,31 @@ final class Callees {
 
     /** The method a call resolves to, as far as names and argument counts tell; null if unknown. */
     static ExecutableElement method(MethodParser p, Expressions ex, MethodInvocationTree c) {
-        ExpressionTree sel = c.getMethodSelect();
-        List<ExecutableElement> candidates;
-        String name;
-        if (sel instanceof IdentifierTree id) {
-            name = id.getName().toString();
-            candidates = p.names().methods(name);
-        } else if (sel instanceof MemberSelectTree s) {
-            name = s.getIdentifier().toString();
-            TypeElement owner = ownerOf(p, s.getExpression());
-            candidates = owner == null ? List.of() : p.names().methodsNamed(owner, name);
-        } else {
-            return null;
-        }
         List<ExecutableElement> fit = new ArrayList<>();
-        for (ExecutableElement m : candidates) {
+        for (ExecutableElement m : candidates(p, c)) {
             if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())) {
                 fit.add(m);
             }
         }
         return fit.size() == 1 ? fit.get(0) : null;
+    }
+
+    /** Whether the call may go to a method whose signature names a type that does not exist. */
+    static boolean mayCallErroneous(MethodParser p, MethodInvocationTree c) {
+        return candidates(p, c).stream().anyMatch(m -> m.getParameters().size() == c.getArguments().size()
+                && UserErrors.inSignature(m));
+    }
+
+    private static List<ExecutableElement> candidates(MethodParser p, MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        if (sel instanceof IdentifierTree id) {
+            return p.names().methods(id.getName().toString());
+        }
+        if (sel instanceof MemberSelectTree s) {
+            TypeElement owner = ownerOf(p, s.getExpression());
+            return owner == null ? List.of() : p.names().methodsNamed(owner, s.getIdentifier().toString());
+        }
+        return List.of();
     }
 
     private static TypeElement ownerOf(MethodParser p, ExpressionTree target) {

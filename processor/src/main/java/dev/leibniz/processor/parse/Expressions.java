@@ -233,6 +233,9 @@ final class Expressions {
         String method = methodName(c);
         Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
         if (op == null) { // not in the table: maybe another @Differentiable method, or one with a user rule
+            if (Callees.mayCallErroneous(p, c)) {
+                throw Unsupported.reportedByJavac(c, "the called method's signature has an error javac reports");
+            }
             javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
             dev.leibniz.processor.ir.Callee callee = m == null ? null : Callees.describe(p, c, m);
             if (callee != null) {

@@ -107,6 +107,28 @@ class CompanionHygieneTest {
                     }""", 5, "Pnt");
     }
 
+    @Test
+    void callerOfAMethodWithAnUnknownParameterType() {
+        assertOnlyJavacsError("""
+                    @Differentiable static double g(double x) {
+                        return f(x, null) * x;
+                    }
+                    @Differentiable static double f(double x, Pnt q) {
+                        return x * 2;
+                    }""", 7, "Pnt");
+    }
+
+    @Test
+    void callerOfAMethodWithAnUnknownReturnType() {
+        assertOnlyJavacsError("""
+                    @Differentiable static double g(double x) {
+                        return x * f(x);
+                    }
+                    @Differentiable static Dbl f(double x) {
+                        return x * 2;
+                    }""", 7, "Dbl");
+    }
+
     /** A name javac knows and Leibniz cannot resolve is still an error, never a silent gap. */
     @Test
     void aNameOnlyJavacResolvesIsStillReported() {
