@@ -44,10 +44,11 @@ final class AuxiliaryClasses {
     private static String message(String what, TypeElement aux, Trees trees) {
         String file = trees.getPath(aux).getCompilationUnit().getSourceFile().getName();
         file = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-        return what + " " + aux.getSimpleName() + " is declared in " + file + " beside another top-level class, "
-                + "and the generated companion must name it in its method signatures, where javac's "
-                + "-Xlint:auxiliaryclass warning cannot be suppressed; move " + aux.getSimpleName() + " into its own file "
-                + aux.getSimpleName() + ".java, or make it a static member class";
+        String name = aux.getSimpleName().toString();
+        return what + " " + name + " is declared in " + file + " beside another top-level class, and the generated "
+                + "companion must name it in its method signatures, where javac's -Xlint:auxiliaryclass warning "
+                + "cannot be suppressed; move " + name + " into its own file " + name + ".java, or make it a static "
+                + "member class";
     }
 
     /** The auxiliary class a type mentions (as itself, an array element or a type argument), or null. */

@@ -101,9 +101,9 @@ final class MethodCompiler {
             ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
             int size = CodeSize.estimate(pullback.body());
             if (size > CodeSize.LIMIT) {
-                throw new Unsupported(tree, "the generated pullback of " + m.getSimpleName() + " would be too large for "
-                        + "the JVM (about " + size + " bytes of bytecode; a method may have " + CodeSize.LIMIT + "): split "
-                        + m.getSimpleName() + " into several @Differentiable methods that call each other");
+                throw new Unsupported(tree, "the generated pullback of " + m.getSimpleName() + " would be too large "
+                        + "for the JVM (about " + size + " bytes of bytecode; a method may have " + CodeSize.LIMIT
+                        + "): split " + m.getSimpleName() + " into several @Differentiable methods that call each other");
             }
             return new Compiled(m, f, pullback, unit);
         } catch (Unsupported u) {
@@ -129,7 +129,8 @@ final class MethodCompiler {
     /** Reports, on each call to a method that failed, why: the chain of callees down to the cause. */
     private boolean callsFailed(Compiled c) {
         boolean[] callsSkipped = {false};
-        Walk.statements(c.func().body(), s -> callsSkipped[0] |= s instanceof Call k && skipped.contains(k.callee().method()));
+        Walk.statements(c.func().body(),
+                s -> callsSkipped[0] |= s instanceof Call k && skipped.contains(k.callee().method()));
         if (callsSkipped[0]) {
             skipped.add(c.method()); // its callee has the user's error, which javac reports
             return true;
