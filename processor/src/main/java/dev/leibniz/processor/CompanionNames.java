@@ -1,11 +1,32 @@
 package dev.leibniz.processor;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
-/** The contract's naming: {@code p.C -> p.CGrad}, {@code p.Outer.Inner -> p.Outer_InnerGrad}. */
+/**
+ * The names the companion gives its own members, chosen so they never collide with the user's:
+ * the companion {@code p.C -> p.CGrad} ({@code p.Outer.Inner -> p.Outer_InnerGrad}), each
+ * method's result type, and the result type's fields that are not a parameter's.
+ */
 public final class CompanionNames {
+    /** The constant in each result type that maps parameter positions to accessors. */
+    private static final String POSITIONS = "DIFFERENTIATED";
+    /** The result type's field holding the tape and buffers of a method with loops or arrays. */
+    private static final String WORKSPACE = "workspace";
+
     private CompanionNames() {}
 
     public static String of(TypeElement owner) {
@@ -14,5 +35,92 @@ public final class CompanionNames {
             sb.insert(0, e.getSimpleName() + "_");
         }
         return sb.append("Grad").toString();
+    }
+
+    /**
+     * The result type of a {@code @Differentiable} method: {@code MGradient}, with the parameter
+     * types spelled in for overloads ({@code FDoubleDoubleArrayGradient}). Where two methods of
+     * the class still get the same name ({@code loss} and {@code Loss}), the later one in
+     * declaration order gets {@code _2}, the next {@code _3}: declaration order is also the order
+     * of a class file's methods, so a caller compiled later computes the same name.
+     */
+    public static String gradient(ExecutableElement m) {
+        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        List<ExecutableElement> all = new ArrayList<>();
+        for (ExecutableElement o : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+            if (isDifferentiable(o)) {
+                all.add(o);
+            }
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        String mine = null;
+        for (ExecutableElement o : all) {
+            long sameName = all.stream().filter(x -> x.getSimpleName().equals(o.getSimpleName())).count();
+            List<TypeMirror> types = new ArrayList<>();
+            o.getParameters().forEach(v -> types.add(v.asType()));
+            String base = spelled(o.getSimpleName().toString(), types, sameName > 1);
+            int n = uses.merge(base, 1, Integer::sum);
+            if (o.equals(m)) {
+                mine = n == 1 ? base : base + "_" + n;
+            }
+        }
+        if (mine == null) { // not annotated (a caller may still ask): the plain rule
+            List<TypeMirror> types = new ArrayList<>();
+            m.getParameters().forEach(v -> types.add(v.asType()));
+            mine = spelled(m.getSimpleName().toString(), types, false);
+        }
+        return mine;
+    }
+
+    private static String spelled(String name, List<TypeMirror> params, boolean overloaded) {
+        StringBuilder sb = new StringBuilder(capitalize(name));
+        if (overloaded) {
+            for (TypeMirror type : params) {
+                String t = type.toString();
+                String base = t.replace("[]", "");
+                base = base.substring(base.lastIndexOf('.') + 1);
+                int rank = (t.length() - t.replace("[]", "").length()) / 2;
+                sb.append(capitalize(base)).append(rank == 1 ? "Array" : rank == 2 ? "Matrix" : "");
+            }
+        }
+        return sb.append("Gradient").toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private static boolean isDifferentiable(ExecutableElement m) {
+        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+            if (a.getAnnotationType().toString().equals(LeibnizProcessor.ANNOTATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The result type's workspace field: {@code workspace}, or {@code workspace_2} if a parameter has that name. */
+    public static String workspaceField(Collection<String> params) {
+        return free(WORKSPACE, params);
+    }
+
+    /** The result type's position map constant: {@code DIFFERENTIATED}, or {@code DIFFERENTIATED_2} likewise. */
+    public static String positionsField(Collection<String> params) {
+        return free(POSITIONS, params);
+    }
+
+    /** Whether a compiled result type's field is its position map, whatever suffix it got. */
+    public static boolean isPositionsField(VariableElement field) {
+        // Accessor fields are instance fields, so the one static field of this name family is the map.
+        return field.getModifiers().contains(Modifier.STATIC)
+                && field.getSimpleName().toString().matches(POSITIONS + "(_[0-9]+)?");
+    }
+
+    private static String free(String wanted, Collection<String> params) {
+        String name = wanted;
+        for (int n = 2; params.contains(name); n++) {
+            name = wanted + "_" + n;
+        }
+        return name;
     }
 }

@@ -76,8 +76,18 @@ public final class LeibnizProcessor extends AbstractProcessor {
         if (methods.isEmpty()) {
             return;
         }
-        String pkg = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
-        JavaFile file = CompanionEmitter.emit(pkg, CompanionNames.of(owner), owner.getQualifiedName().toString(), methods);
+        var elements = processingEnv.getElementUtils();
+        javax.lang.model.element.PackageElement pkg = elements.getPackageOf(owner);
+        List<javax.lang.model.type.TypeMirror> mentioned = new ArrayList<>();
+        for (CompanionEmitter.Method m : methods) {
+            m.func().params().forEach(p -> mentioned.add(p.type()));
+            if (m.func().receiverType() != null) {
+                mentioned.add(m.func().receiverType());
+            }
+        }
+        Set<String> shadowed = JavaLangShadows.of(elements, pkg, mentioned);
+        JavaFile file = CompanionEmitter.emit(pkg.getQualifiedName().toString(), CompanionNames.of(owner),
+                owner.getQualifiedName().toString(), methods, shadowed);
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.emit.CodeSize;
 import dev.leibniz.processor.emit.CompanionEmitter;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
@@ -40,6 +41,8 @@ final class MethodCompiler {
     private final UserRules rules;
     /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
     private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
+    /** Methods with an error javac reports in the user's code, and their callers: no error of ours. */
+    private final Set<ExecutableElement> skipped = new java.util.HashSet<>();
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
         this.env = env;
@@ -74,7 +77,8 @@ final class MethodCompiler {
         }
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
         done.forEach((owner, list) -> out.put(owner,
-                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback())).toList()));
+                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback(),
+                        CompanionNames.gradient(c.method()))).toList()));
         return out;
     }
 
@@ -85,13 +89,30 @@ final class MethodCompiler {
         }
         CompilationUnitTree unit = path.getCompilationUnit();
         MethodTree tree = (MethodTree) path.getLeaf();
+        if (UserErrors.inSignature(m)) {
+            skipped.add(m);
+            return null;
+        }
         try {
             Set<String> wrt = Signatures.check(m, tree);
+            AuxiliaryClasses.check(trees, m, tree);
             Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
             Activity activity = Activity.of(f);
-            return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
+            ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
+            int size = CodeSize.estimate(pullback.body());
+            if (size > CodeSize.LIMIT) {
+                throw new Unsupported(tree, "the generated pullback of " + m.getSimpleName() + " would be too large "
+                        + "for the JVM (about " + size + " bytes of bytecode; a method may have " + CodeSize.LIMIT
+                        + "): split " + m.getSimpleName() + " into several @Differentiable methods that call each other");
+            }
+            return new Compiled(m, f, pullback, unit);
         } catch (Unsupported u) {
             Tree at = u.tree() != null ? u.tree() : tree;
+            if (u.isReportedByJavac()
+                    || u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
+                skipped.add(m);
+                return null;
+            }
             trees.printMessage(Diagnostic.Kind.ERROR, u.getMessage(), at, unit);
             failed.put(m, m.getSimpleName() + ": " + u.getMessage());
         } catch (RuntimeException | StackOverflowError bug) {
@@ -107,6 +128,13 @@ final class MethodCompiler {
 
     /** Reports, on each call to a method that failed, why: the chain of callees down to the cause. */
     private boolean callsFailed(Compiled c) {
+        boolean[] callsSkipped = {false};
+        Walk.statements(c.func().body(),
+                s -> callsSkipped[0] |= s instanceof Call k && skipped.contains(k.callee().method()));
+        if (callsSkipped[0]) {
+            skipped.add(c.method()); // its callee has the user's error, which javac reports
+            return true;
+        }
         List<Call> calls = new ArrayList<>();
         Walk.statements(c.func().body(), s -> {
             if (s instanceof Call k && failed.containsKey(k.callee().method())) {

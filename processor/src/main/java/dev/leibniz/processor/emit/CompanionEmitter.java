@@ -7,13 +7,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.transform.ReverseTransform;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -21,11 +20,12 @@ import javax.lang.model.element.Modifier;
  * allocating and the {@code into} overloads, and the pullback that holds the adjoint code.
  */
 public final class CompanionEmitter {
-    /** The constant in each result type that maps parameter positions to accessors. */
-    public static final String DIFFERENTIATED = "DIFFERENTIATED";
-
-    /** One differentiated method and its generated pullback body. */
-    public record Method(Func func, ReverseTransform.Result pullback) {}
+    /**
+     * One differentiated method and its generated pullback body.
+     *
+     * @param gradient the simple name of its result type, from {@link CompanionNames#gradient}
+     */
+    public record Method(Func func, ReverseTransform.Result pullback, String gradient) {}
 
     private CompanionEmitter() {}
 
@@ -33,8 +33,10 @@ public final class CompanionEmitter {
      * @param packageName the user's package ("" for none)
      * @param companion the companion's simple name
      * @param ownerCanonical the user class's canonical name, for Javadoc links
+     * @param shadowed simple names of java.lang types that a type of the user's package hides
      */
-    public static JavaFile emit(String packageName, String companion, String ownerCanonical, List<Method> methods) {
+    public static JavaFile emit(String packageName, String companion, String ownerCanonical, List<Method> methods,
+            java.util.Set<String> shadowed) {
         ClassName self = ClassName.get(packageName, companion);
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -45,19 +47,19 @@ public final class CompanionEmitter {
                         ownerCanonical)
                 .addJavadoc("({@code dev.leibniz.processor.LeibnizProcessor}); do not edit.\n")
                 .addJavadoc("\n<p>Plain Java: a forward sweep computes the value, then a reverse sweep the gradient.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        java.util.Map<String, Long> counts = methods.stream()
-                .collect(Collectors.groupingBy(m -> m.func().name(), Collectors.counting()));
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                // A java.lang type the package hides (p.String) must be written java.lang.String.
+                .alwaysQualify(shadowed.toArray(String[]::new));
         for (Method m : methods) {
-            addMethod(type, self, ownerCanonical, m, counts.get(m.func().name()) > 1);
+            addMethod(type, self, ownerCanonical, m);
         }
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
-    private static void addMethod(TypeSpec.Builder type, ClassName self, String owner, Method m, boolean overloaded) {
+    private static void addMethod(TypeSpec.Builder type, ClassName self, String owner, Method m) {
         Func f = m.func();
         String link = "{@link " + owner + "#" + f.signature() + "}";
-        ClassName gradient = self.nestedClass(gradientName(f, overloaded));
+        ClassName gradient = self.nestedClass(m.gradient());
         type.addType(gradientType(gradient, f, link, m.pullback().workspace(), m.pullback().sites()));
 
         List<ParameterSpec> params = new ArrayList<>();
@@ -67,8 +69,9 @@ public final class CompanionEmitter {
             names.add(f.receiver().name());
         }
         for (Param p : f.params()) {
-            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.name()).build());
-            names.add(p.name());
+            // The transform may have renamed it, where its name would hide a package the code names.
+            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.var().name()).build());
+            names.add(p.var().name());
         }
         String args = String.join(", ", names);
         String into = m.pullback().into();
@@ -152,7 +155,9 @@ public final class CompanionEmitter {
                 positions.add(i + "=" + f.params().get(i).name());
             }
         }
-        g.addField(FieldSpec.builder(String.class, DIFFERENTIATED, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        List<String> params = f.params().stream().map(Param::name).toList();
+        g.addField(FieldSpec.builder(String.class, CompanionNames.positionsField(params),
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Position=accessor of each differentiated parameter, for callers compiled later: a class\n"
                         + "file may not keep parameter names.\n")
                 .initializer("$S", String.join(";", positions))
@@ -163,7 +168,8 @@ public final class CompanionEmitter {
                     .build());
         }
         if (workspace) {
-            g.addField(FieldSpec.builder(ClassName.get("dev.leibniz", "Workspace"), "workspace", Modifier.PRIVATE)
+            g.addField(FieldSpec.builder(ClassName.get("dev.leibniz", "Workspace"),
+                            CompanionNames.workspaceField(params), Modifier.PRIVATE)
                     .addJavadoc("Tape and buffers kept for the next call with this result.\n")
                     .build());
         }
@@ -176,37 +182,8 @@ public final class CompanionEmitter {
             sb.append("@param ").append(f.receiver().name()).append(" the receiver; its fields are constants to the derivative\n");
         }
         for (Param p : f.params()) {
-            sb.append("@param ").append(p.name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
+            sb.append("@param ").append(p.var().name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
         }
         return sb.toString();
-    }
-
-    /**
-     * {@code MGradient}; for overloaded methods the parameter types are spelled in too, e.g.
-     * {@code FDoubleDoubleArrayGradient} for {@code f(double, double[])}.
-     */
-    public static String gradientName(Func f, boolean overloaded) {
-        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
-        f.params().forEach(p -> types.add(p.type()));
-        return gradientName(f.name(), types, overloaded);
-    }
-
-    /** {@link #gradientName(Func, boolean)} from a method's name and parameter types. */
-    public static String gradientName(String name, List<javax.lang.model.type.TypeMirror> params, boolean overloaded) {
-        StringBuilder sb = new StringBuilder(capitalize(name));
-        if (overloaded) {
-            for (javax.lang.model.type.TypeMirror type : params) {
-                String t = type.toString();
-                String base = t.replace("[]", "");
-                base = base.substring(base.lastIndexOf('.') + 1);
-                int rank = (t.length() - t.replace("[]", "").length()) / 2;
-                sb.append(capitalize(base)).append(rank == 1 ? "Array" : rank == 2 ? "Matrix" : "");
-            }
-        }
-        return sb.append("Gradient").toString();
-    }
-
-    static String capitalize(String s) {
-        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -6,8 +6,8 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.Signatures;
+import dev.leibniz.processor.UserErrors;
 import dev.leibniz.processor.diag.Unsupported;
-import dev.leibniz.processor.emit.CompanionEmitter;
 import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.rules.UserRules;
@@ -32,26 +32,31 @@ final class Callees {
 
     /** The method a call resolves to, as far as names and argument counts tell; null if unknown. */
     static ExecutableElement method(MethodParser p, Expressions ex, MethodInvocationTree c) {
-        ExpressionTree sel = c.getMethodSelect();
-        List<ExecutableElement> candidates;
-        String name;
-        if (sel instanceof IdentifierTree id) {
-            name = id.getName().toString();
-            candidates = p.names().methods(name);
-        } else if (sel instanceof MemberSelectTree s) {
-            name = s.getIdentifier().toString();
-            TypeElement owner = ownerOf(p, s.getExpression());
-            candidates = owner == null ? List.of() : p.names().methodsNamed(owner, name);
-        } else {
-            return null;
-        }
         List<ExecutableElement> fit = new ArrayList<>();
-        for (ExecutableElement m : candidates) {
+        for (ExecutableElement m : candidates(p, c)) {
             if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())) {
                 fit.add(m);
             }
         }
         return fit.size() == 1 ? fit.get(0) : null;
+    }
+
+    /** Whether the call may go to a method whose signature names a type that does not exist. */
+    static boolean mayCallErroneous(MethodParser p, MethodInvocationTree c) {
+        return candidates(p, c).stream().anyMatch(m -> m.getParameters().size() == c.getArguments().size()
+                && UserErrors.inSignature(m));
+    }
+
+    private static List<ExecutableElement> candidates(MethodParser p, MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        if (sel instanceof IdentifierTree id) {
+            return p.names().methods(id.getName().toString());
+        }
+        if (sel instanceof MemberSelectTree s) {
+            TypeElement owner = ownerOf(p, s.getExpression());
+            return owner == null ? List.of() : p.names().methodsNamed(owner, s.getIdentifier().toString());
+        }
+        return List.of();
     }
 
     private static TypeElement ownerOf(MethodParser p, ExpressionTree target) {
@@ -136,7 +141,7 @@ final class Callees {
             return null;
         }
         boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
-        String primal = isStatic ? NameResolver.sourceName(owner) + "." + m.getSimpleName() : m.getSimpleName().toString();
+        String primal = isStatic ? p.names().sourceName(owner) + "." + m.getSimpleName() : m.getSimpleName().toString();
         Set<String> d = Signatures.differentiated(m);
         List<Boolean> differentiated = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -148,18 +153,14 @@ final class Callees {
         if (rule != null) {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
-                    NameResolver.sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
+                    p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
             throw new Unsupported(at, "'" + description + "' is @Differentiable, but its companion " + companion
                     + " is not on the classpath; compile the library that declares it with the Leibniz processor");
         }
-        long overloads = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
-                .filter(o -> o.getSimpleName().equals(m.getSimpleName()) && isDifferentiable(o)).count();
-        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
-        m.getParameters().forEach(v -> types.add(v.asType()));
-        String gradient = companion + "." + CompanionEmitter.gradientName(m.getSimpleName().toString(), types, overloads > 1);
+        String gradient = companion + "." + CompanionNames.gradient(m);
         if (p.trees().getPath(m) == null) {
             readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
         }
@@ -174,8 +175,7 @@ final class Callees {
             return;
         }
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (field.getSimpleName().contentEquals(CompanionEmitter.DIFFERENTIATED)
-                    && field.getConstantValue() instanceof String map) {
+            if (CompanionNames.isPositionsField(field) && field.getConstantValue() instanceof String map) {
                 java.util.Collections.fill(differentiated, false);
                 for (String entry : map.split(";")) {
                     if (entry.isEmpty()) {

@@ -276,6 +276,9 @@ final class Expressions {
         String method = methodName(c);
         Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
         if (op == null) { // not in the table: maybe another @Differentiable method, or one with a user rule
+            if (Callees.mayCallErroneous(p, c)) {
+                throw Unsupported.reportedByJavac(c, "the called method's signature has an error javac reports");
+            }
             javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
             dev.leibniz.processor.ir.Callee callee = m == null ? null : Callees.describe(p, c, m);
             if (callee != null) {
@@ -537,7 +540,7 @@ final class Expressions {
         return owner != null && owner.getQualifiedName().contentEquals("dev.leibniz.Gradients");
     }
 
-    /** "Math" or "StrictMath" when a call goes to java.lang.Math or StrictMath, else null. */
+    /** How the companion names java.lang.Math or StrictMath when a call goes there, else null. */
     private String mathClassOf(MethodInvocationTree c) {
         ExpressionTree sel = c.getMethodSelect();
         TypeElement owner = null;
@@ -553,7 +556,7 @@ final class Expressions {
             return null;
         }
         String q = owner.getQualifiedName().toString();
-        return q.equals("java.lang.Math") ? "Math" : q.equals("java.lang.StrictMath") ? "StrictMath" : null;
+        return q.equals("java.lang.Math") || q.equals("java.lang.StrictMath") ? p.names().sourceName(owner) : null;
     }
 
     private static String methodName(MethodInvocationTree c) {

@@ -141,11 +141,16 @@ final class NameResolver {
         return owners;
     }
 
-    /** How generated code names a type: simple for java.lang, canonical otherwise. */
-    static String sourceName(TypeElement t) {
+    /**
+     * How generated code names a type: simple for java.lang, canonical otherwise, and canonical
+     * for java.lang too where a type of the companion's package (p.Math) hides it.
+     */
+    String sourceName(TypeElement t) {
         String q = t.getQualifiedName().toString();
-        if (t.getEnclosingElement().getKind() == ElementKind.PACKAGE && q.equals("java.lang." + t.getSimpleName())) {
-            return t.getSimpleName().toString();
+        String simple = t.getSimpleName().toString();
+        if (t.getEnclosingElement().getKind() == ElementKind.PACKAGE && q.equals("java.lang." + simple)
+                && elements.getTypeElement(packageName.isEmpty() ? simple : packageName + "." + simple) == null) {
+            return simple;
         }
         return q;
     }

@@ -202,7 +202,7 @@ final class TemplatePrinter {
             typeRef(id, t);
             return;
         }
-        throw new Unsupported(id, "cannot resolve '" + n + "' for the generated companion class");
+        throw Unsupported.unresolved(id, n, "cannot resolve '" + n + "' for the generated companion class");
     }
 
     private void fieldRef(Tree at, VariableElement f) throws Unsupported {
@@ -224,7 +224,7 @@ final class TemplatePrinter {
             text("." + f.getSimpleName());
             return;
         }
-        text(NameResolver.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
+        text(names.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
     }
 
     private void typeRef(Tree at, TypeElement t) throws Unsupported {
@@ -232,7 +232,7 @@ final class TemplatePrinter {
             throw new Unsupported(at, "the private type '" + t.getSimpleName() + "' cannot be used from the generated "
                     + "companion class; make it package-private");
         }
-        text(NameResolver.sourceName(t));
+        text(names.sourceName(t));
     }
 
     private void memberSelect(MemberSelectTree s) throws Unsupported {
@@ -260,9 +260,12 @@ final class TemplatePrinter {
                 }
             }
         }
-        if (target.getKind() == Tree.Kind.IDENTIFIER && targetType == null
-                && locals.apply(((IdentifierTree) target).getName().toString()) == null
-                && names.field(((IdentifierTree) target).getName().toString()) == null) {
+        if (target instanceof IdentifierTree first && targetType == null && locals.apply(first.getName().toString()) == null
+                && names.field(first.getName().toString()) == null) {
+            String n = first.getName().toString();
+            if (elements.getPackageElement(n) == null) {
+                throw Unsupported.unresolved(first, n, "cannot resolve '" + n + "' for the generated companion class");
+            }
             text(whole); // a package name: leave it as written
             return;
         }
@@ -294,7 +297,7 @@ final class TemplatePrinter {
             String n = id.getName().toString();
             List<ExecutableElement> ms = names.methods(n);
             if (ms.isEmpty()) {
-                throw new Unsupported(c, "cannot resolve the method '" + n + "' for the generated companion class");
+                throw Unsupported.unresolved(c, n, "cannot resolve the method '" + n + "' for the generated companion class");
             }
             boolean allStatic = ms.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
             boolean noneStatic = ms.stream().noneMatch(m -> m.getModifiers().contains(Modifier.STATIC));
@@ -303,7 +306,7 @@ final class TemplatePrinter {
                         + "class; make it package-private");
             }
             if (allStatic) {
-                text(NameResolver.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
+                text(names.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
             } else if (noneStatic && locals.apply("this") != null) {
                 parts.add(locals.apply("this"));
                 text("." + n);
@@ -388,7 +391,8 @@ final class TemplatePrinter {
             case IDENTIFIER -> {
                 TypeElement te = names.type(((IdentifierTree) t).getName().toString());
                 if (te == null) {
-                    throw new Unsupported(t, "cannot resolve the type '" + t + "' for the generated companion class");
+                    throw Unsupported.unresolved(t, t.toString(), "cannot resolve the type '" + t
+                            + "' for the generated companion class");
                 }
                 typeRef(t, te);
             }

@@ -1,12 +1,12 @@
 package dev.leibniz.processor.transform;
 
+import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Break;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Compute;
-import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
 import dev.leibniz.processor.ir.Load;
@@ -81,9 +81,13 @@ public final class ReverseTransform {
     }
 
     private Result run() {
+        Set<String> roots = Qualifiers.roots(f);
         for (Param p : f.params()) {
             names.reserve(p.name());
-            p.var().setName(p.name());
+        }
+        for (Param p : f.params()) {
+            // A parameter named like a package the code names (dev in dev.leibniz.Workspace) would hide it.
+            p.var().setName(roots.contains(p.name()) ? names.claim(p.name()) : p.name());
             named.add(p.var());
         }
         if (f.receiver() != null) {
@@ -94,8 +98,10 @@ public final class ReverseTransform {
         value = names.claim("value");
         seed = names.claim("seed");
         into = names.claim("into");
-        Set<String> fields = new HashSet<>(List.of("value", "workspace"));
-        f.params().forEach(p -> fields.add(p.name()));
+        List<String> paramNames = f.params().stream().map(Param::name).toList();
+        String workspaceField = CompanionNames.workspaceField(paramNames);
+        Set<String> fields = new HashSet<>(List.of("value", workspaceField));
+        fields.addAll(paramNames);
         Walk.statements(f.body(), s -> {
             if (s instanceof Call k && k.callee().pullback() != null && activity.isActive(k.target())) {
                 String field = k.callee().method().getSimpleName() + "Call";
@@ -122,9 +128,10 @@ public final class ReverseTransform {
 
         List<Code> body = new ArrayList<>();
         if (usesWorkspace) {
-            body.add(new Code.Branch(into + ".workspace == null",
-                    List.of(new Code.Line(into + ".workspace = new dev.leibniz.Workspace()", null)), List.of(), null));
-            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + into + ".workspace", null));
+            String field = into + "." + workspaceField;
+            body.add(new Code.Branch(field + " == null",
+                    List.of(new Code.Line(field + " = new dev.leibniz.Workspace()", null)), List.of(), null));
+            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null));
             if (tape != null) {
                 body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
                         "saved values, branch decisions and trip counts for the reverse sweep"));
@@ -145,7 +152,7 @@ public final class ReverseTransform {
         List<Code> reverse = new ArrayList<>();
         for (Param p : f.params()) {
             if (p.differentiated() && p.var().type().isFloatingArray()) {
-                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.name()
+                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.var().name()
                         + (p.var().type() == Type.DOUBLE_MATRIX ? ")" : ".length)");
                 if (activity.isActive(p.var())) {
                     reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
@@ -191,22 +198,7 @@ public final class ReverseTransform {
      * names are never given to locals.
      */
     private void reserveQualifiers() {
-        names.reserve("dev");
-        Walk.statements(f.body(), s -> {
-            if (s instanceof Opaque o) {
-                o.code().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof If i) {
-                i.condition().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof Loop l && l.condition() != null) {
-                l.condition().text().forEach(t -> Qualifiers.reserve(t, names));
-            } else if (s instanceof Compute c) {
-                for (Operand a : c.args()) {
-                    if (a instanceof Const k) {
-                        Qualifiers.reserve(k.text(), names);
-                    }
-                }
-            }
-        });
+        Qualifiers.roots(f).forEach(names::reserve);
     }
 
     private void nameForwardValues(Block b) {
