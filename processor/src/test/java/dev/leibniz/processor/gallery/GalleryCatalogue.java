@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 
 /**
  * Every gallery program with its points, DerivativeStructure twins and closed forms. Points sit
@@ -63,6 +68,8 @@ final class GalleryCatalogue {
         all.addAll(statistics());
         all.addAll(copies());
         all.addAll(models());
+        all.addAll(solvers());
+        all.addAll(signals());
         return all;
     }
 
@@ -171,6 +178,20 @@ final class GalleryCatalogue {
                     DerivativeStructure s = in.c(0);
                     for (int j = 0; j < w.length; j++) {
                         s = s.add(dot(b[j], w[j], x).tanh());
+                    }
+                    return s;
+                }));
+        out.add(program("NeuralLayers", "denseTanhSquared", "W", "b", "x")
+                .at(w34, b3, x4)
+                .at(grid(2, 5, 1.0), v(-0.3, 0.6), wave(5, 0.2))
+                .twin(in -> {
+                    DerivativeStructure[][] w = in.m(0);
+                    DerivativeStructure[] b = in.v(1);
+                    DerivativeStructure[] x = in.v(2);
+                    DerivativeStructure s = in.c(0);
+                    for (int j = 0; j < w.length; j++) {
+                        DerivativeStructure a = dot(b[j], w[j], x).tanh();
+                        s = s.add(a.multiply(a));
                     }
                     return s;
                 }));
@@ -849,6 +870,141 @@ final class GalleryCatalogue {
                 .at(v(0.2, 0.8, 0.3), xs, ys, 0.1).at(v(1.0, -0.5), xs, ys, 0.5));
         out.add(program("Models", "eulerWithCalls", "y0", "k", "dt", "-")
                 .at(0.2, 1.5, 0.1, 8).at(0.9, 0.5, 0.3, 3));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- Solvers
+
+    private static List<GalleryCase> solvers() {
+        double[][] spd = m(v(4.0, 1.0, 0.5), v(1.0, 3.0, 0.2), v(0.5, 0.2, 2.0));
+        double[][] general = m(v(1.0, 2.0, 0.5), v(3.0, 1.0, -1.0), v(0.5, -2.0, 4.0));
+        double[][] xs = m(v(1.0, 0.5), v(-0.3, 1.2), v(0.8, -0.9), v(2.0, 0.1));
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Solvers", "choleskySolve", "A", "b", "c")
+                .at(spd, v(1.0, -2.0, 0.5), v(0.3, 0.7, -1.0))
+                .at(m(v(2.0, 0.3), v(0.3, 1.0)), v(0.4, 1.1), v(1.0, 1.0)));
+        out.add(program("Solvers", "gaussianElimination", "A", "b")
+                .at(general, v(1.0, -2.0, 0.5))
+                .at(m(v(0.2, 1.0), v(1.5, -0.4)), v(0.7, 0.3))
+                .closedForm(GalleryCatalogue::linearSolveGradient));
+        out.add(program("Solvers", "powerIteration", "A", "-")
+                .at(m(v(4.0, 1.0, 0.0), v(1.0, 2.0, 0.5), v(0.0, 0.5, 1.0)), 80)
+                .at(m(v(3.0, -0.5), v(-0.5, 1.0)), 60)
+                .closedForm(GalleryCatalogue::dominantEigenvalueGradient));
+        out.add(program("Solvers", "unrolledGradientDescent", "lr", "w0", "X", "y", "-")
+                .at(0.1, v(0.0, 0.0), xs, v(0.7, 1.5, -2.0, 0.3), 5)
+                .at(0.3, v(0.5, -0.5), xs, v(1.0, 0.0, 0.5, -1.0), 3));
+        out.add(program("Solvers", "ista", "X", "y", "lambda", "step", "-")
+                .at(xs, v(0.7, 1.5, -2.0, 0.3), 0.3, 0.1, 6)
+                .at(xs, v(1.0, 0.0, 0.5, -1.0), 0.05, 0.2, 4));
+        out.add(program("Solvers", "newton2d", "a", "b", "start")
+                .at(2.0, 0.5, v(1.0, 1.0)).at(5.0, 1.5, v(2.0, 1.0))
+                .closedForm(a -> {
+                    double aa = (Double) a[0];
+                    double b = (Double) a[1];
+                    double q = 1.0 + b * b;
+                    // f = (b + 3) sqrt(a / (1 + b^2)); the start does not matter once converged.
+                    return v((b + 3.0) / (2.0 * Math.sqrt(aa * q)),
+                            Math.sqrt(aa) * (1.0 / Math.sqrt(q) - (b + 3.0) * b / Math.pow(q, 1.5)), 0.0, 0.0);
+                }));
+        return out;
+    }
+
+    /** f = x_0 + x_{n-1}/2 with A x = b: df/db = A^-T e, df/dA = -(A^-T e) x^T. */
+    private static double[] linearSolveGradient(Object[] a) {
+        RealMatrix matrix = MatrixUtils.createRealMatrix((double[][]) a[0]);
+        double[] b = (double[]) a[1];
+        int n = b.length;
+        RealVector x = new LUDecomposition(matrix).getSolver().solve(MatrixUtils.createRealVector(b));
+        double[] e = new double[n];
+        e[0] += 1.0;
+        e[n - 1] += 0.5;
+        RealVector lambda = new LUDecomposition(matrix.transpose()).getSolver().solve(MatrixUtils.createRealVector(e));
+        double[][] ga = lambda.outerProduct(x).scalarMultiply(-1.0).getData();
+        return concat(GalleryChecks.flatten(ga), lambda.toArray());
+    }
+
+    /** The derivative of a simple dominant eigenvalue of a symmetric matrix: v v^T. */
+    private static double[] dominantEigenvalueGradient(Object[] a) {
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix((double[][]) a[0]));
+        double[] values = eig.getEigenvalues();
+        int top = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[top]) {
+                top = i;
+            }
+        }
+        RealVector vec = eig.getEigenvector(top);
+        return GalleryChecks.flatten(vec.outerProduct(vec).getData());
+    }
+
+    // ---------------------------------------------------------------- Signals
+
+    private static List<GalleryCase> signals() {
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Signals", "convReluPool", "signal", "kernel", "bias")
+                .at(v(0.5, 1.2, -0.3, 0.8, 2.0, -1.0, 0.4), v(0.6, -0.2, 0.9), 0.1)
+                .at(wave(9, 0.5), v(1.0, 0.5), -0.05));
+        out.add(program("Signals", "simpson", "k", "w", "upper", "-")
+                .at(0.5, 2.0, 3.0, 10).at(1.5, 0.7, 1.2, 6)
+                .twin(in -> {
+                    DerivativeStructure h = in.s(2).divide(in.i(3));
+                    DerivativeStructure s = in.c(0);
+                    for (int i = 0; i <= in.i(3); i++) {
+                        DerivativeStructure t = h.multiply(i);
+                        DerivativeStructure f = in.s(0).negate().multiply(t).multiply(t).exp()
+                                .multiply(in.s(1).multiply(t).cos());
+                        double weight = i == 0 || i == in.i(3) ? 1.0 : (i % 2 == 1 ? 4.0 : 2.0);
+                        s = s.add(f.multiply(weight));
+                    }
+                    return s.multiply(h).divide(3.0);
+                }));
+        out.add(program("Signals", "trapezoidOfCall", "a", "b", "-")
+                .at(0.5, 2.5, 8).at(-0.3, 1.0, 3));
+        out.add(program("Signals", "circularFir", "x", "taps")
+                .at(v(0.5, -0.2, 1.0, 0.3, -0.8, 0.6), v(0.5, 0.3, -0.2)).at(wave(4, 0.1), v(1.0, -1.0)));
+        out.add(program("Signals", "medianByInsertionSort", "x")
+                .at(v(0.5, 2.0, -1.0, 3.5, 0.2)).at(v(3.0, 1.0, 2.0)).at(v(-0.5, -0.4, -0.9, 0.1, 0.7, 0.3, 1.9))
+                .closedForm(a -> {
+                    double[] x = (double[]) a[0];
+                    double[] sorted = x.clone();
+                    java.util.Arrays.sort(sorted);
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        if (x[i] == sorted[x.length / 2]) {
+                            g[i] += 2.0 * x[i];
+                        }
+                        if (x[i] == sorted[0]) {
+                            g[i] += 1.0;
+                        }
+                    }
+                    return g;
+                }));
+        out.add(program("Signals", "biquad", "x", "b0", "b1", "a1", "a2")
+                .at(v(1.0, 0.5, -0.3, 0.8, 0.0, -0.6), 0.4, 0.2, -0.5, 0.2)
+                .at(v(0.3, -1.0, 0.7), 1.1, -0.4, 0.3, -0.1)
+                .twin(in -> {
+                    DerivativeStructure x1 = in.c(0);
+                    DerivativeStructure y1 = in.c(0);
+                    DerivativeStructure y2 = in.c(0);
+                    DerivativeStructure y = in.c(0);
+                    for (DerivativeStructure xn : in.v(0)) {
+                        y = in.s(1).multiply(xn).add(in.s(2).multiply(x1)).subtract(in.s(3).multiply(y1))
+                                .subtract(in.s(4).multiply(y2));
+                        x1 = xn;
+                        y2 = y1;
+                        y1 = y;
+                    }
+                    return y.multiply(y);
+                }));
+        out.add(program("Signals", "dftPhase", "x", "freq")
+                .at(v(0.5, 1.0, 0.2, -0.7, -1.0, -0.1, 0.6, 0.9), 1.3).at(wave(6, 0.8), 0.7));
+        out.add(program("Signals", "sawtoothEnergy", "period", "amp", "-")
+                .at(1.1, 0.8, 12).at(0.7, 1.5, 9));
+        out.add(program("Signals", "floatFir", "x", "taps")
+                .at(f(0.5f, -0.25f, 1.0f, 0.375f, -0.75f), f(0.5f, 0.25f, -0.125f))
+                .at(f(1.0f, 2.0f, -1.5f), f(0.75f, -0.5f))
+                .floats());
         return out;
     }
 

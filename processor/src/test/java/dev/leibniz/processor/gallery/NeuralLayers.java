@@ -57,6 +57,21 @@ final class NeuralLayers {
         return y;
     }
 
+    /** Dense tanh layer from the bias, the activation kept in a local and squared. */
+    @Differentiable
+    static double denseTanhSquared(double[][] W, double[] b, double[] x) {
+        double y = 0.0;
+        for (int j = 0; j < W.length; j++) {
+            double z = b[j];
+            for (int k = 0; k < x.length; k++) {
+                z += W[j][k] * x[k];
+            }
+            double a = Math.tanh(z);
+            y += a * a;
+        }
+        return y;
+    }
+
     /** Dense layer whose activation is a call to another differentiable method. */
     @Differentiable
     static double denseActivationCall(double[][] W, double[] b, double[] x) {
