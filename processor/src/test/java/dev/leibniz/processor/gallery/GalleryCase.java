@@ -31,6 +31,7 @@ final class GalleryCase {
     Twin twin;
     ClosedForm closedForm;
     boolean floats;
+    boolean stopped;
     Object[] receiverArgs;
 
     private GalleryCase(String fixture, String method, String[] params) {
@@ -69,6 +70,15 @@ final class GalleryCase {
     /** The program computes in float: looser central differences, twin checked at float precision. */
     GalleryCase floats() {
         this.floats = true;
+        return this;
+    }
+
+    /**
+     * The program stops a gradient on purpose (Gradients.stop), so central differences of the
+     * plain method are no reference; its closed form is.
+     */
+    GalleryCase stopped() {
+        this.stopped = true;
         return this;
     }
 

@@ -70,6 +70,8 @@ final class GalleryCatalogue {
         all.addAll(models());
         all.addAll(solvers());
         all.addAll(signals());
+        all.addAll(finance());
+        all.addAll(idioms());
         return all;
     }
 
@@ -1005,6 +1007,151 @@ final class GalleryCatalogue {
                 .at(f(0.5f, -0.25f, 1.0f, 0.375f, -0.75f), f(0.5f, 0.25f, -0.125f))
                 .at(f(1.0f, 2.0f, -1.5f), f(0.75f, -0.5f))
                 .floats());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- Finance
+
+    private static List<GalleryCase> finance() {
+        double[][] cov = m(v(0.04, 0.006, 0.002), v(0.006, 0.09, -0.01), v(0.002, -0.01, 0.0225));
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Finance", "normalCdf", "x").at(0.7).at(-1.3).at(2.2)
+                .twin(in -> normalCdf(in.s(0))));
+        out.add(program("Finance", "blackScholesCall", "spot", "strike", "sigma", "rate", "maturity")
+                .at(100.0, 95.0, 0.2, 0.03, 1.0).at(50.0, 60.0, 0.35, 0.01, 0.5)
+                .twin(in -> {
+                    DerivativeStructure sqrtT = in.s(4).sqrt();
+                    DerivativeStructure d1 = in.s(0).divide(in.s(1)).log()
+                            .add(in.s(3).add(in.s(2).multiply(in.s(2)).multiply(0.5)).multiply(in.s(4)))
+                            .divide(in.s(2).multiply(sqrtT));
+                    DerivativeStructure d2 = d1.subtract(in.s(2).multiply(sqrtT));
+                    return in.s(0).multiply(normalCdf(d1)).subtract(
+                            in.s(1).multiply(in.s(3).negate().multiply(in.s(4)).exp()).multiply(normalCdf(d2)));
+                }));
+        out.add(program("Finance", "monteCarloCall", "spot", "sigma", "strike", "-")
+                .at(100.0, 0.2, 105.0, 200).at(1.0, 0.5, 0.8, 50)
+                .twin(in -> {
+                    java.util.Random rnd = new java.util.Random(7);
+                    DerivativeStructure sum = in.c(0);
+                    for (int p = 0; p < in.i(3); p++) {
+                        double z = rnd.nextGaussian();
+                        DerivativeStructure st = in.s(0).multiply(
+                                in.s(1).multiply(in.s(1)).multiply(-0.5).add(in.s(1).multiply(z)).exp());
+                        if (st.getValue() > in.d(2)) {
+                            sum = sum.add(st.subtract(in.s(2)));
+                        }
+                    }
+                    return sum.divide(in.i(3));
+                }));
+        out.add(program("Finance", "binomialAmericanPut", "spot", "strike", "sigma", "rate", "maturity", "-")
+                .at(100.0, 95.0, 0.2, 0.05, 1.0, 15).at(40.0, 45.0, 0.3, 0.02, 0.75, 12));
+        out.add(program("Finance", "bondYield", "price", "coupon", "-")
+                .at(95.0, 5.0, 10).at(102.0, 4.0, 5)
+                .closedForm(a -> {
+                    // Implicit differentiation of P(y, c) = price at the root y.
+                    double price = (Double) a[0];
+                    double coupon = (Double) a[1];
+                    int years = (Integer) a[2];
+                    double y = 0.05;
+                    double dpv = 0.0;
+                    double dc = 0.0;
+                    for (int it = 0; it < 100; it++) {
+                        double pv = 0.0;
+                        dpv = 0.0;
+                        dc = 0.0;
+                        for (int t = 1; t <= years; t++) {
+                            double cash = coupon + (t == years ? 100.0 : 0.0);
+                            pv += cash * Math.pow(1.0 + y, -t);
+                            dpv -= t * cash * Math.pow(1.0 + y, -t - 1);
+                            dc += Math.pow(1.0 + y, -t);
+                        }
+                        y -= (pv - price) / dpv;
+                    }
+                    return v(1.0 / dpv, -dc / dpv);
+                }));
+        out.add(program("Finance", "portfolioVariance", "scores", "cov")
+                .at(v(0.2, -0.5, 0.8), cov).at(v(1.5, 0.0, -1.0), cov)
+                .twin(in -> {
+                    DerivativeStructure[] sc = in.v(0);
+                    DerivativeStructure[][] c = in.m(1);
+                    DerivativeStructure z = lse(sc);
+                    DerivativeStructure var = in.c(0);
+                    for (int i = 0; i < sc.length; i++) {
+                        for (int j = 0; j < sc.length; j++) {
+                            var = var.add(sc[i].subtract(z).exp().multiply(c[i][j]).multiply(sc[j].subtract(z).exp()));
+                        }
+                    }
+                    return var;
+                }));
+        out.add(program("Finance", "compoundUntilDoubled", "deposits", "rate")
+                .at(v(100.0, 10.0, 10.0, 10.0), 0.07).at(v(50.0, 5.0), 0.12));
+        return out;
+    }
+
+    /** The same Abramowitz-Stegun approximation as the fixture, over DerivativeStructure. */
+    private static DerivativeStructure normalCdf(DerivativeStructure x) {
+        DerivativeStructure z = x.abs().divide(Math.sqrt(2.0));
+        DerivativeStructure t = z.multiply(0.3275911).add(1.0).reciprocal();
+        DerivativeStructure poly = t.multiply(1.061405429).add(-1.453152027).multiply(t).add(1.421413741).multiply(t)
+                .add(-0.284496736).multiply(t).add(0.254829592).multiply(t);
+        DerivativeStructure erf = poly.multiply(z.multiply(z).negate().exp()).negate().add(1.0);
+        return x.getValue() >= 0 ? erf.add(1.0).multiply(0.5) : erf.negate().add(1.0).multiply(0.5);
+    }
+
+    // ---------------------------------------------------------------- Idioms
+
+    private static List<GalleryCase> idioms() {
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Idioms", "tdLoss", "w", "s0", "s1", "r", "gamma")
+                .at(v(0.5, -0.3, 0.8), v(1.0, 0.2, -0.5), v(0.7, 0.1, 0.3), 1.0, 0.9)
+                .at(v(-0.2, 0.4), v(0.3, 0.9), v(1.2, -0.8), -0.5, 0.99)
+                .stopped()
+                .closedForm(a -> {
+                    double[] w = (double[]) a[0];
+                    double[] s0 = (double[]) a[1];
+                    double[] s1 = (double[]) a[2];
+                    double q0 = 0.0;
+                    double q1 = 0.0;
+                    for (int i = 0; i < w.length; i++) {
+                        q0 += w[i] * s0[i];
+                        q1 += w[i] * s1[i];
+                    }
+                    double e = q0 - ((Double) a[3] + (Double) a[4] * q1);
+                    // The target's dependence on w and s1 is stopped: only q0 carries them.
+                    return concat(concat(scaled(2 * e, s0), scaled(2 * e, w)),
+                            concat(new double[s1.length], v(-2 * e, -2 * e * q1)));
+                }));
+        out.add(program("Idioms", "continuedFraction", "x", "-")
+                .at(1.5, 5).at(0.8, 3).at(2.0, 0)
+                .twin(in -> {
+                    DerivativeStructure x = in.s(0);
+                    DerivativeStructure f = x;
+                    for (int d = 1; d <= in.i(1); d++) {
+                        f = x.add(f.reciprocal());
+                    }
+                    return f;
+                }));
+        out.add(program("Idioms", "boxCox", "lambda", "y")
+                .at(0.5, v(1.2, 2.0, 0.7)).at(-0.3, v(3.0, 0.4))
+                .twin(in -> {
+                    DerivativeStructure lambda = in.s(0);
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure y : in.v(1)) {
+                        DerivativeStructure t = y.pow(lambda).subtract(1.0).divide(lambda);
+                        s = s.add(t.multiply(t)).subtract(lambda.subtract(1.0).multiply(y.log()));
+                    }
+                    return s;
+                }));
+        out.add(program("Idioms", "labelledSearch", "A", "a")
+                .at(grid(3, 3, 0.2), 1.5).at(m(v(0.1, 0.2), v(0.3, 0.9)), 1.4));
+        out.add(program("Idioms", "totalVariation", "u", "f", "lambda")
+                .at(v(0.5, 0.7, 0.4, 1.2), v(0.4, 0.8, 0.5, 1.0), 0.3).at(wave(6, 0.2), wave(6, 0.4), 1.5));
+        out.add(program("Idioms", "matrixExponential", "A", "t", "-")
+                .at(m(v(0.1, 0.5), v(-0.3, 0.2)), 1.5, 20).at(m(v(-1.0, 0.2), v(0.4, 0.5)), 0.7, 15));
+        out.add(program("Idioms", "causalAttention", "scores", "values", "-")
+                .at(v(0.5, -0.2, 1.1, 0.3), v(1.0, 2.0, -0.5, 4.0), 2).at(v(0.1, 0.9), v(-1.0, 1.0), 1));
+        out.add(program("Idioms", "integerBookkeeping", "x", "scale")
+                .at(v(0.5, -0.2, 1.1, 0.3), 1.3).at(v(-1.0, 2.0, 0.5), -0.7));
         return out;
     }
 

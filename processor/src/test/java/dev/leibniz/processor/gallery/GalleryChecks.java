@@ -36,6 +36,9 @@ final class GalleryChecks {
     private GalleryChecks() {}
 
     static void run(GalleryCase c, ClassLoader loader) throws Exception {
+        if (c.stopped && c.closedForm == null) {
+            throw new IllegalStateException(c + " stops a gradient and has no closed form to check against");
+        }
         Class<?> fixture = Class.forName(PACKAGE + c.fixture, true, loader);
         Class<?> companion = Class.forName(PACKAGE + c.fixture + "Grad", true, loader);
         Method plain = plainMethod(fixture, c.method);
@@ -69,7 +72,7 @@ final class GalleryChecks {
             double[] fd = central(c, plain, receiver, point, x, at);
             double fdError = GradientChecks.relativeError(gradient, fd);
             double fdTolerance = c.floats ? FLOAT_FD_TOLERANCE : GradientChecks.FD_TOLERANCE;
-            assertTrue(fdError < fdTolerance, at + ": gradient " + Arrays.toString(gradient)
+            assertTrue(c.stopped || fdError < fdTolerance, at + ": gradient " + Arrays.toString(gradient)
                     + " vs central differences " + Arrays.toString(fd) + ", relative error " + fdError);
 
             if (c.twin != null) {
@@ -78,7 +81,7 @@ final class GalleryChecks {
             if (c.closedForm != null) {
                 double[] closed = c.closedForm.at(point);
                 double selfCheck = GradientChecks.relativeError(closed, fd);
-                assertTrue(selfCheck < fdTolerance, at + ": TEST BUG, closed form "
+                assertTrue(c.stopped || selfCheck < fdTolerance, at + ": TEST BUG, closed form "
                         + Arrays.toString(closed) + " vs central differences " + Arrays.toString(fd));
                 double error = GradientChecks.relativeError(gradient, closed);
                 assertTrue(error < (c.floats ? FLOAT_TWIN_TOLERANCE : TWIN_TOLERANCE), at + ": gradient "
