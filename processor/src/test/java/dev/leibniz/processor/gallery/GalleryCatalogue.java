@@ -140,6 +140,32 @@ final class GalleryCatalogue {
                             }
                             return concat(scaled(2.0 * s * s, x), v(2.0 * s * n2));
                         })));
+        out.put("MatrixRows", List.of(
+                program("MatrixRows", "rowsSquaredPrediction", "X", "w")
+                        .at(m(v(1.0, 0.5), v(-0.3, 1.2)), v(0.4, -0.7)).at(grid(3, 3, 0.5), v(1.0, 0.2, -0.3))
+                        .twin(in -> {
+                            DerivativeStructure s = in.c(0);
+                            for (DerivativeStructure[] row : in.m(0)) {
+                                DerivativeStructure z = dot(in.c(0), row, in.v(1));
+                                s = s.add(z.multiply(z));
+                            }
+                            return s;
+                        })));
+        out.put("ArrayOutputs", List.of(
+                program("ArrayOutputs", "twoLayerNorm", "W1", "W2", "x")
+                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), v(0.5, -1.0)).at(grid(2, 2, 1.4), grid(1, 2, 0.3), v(1.2, 0.4))
+                        .twin(in -> {
+                            DerivativeStructure[] h = tanhLayer(in.m(0), in.v(2));
+                            return sumSquares(tanhLayer(in.m(1), h));
+                        })));
+        return out;
+    }
+
+    private static DerivativeStructure[] tanhLayer(DerivativeStructure[][] w, DerivativeStructure[] x) {
+        DerivativeStructure[] out = new DerivativeStructure[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = dot(x[0].getField().getZero(), w[i], x).tanh();
+        }
         return out;
     }
 
