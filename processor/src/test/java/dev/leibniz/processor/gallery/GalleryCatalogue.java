@@ -72,6 +72,7 @@ final class GalleryCatalogue {
         all.addAll(signals());
         all.addAll(finance());
         all.addAll(idioms());
+        all.addAll(probabilistic());
         return all;
     }
 
@@ -139,6 +140,25 @@ final class GalleryCatalogue {
                                 n2 += xi * xi;
                             }
                             return concat(scaled(2.0 * s * s, x), v(2.0 * s * n2));
+                        })));
+        out.put("DirichletCounts", List.of(
+                program("DirichletCounts", "stirlingLogLikelihood", "alpha", "-")
+                        .at(v(0.5, 1.5, 3.0), ints(2, 0, 5)).at(v(2.5, 0.8), ints(1, 3))
+                        .closedForm(a -> {
+                            double[] alpha = (double[]) a[0];
+                            int[] counts = (int[]) a[1];
+                            double a0 = 0.0;
+                            int n = 0;
+                            double[] g = new double[alpha.length];
+                            for (int k = 0; k < alpha.length; k++) {
+                                a0 += alpha[k];
+                                n += counts[k];
+                                g[k] = digamma(alpha[k] + counts[k]) - digamma(alpha[k]);
+                            }
+                            for (int k = 0; k < alpha.length; k++) {
+                                g[k] += digamma(a0) - digamma(a0 + n);
+                            }
+                            return g;
                         })));
         out.put("MatrixRows", List.of(
                 program("MatrixRows", "rowsSquaredPrediction", "X", "w")
@@ -302,6 +322,10 @@ final class GalleryCatalogue {
         out.add(program("NeuralLayers", "maskedLayer", "W", "x", "-", "p")
                 .at(grid(4, 3, 0.6), v(0.3, -0.5, 0.2), ints(1, 0, 1, 1), 0.2)
                 .at(grid(3, 2, 1.6), v(0.8, 0.1), ints(0, 1, 0), 0.5));
+        for (int kind = 0; kind < 5; kind++) {
+            out.add(program("NeuralLayers", "activationZoo", "W", "b", "x", "-")
+                    .at(w34, b3, x4, kind).at(grid(2, 5, 1.0), v(-0.3, 0.6), wave(5, 0.2), kind));
+        }
         out.add(program("NeuralLayers", "floatNeuron", "w", "b", "x")
                 .at(f(0.5f, -0.25f, 0.75f), 0.125f, f(1.0f, 0.5f, -0.5f))
                 .at(f(-0.3f, 0.6f), -0.2f, f(0.9f, 1.4f))
@@ -556,6 +580,10 @@ final class GalleryCatalogue {
                     DerivativeStructure bigE = in.c(e).subtract(residual.divide(1.0 - ecc * Math.cos(e)));
                     return in.s(2).multiply(bigE.cos().subtract(in.s(0)));
                 }));
+        out.add(program("Physics", "haversine", "lat1", "lon1", "lat2", "lon2")
+                .at(48.85, 2.35, 51.51, -0.13).at(-33.9, 151.2, 35.7, 139.7));
+        out.add(program("Physics", "planckSpectrum", "temperature", "micrometres")
+                .at(5800.0, v(0.4, 0.5, 0.7)).at(3000.0, v(1.0, 2.0)));
         out.add(program("Physics", "heatRod", "u0", "alpha", "-")
                 .at(v(0.0, 1.0, 0.5, 2.0, 0.0), 0.2, 5).at(wave(7, 0.4), 0.1, 12));
         return out;
@@ -1179,6 +1207,67 @@ final class GalleryCatalogue {
         out.add(program("Idioms", "integerBookkeeping", "x", "scale")
                 .at(v(0.5, -0.2, 1.1, 0.3), 1.3).at(v(-1.0, 2.0, 0.5), -0.7));
         return out;
+    }
+
+    // ---------------------------------------------------------------- Probabilistic
+
+    private static List<GalleryCase> probabilistic() {
+        double[][] logA = m(v(Math.log(0.7), Math.log(0.3)), v(Math.log(0.4), Math.log(0.6)));
+        double[][] logB = m(v(Math.log(0.5), Math.log(0.4), Math.log(0.1)), v(Math.log(0.1), Math.log(0.3), Math.log(0.6)));
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Probabilistic", "hmmForward", "logPi", "logA", "logB", "-")
+                .at(v(Math.log(0.6), Math.log(0.4)), logA, logB, ints(0, 1, 2, 2, 0))
+                .at(v(-0.3, -1.2), grid(2, 2, 0.5), grid(2, 3, 1.0), ints(2, 0, 1))
+                .twin(in -> {
+                    DerivativeStructure[] pi = in.v(0);
+                    DerivativeStructure[][] a = in.m(1);
+                    DerivativeStructure[][] b = in.m(2);
+                    int[] obs = (int[]) in.raw(3);
+                    DerivativeStructure[] alpha = new DerivativeStructure[pi.length];
+                    for (int s = 0; s < pi.length; s++) {
+                        alpha[s] = pi[s].add(b[s][obs[0]]);
+                    }
+                    for (int t = 1; t < obs.length; t++) {
+                        DerivativeStructure[] next = new DerivativeStructure[pi.length];
+                        for (int j = 0; j < pi.length; j++) {
+                            DerivativeStructure[] terms = new DerivativeStructure[pi.length];
+                            for (int i = 0; i < pi.length; i++) {
+                                terms[i] = alpha[i].add(a[i][j]);
+                            }
+                            next[j] = lse(terms).add(b[j][obs[t]]);
+                        }
+                        alpha = next;
+                    }
+                    return lse(alpha);
+                }));
+        out.add(program("Probabilistic", "gpNegLogLikelihood", "logLength", "logSignal", "logNoise", "-", "-")
+                .at(0.0, 0.0, -1.0, v(-1.0, -0.2, 0.5, 1.3), v(0.3, 0.8, 0.1, -0.6))
+                .at(-0.5, 0.3, -2.0, v(0.0, 1.0, 2.0), v(1.0, -1.0, 0.5)));
+        out.add(program("Probabilistic", "softKMeans", "centres", "data", "beta")
+                .at(v(-1.0, 0.5, 2.0), v(-0.8, 0.4, 1.9, 0.7, 2.5), 1.5).at(v(0.0, 3.0), v(0.2, 2.8, 1.4), 0.5));
+        out.add(program("Probabilistic", "logGamma", "x")
+                .at(0.5).at(3.7).at(12.0)
+                .twin(in -> {
+                    // The same recurrence and truncated series: digamma differs by the truncation.
+                    DerivativeStructure z = in.s(0);
+                    DerivativeStructure shift = in.c(0);
+                    while (z.getValue() < 7.0) {
+                        shift = shift.subtract(z.log());
+                        z = z.add(1.0);
+                    }
+                    DerivativeStructure inv = z.reciprocal();
+                    DerivativeStructure inv2 = inv.multiply(inv);
+                    DerivativeStructure series = inv.multiply(inv2.multiply(inv2.divide(1260).negate().add(1.0 / 360))
+                            .negate().add(1.0 / 12));
+                    return shift.add(z.subtract(0.5).multiply(z.log())).subtract(z).add(0.5 * Math.log(2 * Math.PI))
+                            .add(series);
+                }));
+        return out;
+    }
+
+    /** The digamma function by Hipparchus, the closed-form derivative of log Gamma. */
+    private static double digamma(double x) {
+        return org.hipparchus.special.Gamma.digamma(x);
     }
 
     // ---------------------------------------------------------------- twin helpers

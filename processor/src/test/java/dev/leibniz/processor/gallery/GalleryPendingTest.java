@@ -25,6 +25,8 @@ class GalleryPendingTest {
                 tests.add(DynamicTest.dynamicTest(c.toString(), () -> {
                     GalleryCompiler.Result r = compile(file.getKey());
                     assertTrue(r.success(), c + ": the processor rejected the program:\n" + r.diagnostics());
+                    // Test-compile runs with -Xlint:all -Werror, so a warning is as bad as an error.
+                    assertTrue(r.warnings().isEmpty(), c + ": warnings under -Xlint:all:\n" + r.diagnostics());
                     GalleryChecks.run(c, r.loader());
                 }));
             }

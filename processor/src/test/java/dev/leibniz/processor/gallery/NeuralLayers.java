@@ -285,6 +285,33 @@ final class NeuralLayers {
         return y;
     }
 
+    /** A layer whose activation is picked by an int: GELU, ELU, Swish, Mish, softsign. */
+    @Differentiable
+    static double activationZoo(double[][] W, double[] b, double[] x, int kind) {
+        double y = 0.0;
+        for (int j = 0; j < W.length; j++) {
+            double z = 0.0;
+            for (int k = 0; k < x.length; k++) {
+                z += W[j][k] * x[k];
+            }
+            z += b[j];
+            double a;
+            if (kind == 0) {
+                a = 0.5 * z * (1.0 + Math.tanh(Math.sqrt(2.0 / Math.PI) * (z + 0.044715 * z * z * z)));
+            } else if (kind == 1) {
+                a = z > 0 ? z : Math.expm1(z);
+            } else if (kind == 2) {
+                a = z / (1.0 + Math.exp(-z));
+            } else if (kind == 3) {
+                a = z * Math.tanh(Math.log1p(Math.exp(z)));
+            } else {
+                a = z / (1.0 + Math.abs(z));
+            }
+            y += a * (j + 1);
+        }
+        return y;
+    }
+
     /** A single-unit float network: float weights and float hidden locals. */
     @Differentiable
     static double floatNeuron(float[] w, float b, float[] x) {

@@ -138,4 +138,30 @@ final class Physics {
         }
         return centre;
     }
+
+    /** Great-circle distance by the haversine formula, angles in degrees. */
+    @Differentiable
+    static double haversine(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = Math.toRadians(lat2 - lat1);
+        double dl = Math.toRadians(lon2 - lon1);
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2.0 * 6371.0 * Math.atan2(Math.sqrt(h), Math.sqrt(1.0 - h));
+    }
+
+    /** Planck's law summed over wavelengths given in micrometres, with expm1 for the denominator. */
+    @Differentiable
+    static double planckSpectrum(double temperature, double[] micrometres) {
+        double h = 6.62607015e-34;
+        double c = 2.99792458e8;
+        double k = 1.380649e-23;
+        double total = 0.0;
+        for (double um : micrometres) {
+            double lambda = um * 1e-6;
+            double radiance = 2.0 * h * c * c / Math.pow(lambda, 5) / Math.expm1(h * c / (lambda * k * temperature));
+            total += radiance * 1e-13;
+        }
+        return total;
+    }
 }
