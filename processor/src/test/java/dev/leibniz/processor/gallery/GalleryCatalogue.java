@@ -73,6 +73,7 @@ final class GalleryCatalogue {
         all.addAll(finance());
         all.addAll(idioms());
         all.addAll(probabilistic());
+        all.addAll(lookups());
         return all;
     }
 
@@ -1268,6 +1269,52 @@ final class GalleryCatalogue {
     /** The digamma function by Hipparchus, the closed-form derivative of log Gamma. */
     private static double digamma(double x) {
         return org.hipparchus.special.Gamma.digamma(x);
+    }
+
+    // ---------------------------------------------------------------- Lookups
+
+    private static List<GalleryCase> lookups() {
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Lookups", "interpolate", "table", "x0", "dx", "x")
+                .at(v(0.0, 1.0, 0.5, 2.0, 1.5), 0.0, 0.5, 1.3).at(v(2.0, -1.0, 3.0), -1.0, 2.0, 0.2)
+                .twin(in -> {
+                    DerivativeStructure[] table = in.v(0);
+                    int i = (int) Math.floor((in.d(3) - in.d(1)) / in.d(2));
+                    i = Math.max(0, Math.min(table.length - 2, i));
+                    DerivativeStructure t = in.s(3).subtract(in.s(1).add(in.s(2).multiply(i))).divide(in.s(2));
+                    return table[i].multiply(t.negate().add(1.0)).add(table[i + 1].multiply(t));
+                }));
+        out.add(program("Lookups", "embeddingBag", "E", "-", "weights", "u")
+                .at(grid(4, 3, 0.3), ints(1, 3, 1, 0), v(0.5, 1.0, -0.3, 0.8), v(1.0, -0.5, 0.7))
+                .at(grid(3, 2, 1.3), ints(2, 2), v(1.2, 0.4), v(0.3, 0.9)));
+        out.add(program("Lookups", "scatterHistogram", "values", "-", "-")
+                .at(v(0.5, -1.2, 0.8, 2.0, 0.3), ints(0, 2, 0, 1, 2), 3).at(v(1.0, 1.5), ints(1, 1), 2));
+        out.add(program("Lookups", "clippedStep", "w", "g", "lr", "clip")
+                .at(v(0.5, -1.0, 0.3), v(0.2, -3.0, 1.5), 0.1, 1.0).at(v(1.0, 2.0), v(-0.5, 0.4), 0.5, 0.3));
+        out.add(program("Lookups", "ternaryElementStart", "a", "b", "c")
+                .at(v(0.5, 1.0, -0.7, 2.0), v(1.5, -0.2, 0.9, 0.4), 0.3).at(v(1.0, 2.0), v(3.0, 4.0), -0.5)
+                .twin(in -> {
+                    DerivativeStructure[] a = in.v(0);
+                    DerivativeStructure[] b = in.v(1);
+                    DerivativeStructure s = in.c(0);
+                    for (int i = 0; i < a.length; i++) {
+                        DerivativeStructure v = i % 2 == 0 ? a[i] : b[i];
+                        v = v.add(in.s(2).multiply(v));
+                        s = s.add(v.multiply(v));
+                    }
+                    return s;
+                }));
+        out.add(program("Lookups", "rowScan", "W", "c")
+                .at(grid(3, 4, 0.2), 0.7).at(m(v(1.0, 2.0), v(-0.5, 0.5, 1.5)), -1.2));
+        out.add(program("Lookups", "continueSkipsUpdate", "x", "a")
+                .at(v(0.5, -0.3, 0.8, -1.0, 0.2), 0.9).at(v(1.0, 2.0), 0.4));
+        out.add(program("Lookups", "earlyReturnNested", "A", "a", "limit")
+                .at(grid(3, 3, 0.1), 1.5, 2.0).at(grid(2, 2, 2.0), 0.8, 10.0));
+        out.add(program("Lookups", "whileBreakAfterUpdate", "x", "r")
+                .at(0.5, 1.3).at(1.2, 1.05));
+        out.add(program("Lookups", "quotientChain", "x", "a")
+                .at(v(0.5, 2.0, -1.5), 0.7).at(v(1.1, 0.9), -0.3));
+        return out;
     }
 
     // ---------------------------------------------------------------- twin helpers
