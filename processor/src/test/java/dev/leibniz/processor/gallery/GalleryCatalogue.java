@@ -74,6 +74,7 @@ final class GalleryCatalogue {
         all.addAll(idioms());
         all.addAll(probabilistic());
         all.addAll(lookups());
+        all.addAll(loopShapes());
         return all;
     }
 
@@ -1314,6 +1315,74 @@ final class GalleryCatalogue {
                 .at(0.5, 1.3).at(1.2, 1.05));
         out.add(program("Lookups", "quotientChain", "x", "a")
                 .at(v(0.5, 2.0, -1.5), 0.7).at(v(1.1, 0.9), -0.3));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- LoopShapes
+
+    static boolean[] bools(boolean... b) {
+        return b;
+    }
+
+    private static List<GalleryCase> loopShapes() {
+        double[] rewards = v(1.0, 0.0, -0.5, 2.0, 0.3);
+        double[] values = v(0.8, 0.4, 0.1, 1.5, 0.2);
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("LoopShapes", "doubleCounter", "y0", "k", "h", "end")
+                .at(1.0, 0.7, 0.1, 1.05).at(-0.4, 2.0, 0.25, 0.9)
+                .twin(in -> {
+                    DerivativeStructure y = in.s(0);
+                    DerivativeStructure t = in.c(0);
+                    while (t.getValue() < in.d(3)) {
+                        y = y.add(in.s(2).multiply(in.s(1).negate().multiply(y).add(t.sin())));
+                        t = t.add(in.s(2));
+                    }
+                    return y;
+                }));
+        out.add(program("LoopShapes", "carryForward", "pred", "init", "-", "-")
+                .at(v(0.5, 0.7, 1.2, 0.9), 0.4, v(0.6, 0.0, 1.0, 0.0), bools(true, false, true, true))
+                .at(v(1.0, -0.5, 0.3), -0.2, v(0.0, 0.0, 0.8), bools(true, true, false))
+                .twin(in -> {
+                    DerivativeStructure[] pred = in.v(0);
+                    double[] obs = (double[]) in.raw(2);
+                    boolean[] missing = (boolean[]) in.raw(3);
+                    DerivativeStructure last = in.s(1);
+                    DerivativeStructure loss = in.c(0);
+                    for (int t = 0; t < pred.length; t++) {
+                        if (!missing[t]) {
+                            last = in.c(obs[t]);
+                        }
+                        DerivativeStructure e = pred[t].subtract(last);
+                        loss = loss.add(e.multiply(e));
+                    }
+                    return loss;
+                }));
+        out.add(program("LoopShapes", "longEuler", "y0", "k", "-")
+                .at(0.1, 1.5, 20000).at(0.8, 0.3, 5000));
+        out.add(program("LoopShapes", "gatedRecurrence", "x", "wg", "wc")
+                .at(v(0.5, -0.3, 1.0, 0.2), 0.8, 1.2).at(v(2.0, -1.0), -0.5, 0.4));
+        out.add(program("LoopShapes", "tripleNestedBreak", "A", "v", "cap")
+                .at(grid(3, 2, 0.3), v(1.0, -0.5), 0.5).at(grid(2, 3, 1.1), v(0.3, 0.2, -0.4), 100.0));
+        out.add(program("LoopShapes", "parameterAccumulates", "a", "x")
+                .at(0.3, v(0.5, -0.3, 1.0)).at(-0.8, v(2.0, 0.1)));
+        out.add(program("LoopShapes", "discountedReturns", "rewards", "gamma")
+                .at(rewards, 0.9).at(v(0.5, 1.5), 0.5)
+                .closedForm(a -> {
+                    double[] r = (double[]) a[0];
+                    double gamma = (Double) a[1];
+                    double[] g = new double[r.length + 1];
+                    for (int t = 0; t < r.length; t++) {
+                        g[t] = Math.pow(gamma, t);
+                        if (t > 0) {
+                            g[r.length] += t * Math.pow(gamma, t - 1) * r[t];
+                        }
+                    }
+                    return g;
+                }));
+        out.add(program("LoopShapes", "returnsBackwards", "rewards", "gamma", "values")
+                .at(rewards, 0.9, values).at(v(0.5, 1.5), 0.5, v(1.0, 1.0)));
+        out.add(program("LoopShapes", "gae", "rewards", "values", "gamma", "lambda")
+                .at(rewards, values, 0.99, 0.95).at(v(0.5, 1.5), v(1.0, 1.0), 0.9, 0.5));
         return out;
     }
 

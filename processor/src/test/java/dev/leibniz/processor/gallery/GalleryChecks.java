@@ -263,6 +263,8 @@ final class GalleryChecks {
                 out[i] = v.clone();
             } else if (out[i] instanceof int[] v) {
                 out[i] = v.clone();
+            } else if (out[i] instanceof boolean[] v) {
+                out[i] = v.clone();
             } else if (out[i] instanceof double[][] m) {
                 double[][] o = new double[m.length][];
                 for (int r = 0; r < m.length; r++) {
@@ -340,6 +342,8 @@ final class GalleryChecks {
             } else if (a instanceof float[] v) {
                 sb.append(Arrays.toString(v));
             } else if (a instanceof int[] v) {
+                sb.append(Arrays.toString(v));
+            } else if (a instanceof boolean[] v) {
                 sb.append(Arrays.toString(v));
             } else if (a instanceof double[][] m) {
                 sb.append(Arrays.deepToString(m));
