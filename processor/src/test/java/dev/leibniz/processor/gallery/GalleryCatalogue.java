@@ -924,6 +924,22 @@ final class GalleryCatalogue {
         out.add(program("Models", "scoreLoss", "x", "target")
                 .receiver(v(0.5, -1.0, 0.25), 1.5)
                 .at(v(1.0, 0.3, -2.0), 0.2).at(v(-0.4, -0.9, 0.6), 1.5));
+        out.add(program("Models", "anchoredDistance", "x", "-")
+                .receiver(v(0.5, -1.0, 0.25), 1.5)
+                .at(v(1.0, 0.3, -2.0), 0.1).at(v(-0.4, -0.9, 0.6), 2.0)
+                .closedForm(a -> {
+                    double[] x = (double[]) a[0];
+                    double[] w = {0.5, -1.0, 0.25};
+                    double d = 0.0;
+                    for (int i = 0; i < x.length; i++) {
+                        d += (x[i] - w[i]) * (x[i] - w[i]) / 1.5;
+                    }
+                    double[] g = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        g[i] = (x[i] - w[i]) / 1.5 / Math.sqrt(d + 1e-9) + 2.0 * (Double) a[1] * x[i];
+                    }
+                    return g;
+                }));
         out.add(program("Models", "penalisedFit", "c", "xs", "ys", "lambda")
                 .at(v(0.2, 0.8, 0.3), xs, ys, 0.1).at(v(1.0, -0.5), xs, ys, 0.5));
         out.add(program("Models", "eulerWithCalls", "y0", "k", "dt", "-")

@@ -30,6 +30,19 @@ final class Models {
         return (s - target) * (s - target);
     }
 
+    /** Ridge-penalised distance to the model's weights, only x differentiated; a field array read in a loop. */
+    @Differentiable(wrt = "x")
+    double anchoredDistance(double[] x, double lambda) {
+        double d = 0.0;
+        double r = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double diff = x[i] - weights[i];
+            d += diff * diff / temperature;
+            r += x[i] * x[i];
+        }
+        return Math.sqrt(d + 1e-9) + lambda * r;
+    }
+
     /** A polynomial fit's loss plus a log-sum-exp penalty: calls into two other fixtures. */
     @Differentiable
     static double penalisedFit(double[] c, double[] xs, double[] ys, double lambda) {
