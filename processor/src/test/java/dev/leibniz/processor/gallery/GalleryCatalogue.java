@@ -75,6 +75,7 @@ final class GalleryCatalogue {
         all.addAll(probabilistic());
         all.addAll(lookups());
         all.addAll(loopShapes());
+        all.addAll(recursions());
         return all;
     }
 
@@ -161,6 +162,16 @@ final class GalleryCatalogue {
                                 g[k] += digamma(a0) - digamma(a0 + n);
                             }
                             return g;
+                        })));
+        out.put("RowArguments", List.of(
+                program("RowArguments", "rowsThroughCall", "W", "x")
+                        .at(grid(3, 2, 0.4), v(1.0, -0.5)).at(grid(2, 3, 1.2), v(0.3, 0.8, -0.2))
+                        .twin(in -> {
+                            DerivativeStructure s = in.c(0);
+                            for (DerivativeStructure[] row : in.m(0)) {
+                                s = s.add(dot(in.c(0), row, in.v(1)).tanh());
+                            }
+                            return s;
                         })));
         out.put("MatrixRows", List.of(
                 program("MatrixRows", "rowsSquaredPrediction", "X", "w")
@@ -1399,6 +1410,29 @@ final class GalleryCatalogue {
                 .at(rewards, 0.9, values).at(v(0.5, 1.5), 0.5, v(1.0, 1.0)));
         out.add(program("LoopShapes", "gae", "rewards", "values", "gamma", "lambda")
                 .at(rewards, values, 0.99, 0.95).at(v(0.5, 1.5), v(1.0, 1.0), 0.9, 0.5));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- Recursions
+
+    private static List<GalleryCase> recursions() {
+        List<GalleryCase> out = new ArrayList<>();
+        out.add(program("Recursions", "pairwiseSquares", "x", "-", "-")
+                .at(v(0.5, -1.0, 2.0, 0.3, 1.5), 0, 5).at(v(1.0, 2.0, 3.0), 1, 3)
+                .closedForm(a -> {
+                    double[] x = (double[]) a[0];
+                    double[] g = new double[x.length];
+                    for (int i = (Integer) a[1]; i < (Integer) a[2]; i++) {
+                        g[i] = 2.0 * x[i];
+                    }
+                    return g;
+                }));
+        out.add(program("Recursions", "powerBySquaring", "x", "-")
+                .at(1.1, 13).at(-0.7, 6).at(2.0, 1)
+                .closedForm(a -> {
+                    int n = (Integer) a[1];
+                    return v(n * Math.pow((Double) a[0], n - 1));
+                }));
         return out;
     }
 
