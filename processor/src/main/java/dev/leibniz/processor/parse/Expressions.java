@@ -619,7 +619,11 @@ final class Expressions {
             }
             case ARRAY_ACCESS -> {
                 ArrayLowering.Access a = ArrayLowering.access(p, e);
-                return a == null ? null : a.slot().type.element();
+                if (a != null) {
+                    return a.slot().type.element();
+                }
+                String element = elementJavaType(e); // c[i] of an int[]: an int
+                return element == null ? null : Type.ofName(element) != null ? Type.ofName(element) : Type.REFERENCE;
             }
             case SWITCH_EXPRESSION -> {
                 Type t = null;

@@ -44,6 +44,21 @@ class GalleryPendingTest {
                 "the error is not on the Arrays.sort line:\n" + r.diagnostics());
     }
 
+    /** Shapes issue 9 adds: refused with an error on the user's code, never a wrong gradient or a broken companion. */
+    @TestFactory
+    Stream<DynamicTest> wantedShapesAreRefusedCleanly() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String file : GalleryCatalogue.wanted().keySet()) {
+            tests.add(DynamicTest.dynamicTest(file, () -> {
+                GalleryCompiler.Result r = compile(file);
+                assertFalse(r.success(), file + " compiles now: move it to pending() and check its gradient");
+                assertTrue(r.errors().stream().allMatch(e -> e.contains(file + ".java:")),
+                        file + ": an error outside the user's file:\n" + r.diagnostics());
+            }));
+        }
+        return tests.stream();
+    }
+
     private static GalleryCompiler.Result compile(String simpleName) throws Exception {
         return GalleryCompiler.compile(Map.of(GalleryChecks.PACKAGE + simpleName,
                 GalleryCompiler.pendingSource(simpleName)));
