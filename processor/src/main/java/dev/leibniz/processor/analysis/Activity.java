@@ -69,6 +69,8 @@ public final class Activity {
                     }
                 } else if (s instanceof Load l) {
                     changed |= flow(l.array(), l.target());
+                } else if (s instanceof dev.leibniz.processor.ir.RowView r) {
+                    changed |= flow(r.parent(), r.target());
                 } else if (s instanceof Store st) {
                     changed |= flow(st.value(), st.array());
                 } else if (s instanceof Compute c && c.target().type() == Type.REFERENCE) {
@@ -117,6 +119,8 @@ public final class Activity {
                     }
                 } else if (s instanceof Load l && useful.contains(l.target())) {
                     changed |= useful.add(l.array());
+                } else if (s instanceof dev.leibniz.processor.ir.RowView r && useful.contains(r.target())) {
+                    changed |= useful.add(r.parent());
                 } else if (s instanceof Store st && useful.contains(st.array()) && st.value() instanceof Var v
                         && v.type().isFloating()) {
                     changed |= useful.add(v);

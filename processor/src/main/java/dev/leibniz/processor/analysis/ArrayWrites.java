@@ -31,7 +31,11 @@ final class ArrayWrites {
                 continue;
             }
             for (Operand a : k.args()) {
-                if (!(a instanceof Var array) || !array.type().isFloatingArray() || array.kind() == Var.Kind.PARAM) {
+                if (!(a instanceof Var passed) || !passed.type().isFloatingArray()) {
+                    continue;
+                }
+                Var array = passed.kind() == Var.Kind.VIEW ? parentOf(passed, all) : passed; // a row: its matrix is written
+                if (array == null || array.kind() == Var.Kind.PARAM) {
                     continue;
                 }
                 for (Placed w : all) {
@@ -45,6 +49,15 @@ final class ArrayWrites {
                 }
             }
         }
+    }
+
+    private static Var parentOf(Var view, List<Placed> all) {
+        for (Placed p : all) {
+            if (p.stmt() instanceof dev.leibniz.processor.ir.RowView r && r.target() == view) {
+                return r.parent();
+            }
+        }
+        return null;
     }
 
     private static boolean shareLoop(Placed a, Placed b) {

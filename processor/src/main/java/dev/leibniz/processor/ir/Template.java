@@ -27,6 +27,11 @@ public final class Template {
         return new Template(parts);
     }
 
+    /** The pieces in order: strings and variables. */
+    public List<Object> parts() {
+        return parts;
+    }
+
     public List<Var> vars() {
         List<Var> vars = new ArrayList<>();
         for (Object p : parts) {

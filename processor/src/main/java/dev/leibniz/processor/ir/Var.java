@@ -6,7 +6,8 @@ package dev.leibniz.processor.ir;
  * assigns at its end.
  */
 public final class Var implements Operand {
-    public enum Kind { PARAM, LOCAL, TEMP, PHI, BRANCH }
+    /** VIEW: a row of a matrix, which aliases it and is never written through. */
+    public enum Kind { PARAM, LOCAL, TEMP, PHI, BRANCH, VIEW }
 
     private final String baseName;
     private final Type type;

@@ -69,10 +69,6 @@ final class ArrayCopies {
             throw new Unsupported(c, "copying a double[][] copies references to its rows, which the copy would share; "
                     + "allocate new double[rows][columns] and copy the elements in a loop");
         }
-        if (p.inLoop()) {
-            throw new Unsupported(v, "arrays cannot be allocated inside a loop of a @Differentiable method; "
-                    + "allocate the array before the loop and reuse it");
-        }
         Operand from;
         Operand length;
         Operand count;
@@ -226,7 +222,7 @@ final class ArrayCopies {
 
     private static Var writable(MethodParser p, Slot slot, ExpressionTree at) throws Unsupported {
         Var v = p.currentOf(slot, Expressions.unparen(at));
-        if (v.kind() == Var.Kind.PARAM) {
+        if (v.kind() == Var.Kind.PARAM || v.kind() == Var.Kind.VIEW) {
             throw new Unsupported(at, "a @Differentiable method must not write into an array it was passed; "
                     + "copy it into a local array first");
         }

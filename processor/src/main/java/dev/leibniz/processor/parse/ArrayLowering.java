@@ -11,6 +11,7 @@ import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Load;
 import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.RowView;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Template;
@@ -30,6 +31,10 @@ final class ArrayLowering {
     /** {@code double[] h = new double[n]} or {@code = {a, b}}: the only ways to make a local array. */
     static Var declare(MethodParser p, Expressions ex, VariableTree v, Slot slot) throws Unsupported {
         ExpressionTree init = v.getInitializer() == null ? null : Expressions.unparen(v.getInitializer());
+        Var row = init == null || slot.type != Type.DOUBLE_ARRAY ? null : rowView(p, ex, init, slot.name);
+        if (row != null) {
+            return row;
+        }
         Var copy = init == null ? null : ArrayCopies.declaration(p, ex, v, slot);
         if (copy != null) {
             return copy;
@@ -37,10 +42,6 @@ final class ArrayLowering {
         if (!(init instanceof NewArrayTree na)) {
             throw new Unsupported(v, "a local " + slot.type.javaName() + " in a @Differentiable method must be created "
                     + "with new (for example new double[n]); aliases of other arrays are not supported");
-        }
-        if (p.inLoop()) {
-            throw new Unsupported(v, "arrays cannot be allocated inside a loop of a @Differentiable method; "
-                    + "allocate the array before the loop and reuse it");
         }
         List<Operand> dims = new ArrayList<>();
         List<? extends ExpressionTree> elements = na.getInitializers();
@@ -69,6 +70,26 @@ final class ArrayLowering {
         return array;
     }
 
+    /**
+     * {@code X[i]} of a {@code double[][]} local or parameter, as a read-only row named
+     * {@code name} (or after X); null when e is not such a row.
+     */
+    static Var rowView(MethodParser p, Expressions ex, ExpressionTree e, String name) throws Unsupported {
+        ExpressionTree t = Expressions.unparen(e);
+        if (!(t instanceof ArrayAccessTree a) || !(Expressions.unparen(a.getExpression()) instanceof IdentifierTree id)) {
+            return null;
+        }
+        Slot s = p.slot(id.getName().toString());
+        if (s == null || s.type != Type.DOUBLE_MATRIX) {
+            return null;
+        }
+        Var parent = p.currentOf(s, id);
+        Operand i = ex.lower(a.getIndex(), Type.INT, null);
+        Var row = p.newVar(name != null ? name : s.name + "_row", Type.DOUBLE_ARRAY, Var.Kind.VIEW);
+        p.add(new RowView(row, parent, List.of(i), p.pos(e), e));
+        return row;
+    }
+
     /** The element variable of an enhanced for loop: {@code double v = array[i]}. */
     static void declareElement(MethodParser p, VariableTree element, Slot arraySlot, Var array, Var index)
             throws Unsupported {
@@ -80,7 +101,13 @@ final class ArrayLowering {
         Var v;
         if (arraySlot.type.isFloatingArray()) {
             if (arraySlot.type == Type.DOUBLE_MATRIX) {
-                throw new Unsupported(element, "loop over the rows of a double[][] with an index: w[i][j]");
+                if (t != null && t != Type.DOUBLE_ARRAY) {
+                    throw new Unsupported(element, "the rows of a double[][] are double[]");
+                }
+                Var row = p.newVar(name, Type.DOUBLE_ARRAY, Var.Kind.VIEW);
+                p.add(new RowView(row, array, List.of(index), p.pos(element), element));
+                p.current().put(declared(p, name, Type.DOUBLE_ARRAY), row);
+                return;
             }
             Type elem = t != null ? t : arraySlot.type.element();
             v = p.newVar(name, elem, Var.Kind.LOCAL);
@@ -148,6 +175,10 @@ final class ArrayLowering {
         if (array.kind() == Var.Kind.PARAM) {
             throw new Unsupported(target, "a @Differentiable method must not write into an array it was passed; "
                     + "copy it into a local array first");
+        }
+        if (array.kind() == Var.Kind.VIEW) {
+            throw new Unsupported(target, "'" + a.slot().name + "' is a row of a matrix, which Leibniz keeps read-only; "
+                    + "write through the matrix itself (m[i][j] = v)");
         }
         List<Operand> index = indices(ex, a);
         Type elem = a.slot().type.element();

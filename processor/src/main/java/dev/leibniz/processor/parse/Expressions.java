@@ -324,6 +324,11 @@ final class Expressions {
             if (pt != null && pt.isFloatingArray()) {
                 ExpressionTree u = unparen(a);
                 Slot s = u instanceof IdentifierTree id ? p.slot(id.getName().toString()) : null;
+                Var row = s == null && pt == Type.DOUBLE_ARRAY ? ArrayLowering.rowView(p, this, u, null) : null;
+                if (row != null) {
+                    args.add(row); // dot(W[j], x): the row's adjoint is that row of W's
+                    continue;
+                }
                 if (s == null || s.type != pt) {
                     throw new Unsupported(a, "pass a " + pt.javaName() + " variable here, so its derivative can flow back");
                 }
@@ -623,7 +628,7 @@ final class Expressions {
                     return a.slot().type.element();
                 }
                 String element = elementJavaType(e); // c[i] of an int[]: an int
-                return element == null ? null : Type.ofName(element) != null ? Type.ofName(element) : Type.REFERENCE;
+                return element == null ? null : Type.ofName(element); // an object element stays untyped, as before
             }
             case SWITCH_EXPRESSION -> {
                 Type t = null;

@@ -1,6 +1,7 @@
 package dev.leibniz.processor.transform;
 
 import dev.leibniz.processor.analysis.Activity;
+import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Call;
@@ -14,6 +15,7 @@ import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.RowView;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Var;
@@ -62,7 +64,7 @@ final class Layout {
     private final Map<Block, Loop> blockLoop = new HashMap<>();
     private final Activity activity;
 
-    Layout(Func f, Activity activity) {
+    Layout(Func f, Activity activity) throws Unsupported {
         this.activity = activity;
         for (Param p : f.params()) {
             home.put(p.var(), f.body());
@@ -71,6 +73,44 @@ final class Layout {
         contributedIn(f.body().stmts());
         decideSaving(f.body());
         findReusableArrays(f.body());
+        checkRows(f.body());
+    }
+
+    /**
+     * A row is bound again at the top of the reverse of its block, before any value is popped,
+     * so its index must be at hand there: a constant, a rebuilt loop index, or a value no
+     * enclosing loop changes.
+     */
+    private void checkRows(Block root) throws Unsupported {
+        List<RowView> rows = new ArrayList<>();
+        dev.leibniz.processor.ir.Walk.statements(root, s -> {
+            if (s instanceof RowView r) {
+                rows.add(r);
+            }
+        });
+        for (RowView r : rows) {
+            for (Operand o : r.index()) {
+                if (o instanceof Var v && overwrittenAround(v, r)) {
+                    throw new Unsupported(r.tree(), "the index of this row changes inside the loop in a way the reverse "
+                            + "sweep cannot replay; use a for loop's own index, or write the elements (m[i][j])");
+                }
+            }
+        }
+        List<ArrayNew> made = new ArrayList<>();
+        dev.leibniz.processor.ir.Walk.statements(root, s -> {
+            if (s instanceof ArrayNew n && !loopsOf(n).isEmpty() && activity.isActive(n.target())) {
+                made.add(n);
+            }
+        });
+        for (ArrayNew n : made) {
+            for (Operand o : n.dims()) {
+                if (reverseText(o, n) == null) {
+                    throw new Unsupported(null, "an array made inside a loop needs a size the loop does not change (line "
+                            + n.pos().line() + "), so that the reverse sweep can make its adjoint; compute the size "
+                            + "before the loop");
+                }
+            }
+        }
     }
 
     // ---- structure ----------------------------------------------------------------------------
@@ -106,6 +146,9 @@ final class Layout {
                 if (s instanceof Load l) {
                     loads.put(l.target(), l);
                 }
+                if (s instanceof Opaque o && o.target() != null) {
+                    opaqueDefs.put(o.target(), o);
+                }
             }
         }
     }
@@ -128,6 +171,9 @@ final class Layout {
         if (s instanceof ArrayNew n) {
             return n.target();
         }
+        if (s instanceof RowView r) {
+            return r.target();
+        }
         if (s instanceof Call k) {
             return k.target();
         }
@@ -137,6 +183,36 @@ final class Layout {
     List<Loop> loopsOf(Stmt s) {
         return loopsOf.getOrDefault(s, List.of());
     }
+
+    /**
+     * How the reverse sweep spells {@code o} at the top of the reverse of the block holding
+     * {@code at}, before anything is popped: the value itself where no enclosing loop changes it,
+     * else the black-box code that computed it ({@code b.length}) when that code reads only such
+     * values and calls nothing; null when it is not at hand there.
+     */
+    String reverseText(Operand o, Stmt at) {
+        if (!(o instanceof Var v)) {
+            return Partials.text(o);
+        }
+        if (!overwrittenAround(v, at)) {
+            return v.name();
+        }
+        Opaque def = opaqueDefs.get(v);
+        if (def == null || defCount.getOrDefault(v, 0) != 1 || def.code().text().stream().anyMatch(t -> t.contains("("))) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("(");
+        for (Object part : def.code().parts()) {
+            String text = part instanceof Var w ? reverseText(w, at) : (String) part;
+            if (text == null) {
+                return null;
+            }
+            sb.append(text);
+        }
+        return sb.append(")").toString();
+    }
+
+    private final Map<Var, Opaque> opaqueDefs = new HashMap<>();
 
     /** Whether a loop enclosing s overwrites v, so its value must be saved before s. */
     private boolean overwrittenAround(Var v, Stmt s) {
@@ -287,6 +363,9 @@ final class Layout {
                     }
                 }
                 for (Var v : reads(s)) {
+                    if (v.kind() == Var.Kind.VIEW) {
+                        continue; // a row is bound again at the top of its block's reverse
+                    }
                     if (!overwrittenAround(v, s)) {
                         readInPlace.add(v);
                     } else if (recomputable(v, s)) {

@@ -16,6 +16,7 @@ import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Pos;
 import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.RowView;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Type;
@@ -70,13 +71,13 @@ public final class ReverseTransform {
     private final List<Site> sites = new ArrayList<>();
     private final Map<Call, String> siteOf = new HashMap<>();
 
-    private ReverseTransform(Func f, Activity activity) {
+    private ReverseTransform(Func f, Activity activity) throws dev.leibniz.processor.diag.Unsupported {
         this.f = f;
         this.activity = activity;
         this.layout = new Layout(f, activity);
     }
 
-    public static Result of(Func f, Activity activity) {
+    public static Result of(Func f, Activity activity) throws dev.leibniz.processor.diag.Unsupported {
         return new ReverseTransform(f, activity).run();
     }
 
@@ -262,7 +263,8 @@ public final class ReverseTransform {
                 }
                 // An array made inside a branch: its adjoint must outlive the branch for the reverse sweep.
                 Walk.statements(inner(s), x -> {
-                    if (x instanceof ArrayNew n && activity.isActive(n.target()) && hoistedAdjoints.add(n.target())) {
+                    if (x instanceof ArrayNew n && activity.isActive(n.target()) && layout.loopsOf(n).isEmpty()
+                            && hoistedAdjoints.add(n.target())) {
                         out.add(new Code.Line(n.target().javaType() + " " + adjointName(n.target()) + " = null",
                                 "the adjoint of an array made below, kept for the reverse sweep"));
                     }
@@ -288,6 +290,8 @@ public final class ReverseTransform {
                         comment(st.pos())));
             } else if (s instanceof ArrayNew n) {
                 arrayNew(n, out);
+            } else if (s instanceof RowView r) {
+                out.add(new Code.Line(define(r.target()) + " = " + r.parent().name() + index(r.index()), comment(r.pos())));
             } else if (s instanceof Return r) {
                 out.add(new Code.Line((valueDeclaredAtTop ? "" : "double ") + value + " = " + Partials.text(r.value()),
                         comment(r.pos())));
@@ -401,7 +405,7 @@ public final class ReverseTransform {
         Var a = n.target();
         String alloc = layout.reusable.contains(n) ? buffer(n, 0) : fresh(n);
         out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
-        if (activity.isActive(a)) {
+        if (activity.isActive(a) && layout.loopsOf(n).isEmpty()) { // in a loop: each reverse iteration makes its own
             String adj = workspace != null ? buffer(n, 1) : fresh(n);
             String type = hoistedAdjoints.contains(a) ? "" : a.javaType() + " ";
             out.add(new Code.Line(type + adjointName(a) + " = " + adj, "its adjoint"));
@@ -541,6 +545,51 @@ public final class ReverseTransform {
                 predeclare(s, b, out);
                 if (layout.hasReverse.contains(s)) {
                     reverseLoop(l, out);
+                }
+            }
+        }
+        if (!out.isEmpty()) {
+            out.addAll(0, rowBindings(b));
+            out.addAll(0, iterationAdjoints(b));
+        }
+        return out;
+    }
+
+    /** Arrays made in a loop's body: each reverse iteration starts their adjoints at zero, as the forward one the array. */
+    private List<Code> iterationAdjoints(Block b) {
+        List<Code> out = new ArrayList<>();
+        for (Stmt s : b.stmts()) {
+            if (s instanceof ArrayNew n && activity.isActive(n.target()) && !layout.loopsOf(n).isEmpty()) {
+                List<String> dims = new ArrayList<>();
+                n.dims().forEach(d -> dims.add(layout.reverseText(d, n)));
+                String kind = n.target().type() == Type.FLOAT_ARRAY ? "floats" : "doubles";
+                String adj = workspace != null ? workspace + "." + kind + "(" + slot(n, 1) + ", " + String.join(", ", dims) + ")"
+                        : "new " + n.target().type().element().javaName() + "[" + String.join("][", dims) + "]";
+                out.add(new Code.Line(n.target().javaType() + " " + adjointName(n.target()) + " = " + adj,
+                        "the adjoint of this iteration's " + n.target().name() + ", zero to start"));
+                declaredAdjoints.add(n.target());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows this block takes of a matrix, bound again at the top of its reverse: the row
+     * itself where the forward one is out of scope, and its adjoint, the same row of the
+     * matrix's adjoint.
+     */
+    private List<Code> rowBindings(Block b) {
+        List<Code> out = new ArrayList<>();
+        for (Stmt s : b.stmts()) {
+            if (s instanceof RowView r) {
+                String at = index(r.index());
+                if (b != f.body()) {
+                    out.add(new Code.Line(r.target().javaType() + " " + r.target().name() + " = " + r.parent().name() + at,
+                            "the row again, for the reverse sweep"));
+                }
+                if (activity.isActive(r.target())) {
+                    out.add(new Code.Line(r.target().javaType() + " " + adjointName(r.target()) + " = "
+                            + adjointName(r.parent()) + at, "its adjoint is that row of " + adjointName(r.parent())));
                 }
             }
         }

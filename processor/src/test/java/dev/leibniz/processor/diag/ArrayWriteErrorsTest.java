@@ -108,4 +108,30 @@ class ArrayWriteErrorsTest {
                     }""");
         assertThat(c).succeededWithoutWarnings();
     }
+
+    @Test
+    void writingThroughARowIsRefused() {
+        assertError("""
+                    @Differentiable static double f(double[][] w) {
+                        double[][] m = new double[2][2];
+                        double[] row = m[0];
+                        row[1] = w[0][0];
+                        return m[0][1];
+                    }""", 8, "is a row of a matrix, which Leibniz keeps read-only; write through the matrix itself");
+    }
+
+    @Test
+    void aRowWhoseIndexTheLoopChangesIsRefused() {
+        assertError("""
+                    @Differentiable static double f(double[][] w) {
+                        double s = 0;
+                        int r = 0;
+                        while (r < w.length) {
+                            double[] row = w[r];
+                            s += row[0] * row[0];
+                            r += 2;
+                        }
+                        return s;
+                    }""", 9, "the index of this row changes inside the loop");
+    }
 }

@@ -146,32 +146,9 @@ final class GalleryCatalogue {
                         })));
         out.put("DirichletCounts", List.of(
                 program("DirichletCounts", "stirlingLogLikelihood", "alpha", "-")
-                        .at(v(0.5, 1.5, 3.0), ints(2, 0, 5)).at(v(2.5, 0.8), ints(1, 3))
-                        .closedForm(a -> {
-                            double[] alpha = (double[]) a[0];
-                            int[] counts = (int[]) a[1];
-                            double a0 = 0.0;
-                            int n = 0;
-                            double[] g = new double[alpha.length];
-                            for (int k = 0; k < alpha.length; k++) {
-                                a0 += alpha[k];
-                                n += counts[k];
-                                g[k] = digamma(alpha[k] + counts[k]) - digamma(alpha[k]);
-                            }
-                            for (int k = 0; k < alpha.length; k++) {
-                                g[k] += digamma(a0) - digamma(a0 + n);
-                            }
-                            return g;
-                        })));
-        return out;
-    }
-
-    /**
-     * Programs of src/test/gallery-pending in shapes issue 9 adds (rows as arguments, for over the
-     * rows of a matrix, double[]-valued methods). Until then each must be refused cleanly.
-     */
-    static Map<String, List<GalleryCase>> wanted() {
-        Map<String, List<GalleryCase>> out = new LinkedHashMap<>();
+                        // a0 = 5 would sit where logGamma's loop count changes. No closed form: digamma is
+                        // not the exact derivative of the truncated Stirling series.
+                        .at(v(0.5, 1.5, 3.1), ints(2, 0, 5)).at(v(2.5, 0.8), ints(1, 3))));
         out.put("RowArguments", List.of(
                 program("RowArguments", "rowsThroughCall", "W", "x")
                         .at(grid(3, 2, 0.4), v(1.0, -0.5)).at(grid(2, 3, 1.2), v(0.3, 0.8, -0.2))
@@ -193,6 +170,15 @@ final class GalleryCatalogue {
                             }
                             return s;
                         })));
+        return out;
+    }
+
+    /**
+     * Programs of src/test/gallery-pending in shapes issue 9 adds (rows as arguments, for over the
+     * rows of a matrix, double[]-valued methods). Until then each must be refused cleanly.
+     */
+    static Map<String, List<GalleryCase>> wanted() {
+        Map<String, List<GalleryCase>> out = new LinkedHashMap<>();
         out.put("ArrayOutputs", List.of(
                 program("ArrayOutputs", "twoLayerNorm", "W1", "W2", "x")
                         .at(grid(3, 2, 0.1), grid(2, 3, 0.9), v(0.5, -1.0)).at(grid(2, 2, 1.4), grid(1, 2, 0.3), v(1.2, 0.4))

@@ -63,4 +63,22 @@ class AllocationTest {
         SoftmaxGrad.CrossEntropyGradient into = new SoftmaxGrad.CrossEntropyGradient();
         assertAllocatesNothingOnceWarm(() -> SoftmaxGrad.crossEntropy(z, 1, into));
     }
+
+    @Test
+    void arraysMadeInsideLoops() {
+        var into = new ArraysInLoopsGrad.PerSampleHiddenGradient();
+        assertAllocatesNothingOnceWarm(() -> ArraysInLoopsGrad.perSampleHidden(ArraysInLoopsTest.W1,
+                ArraysInLoopsTest.B1, ArraysInLoopsTest.W2, ArraysInLoopsTest.XS, ArraysInLoopsTest.YS, into));
+        var nested = new ArraysInLoopsGrad.NestedGradient();
+        double[] x = {0.5, -1.2, 2.0};
+        assertAllocatesNothingOnceWarm(() -> ArraysInLoopsGrad.nested(x, nested));
+    }
+
+    @Test
+    void rowsPassedToCallsInALoop() {
+        double[][] w = {{0.2, -0.4, 0.7}, {-0.3, 0.5, 0.1}};
+        double[] x = {1.1, 0.6, -0.8};
+        var into = new RowsGrad.TanhLayerSumGradient();
+        assertAllocatesNothingOnceWarm(() -> RowsGrad.tanhLayerSum(w, x, into));
+    }
 }

@@ -1,0 +1,59 @@
+package dev.leibniz.processor.loops;
+
+import dev.leibniz.Differentiable;
+
+/** Arrays made inside loops, as a per-sample hidden layer is: each iteration gets a fresh one. */
+final class ArraysInLoops {
+    private ArraysInLoops() {}
+
+    /** A one-hidden-layer network's squared error, the hidden activations in a new array per sample. */
+    @Differentiable
+    static double perSampleHidden(double[][] w1, double[] b1, double[] w2, double[][] xs, double[] ys) {
+        double loss = 0;
+        for (int r = 0; r < xs.length; r++) {
+            double[] h = new double[b1.length];
+            for (int j = 0; j < b1.length; j++) {
+                double z = b1[j];
+                for (int k = 0; k < xs[r].length; k++) {
+                    z += w1[j][k] * xs[r][k];
+                }
+                h[j] = Math.tanh(z);
+            }
+            double out = 0;
+            for (int j = 0; j < h.length; j++) {
+                out += w2[j] * h[j];
+            }
+            double d = out - ys[r];
+            loss += d * d;
+        }
+        return loss;
+    }
+
+    /** Initialised and matrix arrays two loops deep; elements never written stay zero. */
+    @Differentiable
+    static double nested(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int t = 0; t < 2; t++) {
+                double[] buf = {x[i], x[i] * t, 1.0};
+                double[][] m = new double[2][2];
+                m[1][1] = buf[1] * buf[0];
+                s += buf[0] * buf[1] + m[1][1] + m[0][0];
+            }
+        }
+        return s;
+    }
+
+    @Differentiable
+    static double copiesInALoop(double[] x) {
+        double s = 0;
+        for (int i = 0; i < 3; i++) {
+            double[] y = x.clone();
+            y[i] *= 2;
+            for (double v : y) {
+                s += v * v * (i + 1);
+            }
+        }
+        return s;
+    }
+}
