@@ -539,6 +539,11 @@ final class ProgramGenerator {
                 body.add(copyDecl());
             }
             body.addAll(fills);
+            if (on("arrayCalls") && on("arrays") && loopy && !isLib && !writableLocalArrays().isEmpty() && r.nextInt(100) < 50) {
+                // System.arraycopy / Arrays.fill into a local array that the rest of the method reads
+                List<String> ws = writableLocalArrays();
+                body.add(arrayCallStmt(ws.get(r.nextInt(ws.size()))));
+            }
             body.addAll(block(0, true));
             return new Method(mods, "double", name, params, body, seed, new ArrayList<>(features), wrt);
         }
