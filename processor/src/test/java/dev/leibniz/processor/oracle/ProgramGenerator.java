@@ -414,37 +414,8 @@ final class ProgramGenerator {
                 features.add("extraParams");
                 params.add(r.nextInt(params.size() + 1), new Param(r.nextBoolean() ? "flag" : "neg", Ty.BOOLEAN));
             }
-            loopy = on("loops") && r.nextInt(100) < 60;
-            // Data-flow shapes (flow) want every kind of operand source at hand: an active array
-            // parameter and an array whose elements are inactive, so those are added more often.
-            flowy = on("flow") && !isLib && loopy && r.nextInt(100) < 85;
-            if (flowy && on("arrays") && params.stream().noneMatch(p -> p.ty() == Ty.DARRAY) && r.nextInt(100) < 80) {
-                features.add("arrays");
-                params.add(new Param(ARRAY_PARAMS[0], Ty.DARRAY, 1 + r.nextInt(4)));
-                arrKey.put(ARRAY_PARAMS[0], "p:" + ARRAY_PARAMS[0]);
-            }
-            // an array whose elements are inactive: 1 an int[] parameter, 2 a double[] parameter
-            // left out of wrt, 3 a constant local table {..}
-            int inactiveKind = 0;
-            if (on("inactiveArrays") && on("arrays") && !isLib && r.nextInt(100) < (flowy ? 75 : 15)) {
-                inactiveKind = 1 + r.nextInt(3);
-                if (inactiveKind == 2 && !on("wrt")) {
-                    inactiveKind = 1;
-                }
-                features.add("inactiveArrays");
-            }
-            if (inactiveKind == 1) {
-                String an = INT_ARRAY_PARAMS[r.nextInt(INT_ARRAY_PARAMS.length)];
-                params.add(r.nextInt(params.size() + 1), new Param(an, Ty.IARRAY, 1 + r.nextInt(4)));
-                arrKey.put(an, "p:" + an);
-                features.add("intArrayParam");
-            } else if (inactiveKind == 2) {
-                params.add(new Param(OBS_PARAM, Ty.DARRAY, 1 + r.nextInt(4)));
-                arrKey.put(OBS_PARAM, "p:" + OBS_PARAM);
-                features.add("arrayOutsideWrt");
-            }
             List<String> wrt = new ArrayList<>();
-            if (on("wrt") && !isLib && (r.nextInt(100) < 15 || inactiveKind == 2)) {
+            if (on("wrt") && !isLib && r.nextInt(100) < 15) {
                 features.add("wrt");
                 for (int i = 0; i < nd; i++) {
                     if (r.nextInt(3) > 0) {
@@ -454,23 +425,7 @@ final class ProgramGenerator {
                 if (wrt.isEmpty()) {
                     wrt.add(set[r.nextInt(nd)]);
                 }
-                if (inactiveKind == 2) {
-                    // the other array parameters are named in wrt, obs is not
-                    for (Param p : params) {
-                        if (p.ty() == Ty.DARRAY && !p.name().equals(OBS_PARAM) && r.nextInt(100) < 70) {
-                            wrt.add(p.name());
-                        }
-                    }
-                }
                 Collections.shuffle(wrt, new java.util.Random(r.nextLong()));
-            }
-            for (Param p : params) {
-                if (p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY) {
-                    arrLen.put(p.name(), p.len());
-                    if (p.ty() == Ty.IARRAY || !wrt.isEmpty() && !wrt.contains(p.name())) {
-                        inactiveArrs.add(p.name());
-                    }
-                }
             }
             List<VarInfo> top = new ArrayList<>();
             for (Param p : params) {
@@ -489,16 +444,71 @@ final class ProgramGenerator {
                 mods = "private static";
                 features.add("privateMethod");
             }
+            loopy = on("loops") && r.nextInt(100) < 60;
+            // The data-flow shapes' decisions draw from a stream of their own, so that with flow and
+            // inactiveArrays off every method is exactly what the generator made before them.
+            SplittableRandom fr = new SplittableRandom(mix(seed, 0x5EEDF10L));
+            // Data-flow shapes (flow) want every kind of operand source at hand: an active array
+            // parameter and an array whose elements are inactive, so those are added more often.
+            flowy = on("flow") && !isLib && loopy && fr.nextInt(100) < 85;
+            if (flowy && on("arrays") && params.stream().noneMatch(p -> p.ty() == Ty.DARRAY) && fr.nextInt(100) < 80) {
+                features.add("arrays");
+                addParam(params, params.size(), new Param(ARRAY_PARAMS[0], Ty.DARRAY, 1 + fr.nextInt(4)));
+            }
+            // an array whose elements are inactive: 1 an int[] parameter, 2 a double[] parameter
+            // left out of wrt, 3 a constant local table {..}
+            int inactiveKind = 0;
+            if (on("inactiveArrays") && on("arrays") && !isLib && fr.nextInt(100) < (flowy ? 75 : 15)) {
+                inactiveKind = 1 + fr.nextInt(3);
+                if (inactiveKind == 2 && !on("wrt")) {
+                    inactiveKind = 1;
+                }
+                features.add("inactiveArrays");
+            }
+            if (inactiveKind == 1) {
+                String an = INT_ARRAY_PARAMS[fr.nextInt(INT_ARRAY_PARAMS.length)];
+                addParam(params, fr.nextInt(params.size() + 1), new Param(an, Ty.IARRAY, 1 + fr.nextInt(4)));
+                features.add("intArrayParam");
+            } else if (inactiveKind == 2) {
+                addParam(params, params.size(), new Param(OBS_PARAM, Ty.DARRAY, 1 + fr.nextInt(4)));
+                features.add("arrayOutsideWrt");
+                if (wrt.isEmpty()) {
+                    features.add("wrt");
+                    for (int i = 0; i < nd; i++) {
+                        if (fr.nextInt(3) > 0) {
+                            wrt.add(set[i]);
+                        }
+                    }
+                    if (wrt.isEmpty()) {
+                        wrt.add(set[fr.nextInt(nd)]);
+                    }
+                }
+                // the other array parameters are mostly named in wrt too, obs never
+                for (Param p : params) {
+                    if (p.ty() == Ty.DARRAY && !p.name().equals(OBS_PARAM) && fr.nextInt(100) < 70) {
+                        wrt.add(p.name());
+                    }
+                }
+                Collections.shuffle(wrt, new java.util.Random(fr.nextLong()));
+            }
+            for (Param p : params) {
+                if (p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY) {
+                    arrLen.put(p.name(), p.len());
+                    if (p.ty() == Ty.IARRAY || !wrt.isEmpty() && !wrt.contains(p.name())) {
+                        inactiveArrs.add(p.name());
+                    }
+                }
+            }
             List<Stmt> body = new ArrayList<>();
             List<Stmt> fills = new ArrayList<>();
             if (inactiveKind == 3) {
                 // a constant table: never written, so its elements are inactive
-                String tn = TABLES[r.nextInt(TABLES.length)];
-                int len = 1 + r.nextInt(4);
+                String tn = TABLES[fr.nextInt(TABLES.length)];
+                int len = 1 + fr.nextInt(4);
                 List<Expr> elems = new ArrayList<>();
                 for (int e = 0; e < len; e++) {
-                    Expr lit = new Lit(DOUBLE_LITS[r.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
-                    elems.add(r.nextInt(5) == 0 ? constant() : r.nextInt(4) == 0 ? new Neg(lit) : lit);
+                    Expr lit = new Lit(DOUBLE_LITS[fr.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
+                    elems.add(fr.nextInt(5) == 0 ? constant(fr) : fr.nextInt(4) == 0 ? new Neg(lit) : lit);
                 }
                 body.add(new Ast.ArrInit(tn, elems));
                 declare(tn, Ty.DARRAY);
@@ -527,8 +537,9 @@ final class ProgramGenerator {
                         Stmt st = new Ast.ArrStore(ARRAY_LOCALS[i], new Var(iv, Ty.INT), '=', term());
                         loops.pop();
                         scopes.pop();
-                        fills.add(new Ast.For(null, iv, new Lit(0, Ty.INT), new Cmp("<", new Var(iv, Ty.INT),
-                                new Ast.Len(ARRAY_LOCALS[i])), 1, List.of(st)));
+                        // (with arrayCalls, all fills come after the copies, which are allocations too)
+                        (on("arrayCalls") ? fills : body).add(new Ast.For(null, iv, new Lit(0, Ty.INT),
+                                new Cmp("<", new Var(iv, Ty.INT), new Ast.Len(ARRAY_LOCALS[i])), 1, List.of(st)));
                     }
                 }
             }
@@ -546,6 +557,13 @@ final class ProgramGenerator {
             }
             body.addAll(block(0, true));
             return new Method(mods, "double", name, params, body, seed, new ArrayList<>(features), wrt);
+        }
+
+        /** Adds a parameter at {@code pos}, visible in the method's top scope. */
+        private void addParam(List<Param> params, int pos, Param p) {
+            params.add(pos, p);
+            scopes.peekLast().add(new VarInfo(p.name(), p.ty(), true));
+            arrKey.put(p.name(), "p:" + p.name());
         }
 
         /** The value of an int expression made of literals, N and lengths (all known statically). */
@@ -2000,7 +2018,11 @@ final class ProgramGenerator {
         }
 
         private Expr constant() {
-            Const c = ctx.consts().get(r.nextInt(ctx.consts().size()));
+            return constant(r);
+        }
+
+        private Expr constant(SplittableRandom rr) {
+            Const c = ctx.consts().get(rr.nextInt(ctx.consts().size()));
             if (c.text().equals("PK")) {
                 features.add("privateConst");
             }
