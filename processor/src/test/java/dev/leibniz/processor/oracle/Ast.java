@@ -20,7 +20,9 @@ final class Ast {
         DOUBLE("double"),
         BOOLEAN("boolean"),
         /** {@code double[]}: only parameters, locals allocated with {@code new double[n]}. */
-        DARRAY("double[]");
+        DARRAY("double[]"),
+        /** {@code int[]}: only parameters, never differentiated (a source of inactive values). */
+        IARRAY("int[]");
 
         final String java;
 
@@ -162,11 +164,15 @@ final class Ast {
     /** Verbatim text: only used by mutations, never interpreted. */
     record Raw(String text, Ty ty) implements Expr {}
 
-    /** {@code arr[index]} of a {@code double[]} variable. */
-    record Idx(String arr, Expr index) implements Expr {
+    /** {@code arr[index]} of a {@code double[]} variable, or of an {@code int[]} one ({@code elemTy} INT). */
+    record Idx(String arr, Expr index, Ty elemTy) implements Expr {
+        Idx(String arr, Expr index) {
+            this(arr, index, Ty.DOUBLE);
+        }
+
         @Override
         public Ty ty() {
-            return Ty.DOUBLE;
+            return elemTy;
         }
     }
 
@@ -212,10 +218,36 @@ final class Ast {
     // ------------------------------------------------------------------ statements
 
     sealed interface Stmt permits Decl, Assign, Compound, If, Return, RawStmt, BDecl, BAssign, IncDec,
-            ArrDecl, ArrStore, For, While, DoWhile, ForEach, Break, Continue {}
+            ArrDecl, ArrStore, For, While, DoWhile, ForEach, Break, Continue, ArrInit, ArrCopyDecl, ArrayCopy, ArrFill {}
 
     /** {@code double[] name = new double[len];} */
     record ArrDecl(String name, Expr len) implements Stmt {}
+
+    /** {@code double[] name = {e0, e1, ...};} (the generator uses constants only: an inactive table). */
+    record ArrInit(String name, List<Expr> elems) implements Stmt {
+        ArrInit {
+            elems = List.copyOf(elems);
+        }
+    }
+
+    /** How {@link ArrCopyDecl} makes its copy. */
+    enum CopyKind {
+        /** {@code src.clone()} */
+        CLONE,
+        /** {@code Arrays.copyOf(src, a)}: zero-padded when {@code a} exceeds the length */
+        COPY_OF,
+        /** {@code Arrays.copyOfRange(src, a, b)}: zero-padded beyond the source's end */
+        COPY_OF_RANGE
+    }
+
+    /** {@code double[] name = <copy of src>;} with {@code a}, {@code b} as {@link CopyKind} says (null if unused). */
+    record ArrCopyDecl(String name, CopyKind kind, String src, Expr a, Expr b) implements Stmt {}
+
+    /** {@code System.arraycopy(src, srcPos, dst, dstPos, len);} */
+    record ArrayCopy(String src, Expr srcPos, String dst, Expr dstPos, Expr len) implements Stmt {}
+
+    /** {@code Arrays.fill(dst, v);} or, with {@code from} non-null, {@code Arrays.fill(dst, from, to, v);} */
+    record ArrFill(String dst, Expr from, Expr to, Expr v) implements Stmt {}
 
     /** {@code arr[index] op= e;} where op is '=' for a plain store, or one of {@code + - * /}. */
     record ArrStore(String arr, Expr index, char op, Expr e) implements Stmt {}
@@ -294,7 +326,7 @@ final class Ast {
 
         /** Slots in a flat evaluation point: the array's length for arrays, else 1. */
         int slots() {
-            return ty == Ty.DARRAY ? len : 1;
+            return ty == Ty.DARRAY || ty == Ty.IARRAY ? len : 1;
         }
 
         boolean differentiable() {

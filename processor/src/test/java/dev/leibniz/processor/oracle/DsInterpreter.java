@@ -140,6 +140,16 @@ final class DsInterpreter {
                     elems[e] = dbl(args[k + e], factory.variable(di++, args[k + e]));
                 }
                 env.put(p.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+            } else if (p.ty() == Ty.IARRAY) {
+                // int[]: never differentiated; its elements are plain ints
+                Val[] elems = new Val[p.len()];
+                for (int e = 0; e < p.len(); e++) {
+                    if (args[k + e] != Math.rint(args[k + e])) {
+                        throw new IllegalArgumentException("int[] element " + p.name() + "[" + e + "] = " + args[k + e]);
+                    }
+                    elems[e] = new Val(Ty.INT, (int) args[k + e], 0, null);
+                }
+                env.put(p.name(), new Val(Ty.IARRAY, 0, 0, null, elems));
             } else if (p.ty() == Ty.DOUBLE) {
                 env.put(p.name(), dbl(args[k], factory.variable(di++, args[k])));
             } else if (p.ty() == Ty.BOOLEAN) {
@@ -270,6 +280,47 @@ final class DsInterpreter {
                 elems[k] = constant(0.0);
             }
             env.put(a.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+        } else if (s instanceof Ast.ArrInit a) {
+            Val[] elems = new Val[a.elems().size()];
+            for (int k = 0; k < elems.length; k++) {
+                elems[k] = coerce(Ty.DOUBLE, expr(a.elems().get(k)));
+            }
+            env.put(a.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+        } else if (s instanceof Ast.ArrCopyDecl c) {
+            // A copy holds the same values and derivatives as the source; Arrays.copyOf and
+            // copyOfRange pad with constant zeros past the source's end (Java's semantics).
+            Val[] src = env.get(c.src()).arr();
+            int from = 0;
+            int to = src.length;
+            if (c.kind() == Ast.CopyKind.COPY_OF) {
+                to = (int) expr(c.a()).i();
+            } else if (c.kind() == Ast.CopyKind.COPY_OF_RANGE) {
+                from = (int) expr(c.a()).i();
+                to = (int) expr(c.b()).i();
+            }
+            if (from < 0 || from > src.length || to < from) {
+                throw new IllegalStateException("copy bounds out of range (generator bug): " + from + ".." + to);
+            }
+            Val[] elems = new Val[to - from];
+            for (int k = 0; k < elems.length; k++) {
+                elems[k] = from + k < src.length ? src[from + k] : constant(0.0);
+            }
+            env.put(c.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+        } else if (s instanceof Ast.ArrayCopy c) {
+            Val[] src = env.get(c.src()).arr();
+            Val[] dst = env.get(c.dst()).arr();
+            int sp = (int) expr(c.srcPos()).i();
+            int dp = (int) expr(c.dstPos()).i();
+            int n = (int) expr(c.len()).i();
+            // System.arraycopy on the values themselves: the same bounds checks, and an overlapping
+            // copy within one array behaves as if through a temporary array, as Java specifies
+            System.arraycopy(src, sp, dst, dp, n);
+        } else if (s instanceof Ast.ArrFill f) {
+            Val[] dst = env.get(f.dst()).arr();
+            int from = f.from() == null ? 0 : (int) expr(f.from()).i();
+            int to = f.from() == null ? dst.length : (int) expr(f.to()).i();
+            Val v = coerce(Ty.DOUBLE, expr(f.v()));
+            java.util.Arrays.fill(dst, from, to, v);
         } else if (s instanceof Ast.ArrStore a) {
             Val[] arr = env.get(a.arr()).arr();
             int k = (int) expr(a.index()).i();
@@ -562,7 +613,7 @@ final class DsInterpreter {
         for (int k = 0; k < callee.params().size(); k++) {
             Param p = callee.params().get(k);
             Val v = args.get(k);
-            env.put(p.name(), p.ty() == Ty.DARRAY || p.ty() == Ty.BOOLEAN ? v : coerce(p.ty(), v));
+            env.put(p.name(), p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY || p.ty() == Ty.BOOLEAN ? v : coerce(p.ty(), v));
         }
         try {
             block(callee.body());

@@ -229,4 +229,117 @@ class DsInterpreterTest {
         List<Expr> args = new ArrayList<>(List.of(X));
         assertEquals("StrictMath.sin(x)", JavaPrinter.expr(new Call("StrictMath", Fn.SIN, args)));
     }
+
+    // ------------------------------------------------------------------ arrays and data-flow shapes
+
+    private static final List<Param> XBK = List.of(new Param("x", Ty.DOUBLE), new Param("b", Ty.DARRAY, 2),
+            new Param("ks", Ty.IARRAY, 2));
+
+    private static Expr el(String arr, Expr index) {
+        return new Ast.Idx(arr, index);
+    }
+
+    private static Stmt loop(String var, Expr bound, Stmt... body) {
+        return new Ast.For(null, var, i(0), new Cmp("<", new Var(var, Ty.INT), bound), 1, List.of(body));
+    }
+
+    /** At x = 0.5, b = {1, 2}, ks = {3, 4}; the gradient is (d/dx, d/db[0], d/db[1]). */
+    private static void assertXbk(double value, double[] grad, Stmt... body) {
+        Method m = method(XBK, body);
+        DsInterpreter.Result r = new DsInterpreter(m).eval(new double[] {0.5, 1.0, 2.0, 3.0, 4.0});
+        assertTrue(r.fit(), () -> "unfit: " + r.unfitReason());
+        String src = JavaPrinter.method(m);
+        assertEquals(value, r.value(), 1e-14, src);
+        assertArrayEquals(grad, r.gradient(), 1e-13, src);
+    }
+
+    @Test
+    void loopLocalFromAnElementThenUpdated() {
+        // double s = 0; for (j) { double z = b[j]; z += x; s += z * z; } return s;  (z, not b[j], is squared)
+        Var j = new Var("j", Ty.INT);
+        Var z = new Var("z", Ty.DOUBLE);
+        assertXbk(1.5 * 1.5 + 2.5 * 2.5, new double[] {2 * 1.5 + 2 * 2.5, 2 * 1.5, 2 * 2.5},
+                new Decl(Ty.DOUBLE, "s", d(0)),
+                loop("j", new Ast.Len("b"), new Decl(Ty.DOUBLE, "z", el("b", j)), new Compound("z", Ty.DOUBLE, '+', X),
+                        new Compound("s", Ty.DOUBLE, '+', bin('*', z, z))),
+                new Return(new Var("s", Ty.DOUBLE)));
+        // Horner: p = b[1]; for (i = 0; i >= 0; i--) p = p * x + b[i];  p = b1 x + b0
+        assertXbk(2 * 0.5 + 1, new double[] {2, 1, 0.5},
+                new Decl(Ty.DOUBLE, "p", el("b", bin('-', new Ast.Len("b"), i(1)))),
+                new Ast.For(null, "i", bin('-', new Ast.Len("b"), i(2)), new Cmp(">=", new Var("i", Ty.INT), i(0)), -1,
+                        List.of(new Ast.Assign("p", Ty.DOUBLE, bin('+', bin('*', new Var("p", Ty.DOUBLE), X),
+                                el("b", new Var("i", Ty.INT)))))),
+                new Return(new Var("p", Ty.DOUBLE)));
+    }
+
+    @Test
+    void overwritingWithAnInactiveValueKillsTheOldDerivative() {
+        Var t = new Var("t", Ty.INT);
+        Var y = new Var("y", Ty.DOUBLE);
+        // y = x; for (t) y = ks[t]; return y * x;  -> 4x: the int[] element carries no derivative
+        assertXbk(4 * 0.5, new double[] {4, 0, 0},
+                new Decl(Ty.DOUBLE, "y", X),
+                loop("t", new Ast.Len("ks"), new Ast.Assign("y", Ty.DOUBLE, new Ast.Idx("ks", t, Ty.INT))),
+                new Return(bin('*', y, X)));
+        // a constant table: y = x; for (t) y = tbl[t]; return y;
+        assertXbk(2.5, new double[] {0, 0, 0},
+                new Ast.ArrInit("tbl", List.of(d(1.5), d(2.5))),
+                new Decl(Ty.DOUBLE, "y", X),
+                loop("t", new Ast.Len("tbl"), new Ast.Assign("y", Ty.DOUBLE, el("tbl", t))),
+                new Return(y));
+        // the same with b (the reference differentiates every double[]; wrt only selects accessors)
+        assertXbk(2, new double[] {0, 0, 1},
+                new Decl(Ty.DOUBLE, "y", X),
+                loop("t", new Ast.Len("b"), new Ast.Assign("y", Ty.DOUBLE, el("b", t))),
+                new Return(y));
+    }
+
+    @Test
+    void arrayCallsFollowJavaSemantics() {
+        // overlapping arraycopy behaves as if through a temporary: {x, 2x, 3x} -> {x, x, 2x}
+        assertXbk(112 * 0.5, new double[] {112, 0, 0},
+                new Ast.ArrDecl("a", i(3)),
+                new Ast.ArrStore("a", i(0), '=', X),
+                new Ast.ArrStore("a", i(1), '=', bin('*', d(2), X)),
+                new Ast.ArrStore("a", i(2), '=', bin('*', d(3), X)),
+                new Ast.ArrayCopy("a", i(0), "a", i(1), i(2)),
+                new Return(bin('+', bin('+', bin('*', el("a", i(0)), d(100)), bin('*', el("a", i(1)), d(10))), el("a", i(2)))));
+        // fill, then fill a range with a constant: {x, 5, x}
+        assertXbk(0.5 * 5 + 0.5, new double[] {6, 0, 0},
+                new Ast.ArrDecl("a", i(3)),
+                new Ast.ArrFill("a", null, null, X),
+                new Ast.ArrFill("a", i(1), i(2), d(5)),
+                new Return(bin('+', bin('*', el("a", i(0)), el("a", i(1))), el("a", i(2)))));
+        // copyOf pads with constant zeros: {b0, b1, 0}
+        assertXbk(1 * 2 + 0 + 3, new double[] {0, 2, 1},
+                new Ast.ArrCopyDecl("c", Ast.CopyKind.COPY_OF, "b", i(3), null),
+                new Return(bin('+', bin('+', bin('*', el("c", i(0)), el("c", i(1))), el("c", i(2))), new Ast.Len("c"))));
+        // copyOfRange past the end: {b1, 0}
+        assertXbk(2 * 0.5 + 0 + 2, new double[] {2, 0, 0.5},
+                new Ast.ArrCopyDecl("c", Ast.CopyKind.COPY_OF_RANGE, "b", i(1), i(3)),
+                new Return(bin('+', bin('+', bin('*', el("c", i(0)), X), el("c", i(1))), new Ast.Len("c"))));
+        // a clone is independent of its source: c[0] = x leaves b[0] alone
+        assertXbk(1 + 0.5 * 2, new double[] {2, 1, 0.5},
+                new Ast.ArrCopyDecl("c", Ast.CopyKind.CLONE, "b", null, null),
+                new Ast.ArrStore("c", i(0), '=', X),
+                new Return(bin('+', el("b", i(0)), bin('*', el("c", i(0)), el("c", i(1))))));
+    }
+
+    @Test
+    void arrayCallsPrintAsJava() {
+        Method m = method(XBK,
+                new Ast.ArrInit("tbl", List.of(d(1.5), new Neg(d(2.5)))),
+                new Ast.ArrCopyDecl("c", Ast.CopyKind.COPY_OF_RANGE, "b", i(0), new Ast.Len("b")),
+                new Ast.ArrCopyDecl("e", Ast.CopyKind.CLONE, "tbl", null, null),
+                new Ast.ArrayCopy("tbl", i(0), "c", i(1), i(1)),
+                new Ast.ArrFill("c", i(0), i(1), new Ast.Idx("ks", i(0), Ty.INT)),
+                new Return(X));
+        String src = JavaPrinter.method(m);
+        assertTrue(src.contains("double[] tbl = {1.5, -2.5};"), src);
+        assertTrue(src.contains("double[] c = Arrays.copyOfRange(b, 0, b.length);"), src);
+        assertTrue(src.contains("double[] e = tbl.clone();"), src);
+        assertTrue(src.contains("System.arraycopy(tbl, 0, c, 1, 1);"), src);
+        assertTrue(src.contains("Arrays.fill(c, 0, 1, ks[0]);"), src);
+        assertTrue(src.contains("int[] ks"), src);
+    }
 }

@@ -57,6 +57,13 @@ class GeneratorSelfCheckTest {
                     missing.add(f);
                 }
             }
+            // every data-flow shape: each target history with each operand source it takes
+            // (docs/ORACLE.md, "Data-flow shapes"), so that no pair can silently drop out again
+            for (String combo : ProgramGenerator.flowCombos()) {
+                if (!st.featureCounts.containsKey(combo)) {
+                    missing.add(combo);
+                }
+            }
             assertEquals(List.of(), missing, "features never generated:\n" + summary);
         }
     }

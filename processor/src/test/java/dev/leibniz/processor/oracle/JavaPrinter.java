@@ -93,6 +93,9 @@ final class JavaPrinter {
                 break;
             }
         }
+        if (usesArraysClass(p)) {
+            ln("import java.util.Arrays;");
+        }
         if (p.staticImportMath()) {
             ln("import static java.lang.Math.*;");
         }
@@ -125,6 +128,33 @@ final class JavaPrinter {
             ln("    }");
         }
         ln("}");
+    }
+
+    /** Whether any method calls {@code Arrays.fill/copyOf/copyOfRange} (the import is needed then, and only then). */
+    static boolean usesArraysClass(Program p) {
+        List<Method> all = new ArrayList<>(p.lib());
+        all.addAll(p.allMethods());
+        for (Method m : all) {
+            if (usesArraysClass(m.body())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesArraysClass(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Ast.ArrFill
+                    || s instanceof Ast.ArrCopyDecl c && c.kind() != Ast.CopyKind.CLONE
+                    || s instanceof If i && (usesArraysClass(i.then()) || usesArraysClass(i.els()))
+                    || s instanceof Ast.For f && usesArraysClass(f.body())
+                    || s instanceof Ast.While w && usesArraysClass(w.body())
+                    || s instanceof Ast.DoWhile w && usesArraysClass(w.body())
+                    || s instanceof Ast.ForEach f && usesArraysClass(f.body())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void method(Method m, String ind) {
@@ -175,6 +205,32 @@ final class JavaPrinter {
             }
         } else if (s instanceof Ast.ArrDecl a) {
             ln(ind + "double[] " + a.name() + " = new double[" + expr(a.len(), 0) + "];");
+        } else if (s instanceof Ast.ArrInit a) {
+            List<String> es = new ArrayList<>();
+            for (Expr e : a.elems()) {
+                es.add(expr(e, 0));
+            }
+            ln(ind + "double[] " + a.name() + " = {" + String.join(", ", es) + "};");
+        } else if (s instanceof Ast.ArrCopyDecl c) {
+            String init;
+            switch (c.kind()) {
+                case CLONE:
+                    init = c.src() + ".clone()";
+                    break;
+                case COPY_OF:
+                    init = "Arrays.copyOf(" + c.src() + ", " + expr(c.a(), 0) + ")";
+                    break;
+                default:
+                    init = "Arrays.copyOfRange(" + c.src() + ", " + expr(c.a(), 0) + ", " + expr(c.b(), 0) + ")";
+                    break;
+            }
+            ln(ind + "double[] " + c.name() + " = " + init + ";");
+        } else if (s instanceof Ast.ArrayCopy c) {
+            ln(ind + "System.arraycopy(" + c.src() + ", " + expr(c.srcPos(), 0) + ", " + c.dst() + ", " + expr(c.dstPos(), 0)
+                    + ", " + expr(c.len(), 0) + ");");
+        } else if (s instanceof Ast.ArrFill f) {
+            ln(ind + "Arrays.fill(" + f.dst() + ", " + (f.from() == null ? "" : expr(f.from(), 0) + ", " + expr(f.to(), 0) + ", ")
+                    + expr(f.v(), 0) + ");");
         } else if (s instanceof Ast.ArrStore a) {
             ln(ind + a.arr() + "[" + expr(a.index(), 0) + "] " + (a.op() == '=' ? "" : String.valueOf(a.op())) + "= "
                     + expr(a.e(), 0) + ";");

@@ -67,7 +67,7 @@ final class OracleHarness {
         int per = Integer.getInteger("oracle.methodsPerClass", 100);
         int points = Integer.getInteger("oracle.points", 3);
         Set<String> disabled = new LinkedHashSet<>();
-        for (String s : System.getProperty("oracle.disable", ProgramGenerator.KNOWN_BUGS).split(",")) {
+        for (String s : System.getProperty("oracle.disable", ProgramGenerator.OFF_BY_DEFAULT).split(",")) {
             if (!s.isBlank()) {
                 disabled.add(s.trim());
             }
@@ -494,6 +494,13 @@ final class OracleHarness {
                 a[k++] = r.nextInt(2);
                 continue;
             }
+            if (p.ty() == Ty.IARRAY) {
+                // small non-negative ints: the generator may also use them as indices (ks[j] % a.length)
+                for (int e = 0; e < p.slots(); e++) {
+                    a[k++] = r.nextInt(0, 5);
+                }
+                continue;
+            }
             for (int e = 0; e < p.slots(); e++, k++) {
                 int c = r.nextInt(100);
                 if (c < 72) {
@@ -528,6 +535,14 @@ final class OracleHarness {
                 case DARRAY:
                     out[q] = Arrays.copyOfRange(a, k, k + p.len());
                     break;
+                case IARRAY: {
+                    int[] ints = new int[p.len()];
+                    for (int e = 0; e < ints.length; e++) {
+                        ints[e] = (int) a[k + e];
+                    }
+                    out[q] = ints;
+                    break;
+                }
                 default:
                     out[q] = a[k];
                     break;
@@ -554,6 +569,9 @@ final class OracleHarness {
                 case DARRAY:
                     out[k] = double[].class;
                     break;
+                case IARRAY:
+                    out[k] = int[].class;
+                    break;
                 default:
                     out[k] = double.class;
                     break;
@@ -570,6 +588,8 @@ final class OracleHarness {
             String v = p.ty() == Ty.DOUBLE ? Double.toString(a[k])
                     : p.ty() == Ty.DARRAY ? "new double[] " + Arrays.toString(Arrays.copyOfRange(a, k, k + p.len()))
                             .replace('[', '{').replace(']', '}')
+                    : p.ty() == Ty.IARRAY ? "new int[] " + Arrays.toString(Arrays.stream(Arrays.copyOfRange(a, k, k + p.len()))
+                            .mapToLong(x -> (long) x).toArray()).replace('[', '{').replace(']', '}')
                     : p.ty() == Ty.BOOLEAN ? Boolean.toString(a[k] != 0) : Long.toString((long) a[k]);
             parts.add(p.name() + "=" + v);
             k += p.slots();

@@ -49,7 +49,7 @@ final class ProgramGenerator {
 
     static final String PKG = "gen";
 
-    /** Switchable features (all on by default). */
+    /** Switchable features (on by default except {@link #OFF_BY_DEFAULT}). */
     static final List<String> FEATURES = List.of(
             "paramWrite",          // assignment / compound assignment to a double parameter
             "staticImport",        // import static java.lang.Math.*; sin(x), PI
@@ -83,26 +83,24 @@ final class ProgramGenerator {
             "returnInLoop",        // return from inside a loop
             "calls",               // calls of generated @Differentiable library methods (libN)
             "rules",               // calls of softplus, which has a @DerivativeOf rule
-            "loopExitMix",         // a return inside a loop nest that has another exit (a second return,
-                                   // break or continue): known processor bug, off by default (KNOWN_BUGS)
-            "constInit",           // (also: any constant non-literal value stored into a double variable)
-            "loopReturn",
-            "loopInBranch",        // a loop inside an if branch (updating an outer variable): known
-                                   // processor bug, off by default (KNOWN_BUGS)
-            "callArgWrite",
-            "loopNestedBranch",
-            "loopWrite");          // inside loops, writes to any variable (not only to the loop's own
-                                   // accumulators, declared just before its nest): known processor
-                                   // bug (a value read before the loop, or a loop local read before
-                                   // its rewrite, is seen with its later value), off by default   // inside a loop: an if nested in an if (else-if too), or a ternary:
-                                   // known processor bug, off by default (KNOWN_BUGS)       // in a method with loops, call arguments that read locals or
-                                   // parameters written later (known processor bug: the pullback sees
-                                   // the later value); off by default (KNOWN_BUGS): arguments then
-                                   // read only parameters, which are never written afterwards         // a return other than the last statement in a method with loops
-                                   // (early return in a branch, or inside a loop): known processor
-                                   // bugs, off by default (KNOWN_BUGS)          // a double local initialised by a constant non-literal expression
-                                   // (Math.cos(2.0) * 2), with loops on: known processor bug when a loop
-                                   // updates it, off by default (KNOWN_BUGS)
+            // switches that guarded processor bugs the loop and call oracle found (all fixed, all on):
+            "loopExitMix",         // a return inside a loop nest that has another exit (return, break, continue)
+            "constInit",           // a constant non-literal value (Math.cos(2.0) * 2) stored in a double variable
+                                   // of a method with loops (off: a literal instead)
+            "loopReturn",          // in a method with loops, a return other than the last statement
+            "loopInBranch",        // a loop inside an if branch (updating an outer variable)
+            "callArgWrite",        // in a method with loops, call arguments that read variables written later
+                                   // (off: arguments read only parameters that are never written)
+            "loopNestedBranch",    // inside a loop: an if nested in an if (else-if too), or a ternary
+            "loopWrite",           // inside loops, writes to any variable, not only to the loop's own accumulators
+            // data-flow shapes (docs/ORACLE.md, "Data-flow shapes"): operand sources x target histories
+            "flow",                // flow groups: a target with a history, fed from one source, then used
+            "flowElemLocal",       // loop locals declared from an array element and then updated, Horner
+                                   // recurrences, dense-layer inits (off: no element-initialised targets)
+            "flowInactiveOverwrite", // an active target overwritten by an inactive value (off: never)
+            "inactiveArrays",      // int[] parameters, double[] parameters left out of wrt, constant tables
+            "arrayCalls");         // System.arraycopy, Arrays.fill/copyOf/copyOfRange, clone(): derivative
+                                   // support pending in the processor, off by default (PENDING)
 
     /**
      * Constructs that hit a processor bug and are therefore switched off by default; empty now.
@@ -110,6 +108,76 @@ final class ProgramGenerator {
      * and loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
      */
     static final String KNOWN_BUGS = "";
+
+    /**
+     * Constructs the processor does not differentiate yet (work in progress), off by default until
+     * it does: calls that copy or write arrays.
+     */
+    static final String PENDING = "arrayCalls";
+
+    /** What {@code oracle.disable} defaults to: the known bugs and the pending constructs. */
+    static final String OFF_BY_DEFAULT = String.join(",", java.util.stream.Stream.of(KNOWN_BUGS, PENDING)
+            .filter(x -> !x.isEmpty()).toList());
+
+    /** Where an operand of a data-flow shape comes from. */
+    enum Src {
+        /** a double parameter */
+        PARAM,
+        /** an element of a differentiated double[] parameter */
+        PARAM_ELEM,
+        /** an element of a local double[] array (written by the method) */
+        LOCAL_ELEM,
+        /** an element of an int[] parameter, a double[] parameter left out of wrt, or a constant table */
+        INACTIVE_ELEM,
+        /** a literal, a class constant or a call of constants */
+        CONST,
+        /** a call: a library method, softplus (a rule) or Math */
+        CALL,
+        /** a loop index (int, cast or scaled) */
+        INDEX
+    }
+
+    /** What happens to a target variable before it is used. */
+    enum Hist {
+        /** declared from the source */
+        FRESH,
+        /** an active variable reassigned from the source (sometimes t = t * x + src) */
+        REASSIGN,
+        /** updated by += -= *= /= with the source */
+        COMPOUND,
+        /** an active variable overwritten by a value that does not depend on the inputs */
+        OVERWRITE_INACTIVE,
+        /** a loop local declared from an array element, then updated (double z = b[j]; z += c;) */
+        ELEM_LOCAL_UPDATED,
+        /** an inner loop updates the outer loop's local (a dense layer) */
+        INNER_LOOP_UPDATE,
+        /** p = c[n - 1]; for (i = n - 2; i >= 0; i--) p = p * x + c[i]; (Horner) */
+        RECURRENCE
+    }
+
+    /** The sources each history is generated with. */
+    static List<Src> sourcesOf(Hist h) {
+        switch (h) {
+            case OVERWRITE_INACTIVE:
+                return List.of(Src.INACTIVE_ELEM, Src.CONST, Src.CALL, Src.INDEX);
+            case ELEM_LOCAL_UPDATED:
+            case RECURRENCE:
+                return List.of(Src.PARAM_ELEM, Src.LOCAL_ELEM, Src.INACTIVE_ELEM);
+            default:
+                return List.of(Src.values());
+        }
+    }
+
+    /** Every history/source pair, as the feature name a method that has it carries ("flow:H/S"). */
+    static List<String> flowCombos() {
+        List<String> out = new ArrayList<>();
+        for (Hist h : Hist.values()) {
+            for (Src s : sourcesOf(h)) {
+                out.add("flow:" + h + "/" + s);
+            }
+        }
+        return out;
+    }
 
     private static final String[][] PARAM_SETS = {
         {"x", "y", "z", "w"}, {"p", "q", "r", "s"}, {"theta", "phi", "rho", "tau"}, {"x1", "x2", "x3", "x4"},
@@ -259,6 +327,12 @@ final class ProgramGenerator {
     private static final String[] INDEX_VARS = {"i", "j", "k", "idx"};
     private static final String[] COUNTERS = {"it", "iter", "rounds"};
     private static final String[] ELEMENT_VARS = {"el", "xv"};
+    private static final String[] INT_ARRAY_PARAMS = {"ks", "ids"};
+    private static final String OBS_PARAM = "obs";
+    private static final String[] TABLES = {"tbl", "wts"};
+    private static final String[] COPY_LOCALS = {"cp", "tmp"};
+    private static final String[] FLOW_ACCS = {"acc", "total", "sq"};
+    private static final String[] FLOW_TARGETS = {"zz", "cur", "pv", "hv"};
 
     private final class MGen {
         private final SplittableRandom r;
@@ -280,6 +354,17 @@ final class ProgramGenerator {
         private int nestJumps;
         /** Whether this method may contain loops (decided up front, for the loopReturn switch). */
         private boolean loopy;
+        /** Whether this method gets data-flow shape groups ({@link #flowGroup}). */
+        private boolean flowy;
+        /** Static length of every array (parameters have one length per method). */
+        private final java.util.Map<String, Integer> arrLen = new java.util.HashMap<>();
+        /** Arrays whose elements are inactive: int[] parameters, double[] ones left out of wrt, constant tables. */
+        private final Set<String> inactiveArrs = new java.util.HashSet<>();
+        /** Local arrays that are never written (constant tables). */
+        private final Set<String> constArrs = new java.util.HashSet<>();
+        /** Accumulators of flow groups at method level: the final return adds them, so they reach the result. */
+        private final List<String> flowOuts = new ArrayList<>();
+        private int flowGroups;
         private int ifDepth;
         /** While generating call arguments with callArgWrite off: read parameters only, and pin them. */
         private boolean argMode;
@@ -360,8 +445,80 @@ final class ProgramGenerator {
                 features.add("privateMethod");
             }
             loopy = on("loops") && r.nextInt(100) < 60;
+            // The data-flow shapes' decisions draw from a stream of their own, so that with flow and
+            // inactiveArrays off every method is exactly what the generator made before them.
+            SplittableRandom fr = new SplittableRandom(mix(seed, 0x5EEDF10L));
+            // Data-flow shapes (flow) want every kind of operand source at hand: an active array
+            // parameter and an array whose elements are inactive, so those are added more often.
+            flowy = on("flow") && !isLib && loopy && fr.nextInt(100) < 85;
+            if (flowy && on("arrays") && params.stream().noneMatch(p -> p.ty() == Ty.DARRAY) && fr.nextInt(100) < 80) {
+                features.add("arrays");
+                addParam(params, params.size(), new Param(ARRAY_PARAMS[0], Ty.DARRAY, 1 + fr.nextInt(4)));
+            }
+            // an array whose elements are inactive: 1 an int[] parameter, 2 a double[] parameter
+            // left out of wrt, 3 a constant local table {..}
+            int inactiveKind = 0;
+            if (on("inactiveArrays") && on("arrays") && !isLib && fr.nextInt(100) < (flowy ? 75 : 15)) {
+                inactiveKind = 1 + fr.nextInt(3);
+                if (inactiveKind == 2 && !on("wrt")) {
+                    inactiveKind = 1;
+                }
+                features.add("inactiveArrays");
+            }
+            if (inactiveKind == 1) {
+                String an = INT_ARRAY_PARAMS[fr.nextInt(INT_ARRAY_PARAMS.length)];
+                addParam(params, fr.nextInt(params.size() + 1), new Param(an, Ty.IARRAY, 1 + fr.nextInt(4)));
+                features.add("intArrayParam");
+            } else if (inactiveKind == 2) {
+                addParam(params, params.size(), new Param(OBS_PARAM, Ty.DARRAY, 1 + fr.nextInt(4)));
+                features.add("arrayOutsideWrt");
+                if (wrt.isEmpty()) {
+                    features.add("wrt");
+                    for (int i = 0; i < nd; i++) {
+                        if (fr.nextInt(3) > 0) {
+                            wrt.add(set[i]);
+                        }
+                    }
+                    if (wrt.isEmpty()) {
+                        wrt.add(set[fr.nextInt(nd)]);
+                    }
+                }
+                // the other array parameters are mostly named in wrt too, obs never
+                for (Param p : params) {
+                    if (p.ty() == Ty.DARRAY && !p.name().equals(OBS_PARAM) && fr.nextInt(100) < 70) {
+                        wrt.add(p.name());
+                    }
+                }
+                Collections.shuffle(wrt, new java.util.Random(fr.nextLong()));
+            }
+            for (Param p : params) {
+                if (p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY) {
+                    arrLen.put(p.name(), p.len());
+                    if (p.ty() == Ty.IARRAY || !wrt.isEmpty() && !wrt.contains(p.name())) {
+                        inactiveArrs.add(p.name());
+                    }
+                }
+            }
             List<Stmt> body = new ArrayList<>();
-            if (on("arrays") && loopy && r.nextInt(100) < 30) {
+            List<Stmt> fills = new ArrayList<>();
+            if (inactiveKind == 3) {
+                // a constant table: never written, so its elements are inactive
+                String tn = TABLES[fr.nextInt(TABLES.length)];
+                int len = 1 + fr.nextInt(4);
+                List<Expr> elems = new ArrayList<>();
+                for (int e = 0; e < len; e++) {
+                    Expr lit = new Lit(DOUBLE_LITS[fr.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
+                    elems.add(fr.nextInt(5) == 0 ? constant(fr) : fr.nextInt(4) == 0 ? new Neg(lit) : lit);
+                }
+                body.add(new Ast.ArrInit(tn, elems));
+                declare(tn, Ty.DARRAY);
+                arrKey.put(tn, "#" + len);
+                arrLen.put(tn, len);
+                inactiveArrs.add(tn);
+                constArrs.add(tn);
+                features.add("constTable");
+            }
+            if (on("arrays") && loopy && r.nextInt(100) < (flowy ? 65 : 30)) {
                 // local arrays are allocated before any loop
                 features.add("arrays");
                 int nl = r.nextInt(100) < 25 ? 2 : 1;
@@ -370,6 +527,7 @@ final class ProgramGenerator {
                     body.add(new Ast.ArrDecl(ARRAY_LOCALS[i], b.e()));
                     declare(ARRAY_LOCALS[i], Ty.DARRAY);
                     arrKey.put(ARRAY_LOCALS[i], b.key());
+                    arrLen.put(ARRAY_LOCALS[i], staticInt(b.e()));
                     if (r.nextInt(100) < 75) {
                         // fill it: for (int i = 0; i < buf.length; i++) buf[i] = term;
                         features.add("loops");
@@ -379,13 +537,49 @@ final class ProgramGenerator {
                         Stmt st = new Ast.ArrStore(ARRAY_LOCALS[i], new Var(iv, Ty.INT), '=', term());
                         loops.pop();
                         scopes.pop();
-                        body.add(new Ast.For(null, iv, new Lit(0, Ty.INT), new Cmp("<", new Var(iv, Ty.INT),
-                                new Ast.Len(ARRAY_LOCALS[i])), 1, List.of(st)));
+                        // (with arrayCalls, all fills come after the copies, which are allocations too)
+                        (on("arrayCalls") ? fills : body).add(new Ast.For(null, iv, new Lit(0, Ty.INT),
+                                new Cmp("<", new Var(iv, Ty.INT), new Ast.Len(ARRAY_LOCALS[i])), 1, List.of(st)));
                     }
                 }
             }
+            // (not in library methods: their callers pass arrays of other lengths, and the bounds
+            // of these calls are computed from the lengths known here)
+            if (on("arrayCalls") && on("arrays") && loopy && !isLib && !arrays(false).isEmpty() && r.nextInt(100) < 40) {
+                // copies are allocations too, so they also come before any loop
+                body.add(copyDecl());
+            }
+            body.addAll(fills);
+            if (on("arrayCalls") && on("arrays") && loopy && !isLib && !writableLocalArrays().isEmpty() && r.nextInt(100) < 50) {
+                // System.arraycopy / Arrays.fill into a local array that the rest of the method reads
+                List<String> ws = writableLocalArrays();
+                body.add(arrayCallStmt(ws.get(r.nextInt(ws.size()))));
+            }
             body.addAll(block(0, true));
             return new Method(mods, "double", name, params, body, seed, new ArrayList<>(features), wrt);
+        }
+
+        /** Adds a parameter at {@code pos}, visible in the method's top scope. */
+        private void addParam(List<Param> params, int pos, Param p) {
+            params.add(pos, p);
+            scopes.peekLast().add(new VarInfo(p.name(), p.ty(), true));
+            arrKey.put(p.name(), "p:" + p.name());
+        }
+
+        /** The value of an int expression made of literals, N and lengths (all known statically). */
+        private int staticInt(Expr e) {
+            if (e instanceof Lit l) {
+                return (int) l.value();
+            } else if (e instanceof Const c) {
+                return (int) c.value();
+            } else if (e instanceof Ast.Len l) {
+                return arrLen.get(l.arr());
+            } else if (e instanceof Bin b && b.op() == '+') {
+                return staticInt(b.l()) + staticInt(b.r());
+            } else if (e instanceof Bin b && b.op() == '-') {
+                return staticInt(b.l()) - staticInt(b.r());
+            }
+            throw new IllegalStateException("not static: " + e);
         }
 
         // ---------------------------------------------------------------- statements
@@ -394,6 +588,10 @@ final class ProgramGenerator {
             List<Stmt> out = new ArrayList<>();
             int n = top ? r.nextInt(isLib ? 5 : 9) : r.nextInt(isLib ? 3 : 4);
             for (int i = 0; i < n; i++) {
+                if (top && flowy && flowGroups < 3 && r.nextInt(100) < 40) {
+                    out.addAll(flowGroup(depth));
+                    continue;
+                }
                 if (loopy && loops.size() < 2 && depth < 3 && (ifDepth == 0 || on("loopInBranch"))
                         && r.nextInt(100) < (loops.isEmpty() ? 22 : 6)) {
                     if (ifDepth > 0) {
@@ -409,7 +607,15 @@ final class ProgramGenerator {
                 }
             }
             if (top) {
-                out.add(new Return(returnExpr()));
+                if (flowy && flowGroups == 0) {
+                    out.addAll(flowGroup(depth));
+                }
+                // the flow groups' accumulators reach the result
+                Expr ret = returnExpr();
+                for (String acc : flowOuts) {
+                    ret = new Bin('+', ret, new Var(acc, Ty.DOUBLE));
+                }
+                out.add(new Return(ret));
             } else if (on("earlyReturn") && r.nextInt(100) < 30 && returnAllowed()) {
                 features.add("earlyReturn");
                 out.add(new Return(returnExpr()));
@@ -1022,16 +1228,15 @@ final class ProgramGenerator {
 
         /** {@code buf[idx] = term} or {@code buf[idx] op= term} on a local array. */
         private Stmt arrayStore() {
-            List<VarInfo> locals = new ArrayList<>();
-            for (VarInfo v : arrays(false)) {
-                if (!v.param()) {
-                    locals.add(v);
-                }
-            }
+            List<String> locals = writableLocalArrays();
             if (locals.isEmpty()) {
                 return null;
             }
-            VarInfo a = locals.get(r.nextInt(locals.size()));
+            String an = locals.get(r.nextInt(locals.size()));
+            if (on("arrayCalls") && !isLib && r.nextInt(100) < 25) {
+                return arrayCallStmt(an);
+            }
+            VarInfo a = new VarInfo(an, Ty.DARRAY, false);
             features.add("arrays");
             Expr idx = index(a.name());
             int k = r.nextInt(100);
@@ -1043,6 +1248,543 @@ final class ProgramGenerator {
             budget = 5;
             return new Ast.ArrStore(a.name(), idx, '*', new Bin('+', new Lit(1.0, Ty.DOUBLE),
                     new Bin('*', new Lit(0.5, Ty.DOUBLE), squash(1))));
+        }
+
+        // ---------------------------------------------------------------- data-flow shapes
+
+        /** The double[] parameters whose elements are active (differentiated). */
+        private List<String> activeParamArrays() {
+            List<String> out = new ArrayList<>();
+            for (VarInfo v : arrays(true)) {
+                if (!inactiveArrs.contains(v.name())) {
+                    out.add(v.name());
+                }
+            }
+            return out;
+        }
+
+        /** Local double[] arrays that may be written (not constant tables). */
+        private List<String> writableLocalArrays() {
+            List<String> out = new ArrayList<>();
+            for (VarInfo v : arrays(false)) {
+                if (!v.param() && !constArrs.contains(v.name())) {
+                    out.add(v.name());
+                }
+            }
+            return out;
+        }
+
+        /** Visible arrays whose elements are inactive (int[] ones included). */
+        private List<VarInfo> inactiveArrays() {
+            List<VarInfo> out = new ArrayList<>();
+            for (VarInfo v : visible()) {
+                if ((v.ty() == Ty.DARRAY || v.ty() == Ty.IARRAY) && inactiveArrs.contains(v.name())) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        private List<String> loopIndices() {
+            List<String> out = new ArrayList<>();
+            for (LoopCtx c : loops) {
+                if (c.index() != null) {
+                    out.add(c.index());
+                }
+            }
+            return out;
+        }
+
+        private boolean available(Src s) {
+            switch (s) {
+                case PARAM_ELEM:
+                    return !activeParamArrays().isEmpty();
+                case LOCAL_ELEM:
+                    return !writableLocalArrays().isEmpty();
+                case INACTIVE_ELEM:
+                    return !inactiveArrays().isEmpty();
+                case INDEX:
+                    return !loopIndices().isEmpty();
+                default:
+                    return true;
+            }
+        }
+
+        private Expr element(String arr) {
+            Ty t = Ty.DOUBLE;
+            for (VarInfo v : visible()) {
+                if (v.name().equals(arr) && v.ty() == Ty.IARRAY) {
+                    t = Ty.INT;
+                }
+            }
+            features.add(t == Ty.INT ? "intArrayRead" : "arrays");
+            return new Ast.Idx(arr, index(arr), t);
+        }
+
+        private Var scalarParam() {
+            List<String> ps = new ArrayList<>();
+            for (VarInfo v : visible()) {
+                if (v.param() && v.ty() == Ty.DOUBLE) {
+                    ps.add(v.name());
+                }
+            }
+            return new Var(ps.get(r.nextInt(ps.size())), Ty.DOUBLE);
+        }
+
+        /**
+         * An operand from source {@code s}, as written in real code: a bare variable, element or
+         * constant, or one call (int-typed for int[] elements and loop indices).
+         */
+        private Expr source(Src s) {
+            switch (s) {
+                case PARAM:
+                    return scalarParam();
+                case PARAM_ELEM: {
+                    List<String> as = activeParamArrays();
+                    return element(as.get(r.nextInt(as.size())));
+                }
+                case LOCAL_ELEM: {
+                    List<String> as = writableLocalArrays();
+                    return element(as.get(r.nextInt(as.size())));
+                }
+                case INACTIVE_ELEM: {
+                    List<VarInfo> as = inactiveArrays();
+                    return element(as.get(r.nextInt(as.size())).name());
+                }
+                case CONST: {
+                    int k = r.nextInt(100);
+                    if (k < 45) {
+                        return new Lit(DOUBLE_LITS[r.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
+                    } else if (k < 80) {
+                        return constGuard(constant());
+                    }
+                    return constGuard(call(Fn.COS, new Lit(2.0, Ty.DOUBLE)));
+                }
+                case CALL: {
+                    int k = r.nextInt(100);
+                    if (k < 40 && on("calls") && !ctx.lib().isEmpty()) {
+                        budget = 4;
+                        Expr c = invokeLib(2);
+                        if (c != null) {
+                            return c;
+                        }
+                    }
+                    if (k < 65 && on("rules") && ctx.rules()) {
+                        features.add("rules");
+                        return new Ast.Invoke(qualifier, "softplus", List.of(scalarParam()), true);
+                    }
+                    Fn[] fs = {Fn.SIN, Fn.TANH, Fn.ATAN, Fn.COS};
+                    return call(fs[r.nextInt(fs.length)], scalarParam());
+                }
+                case INDEX: {
+                    List<String> is = loopIndices();
+                    Var i = new Var(is.get(r.nextInt(is.size())), Ty.INT);
+                    int k = r.nextInt(3);
+                    return k == 0 ? i : k == 1 ? new Cast(Ty.DOUBLE, i) : new Bin('*', new Lit(0.5, Ty.DOUBLE), i);
+                }
+                default:
+                    throw new IllegalStateException(String.valueOf(s));
+            }
+        }
+
+        /** A value that does not depend on the inputs, from source {@code s} (INACTIVE_ELEM, CONST, CALL or INDEX). */
+        private Expr inactiveSource(Src s) {
+            if (s != Src.CALL) {
+                return source(s);
+            }
+            // a call of inactive arguments only
+            Expr arg = new Lit(DOUBLE_LITS[r.nextInt(DOUBLE_LITS.length)], Ty.DOUBLE);
+            if (available(Src.INDEX) && r.nextBoolean()) {
+                List<String> is = loopIndices();
+                arg = new Cast(Ty.DOUBLE, new Var(is.get(r.nextInt(is.size())), Ty.INT));
+            }
+            if (on("rules") && ctx.rules() && r.nextBoolean()) {
+                features.add("rules");
+                return constGuard(new Ast.Invoke(qualifier, "softplus", List.of(arg), true));
+            }
+            return constGuard(call(r.nextBoolean() ? Fn.SIN : Fn.ATAN, arg));
+        }
+
+        /** An active initial value for a target: a parameter, an element of an active array, or a call of one. */
+        private Expr activeInit() {
+            int k = r.nextInt(100);
+            if (k < 35 && on("flowElemLocal") && available(Src.PARAM_ELEM)) {
+                return source(Src.PARAM_ELEM);
+            } else if (k < 75) {
+                return scalarParam();
+            }
+            return call(Fn.SIN, scalarParam());
+        }
+
+        /** {@code t op= <operand from s>} for a random compound operator (a positive divisor for /). */
+        private Stmt compoundWith(String t, Src s) {
+            char op = "+-*/".charAt(r.nextInt(4));
+            features.add("compound");
+            Expr e = source(s);
+            if (op == '/') {
+                return new Compound(t, Ty.DOUBLE, '/', new Bin('+', new Lit(1.0, Ty.DOUBLE), new Bin('*', e, e)));
+            }
+            return new Compound(t, Ty.DOUBLE, op, e);
+        }
+
+        /** A use of {@code t} whose derivative needs t's current value (so a stale t shows). */
+        private Expr use(String t) {
+            Var v = new Var(t, Ty.DOUBLE);
+            switch (r.nextInt(4)) {
+                case 0:
+                    return new Bin('*', v, v);
+                case 1:
+                    return call(Fn.SIN, v);
+                case 2:
+                    return new Bin('*', v, scalarParam());
+                default:
+                    return new Bin('*', call(Fn.TANH, v), v);
+            }
+        }
+
+        /** A random source among those at hand. */
+        private Src anySource() {
+            List<Src> ss = new ArrayList<>();
+            for (Src s : Src.values()) {
+                if (available(s)) {
+                    ss.add(s);
+                }
+            }
+            return ss.get(r.nextInt(ss.size()));
+        }
+
+        /**
+         * One data-flow shape: a target variable with history {@code h} (see {@link Hist}) whose
+         * operand comes from source {@code s} (see {@link Src}), mostly inside a counted loop of its
+         * own, followed by a use of the target that needs its current value; the accumulator reaches
+         * the result. Real code is full of these, and a random expression generator almost never
+         * makes them (see docs/ORACLE.md).
+         */
+        private List<Stmt> flowGroup(int depth) {
+            List<Stmt> out = new ArrayList<>();
+            // every history/source pair at hand is equally likely, so that rare pairs are not starved
+            List<Hist> hs = new ArrayList<>();
+            List<Src> ss = new ArrayList<>();
+            for (Hist hh : Hist.values()) {
+                for (Src sc : sourcesOf(hh)) {
+                    if (histOn(hh) && (sc == Src.INDEX || available(sc)) && !reassignInactiveBlocked(hh, sc)) {
+                        hs.add(hh);
+                        ss.add(sc);
+                    }
+                }
+            }
+            String acc = fresh(FLOW_ACCS);
+            String t = fresh(FLOW_TARGETS);
+            String iv = fresh(INDEX_VARS);
+            if (acc == null || t == null || iv == null || hs.isEmpty()) {
+                return out;
+            }
+            int pick = r.nextInt(hs.size());
+            Hist h = hs.get(pick);
+            Src s = ss.get(pick);
+            // straight-line code (no loop of its own) for the histories that need no loop
+            boolean straight = (h == Hist.FRESH || h == Hist.REASSIGN || h == Hist.COMPOUND || h == Hist.OVERWRITE_INACTIVE)
+                    && s != Src.INDEX && r.nextInt(100) < 25;
+            String recArr = null;
+            Bound b = loopBound();
+            flowGroups++;
+            if (h == Hist.ELEM_LOCAL_UPDATED || h == Hist.RECURRENCE) {
+                features.add("flowElemLocal");
+            }
+            if (h == Hist.OVERWRITE_INACTIVE || h == Hist.REASSIGN && (s == Src.INACTIVE_ELEM || s == Src.CONST || s == Src.INDEX)) {
+                features.add("flowInactiveOverwrite");
+            }
+            features.add("flow");
+            features.add("flow:" + h + "/" + s);
+            features.add(straight ? "flowStraight" : "flowLoop");
+            if (straight) {
+                switch (h) {
+                    case FRESH:
+                        out.add(new Decl(Ty.DOUBLE, t, toDoubleVar(source(s))));
+                        break;
+                    case REASSIGN:
+                        out.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                        out.add(new Assign(t, Ty.DOUBLE, toDoubleVar(source(s))));
+                        break;
+                    case COMPOUND:
+                        out.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                        out.add(compoundWith(t, s));
+                        break;
+                    default: // OVERWRITE_INACTIVE
+                        out.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                        out.add(new Assign(t, Ty.DOUBLE, toDoubleVar(inactiveSource(s))));
+                        break;
+                }
+                declare(t, Ty.DOUBLE);
+                out.add(new Decl(Ty.DOUBLE, acc, use(t)));
+                declare(acc, Ty.DOUBLE);
+                flowOuts.add(acc);
+                return out;
+            }
+            // a loop nest of its own
+            nestReturns = 0;
+            nestJumps = 0;
+            nestAcc.clear();
+            out.add(new Decl(Ty.DOUBLE, acc, new Lit(r.nextBoolean() ? 0.0 : 1.0, Ty.DOUBLE)));
+            declare(acc, Ty.DOUBLE);
+            nestAcc.add(acc);
+            flowOuts.add(acc);
+            Expr init;
+            BExpr cond;
+            int step;
+            String key = b.key();
+            if (h == Hist.RECURRENCE) {
+                // Horner: p = c[n - 1]; for (i = n - 2; i >= 0; i--) p = p * x + c[i];
+                recArr = ((Ast.Idx) source(s)).arr();
+                key = arrKey.get(recArr);
+                Expr len = new Ast.Len(recArr);
+                Expr last = new Ast.Idx(recArr, new Bin('-', len, new Lit(1, Ty.INT)),
+                        ((Ast.Idx) element(recArr)).elemTy());
+                out.add(new Decl(Ty.DOUBLE, t, toDoubleVar(last)));
+                declare(t, Ty.DOUBLE);
+                init = new Bin('-', len, new Lit(2, Ty.INT));
+                cond = new Cmp(">=", new Var(iv, Ty.INT), new Lit(0, Ty.INT));
+                step = -1;
+            } else {
+                boolean outer = h == Hist.REASSIGN || h == Hist.OVERWRITE_INACTIVE || h == Hist.COMPOUND && r.nextBoolean();
+                if (outer) {
+                    out.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                    declare(t, Ty.DOUBLE);
+                }
+                if (r.nextInt(100) < 70) {
+                    init = new Lit(0, Ty.INT);
+                    cond = new Cmp("<", new Var(iv, Ty.INT), b.e());
+                    step = 1;
+                } else {
+                    features.add("forDown");
+                    init = new Bin('-', b.e(), new Lit(1, Ty.INT));
+                    cond = new Cmp(">=", new Var(iv, Ty.INT), new Lit(0, Ty.INT));
+                    step = -1;
+                }
+            }
+            boolean outerTarget = h == Hist.REASSIGN || h == Hist.OVERWRITE_INACTIVE || h == Hist.RECURRENCE
+                    || h == Hist.COMPOUND && isVisible(t);
+            scopes.push(new ArrayList<>(List.of(new VarInfo(iv, Ty.INT, false, true))));
+            loops.push(new LoopCtx(null, iv, key));
+            List<Stmt> body = new ArrayList<>();
+            boolean useAfter = outerTarget && r.nextInt(100) < 60;
+            int extra = r.nextInt(100);
+            if (extra < 15) {
+                // an unrelated statement around the shape, as in real code (here: before it)
+                Stmt st = stmt(depth + 1);
+                if (!terminates(st)) {
+                    body.add(st);
+                }
+            }
+            switch (h) {
+                case FRESH:
+                    body.add(new Decl(Ty.DOUBLE, t, toDoubleVar(source(s))));
+                    declare(t, Ty.DOUBLE);
+                    break;
+                case REASSIGN:
+                    if (r.nextInt(100) < 30) {
+                        // a recurrence that also reads the old value: t = t * x + src
+                        body.add(new Assign(t, Ty.DOUBLE, new Bin('+', new Bin('*', new Var(t, Ty.DOUBLE), scalarParam()), source(s))));
+                    } else {
+                        body.add(new Assign(t, Ty.DOUBLE, toDoubleVar(source(s))));
+                    }
+                    break;
+                case COMPOUND:
+                    if (!outerTarget) {
+                        body.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                        declare(t, Ty.DOUBLE);
+                    }
+                    body.add(compoundWith(t, s));
+                    break;
+                case OVERWRITE_INACTIVE: {
+                    int k = r.nextInt(100);
+                    if (k < 40) {
+                        // for (..) t = obs[i];   (the old value's adjoint must die)
+                        body.add(new Assign(t, Ty.DOUBLE, toDoubleVar(inactiveSource(s))));
+                        useAfter = true;
+                    } else if (k < 70) {
+                        body.add(new Compound(acc, Ty.DOUBLE, '+', use(t)));
+                        body.add(new Assign(t, Ty.DOUBLE, toDoubleVar(inactiveSource(s))));
+                    } else {
+                        body.add(new Assign(t, Ty.DOUBLE, toDoubleVar(inactiveSource(s))));
+                        body.add(compoundWith(t, Src.PARAM));
+                    }
+                    break;
+                }
+                case ELEM_LOCAL_UPDATED: {
+                    // double z = b[j]; z += c; s += z * z;
+                    body.add(new Decl(Ty.DOUBLE, t, toDoubleVar(source(s))));
+                    declare(t, Ty.DOUBLE);
+                    int n = 1 + r.nextInt(2);
+                    for (int u = 0; u < n; u++) {
+                        Src us = anySource();
+                        features.add("flowUpdate:" + us);
+                        body.add(compoundWith(t, us));
+                    }
+                    break;
+                }
+                case INNER_LOOP_UPDATE: {
+                    // double z = b1[j]; for (k..) z += W[j][k] * x[k];   (a dense layer)
+                    Expr zinit = on("flowElemLocal") && r.nextInt(100) < 60 && available(Src.PARAM_ELEM)
+                            ? source(r.nextBoolean() || !available(Src.INACTIVE_ELEM) ? Src.PARAM_ELEM : Src.INACTIVE_ELEM)
+                            : activeInit();
+                    body.add(new Decl(Ty.DOUBLE, t, toDoubleVar(zinit)));
+                    declare(t, Ty.DOUBLE);
+                    String kv = fresh(INDEX_VARS);
+                    if (kv != null) {
+                        Bound ib = loopBound();
+                        scopes.push(new ArrayList<>(List.of(new VarInfo(kv, Ty.INT, false, true))));
+                        loops.push(new LoopCtx(null, kv, ib.key()));
+                        List<Stmt> inner = new ArrayList<>();
+                        Expr other = available(Src.PARAM_ELEM) ? source(Src.PARAM_ELEM) : scalarParam();
+                        int k = r.nextInt(100);
+                        if (k < 50) {
+                            inner.add(new Compound(t, Ty.DOUBLE, '+', new Bin('*', source(s), other)));
+                        } else if (k < 75) {
+                            inner.add(new Assign(t, Ty.DOUBLE, new Bin('+', new Bin('*', new Lit(0.5, Ty.DOUBLE),
+                                    new Var(t, Ty.DOUBLE)), source(s))));
+                        } else {
+                            inner.add(compoundWith(t, s));
+                        }
+                        loops.pop();
+                        scopes.pop();
+                        body.add(new Ast.For(null, kv, new Lit(0, Ty.INT), new Cmp("<", new Var(kv, Ty.INT), ib.e()), 1, inner));
+                    } else {
+                        body.add(compoundWith(t, s));
+                    }
+                    break;
+                }
+                default: { // RECURRENCE
+                    body.add(new Assign(t, Ty.DOUBLE, new Bin('+', new Bin('*', new Var(t, Ty.DOUBLE), scalarParam()),
+                            new Ast.Idx(recArr, new Var(iv, Ty.INT), ((Ast.Idx) element(recArr)).elemTy()))));
+                    useAfter = true;
+                    break;
+                }
+            }
+            if (!(h == Hist.OVERWRITE_INACTIVE && useAfter) && !(h == Hist.RECURRENCE)) {
+                body.add(new Compound(acc, Ty.DOUBLE, r.nextInt(4) == 0 ? '-' : '+', use(t)));
+            }
+            if (extra >= 15 && extra < 30) {
+                // (or after it)
+                Stmt st = stmt(depth + 1);
+                if (!terminates(st)) {
+                    body.add(st);
+                }
+            }
+            loops.pop();
+            scopes.pop();
+            out.add(new Ast.For(null, iv, init, cond, step, body));
+            if (useAfter) {
+                out.add(new Compound(acc, Ty.DOUBLE, '+', use(t)));
+            }
+            return out;
+        }
+
+        private boolean isVisible(String name) {
+            for (VarInfo v : visible()) {
+                if (v.name().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** With flowInactiveOverwrite off, an active target is not reassigned from an inactive source either. */
+        private boolean reassignInactiveBlocked(Hist h, Src s) {
+            return h == Hist.REASSIGN && !on("flowInactiveOverwrite")
+                    && (s == Src.INACTIVE_ELEM || s == Src.CONST || s == Src.INDEX);
+        }
+
+        private boolean histOn(Hist h) {
+            switch (h) {
+                case OVERWRITE_INACTIVE:
+                    return on("flowInactiveOverwrite");
+                case ELEM_LOCAL_UPDATED:
+                case RECURRENCE:
+                    return on("flowElemLocal") && on("arrays");
+                default:
+                    return true;
+            }
+        }
+
+        // ---------------------------------------------------------------- calls with array arguments
+
+        /** {@code double[] cp = src.clone();}, {@code Arrays.copyOf(src, n)} or {@code Arrays.copyOfRange(src, a, b)}. */
+        private Stmt copyDecl() {
+            List<VarInfo> srcs = arrays(false);
+            String src = srcs.get(r.nextInt(srcs.size())).name();
+            String name = fresh(COPY_LOCALS);
+            int sl = arrLen.get(src);
+            Ast.CopyKind kind = Ast.CopyKind.values()[r.nextInt(3)];
+            Expr a = null;
+            Expr b = null;
+            int len;
+            String key;
+            features.add("arrayCalls");
+            switch (kind) {
+                case CLONE:
+                    features.add("clone");
+                    len = sl;
+                    key = arrKey.get(src);
+                    break;
+                case COPY_OF:
+                    // may be longer than the source: zero padding
+                    features.add("copyOf");
+                    len = 1 + r.nextInt(sl + 2);
+                    a = r.nextBoolean() ? new Lit(len, Ty.INT)
+                            : len >= sl ? new Bin('+', new Ast.Len(src), new Lit(len - sl, Ty.INT)) : new Lit(len, Ty.INT);
+                    if (a instanceof Bin bb && bb.r() instanceof Lit l && l.value() == 0) {
+                        a = new Ast.Len(src);
+                    }
+                    key = "#" + len;
+                    break;
+                default: {
+                    features.add("copyOfRange");
+                    int from = r.nextInt(sl);
+                    int to = from + 1 + r.nextInt(sl - from + 1); // up to one past the end: padding
+                    a = new Lit(from, Ty.INT);
+                    b = to == sl && r.nextBoolean() ? new Ast.Len(src) : new Lit(to, Ty.INT);
+                    len = to - from;
+                    key = "#" + len;
+                    break;
+                }
+            }
+            declare(name, Ty.DARRAY);
+            arrKey.put(name, key);
+            arrLen.put(name, len);
+            return new Ast.ArrCopyDecl(name, kind, src, a, b);
+        }
+
+        /** {@code System.arraycopy(..)} or {@code Arrays.fill(..)} into a writable local array, in bounds. */
+        private Stmt arrayCallStmt(String dst) {
+            features.add("arrayCalls");
+            int dl = arrLen.get(dst);
+            if (r.nextBoolean()) {
+                List<VarInfo> srcs = arrays(false);
+                String src = srcs.get(r.nextInt(srcs.size())).name();
+                int sl = arrLen.get(src);
+                int sp = r.nextInt(sl);
+                int dp = r.nextInt(dl);
+                int n = r.nextInt(Math.min(sl - sp, dl - dp) + 1);
+                features.add("arraycopy");
+                if (src.equals(dst)) {
+                    features.add("arraycopyOverlap");
+                }
+                Expr ne = sp == 0 && dp == 0 && n == Math.min(sl, dl) && r.nextBoolean()
+                        ? call(Fn.MIN, new Ast.Len(src), new Ast.Len(dst)) : new Lit(n, Ty.INT);
+                return new Ast.ArrayCopy(src, new Lit(sp, Ty.INT), dst, new Lit(dp, Ty.INT), ne);
+            }
+            features.add("fill");
+            Expr v = r.nextBoolean() ? term() : source(r.nextBoolean() ? Src.CONST : anySource());
+            if (v.ty() != Ty.DOUBLE && !(v.ty() == Ty.INT)) {
+                v = new Cast(Ty.DOUBLE, v);
+            }
+            if (r.nextBoolean()) {
+                return new Ast.ArrFill(dst, null, null, v);
+            }
+            int from = r.nextInt(dl);
+            int to = from + r.nextInt(dl - from + 1);
+            return new Ast.ArrFill(dst, new Lit(from, Ty.INT), to == dl ? new Ast.Len(dst) : new Lit(to, Ty.INT), v);
         }
 
         // ---------------------------------------------------------------- calls
@@ -1276,7 +2018,11 @@ final class ProgramGenerator {
         }
 
         private Expr constant() {
-            Const c = ctx.consts().get(r.nextInt(ctx.consts().size()));
+            return constant(r);
+        }
+
+        private Expr constant(SplittableRandom rr) {
+            Const c = ctx.consts().get(rr.nextInt(ctx.consts().size()));
             if (c.text().equals("PK")) {
                 features.add("privateConst");
             }
