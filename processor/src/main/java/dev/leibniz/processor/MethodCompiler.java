@@ -40,6 +40,8 @@ final class MethodCompiler {
     private final UserRules rules;
     /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
     private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
+    /** Methods that failed on a name javac cannot resolve: javac's error is the one to see, for callers too. */
+    private final Set<ExecutableElement> silent = new java.util.HashSet<>();
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
         this.env = env;
@@ -91,6 +93,11 @@ final class MethodCompiler {
             Activity activity = Activity.of(f);
             return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
         } catch (Unsupported u) {
+            if (u.isUnresolved()) {
+                silent.add(m); // javac reports the name after processing, unless an error of ours stops it first
+                failed.put(m, m.getSimpleName() + ": " + u.getMessage());
+                return null;
+            }
             Tree at = u.tree() != null ? u.tree() : tree;
             trees.printMessage(Diagnostic.Kind.ERROR, u.getMessage(), at, unit);
             failed.put(m, m.getSimpleName() + ": " + u.getMessage());
@@ -115,6 +122,11 @@ final class MethodCompiler {
         });
         if (calls.isEmpty()) {
             return false;
+        }
+        if (calls.stream().anyMatch(k -> silent.contains(k.callee().method()))) {
+            silent.add(c.method());
+            failed.put(c.method(), c.method().getSimpleName() + ": calls a method javac will report");
+            return true;
         }
         for (Call k : calls) {
             String why = failed.get(k.callee().method());

@@ -75,7 +75,7 @@ public final class Activity {
                     changed |= flow(c.args().get(0), c.target());
                 } else if (s instanceof Opaque o && o.target() != null && o.target().type() != Type.BOOLEAN
                         && !Conversions.isExplicit(o.tree())) {
-                    for (Var v : o.code().vars()) {
+                    for (Var v : o.code().valueReads()) {
                         changed |= flow(v, o.target());
                     }
                 }

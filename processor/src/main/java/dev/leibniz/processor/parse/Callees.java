@@ -40,7 +40,7 @@ final class Callees {
             candidates = p.names().methods(name);
         } else if (sel instanceof MemberSelectTree s) {
             name = s.getIdentifier().toString();
-            TypeElement owner = ownerOf(p, s.getExpression());
+            TypeElement owner = ownerOf(p, ex, s.getExpression());
             candidates = owner == null ? List.of() : p.names().methodsNamed(owner, name);
         } else {
             return null;
@@ -54,50 +54,85 @@ final class Callees {
         return fit.size() == 1 ? fit.get(0) : null;
     }
 
-    private static TypeElement ownerOf(MethodParser p, ExpressionTree target) {
+    private static TypeElement ownerOf(MethodParser p, Expressions ex, ExpressionTree target) {
         ExpressionTree t = Expressions.unparen(target);
-        if (t instanceof IdentifierTree id) {
-            String n = id.getName().toString();
-            if (n.equals("this")) {
-                return (TypeElement) p.method().getEnclosingElement();
-            }
-            Slot s = p.slot(n);
-            if (s != null) {
-                return s.javaType == null ? null : p.elements().getTypeElement(s.javaType);
-            }
-            if (p.names().field(n) != null) {
-                return null;
-            }
-            return p.names().type(n);
+        if (t instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+            return (TypeElement) p.method().getEnclosingElement();
         }
-        if (t instanceof MemberSelectTree) {
-            return p.elements().getTypeElement(t.toString());
+        if (t instanceof IdentifierTree id && p.slot(id.getName().toString()) != null
+                || t instanceof com.sun.source.tree.ArrayAccessTree) {
+            String declared = ex.javaTypeOf(t); // a local, a parameter or an element of one: call through its class
+            return declared == null || declared.endsWith("[]") ? null : p.elements().getTypeElement(declared);
         }
-        return null;
+        return ex.typeNamed(t);
     }
 
     /** Whether the arguments' types fit the parameters well enough to pick among overloads. */
     private static boolean matches(MethodParser p, Expressions ex, ExecutableElement m, List<? extends ExpressionTree> args) {
         for (int i = 0; i < args.size(); i++) {
-            String param = m.getParameters().get(i).asType().toString();
-            Type pt = Type.ofName(param);
+            javax.lang.model.type.TypeMirror param = m.getParameters().get(i).asType();
+            Type pt = Type.ofName(param.toString());
             Type at = ex.typeOf(args.get(i));
-            if (at == null) {
-                ExpressionTree a = Expressions.unparen(args.get(i));
-                Slot s = a instanceof IdentifierTree id ? p.slot(id.getName().toString()) : null;
-                if (s != null && s.javaType != null && !s.javaType.equals(param)) {
+            if (pt == null) { // an object parameter (String, int[], a user class): any reference of a fitting class
+                if (at != null && !at.isReference()) {
+                    return false;
+                }
+                String known = ex.javaTypeOf(args.get(i));
+                if (known != null && !assignable(p, known, param)) {
                     return false;
                 }
                 continue;
             }
-            if (pt == null || pt.isReference() != at.isReference()) {
-                return false;
+            if (at == null) {
+                continue; // unknown: the argument count and the other arguments decide
             }
-            if (pt.isReference() ? pt != at : !widens(at, pt)) {
+            if (pt.isReference() != at.isReference() || (pt.isReference() ? pt != at : !widens(at, pt))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an object declared as {@code from} (a canonical name, maybe with {@code []}) can be
+     * passed where {@code to} is expected, judged by the erased class hierarchy.
+     */
+    private static boolean assignable(MethodParser p, String from, javax.lang.model.type.TypeMirror to) {
+        if (to instanceof javax.lang.model.type.ArrayType array) {
+            if (!from.endsWith("[]")) {
+                return false;
+            }
+            String element = from.substring(0, from.length() - 2);
+            javax.lang.model.type.TypeMirror target = array.getComponentType();
+            return target.getKind().isPrimitive() ? element.equals(target.toString()) : assignable(p, element, target);
+        }
+        if (!(to instanceof javax.lang.model.type.DeclaredType declared)) {
+            return true; // a type variable: any object
+        }
+        String target = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        if (target.equals("java.lang.Object")) {
+            return true;
+        }
+        if (from.endsWith("[]")) {
+            return target.equals("java.lang.Cloneable") || target.equals("java.io.Serializable");
+        }
+        int generic = from.indexOf('<');
+        TypeElement start = p.elements().getTypeElement(generic < 0 ? from : from.substring(0, generic));
+        return start == null || isSubclass(start, target);
+    }
+
+    private static boolean isSubclass(TypeElement t, String target) {
+        if (t.getQualifiedName().contentEquals(target)) {
+            return true;
+        }
+        List<javax.lang.model.type.TypeMirror> supers = new ArrayList<>(t.getInterfaces());
+        supers.add(t.getSuperclass());
+        for (javax.lang.model.type.TypeMirror s : supers) {
+            if (s instanceof javax.lang.model.type.DeclaredType d && isSubclass((TypeElement) d.asElement(), target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean widens(Type from, Type to) {

@@ -264,8 +264,18 @@ final class Expressions {
         if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
             if (c.getMethodSelect() instanceof MemberSelectTree s) {
                 receiver = lower(s.getExpression(), Type.REFERENCE, null);
-            } else {
+                if (receiver instanceof Var v && v.kind() == Var.Kind.TEMP) { // ms[k].predict(x): the temporary has ms[k]'s class
+                    String declared = javaTypeOf(s.getExpression());
+                    v.setJavaType(declared != null ? declared
+                            : NameResolver.sourceName((TypeElement) m.getEnclosingElement()));
+                }
+            } else if (p.names().isOwnMember(m)) {
                 receiver = p.localOrNull("this");
+            } else {
+                throw new Unsupported(c, "'" + m.getSimpleName() + "' belongs to the enclosing "
+                        + m.getEnclosingElement().getSimpleName() + " instance, which the generated companion cannot "
+                        + "reach from the receiver; pass that " + m.getEnclosingElement().getSimpleName()
+                        + " as a parameter and call it on the parameter");
             }
             if (receiver == null) {
                 throw new Unsupported(c, "the instance method '" + m.getSimpleName() + "' needs a receiver here");
@@ -283,12 +293,25 @@ final class Expressions {
                 }
                 args.add(p.currentOf(s, u));
             } else {
-                args.add(lower(a, pt == null ? Type.REFERENCE : pt, null));
+                Operand arg = lower(a, pt == null ? Type.REFERENCE : pt, null);
+                if (pt == null && arg instanceof Var v && v.kind() == Var.Kind.TEMP) { // "ab" for a String: keep its class
+                    String declared = javaTypeOf(a);
+                    v.setJavaType(declared != null ? declared : m.getParameters().get(i).asType().toString());
+                }
+                args.add(arg);
             }
         }
         List<Operand> all = new ArrayList<>(args);
         if (receiver != null) {
             all.add(receiver);
+        }
+        for (Operand o : all) {
+            if (p.inLoop() && o instanceof Var v && v.type() == Type.REFERENCE && p.loopWrites(v)) {
+                throw new Unsupported(c, "'" + m.getSimpleName() + "' gets an object that the loop computes again on "
+                        + "every iteration, and Leibniz cannot save objects for the reverse sweep yet; pass the array "
+                        + "and the index instead (for example f(points, i, ...) rather than f(points[i], ...)), "
+                        + "or the object's numbers");
+            }
         }
         // y = f(y) in a loop: the reverse sweep needs y's old value and adjoint apart, so go through a temporary.
         Var t = all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
@@ -392,8 +415,9 @@ final class Expressions {
 
     private Operand opaque(ExpressionTree e, Type t, String name) throws Unsupported {
         Template code = template(e);
-        // Never a loop's mutable variable: a black-box value must stay a constant, and the variable may carry a derivative.
-        Var v = p.reuse != null && name != null
+        // Never a loop's variable (assigned or declared there): a black-box value must stay a constant, and
+        // the variable may later carry a derivative in the same location.
+        Var v = name != null && (p.reuse != null || p.inLoop() && t.isFloating())
                 ? p.newVar(opaqueName(e), t, Var.Kind.TEMP)
                 : target(name, opaqueName(e), t, List.copyOf(code.vars()));
         p.add(new Opaque(v, code, p.pos(e), e));
@@ -446,18 +470,33 @@ final class Expressions {
         return null;
     }
 
-    private TypeElement typeNamed(ExpressionTree e) {
+    /**
+     * The declared Java type of an object-valued expression, as the companion spells it: a local
+     * or parameter, an element of one, a new object or a string; null when unknown.
+     */
+    String javaTypeOf(ExpressionTree e) {
+        e = unparen(e);
         if (e instanceof IdentifierTree id) {
-            String n = id.getName().toString();
-            if (p.slot(n) != null || p.names().field(n) != null) {
+            Slot s = p.slot(id.getName().toString());
+            return s == null ? null : s.javaType;
+        }
+        if (e instanceof com.sun.source.tree.ArrayAccessTree a) {
+            String array = javaTypeOf(a.getExpression());
+            return array != null && array.endsWith("[]") ? array.substring(0, array.length() - 2) : null;
+        }
+        if (e instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null) {
+            try {
+                return typeText(n.getIdentifier());
+            } catch (Unsupported notNameable) {
                 return null;
             }
-            return p.names().type(n);
         }
-        if (e instanceof MemberSelectTree) {
-            return p.elements().getTypeElement(e.toString());
-        }
-        return null;
+        return e.getKind() == Tree.Kind.STRING_LITERAL ? "java.lang.String" : null;
+    }
+
+    /** The type a qualifier names, when it is a type name rather than a value; null otherwise. */
+    TypeElement typeNamed(ExpressionTree e) {
+        return p.names().type(unparen(e), n -> p.slot(n) != null || p.names().field(n) != null);
     }
 
     /** Gradients.stop(x): the value of x as a constant. */

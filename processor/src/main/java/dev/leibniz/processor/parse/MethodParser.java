@@ -75,6 +75,7 @@ public final class MethodParser {
     /** The mutable variable the expression being lowered must write, inside a loop. */
     Var reuse;
     private Map<Slot, Var> current = new LinkedHashMap<>();
+    private final Set<Var> madeInLoops = new java.util.HashSet<>();
     private Block out;
 
     private MethodParser(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
@@ -84,7 +85,7 @@ public final class MethodParser {
         this.rules = rules;
         this.method = method;
         this.tree = tree;
-        this.names = new NameResolver(elements, (TypeElement) method.getEnclosingElement(), unit);
+        this.names = new NameResolver(elements, trees, (TypeElement) method.getEnclosingElement(), unit);
         this.source = new SourceText(unit, trees.getSourcePositions());
         this.expressions = new Expressions(this);
     }
@@ -100,6 +101,7 @@ public final class MethodParser {
     }
 
     private Func parse(Set<String> wrt) throws Unsupported {
+        UnresolvedNames.check(names, elements, (TypeElement) method.getEnclosingElement(), tree);
         List<Param> params = new ArrayList<>();
         List<String> types = new ArrayList<>();
         Var receiver = null;
@@ -575,7 +577,15 @@ public final class MethodParser {
     Var newVar(String base, Type t, Var.Kind kind) {
         Var v = new Var(base, t, kind);
         v.setDepth(out.depth());
+        if (inLoop()) {
+            madeInLoops.add(v);
+        }
         return v;
+    }
+
+    /** Whether a loop writes v on every iteration: made inside a loop, or carried across one. */
+    boolean loopWrites(Var v) {
+        return madeInLoops.contains(v) || v.isMutable();
     }
 
     void add(dev.leibniz.processor.ir.Stmt s) {
