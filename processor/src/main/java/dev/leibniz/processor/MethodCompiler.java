@@ -38,13 +38,16 @@ final class MethodCompiler {
     private final ProcessingEnvironment env;
     private final Trees trees;
     private final UserRules rules;
+    /** Null when the compiler cannot confirm javac's errors: then an unresolved name is reported as ours. */
+    private final UnresolvedNameCheck unresolvedNames;
     /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
     private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
     /** Methods that failed on a name javac cannot resolve: javac's error is the one to see, for callers too. */
     private final Set<ExecutableElement> silent = new java.util.HashSet<>();
 
-    MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
+    MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules, UnresolvedNameCheck unresolvedNames) {
         this.env = env;
+        this.unresolvedNames = unresolvedNames;
         this.trees = trees;
         this.rules = rules;
     }
@@ -93,7 +96,8 @@ final class MethodCompiler {
             Activity activity = Activity.of(f);
             return new Compiled(m, f, ReverseTransform.of(f, activity), unit);
         } catch (Unsupported u) {
-            if (u.isUnresolved()) {
+            if (u.isUnresolved() && unresolvedNames != null) {
+                unresolvedNames.expect(m, unit, u.tree());
                 silent.add(m); // javac reports the name after processing, unless an error of ours stops it first
                 failed.put(m, m.getSimpleName() + ": " + u.getMessage());
                 return null;

@@ -113,6 +113,45 @@ class FalseErrorDiagnosticsTest {
         assertThat(c).generatedSourceFile("p.Box_InnerGrad");
     }
 
+    /** Writes p.Gen in the first round, so Leibniz, running in that round too, cannot see it. */
+    @javax.annotation.processing.SupportedAnnotationTypes("*")
+    static final class GeneratesALaterType extends javax.annotation.processing.AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+            return javax.lang.model.SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+                javax.annotation.processing.RoundEnvironment round) {
+            if (!done) {
+                done = true;
+                try (java.io.Writer w = processingEnv.getFiler().createSourceFile("p.Gen").openWriter()) {
+                    w.write("package p; final class Gen { private Gen() {} static final double K = 3.0; }");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A name Leibniz cannot resolve but javac can (here a type another processor writes later)
+     * must not leave the derivative silently missing: once javac has resolved it, it is an error.
+     */
+    @Test
+    void aNameOnlyJavacResolvesIsStillAnError() {
+        JavaFileObject src = source("    @Differentiable static double f(double x) {\n        return Gen.K * x;\n    }");
+        // First: a processor for "*" is only asked while some annotation is unclaimed, and Leibniz claims its own.
+        Compilation c = javac().withProcessors(new GeneratesALaterType(), new LeibnizProcessor()).compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Leibniz could not resolve 'Gen.K'").inFile(src).onLine(5);
+        assertThat(c).hadErrorContaining("wrote no derivative for 'f'");
+    }
+
     // ---- 7: an inner class reading its enclosing instance ------------------------------------
 
     /** The companion only has the Inner receiver, and Java source cannot reach its enclosing Outer. */
