@@ -150,7 +150,7 @@ final class TemplatePrinter {
         }
         VariableElement f = names.field(n);
         if (f != null) {
-            fieldRef(id, f);
+            fieldRef(id, f, null);
             return;
         }
         TypeElement t = names.type(n);
@@ -161,7 +161,11 @@ final class TemplatePrinter {
         throw new Unsupported(id, "cannot resolve '" + n + "' for the generated companion class");
     }
 
-    private void fieldRef(Tree at, VariableElement f) throws Unsupported {
+    /**
+     * A field read, through {@code on} (a local object) or, when null, the type or the method's
+     * receiver.
+     */
+    private void fieldRef(Tree at, VariableElement f, Var on) throws Unsupported {
         Object constant = f.getConstantValue();
         var component = NameResolver.accessible(f) ? null : names.component(f);
         if (component != null && constant == null) {
@@ -170,7 +174,7 @@ final class TemplatePrinter {
                         + "accessor is written by hand, so it may not return the field; call " + f.getSimpleName()
                         + "() here if that is what you mean, or pass the value as a parameter");
             }
-            parts.add(receiver(at, f)); // the implicit accessor returns the private field as it is
+            parts.add(on != null ? on : receiver(at, f)); // the implicit accessor returns the private field as it is
             text("." + f.getSimpleName() + "()");
             return;
         }
@@ -183,7 +187,7 @@ final class TemplatePrinter {
                     + "companion class; make it package-private or a compile-time constant");
         }
         if (!f.getModifiers().contains(Modifier.STATIC)) {
-            parts.add(receiver(at, f)); // read through the receiver: a constant to the derivative
+            parts.add(on != null ? on : receiver(at, f)); // read through the receiver: a constant to the derivative
             text("." + f.getSimpleName());
             return;
         }
@@ -226,15 +230,27 @@ final class TemplatePrinter {
         if (target instanceof IdentifierTree self && self.getName().contentEquals("this") && locals.apply("this") != null) {
             VariableElement f = names.field(s.getIdentifier().toString());
             if (f != null) {
-                fieldRef(s, f);
+                fieldRef(s, f, null);
                 return;
+            }
+        }
+        Var object = target instanceof IdentifierTree id ? locals.apply(id.getName().toString()) : null;
+        TypeElement objectType = object == null || !object.type().isReference() ? null
+                : elements.getTypeElement(object.javaType());
+        if (objectType != null) { // p.x on a local Point: a private field needs its accessor or an error, as above
+            for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(objectType))) {
+                if (f.getSimpleName().contentEquals(s.getIdentifier())
+                        && !f.getModifiers().contains(Modifier.STATIC)) {
+                    fieldRef(s, f, object);
+                    return;
+                }
             }
         }
         TypeElement targetType = typeOf(target);
         if (targetType != null && !s.getIdentifier().contentEquals("class")) {
             for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(targetType))) {
                 if (f.getSimpleName().contentEquals(s.getIdentifier())) {
-                    fieldRef(s, f);
+                    fieldRef(s, f, null);
                     return;
                 }
             }

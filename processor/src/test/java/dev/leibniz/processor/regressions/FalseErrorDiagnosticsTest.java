@@ -226,6 +226,21 @@ class FalseErrorDiagnosticsTest {
         }
     }
 
+    /** A private field read through an object used to give a companion that did not compile. */
+    @Test
+    void privateFieldReadThroughAnObjectSaysWhatToDo() {
+        JavaFileObject src = source("""
+                    static final class P { private double w = Math.random(); }
+                    @Differentiable static double g(P p, double x) {
+                        return p.w * x;
+                    }""");
+        Compilation c = compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("the private field 'w' cannot be read from the generated companion class")
+                .inFile(src).onLine(6);
+        assertNoBrokenCompanion(c);
+    }
+
     // ---- 13: an object made inside a loop and passed to a call ---------------------------------
 
     /** The reverse sweep would need each iteration's object again, which the tape cannot hold yet. */

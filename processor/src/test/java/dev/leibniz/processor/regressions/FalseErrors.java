@@ -246,6 +246,13 @@ final class FalseErrors {
 
     // ---- 15: a record reading its own components --------------------------------------------
 
+    /** ((x - r.mu) / r.sigma)^2: private record components read through another instance. */
+    @Differentiable
+    static double standardized(Standardizer r, double x) {
+        double z = (x - r.mu) / r.sigma;
+        return z * z;
+    }
+
     /** A record whose method reads its private component fields. */
     record Standardizer(double mu, double sigma) {
         /** (x - mu) / sigma, squared. */

@@ -166,6 +166,16 @@ class FalseErrorsTest {
                 vector(3 * (2 * x * Math.sin(x) + x * x * Math.cos(x))));
     }
 
+    /** 15: the same through a record parameter (r.mu, r.sigma), read through the accessors. */
+    @Test
+    void recordComponentsReadThroughAParameter() {
+        var r = new FalseErrors.Standardizer(-0.3, 0.8);
+        double x = 1.4;
+        var g = FalseErrorsGrad.standardized(r, x);
+        assertGradient("(x - r.mu) / r.sigma", p -> FalseErrors.standardized(r, p[0]), vector(x), g.value(),
+                vector(g.x()), vector(2 * (x + 0.3) / (0.8 * 0.8)));
+    }
+
     /** 15: a record reading its components: d/dx ((x - mu) / sigma)^2 = 2 (x - mu) / sigma^2. */
     @Test
     void recordMethodReadingItsComponents() {
