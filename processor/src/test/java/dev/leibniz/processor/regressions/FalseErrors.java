@@ -155,6 +155,18 @@ final class FalseErrors {
         return ms[0].predict(x) + 3 * ms[1].predict(x);
     }
 
+    /** sum_i c_i dist(p, (c_i, 1)) + m.predict(c_i), the objects made before the loop. */
+    @Differentiable
+    static double objectsMadeBeforeTheLoop(Point[] pts, double[] c) {
+        double s = 0.0;
+        Point p = pts[0];
+        Model m = new Model(2.0);
+        for (int i = 0; i < c.length; i++) {
+            s += c[i] * dist(p, c[i], 1.0) + m.predict(c[i]);
+        }
+        return s;
+    }
+
     // ---- 17: an int argument read off a differentiated array -------------------------------
 
     /** Not differentiable: fine, its arguments do not depend on x. */

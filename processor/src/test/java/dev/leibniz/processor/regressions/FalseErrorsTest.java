@@ -126,6 +126,21 @@ class FalseErrorsTest {
                 vector(g.x()), vector(2 * (1.5 + 3 * -0.25) * x));
     }
 
+    /** 13: objects made before a loop and used by calls in it: d/dc_i = r_i - c_i (px - c_i) / r_i + 4 c_i. */
+    @Test
+    void objectsMadeBeforeALoopPassedToCallsInIt() {
+        FalseErrors.Point[] pts = {new FalseErrors.Point(1, 2)};
+        double[] c = vector(0.3, -0.7, 1.9);
+        var g = FalseErrorsGrad.objectsMadeBeforeTheLoop(pts, c);
+        double[] expected = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            double r = Math.hypot(1 - c[i], 2 - 1.0);
+            expected[i] = r - c[i] * (1 - c[i]) / r + 2 * 2.0 * c[i];
+        }
+        assertGradient("dist(p, c[i], 1) and m.predict(c[i]) in a loop",
+                p -> FalseErrors.objectsMadeBeforeTheLoop(pts, p), c, g.value(), g.c(), expected);
+    }
+
     /** 17: weight(0.5 m, x.length) x_0 + scaled(x_1, x.length): d/dx_0 = 0.5 m / n, d/dx_1 = n. */
     @Test
     void arrayLengthPassedAsAnIntArgument() {
