@@ -241,6 +241,46 @@ class FalseErrorDiagnosticsTest {
         assertNoBrokenCompanion(c);
     }
 
+    // ---- objects that depend on a differentiated parameter --------------------------------------
+
+    /**
+     * A call differentiates none of its object inputs: one built from a differentiated value would
+     * silently lose its derivative, so it is an error (the argument ones became reachable with the
+     * fix for defects 13, 18 and 19; the receiver one was silently wrong before).
+     */
+    @Test
+    void objectsThatDependOnADifferentiatedParameterAreAnErrorNotALostDerivative() {
+        JavaFileObject src = source("""
+                    static final class Point { final double x; Point(double x) { this.x = x; } }
+                    static final class Model {
+                        final double w;
+                        Model(double w) { this.w = w; }
+                        @Differentiable double predict(double x) { return w * x * x; }
+                    }
+                    @Differentiable static double d(Point p, double c) { return (p.x - c) * (p.x - c); }
+                    @Differentiable static double t(double x, String tag) { return tag.length() * x; }
+                    @Differentiable static double f(double x, double c) {
+                        Point p = new Point(x);
+                        return d(p, c);
+                    }
+                    @Differentiable static double g(double x) { return t(x, "v" + x); }
+                    @Differentiable static double h(double w, double x) {
+                        Model m = new Model(w);
+                        return m.predict(x);
+                    }""");
+        Compilation c = compile(src);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("'C.d' gets its argument 'p', an object that depends on the differentiated "
+                + "parameter x").inFile(src).onLine(14);
+        assertThat(c).hadErrorContaining("pass the numbers it holds as double parameters instead").inFile(src).onLine(14);
+        assertThat(c).hadErrorContaining("'C.t' gets its argument 'tag', an object that depends on the differentiated "
+                + "parameter x").inFile(src).onLine(16);
+        assertThat(c).hadErrorContaining("'Model.predict' gets the object it is called on, an object that depends on "
+                + "the differentiated parameter w").inFile(src).onLine(19);
+        assertEquals(3, c.errors().size(), () -> "one error per call: " + c.errors());
+        assertNoBrokenCompanion(c);
+    }
+
     // ---- 13: an object made inside a loop and passed to a call ---------------------------------
 
     /** The reverse sweep would need each iteration's object again, which the tape cannot hold yet. */
