@@ -21,6 +21,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -70,7 +73,7 @@ final class Callees {
     /** Whether the arguments' types fit the parameters well enough to pick among overloads. */
     private static boolean matches(MethodParser p, Expressions ex, ExecutableElement m, List<? extends ExpressionTree> args) {
         for (int i = 0; i < args.size(); i++) {
-            javax.lang.model.type.TypeMirror param = m.getParameters().get(i).asType();
+            TypeMirror param = m.getParameters().get(i).asType();
             Type pt = Type.ofName(param.toString());
             Type at = ex.typeOf(args.get(i));
             if (pt == null) { // an object parameter (String, int[], a user class): any reference of a fitting class
@@ -97,16 +100,16 @@ final class Callees {
      * Whether an object declared as {@code from} (a canonical name, maybe with {@code []}) can be
      * passed where {@code to} is expected, judged by the erased class hierarchy.
      */
-    private static boolean assignable(MethodParser p, String from, javax.lang.model.type.TypeMirror to) {
-        if (to instanceof javax.lang.model.type.ArrayType array) {
+    private static boolean assignable(MethodParser p, String from, TypeMirror to) {
+        if (to instanceof ArrayType array) {
             if (!from.endsWith("[]")) {
                 return false;
             }
             String element = from.substring(0, from.length() - 2);
-            javax.lang.model.type.TypeMirror target = array.getComponentType();
+            TypeMirror target = array.getComponentType();
             return target.getKind().isPrimitive() ? element.equals(target.toString()) : assignable(p, element, target);
         }
-        if (!(to instanceof javax.lang.model.type.DeclaredType declared)) {
+        if (!(to instanceof DeclaredType declared)) {
             return true; // a type variable: any object
         }
         String target = ((TypeElement) declared.asElement()).getQualifiedName().toString();
@@ -125,10 +128,10 @@ final class Callees {
         if (t.getQualifiedName().contentEquals(target)) {
             return true;
         }
-        List<javax.lang.model.type.TypeMirror> supers = new ArrayList<>(t.getInterfaces());
+        List<TypeMirror> supers = new ArrayList<>(t.getInterfaces());
         supers.add(t.getSuperclass());
-        for (javax.lang.model.type.TypeMirror s : supers) {
-            if (s instanceof javax.lang.model.type.DeclaredType d && isSubclass((TypeElement) d.asElement(), target)) {
+        for (TypeMirror s : supers) {
+            if (s instanceof DeclaredType d && isSubclass((TypeElement) d.asElement(), target)) {
                 return true;
             }
         }
@@ -192,7 +195,7 @@ final class Callees {
         }
         long overloads = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
                 .filter(o -> o.getSimpleName().equals(m.getSimpleName()) && isDifferentiable(o)).count();
-        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
+        List<TypeMirror> types = new ArrayList<>();
         m.getParameters().forEach(v -> types.add(v.asType()));
         String gradient = companion + "." + CompanionEmitter.gradientName(m.getSimpleName().toString(), types, overloads > 1);
         if (p.trees().getPath(m) == null) {

@@ -1,14 +1,20 @@
 package dev.leibniz.processor.parse;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -22,12 +28,12 @@ import javax.lang.model.util.Elements;
  */
 final class NameResolver {
     private final Elements elements;
-    private final com.sun.source.util.Trees trees;
+    private final Trees trees;
     private final TypeElement owner;
     private final CompilationUnitTree unit;
     private final String packageName;
 
-    NameResolver(Elements elements, com.sun.source.util.Trees trees, TypeElement owner, CompilationUnitTree unit) {
+    NameResolver(Elements elements, Trees trees, TypeElement owner, CompilationUnitTree unit) {
         this.elements = elements;
         this.trees = trees;
         this.owner = owner;
@@ -77,19 +83,19 @@ final class NameResolver {
      * an import or an enclosing class, at any depth; null when it names no type. A leftmost name
      * that {@code isValue} accepts (a local or field) is a value, never a type, as in Java.
      */
-    TypeElement type(com.sun.source.tree.ExpressionTree e, java.util.function.Predicate<String> isValue) {
-        if (e instanceof com.sun.source.tree.IdentifierTree id) {
+    TypeElement type(ExpressionTree e, Predicate<String> isValue) {
+        if (e instanceof IdentifierTree id) {
             String n = id.getName().toString();
             return isValue.test(n) ? null : type(n);
         }
-        if (!(e instanceof com.sun.source.tree.MemberSelectTree s)) {
+        if (!(e instanceof MemberSelectTree s)) {
             return null;
         }
-        com.sun.source.tree.ExpressionTree left = s.getExpression();
-        while (left instanceof com.sun.source.tree.MemberSelectTree inner) {
+        ExpressionTree left = s.getExpression();
+        while (left instanceof MemberSelectTree inner) {
             left = inner.getExpression();
         }
-        if (left instanceof com.sun.source.tree.IdentifierTree id && isValue.test(id.getName().toString())) {
+        if (left instanceof IdentifierTree id && isValue.test(id.getName().toString())) {
             return null;
         }
         TypeElement qualified = elements.getTypeElement(s.toString());
@@ -217,7 +223,7 @@ final class NameResolver {
     }
 
     /** The record component a private field stores, or null when it is no record's. */
-    javax.lang.model.element.RecordComponentElement component(VariableElement field) {
+    RecordComponentElement component(VariableElement field) {
         for (var c : ElementFilter.recordComponentsIn(field.getEnclosingElement().getEnclosedElements())) {
             if (c.getSimpleName().equals(field.getSimpleName())) {
                 return c;
@@ -230,7 +236,7 @@ final class NameResolver {
      * Whether a record component's accessor is the implicit one, which returns the field
      * unchanged; javac keeps no source tree for it, unlike an accessor the user wrote.
      */
-    boolean hasImplicitAccessor(javax.lang.model.element.RecordComponentElement c) {
+    boolean hasImplicitAccessor(RecordComponentElement c) {
         return c.getAccessor() != null && trees.getPath(c.getEnclosingElement()) != null
                 && trees.getTree(c.getAccessor()) == null;
     }
