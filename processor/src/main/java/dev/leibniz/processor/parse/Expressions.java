@@ -307,10 +307,11 @@ final class Expressions {
         }
         for (Operand o : all) {
             if (p.inLoop() && o instanceof Var v && v.type() == Type.REFERENCE && p.loopWrites(v)) {
-                throw new Unsupported(c, "'" + m.getSimpleName() + "' gets an object that the loop computes again on "
-                        + "every iteration, and Leibniz cannot save objects for the reverse sweep yet; pass the array "
-                        + "and the index instead (for example f(points, i, ...) rather than f(points[i], ...)), "
-                        + "or the object's numbers");
+                String what = o == receiver ? "is called on" : "gets";
+                throw new Unsupported(c, "'" + m.getSimpleName() + "' " + what + " an object that the loop computes "
+                        + "again on every iteration, and Leibniz cannot save objects for the reverse sweep yet; pass "
+                        + "the array and the index to a static @Differentiable method instead (for example "
+                        + "f(points, i, ...) rather than f(points[i], ...)), or the object's numbers");
             }
         }
         // y = f(y) in a loop: the reverse sweep needs y's old value and adjoint apart, so go through a temporary.

@@ -301,7 +301,26 @@ class FalseErrorDiagnosticsTest {
         assertThat(c).failed();
         assertThat(c).hadErrorContaining("'d' gets an object that the loop computes again on every iteration")
                 .inFile(src).onLine(10);
-        assertThat(c).hadErrorContaining("pass the array and the index instead").inFile(src).onLine(10);
+        assertThat(c).hadErrorContaining("pass the array and the index to a static @Differentiable method instead")
+                .inFile(src).onLine(10);
         assertNoBrokenCompanion(c);
+        JavaFileObject onReceiver = source("""
+                    static final class Model {
+                        final double w;
+                        Model(double w) { this.w = w; }
+                        @Differentiable double predict(double x) { return w * x * x; }
+                    }
+                    @Differentiable static double ens(Model[] ms, double x) {
+                        double s = 0;
+                        for (int k = 0; k < ms.length; k++) {
+                            s += ms[k].predict(x);
+                        }
+                        return s;
+                    }""");
+        Compilation receiver = compile(onReceiver);
+        assertThat(receiver).failed();
+        assertThat(receiver).hadErrorContaining("'predict' is called on an object that the loop computes again")
+                .inFile(onReceiver).onLine(12);
+        assertNoBrokenCompanion(receiver);
     }
 }
