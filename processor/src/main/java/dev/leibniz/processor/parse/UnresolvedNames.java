@@ -151,7 +151,9 @@ final class UnresolvedNames {
             @Override
             public Void visitNewClass(NewClassTree n, Void unused) {
                 scan(n.getEnclosingExpression(), unused);
-                scan(n.getIdentifier(), unused);
+                if (n.getEnclosingExpression() == null) { // outer.new Inner(): Inner is a member of outer's class
+                    scan(n.getIdentifier(), unused);
+                }
                 return scan(n.getArguments(), unused); // not the body: its members are the class's own
             }
 

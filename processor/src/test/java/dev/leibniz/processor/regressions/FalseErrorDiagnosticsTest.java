@@ -152,6 +152,26 @@ class FalseErrorDiagnosticsTest {
         assertThat(c).hadErrorContaining("wrote no derivative for 'f'");
     }
 
+    /** outer.new Inner() names Inner relative to outer's class: not a typo, but Leibniz's own error. */
+    @Test
+    void qualifiedInnerClassCreationKeepsItsOwnError() {
+        JavaFileObject src = JavaFileObjects.forSourceString("p.C", """
+                package p;
+                import dev.leibniz.Differentiable;
+                class C {
+                    @Differentiable static double f(double x, q.Outer o) {
+                        Object i = o.new Inner();
+                        return i == null ? 0 : x;
+                    }
+                }
+                """);
+        JavaFileObject outer = JavaFileObjects.forSourceString("q.Outer",
+                "package q; public class Outer { public class Inner {} }");
+        Compilation c = javac().withProcessors(new LeibnizProcessor()).compile(src, outer);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("qualified inner-class creation is not supported").inFile(src).onLine(5);
+    }
+
     // ---- 7: an inner class reading its enclosing instance ------------------------------------
 
     /** The companion only has the Inner receiver, and Java source cannot reach its enclosing Outer. */
