@@ -34,6 +34,9 @@ public final class LeibnizProcessor extends AbstractProcessor {
     static final String ANNOTATION = "dev.leibniz.Differentiable";
     static final String RULE = "dev.leibniz.DerivativeOf";
 
+    /** Checks, after javac's attribution, that the names Leibniz could not resolve are javac's errors too. */
+    private UnresolvedNameCheck unresolvedNames;
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
@@ -67,7 +70,10 @@ public final class LeibnizProcessor extends AbstractProcessor {
                         .add((ExecutableElement) e);
             }
         }
-        MethodCompiler compiler = new MethodCompiler(processingEnv, trees, rules);
+        if (unresolvedNames == null) {
+            unresolvedNames = UnresolvedNameCheck.install(processingEnv, trees);
+        }
+        MethodCompiler compiler = new MethodCompiler(processingEnv, trees, rules, unresolvedNames);
         compiler.compile(byClass).forEach(this::writeCompanion);
         return true; // the annotation is ours: claim it, so -Xlint:processing stays quiet
     }

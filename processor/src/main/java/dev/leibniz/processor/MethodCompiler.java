@@ -39,13 +39,18 @@ final class MethodCompiler {
     private final ProcessingEnvironment env;
     private final Trees trees;
     private final UserRules rules;
+    /** Null when the compiler cannot confirm javac's errors: then an unresolved name is reported as ours. */
+    private final UnresolvedNameCheck unresolvedNames;
     /** Why a method cannot be differentiated: "h: 'expr' is not differentiable ...", through its callees. */
     private final Map<ExecutableElement, String> failed = new LinkedHashMap<>();
     /** Methods with an error javac reports in the user's code, and their callers: no error of ours. */
     private final Set<ExecutableElement> skipped = new java.util.HashSet<>();
+    /** Methods that failed on a name javac cannot resolve: javac's error is the one to see, for callers too. */
+    private final Set<ExecutableElement> silent = new java.util.HashSet<>();
 
-    MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules) {
+    MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules, UnresolvedNameCheck unresolvedNames) {
         this.env = env;
+        this.unresolvedNames = unresolvedNames;
         this.trees = trees;
         this.rules = rules;
     }
@@ -107,6 +112,12 @@ final class MethodCompiler {
             }
             return new Compiled(m, f, pullback, unit);
         } catch (Unsupported u) {
+            if (u.isUnresolved() && unresolvedNames != null) {
+                unresolvedNames.expect(m, unit, u.tree());
+                silent.add(m); // javac reports the name after processing, unless an error of ours stops it first
+                failed.put(m, m.getSimpleName() + ": " + u.getMessage());
+                return null;
+            }
             Tree at = u.tree() != null ? u.tree() : tree;
             if (u.isReportedByJavac()
                     || u.unresolvedName() != null && UserErrors.unknownName(trees, unit, at, u.unresolvedName())) {
@@ -143,6 +154,11 @@ final class MethodCompiler {
         });
         if (calls.isEmpty()) {
             return false;
+        }
+        if (calls.stream().anyMatch(k -> silent.contains(k.callee().method()))) {
+            silent.add(c.method());
+            failed.put(c.method(), c.method().getSimpleName() + ": calls a method javac will report");
+            return true;
         }
         for (Call k : calls) {
             String why = failed.get(k.callee().method());

@@ -77,7 +77,7 @@ public final class Activity {
                     changed |= flow(c.args().get(0), c.target());
                 } else if (s instanceof Opaque o && o.target() != null && o.target().type() != Type.BOOLEAN
                         && !Conversions.isExplicit(o.tree())) {
-                    for (Var v : o.code().vars()) {
+                    for (Var v : o.code().valueReads()) {
                         changed |= flow(v, o.target());
                     }
                 }
@@ -148,6 +148,12 @@ public final class Activity {
                                 + "respect to its parameter '" + k.callee().paramNames().get(i) + "' (see its wrt), but "
                                 + "the argument depends on " + describe(varied.get(v)) + "; add the parameter to its wrt");
                     }
+                    if (k.args().get(i) instanceof Var v && varied.containsKey(v) && v.type() == Type.REFERENCE) {
+                        throw objectCarries(k, "its argument '" + k.callee().paramNames().get(i) + "'", v);
+                    }
+                }
+                if (k.receiver() instanceof Var v && varied.containsKey(v)) {
+                    throw objectCarries(k, "the object it is called on", v);
                 }
             }
         }
@@ -173,6 +179,13 @@ public final class Activity {
                         + "from values that are not differentiated so that it is a constant");
             }
         }
+    }
+
+    /** A call differentiates none of its object inputs, so one that depends on a parameter would lose a derivative. */
+    private Unsupported objectCarries(Call k, String what, Var v) {
+        return new Unsupported(k.tree(), "'" + k.callee().description() + "' gets " + what + ", an object that depends "
+                + "on " + describe(varied.get(v)) + ", and Leibniz cannot follow a derivative through objects; pass the "
+                + "numbers it holds as double parameters instead");
     }
 
     private static String describe(Set<String> params) {

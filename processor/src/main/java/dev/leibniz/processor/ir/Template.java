@@ -60,6 +60,25 @@ public final class Template {
         return escaping;
     }
 
+    /**
+     * The variables whose values the code depends on: all but floating arrays it only measures
+     * ({@code x.length}), since a length carries no derivative.
+     */
+    public List<Var> valueReads() {
+        List<Var> reads = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            if (parts.get(k) instanceof Var v) {
+                String after = k + 1 < parts.size() && parts.get(k + 1) instanceof String str ? str : "";
+                boolean measured = v.type().isFloatingArray() && after.startsWith(".length")
+                        && (after.length() == ".length".length() || !Character.isJavaIdentifierPart(after.charAt(7)));
+                if (!measured) {
+                    reads.add(v);
+                }
+            }
+        }
+        return reads;
+    }
+
     /** The literal source pieces, without the variables between them. */
     public List<String> text() {
         List<String> text = new ArrayList<>();

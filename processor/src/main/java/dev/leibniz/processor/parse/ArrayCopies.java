@@ -111,10 +111,6 @@ final class ArrayCopies {
         }
         Operand srcPos = ex.lower(a.get(1), Type.INT, null);
         Var dest = writable(p, destSlot, a.get(2));
-        if (dest == source) {
-            throw new Unsupported(c, "System.arraycopy within one array is not supported in a @Differentiable method; "
-                    + "copy through a second array, or write the loop");
-        }
         Operand destPos = ex.lower(a.get(3), Type.INT, null);
         Operand count = ex.lower(a.get(4), Type.INT, null);
         // arraycopy checks all bounds before it copies anything; these checks fail exactly where it would.
@@ -122,8 +118,35 @@ final class ArrayCopies {
                 source, ".length)"), c);
         check(p, Template.concat("java.util.Objects.checkFromIndexSize(", length(destPos), ", ", length(count), ", ",
                 dest, ".length)"), c);
-        copyLoop(p, ex, source, srcPos, dest, destPos, count, c);
+        if (dest != source) {
+            copyLoop(p, ex, source, srcPos, dest, destPos, count, c);
+            return true;
+        }
+        // Within one array, arraycopy copies as if through a temporary: backwards when moving up, so that no
+        // element is overwritten before it is read.
+        p.joined(Template.concat(length(srcPos), " < ", length(destPos)), () -> {
+            backwardCopyLoop(p, ex, source, srcPos, destPos, count, c);
+            return true;
+        }, () -> {
+            copyLoop(p, ex, source, srcPos, dest, destPos, count, c);
+            return true;
+        }, p.pos(c));
         return true;
+    }
+
+    /** {@code for (k = count - 1; k >= 0; k--) a[destPos + k] = a[srcPos + k]}. */
+    private static void backwardCopyLoop(MethodParser p, Expressions ex, Var a, Operand srcPos, Operand destPos,
+            Operand count, Tree at) throws Unsupported {
+        Operand last = ex.apply(Elementary.SUB, List.of(count, new Const("1", Type.INT, 1)), Type.INT, at);
+        Var k = p.newVar("k", Type.INT, Var.Kind.LOCAL);
+        Block body = p.branch(() -> {
+            Var element = p.newVar(a.baseName() + "_k", a.type().element(), Var.Kind.TEMP);
+            p.add(new Load(element, a, List.of(offset(p, ex, srcPos, k, at)), p.pos(at)));
+            p.add(new Store(a, List.of(offset(p, ex, destPos, k, at)), element, p.pos(at)));
+            return true;
+        });
+        p.add(new Loop(null, Template.concat(k, " >= 0"), false, body, new Loop.Counted(k, last, -1),
+                p.newVar("trips", Type.INT, Var.Kind.TEMP), p.pos(at)));
     }
 
     private static boolean fill(MethodParser p, Expressions ex, MethodInvocationTree c) throws Unsupported {

@@ -21,6 +21,9 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -33,7 +36,7 @@ final class Callees {
     /** The method a call resolves to, as far as names and argument counts tell; null if unknown. */
     static ExecutableElement method(MethodParser p, Expressions ex, MethodInvocationTree c) {
         List<ExecutableElement> fit = new ArrayList<>();
-        for (ExecutableElement m : candidates(p, c)) {
+        for (ExecutableElement m : candidates(p, ex, c)) {
             if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())) {
                 fit.add(m);
             }
@@ -42,67 +45,102 @@ final class Callees {
     }
 
     /** Whether the call may go to a method whose signature names a type that does not exist. */
-    static boolean mayCallErroneous(MethodParser p, MethodInvocationTree c) {
-        return candidates(p, c).stream().anyMatch(m -> m.getParameters().size() == c.getArguments().size()
+    static boolean mayCallErroneous(MethodParser p, Expressions ex, MethodInvocationTree c) {
+        return candidates(p, ex, c).stream().anyMatch(m -> m.getParameters().size() == c.getArguments().size()
                 && UserErrors.inSignature(m));
     }
 
-    private static List<ExecutableElement> candidates(MethodParser p, MethodInvocationTree c) {
+    private static List<ExecutableElement> candidates(MethodParser p, Expressions ex, MethodInvocationTree c) {
         ExpressionTree sel = c.getMethodSelect();
         if (sel instanceof IdentifierTree id) {
             return p.names().methods(id.getName().toString());
         }
         if (sel instanceof MemberSelectTree s) {
-            TypeElement owner = ownerOf(p, s.getExpression());
+            TypeElement owner = ownerOf(p, ex, s.getExpression());
             return owner == null ? List.of() : p.names().methodsNamed(owner, s.getIdentifier().toString());
         }
         return List.of();
     }
 
-    private static TypeElement ownerOf(MethodParser p, ExpressionTree target) {
+    private static TypeElement ownerOf(MethodParser p, Expressions ex, ExpressionTree target) {
         ExpressionTree t = Expressions.unparen(target);
-        if (t instanceof IdentifierTree id) {
-            String n = id.getName().toString();
-            if (n.equals("this")) {
-                return (TypeElement) p.method().getEnclosingElement();
-            }
-            Slot s = p.slot(n);
-            if (s != null) {
-                return s.javaType == null ? null : p.elements().getTypeElement(s.javaType);
-            }
-            if (p.names().field(n) != null) {
-                return null;
-            }
-            return p.names().type(n);
+        if (t instanceof IdentifierTree id && id.getName().contentEquals("this")) {
+            return (TypeElement) p.method().getEnclosingElement();
         }
-        if (t instanceof MemberSelectTree) {
-            return p.elements().getTypeElement(t.toString());
+        if (t instanceof IdentifierTree id && p.slot(id.getName().toString()) != null
+                || t instanceof com.sun.source.tree.ArrayAccessTree) {
+            String declared = ex.javaTypeOf(t); // a local, a parameter or an element of one: call through its class
+            return declared == null || declared.endsWith("[]") ? null : p.elements().getTypeElement(declared);
         }
-        return null;
+        return ex.typeNamed(t);
     }
 
     /** Whether the arguments' types fit the parameters well enough to pick among overloads. */
     private static boolean matches(MethodParser p, Expressions ex, ExecutableElement m, List<? extends ExpressionTree> args) {
         for (int i = 0; i < args.size(); i++) {
-            String param = m.getParameters().get(i).asType().toString();
-            Type pt = Type.ofName(param);
+            TypeMirror param = m.getParameters().get(i).asType();
+            Type pt = Type.ofName(param.toString());
             Type at = ex.typeOf(args.get(i));
-            if (at == null) {
-                ExpressionTree a = Expressions.unparen(args.get(i));
-                Slot s = a instanceof IdentifierTree id ? p.slot(id.getName().toString()) : null;
-                if (s != null && s.javaType != null && !s.javaType.equals(param)) {
+            if (pt == null) { // an object parameter (String, int[], a user class): any reference of a fitting class
+                if (at != null && !at.isReference()) {
+                    return false;
+                }
+                String known = ex.javaTypeOf(args.get(i));
+                if (known != null && !assignable(p, known, param)) {
                     return false;
                 }
                 continue;
             }
-            if (pt == null || pt.isReference() != at.isReference()) {
-                return false;
+            if (at == null) {
+                continue; // unknown: the argument count and the other arguments decide
             }
-            if (pt.isReference() ? pt != at : !widens(at, pt)) {
+            if (pt.isReference() != at.isReference() || (pt.isReference() ? pt != at : !widens(at, pt))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an object declared as {@code from} (a canonical name, maybe with {@code []}) can be
+     * passed where {@code to} is expected, judged by the erased class hierarchy.
+     */
+    private static boolean assignable(MethodParser p, String from, TypeMirror to) {
+        if (to instanceof ArrayType array) {
+            if (!from.endsWith("[]")) {
+                return false;
+            }
+            String element = from.substring(0, from.length() - 2);
+            TypeMirror target = array.getComponentType();
+            return target.getKind().isPrimitive() ? element.equals(target.toString()) : assignable(p, element, target);
+        }
+        if (!(to instanceof DeclaredType declared)) {
+            return true; // a type variable: any object
+        }
+        String target = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        if (target.equals("java.lang.Object")) {
+            return true;
+        }
+        if (from.endsWith("[]")) {
+            return target.equals("java.lang.Cloneable") || target.equals("java.io.Serializable");
+        }
+        int generic = from.indexOf('<');
+        TypeElement start = p.elements().getTypeElement(generic < 0 ? from : from.substring(0, generic));
+        return start == null || isSubclass(start, target);
+    }
+
+    private static boolean isSubclass(TypeElement t, String target) {
+        if (t.getQualifiedName().contentEquals(target)) {
+            return true;
+        }
+        List<TypeMirror> supers = new ArrayList<>(t.getInterfaces());
+        supers.add(t.getSuperclass());
+        for (TypeMirror s : supers) {
+            if (s instanceof DeclaredType d && isSubclass((TypeElement) d.asElement(), target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean widens(Type from, Type to) {

@@ -158,26 +158,6 @@ final class Expressions {
         }
     }
 
-    /**
-     * How a declaration of this expression's type is spelled, for {@code var} of an object or
-     * non-floating array type; null when unknown.
-     */
-    String javaTypeOf(ExpressionTree e) throws Unsupported {
-        e = unparen(e);
-        if (e instanceof com.sun.source.tree.NewArrayTree n && n.getType() != null) {
-            StringBuilder sb = new StringBuilder(typeText(n.getType()));
-            int rank = n.getDimensions().size() + (n.getInitializers() != null ? 1 : 0);
-            sb.append("[]".repeat(rank));
-            return sb.toString();
-        }
-        if (e instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() == null) {
-            return typeText(n.getIdentifier());
-        }
-        if (e instanceof IdentifierTree id && p.slot(id.getName().toString()) != null) {
-            return p.slot(id.getName().toString()).javaType;
-        }
-        return null;
-    }
 
     private Operand binary(BinaryTree b, String name) throws Unsupported {
         Type lt = typeOf(b.getLeftOperand());
@@ -276,7 +256,7 @@ final class Expressions {
         String method = methodName(c);
         Elementary op = mathClass == null ? null : Elementary.ofMethod(method, c.getArguments().size());
         if (op == null) { // not in the table: maybe another @Differentiable method, or one with a user rule
-            if (Callees.mayCallErroneous(p, c)) {
+            if (Callees.mayCallErroneous(p, this, c)) {
                 throw Unsupported.reportedByJavac(c, "the called method's signature has an error javac reports");
             }
             javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
@@ -310,8 +290,18 @@ final class Expressions {
         if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
             if (c.getMethodSelect() instanceof MemberSelectTree s) {
                 receiver = lower(s.getExpression(), Type.REFERENCE, null);
-            } else {
+                if (receiver instanceof Var v && v.kind() == Var.Kind.TEMP) { // ms[k].predict(x): the temporary has ms[k]'s class
+                    String declared = javaTypeOf(s.getExpression());
+                    v.setJavaType(declared != null ? declared
+                            : p.names().sourceName((TypeElement) m.getEnclosingElement()));
+                }
+            } else if (p.names().isOwnMember(m)) {
                 receiver = p.localOrNull("this");
+            } else {
+                throw new Unsupported(c, "'" + m.getSimpleName() + "' belongs to the enclosing "
+                        + m.getEnclosingElement().getSimpleName() + " instance, which the generated companion cannot "
+                        + "reach from the receiver; pass that " + m.getEnclosingElement().getSimpleName()
+                        + " as a parameter and call it on the parameter");
             }
             if (receiver == null) {
                 throw new Unsupported(c, "the instance method '" + m.getSimpleName() + "' needs a receiver here");
@@ -334,7 +324,12 @@ final class Expressions {
                 }
                 args.add(p.currentOf(s, u));
             } else {
-                args.add(lower(a, pt == null ? Type.REFERENCE : pt, null));
+                Operand arg = lower(a, pt == null ? Type.REFERENCE : pt, null);
+                if (pt == null && arg instanceof Var v && v.kind() == Var.Kind.TEMP) { // "ab" for a String: keep its class
+                    String declared = javaTypeOf(a);
+                    v.setJavaType(declared != null ? declared : m.getParameters().get(i).asType().toString());
+                }
+                args.add(arg);
             }
         }
         List<Operand> all = new ArrayList<>(args);
@@ -443,8 +438,9 @@ final class Expressions {
 
     private Operand opaque(ExpressionTree e, Type t, String name) throws Unsupported {
         Template code = template(e);
-        // Never a loop's mutable variable: a black-box value must stay a constant, and the variable may carry a derivative.
-        Var v = p.reuse != null && name != null
+        // Never a loop's variable (assigned or declared there): a black-box value must stay a constant, and
+        // the variable may later carry a derivative in the same location.
+        Var v = name != null && (p.reuse != null || p.inLoop() && t.isFloating())
                 ? p.newVar(opaqueName(e), t, Var.Kind.TEMP)
                 : target(name, opaqueName(e), t, List.copyOf(code.vars()));
         if (v.type() == Type.REFERENCE && v.javaType().equals("Object")) {
@@ -515,18 +511,40 @@ final class Expressions {
         return null;
     }
 
-    private TypeElement typeNamed(ExpressionTree e) {
+    /**
+     * The declared Java type of an object-valued expression, as the companion spells it: a local
+     * or parameter, an element of one, a new object or a string; null when unknown.
+     */
+    String javaTypeOf(ExpressionTree e) {
+        e = unparen(e);
         if (e instanceof IdentifierTree id) {
-            String n = id.getName().toString();
-            if (p.slot(n) != null || p.names().field(n) != null) {
+            Slot s = p.slot(id.getName().toString());
+            return s == null ? null : s.javaType;
+        }
+        if (e instanceof com.sun.source.tree.ArrayAccessTree a) {
+            String array = javaTypeOf(a.getExpression());
+            return array != null && array.endsWith("[]") ? array.substring(0, array.length() - 2) : null;
+        }
+        if (e instanceof com.sun.source.tree.NewClassTree n && n.getClassBody() == null && n.getEnclosingExpression() == null) {
+            try {
+                return typeText(n.getIdentifier());
+            } catch (Unsupported notNameable) {
                 return null;
             }
-            return p.names().type(n);
         }
-        if (e instanceof MemberSelectTree) {
-            return p.elements().getTypeElement(e.toString());
+        if (e instanceof com.sun.source.tree.NewArrayTree n && n.getType() != null) {
+            try {
+                return typeText(n.getType()) + "[]".repeat(n.getDimensions().size() + (n.getInitializers() != null ? 1 : 0));
+            } catch (Unsupported notNameable) {
+                return null;
+            }
         }
-        return null;
+        return e.getKind() == Tree.Kind.STRING_LITERAL ? "java.lang.String" : null;
+    }
+
+    /** The type a qualifier names, when it is a type name rather than a value; null otherwise. */
+    TypeElement typeNamed(ExpressionTree e) {
+        return p.names().type(unparen(e), n -> p.slot(n) != null || p.names().field(n) != null);
     }
 
     /** Gradients.stop(x): the value of x as a constant. */

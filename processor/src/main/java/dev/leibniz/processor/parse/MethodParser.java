@@ -85,7 +85,7 @@ public final class MethodParser {
         this.rules = rules;
         this.method = method;
         this.tree = tree;
-        this.names = new NameResolver(elements, (TypeElement) method.getEnclosingElement(), unit);
+        this.names = new NameResolver(elements, trees, (TypeElement) method.getEnclosingElement(), unit);
         this.source = new SourceText(unit, trees.getSourcePositions());
         this.expressions = new Expressions(this);
     }
@@ -101,6 +101,7 @@ public final class MethodParser {
     }
 
     private Func parse(Set<String> wrt) throws Unsupported {
+        UnresolvedNames.check(names, elements, (TypeElement) method.getEnclosingElement(), tree);
         List<Param> params = new ArrayList<>();
         List<String> types = new ArrayList<>();
         Var receiver = null;

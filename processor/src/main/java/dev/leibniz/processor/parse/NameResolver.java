@@ -1,14 +1,20 @@
 package dev.leibniz.processor.parse;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -22,12 +28,14 @@ import javax.lang.model.util.Elements;
  */
 final class NameResolver {
     private final Elements elements;
+    private final Trees trees;
     private final TypeElement owner;
     private final CompilationUnitTree unit;
     private final String packageName;
 
-    NameResolver(Elements elements, TypeElement owner, CompilationUnitTree unit) {
+    NameResolver(Elements elements, Trees trees, TypeElement owner, CompilationUnitTree unit) {
         this.elements = elements;
+        this.trees = trees;
         this.owner = owner;
         this.unit = unit;
         PackageElement pkg = elements.getPackageOf(owner);
@@ -40,10 +48,9 @@ final class NameResolver {
             if (t.getSimpleName().contentEquals(simple)) {
                 return t;
             }
-            for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(t))) {
-                if (member.getSimpleName().contentEquals(simple)) {
-                    return member;
-                }
+            TypeElement member = memberType(t, simple);
+            if (member != null) {
+                return member;
             }
         }
         for (ImportTree imp : unit.getImports()) {
@@ -69,6 +76,44 @@ final class NameResolver {
             }
         }
         return elements.getTypeElement("java.lang." + simple);
+    }
+
+    /**
+     * The type a dotted name denotes: {@code p.Outer.Inner}, or {@code Outer.Inner} reached through
+     * an import or an enclosing class, at any depth; null when it names no type. A leftmost name
+     * that {@code isValue} accepts (a local or field) is a value, never a type, as in Java.
+     */
+    TypeElement type(ExpressionTree e, Predicate<String> isValue) {
+        if (e instanceof IdentifierTree id) {
+            String n = id.getName().toString();
+            return isValue.test(n) ? null : type(n);
+        }
+        if (!(e instanceof MemberSelectTree s)) {
+            return null;
+        }
+        ExpressionTree left = s.getExpression();
+        while (left instanceof MemberSelectTree inner) {
+            left = inner.getExpression();
+        }
+        if (left instanceof IdentifierTree id && isValue.test(id.getName().toString())) {
+            return null;
+        }
+        TypeElement qualified = elements.getTypeElement(s.toString());
+        if (qualified != null) {
+            return qualified;
+        }
+        TypeElement outer = type(s.getExpression(), isValue);
+        return outer == null ? null : memberType(outer, s.getIdentifier().toString());
+    }
+
+    /** The member type {@code simple} of {@code outer}, inherited ones included; null if none. */
+    TypeElement memberType(TypeElement outer, String simple) {
+        for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(outer))) {
+            if (member.getSimpleName().contentEquals(simple)) {
+                return member;
+            }
+        }
+        return null;
     }
 
     /** The field a simple name denotes (enclosing classes first, then static imports), or null. */
@@ -122,6 +167,29 @@ final class NameResolver {
         return found;
     }
 
+    /** Whether every import is one this resolver models: not a module import, nor one of a missing class. */
+    boolean modelsAllImports() {
+        for (ImportTree imp : unit.getImports()) {
+            String q = imp.getQualifiedIdentifier().toString();
+            if (!q.endsWith(".*") && !imp.isStatic() && elements.getTypeElement(q) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a static import brings in a member (field, method or type) of this name. */
+    boolean staticallyImported(String simple) {
+        for (TypeElement t : staticImportOwners(simple)) {
+            for (Element m : elements.getAllMembers(t)) {
+                if (m.getSimpleName().contentEquals(simple) && m.getModifiers().contains(Modifier.STATIC)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private List<TypeElement> staticImportOwners(String simple) {
         List<TypeElement> owners = new ArrayList<>();
         for (ImportTree imp : unit.getImports()) {
@@ -139,6 +207,38 @@ final class NameResolver {
             }
         }
         return owners;
+    }
+
+    /**
+     * Whether a member belongs to the method's own class (declared or inherited), so the
+     * companion reaches it through the receiver; a member of an enclosing class does not.
+     */
+    boolean isOwnMember(Element member) {
+        return elements.getAllMembers(owner).contains(member);
+    }
+
+    /** The simple name of the method's class, for messages. */
+    String ownerName() {
+        return owner.getSimpleName().toString();
+    }
+
+    /** The record component a private field stores, or null when it is no record's. */
+    RecordComponentElement component(VariableElement field) {
+        for (var c : ElementFilter.recordComponentsIn(field.getEnclosingElement().getEnclosedElements())) {
+            if (c.getSimpleName().equals(field.getSimpleName())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a record component's accessor is the implicit one, which returns the field
+     * unchanged; javac keeps no source tree for it, unlike an accessor the user wrote.
+     */
+    boolean hasImplicitAccessor(RecordComponentElement c) {
+        return c.getAccessor() != null && trees.getPath(c.getEnclosingElement()) != null
+                && trees.getTree(c.getAccessor()) == null;
     }
 
     /**

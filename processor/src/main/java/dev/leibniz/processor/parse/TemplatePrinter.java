@@ -194,7 +194,7 @@ final class TemplatePrinter {
         }
         VariableElement f = names.field(n);
         if (f != null) {
-            fieldRef(id, f);
+            fieldRef(id, f, null);
             return;
         }
         TypeElement t = names.type(n);
@@ -205,8 +205,23 @@ final class TemplatePrinter {
         throw Unsupported.unresolved(id, n, "cannot resolve '" + n + "' for the generated companion class");
     }
 
-    private void fieldRef(Tree at, VariableElement f) throws Unsupported {
+    /**
+     * A field read, through {@code on} (a local object) or, when null, the type or the method's
+     * receiver.
+     */
+    private void fieldRef(Tree at, VariableElement f, Var on) throws Unsupported {
         Object constant = f.getConstantValue();
+        var component = NameResolver.accessible(f) ? null : names.component(f);
+        if (component != null && constant == null) {
+            if (!names.hasImplicitAccessor(component)) {
+                throw new Unsupported(at, "the record component '" + f.getSimpleName() + "' is private, and its "
+                        + "accessor is written by hand, so it may not return the field; call " + f.getSimpleName()
+                        + "() here if that is what you mean, or pass the value as a parameter");
+            }
+            parts.add(on != null ? on : receiver(at, f)); // the implicit accessor returns the private field as it is
+            text("." + f.getSimpleName() + "()");
+            return;
+        }
         if (!NameResolver.accessible(f)) {
             if (constant != null) {
                 text(elements.getConstantExpression(constant));
@@ -216,15 +231,27 @@ final class TemplatePrinter {
                     + "companion class; make it package-private or a compile-time constant");
         }
         if (!f.getModifiers().contains(Modifier.STATIC)) {
-            Var self = locals.apply("this");
-            if (self == null) {
-                throw new Unsupported(at, "the instance field '" + f.getSimpleName() + "' is not available in a static method");
-            }
-            parts.add(self); // read through the receiver: a constant to the derivative
+            parts.add(on != null ? on : receiver(at, f)); // read through the receiver: a constant to the derivative
             text("." + f.getSimpleName());
             return;
         }
         text(names.sourceName((TypeElement) f.getEnclosingElement()) + "." + f.getSimpleName());
+    }
+
+    /** The companion's receiver for an instance member the method names without qualification. */
+    private Var receiver(Tree at, javax.lang.model.element.Element member) throws Unsupported {
+        Var self = locals.apply("this");
+        String kind = member instanceof VariableElement ? "instance field" : "instance method";
+        if (self == null) {
+            throw new Unsupported(at, "the " + kind + " '" + member.getSimpleName() + "' is not available in a static method");
+        }
+        if (!names.isOwnMember(member)) {
+            throw new Unsupported(at, "'" + member.getSimpleName() + "' belongs to the enclosing "
+                    + member.getEnclosingElement().getSimpleName() + " instance, which the generated companion cannot "
+                    + "reach from the receiver; pass " + (member instanceof VariableElement ? "its value" : "its result")
+                    + " as a parameter, or keep a copy in a field of " + names.ownerName());
+        }
+        return self;
     }
 
     private void typeRef(Tree at, TypeElement t) throws Unsupported {
@@ -236,26 +263,48 @@ final class TemplatePrinter {
     }
 
     private void memberSelect(MemberSelectTree s) throws Unsupported {
+        memberSelect(s, false);
+    }
+
+    /** @param method whether s names a method ({@code p.x()}), so no field of that name is meant */
+    private void memberSelect(MemberSelectTree s, boolean method) throws Unsupported {
         // A dotted name may be a package prefix (java.util.Random): keep those as written.
         String whole = s.toString();
-        TypeElement qualified = elements.getTypeElement(whole);
+        TypeElement qualified = method ? null : typeOf(s);
         if (qualified != null) {
             typeRef(s, qualified);
             return;
         }
         ExpressionTree target = s.getExpression();
+        if (method) {
+            expr(target);
+            text("." + s.getIdentifier());
+            return;
+        }
         if (target instanceof IdentifierTree self && self.getName().contentEquals("this") && locals.apply("this") != null) {
             VariableElement f = names.field(s.getIdentifier().toString());
             if (f != null) {
-                fieldRef(s, f);
+                fieldRef(s, f, null);
                 return;
+            }
+        }
+        Var object = target instanceof IdentifierTree id ? locals.apply(id.getName().toString()) : null;
+        TypeElement objectType = object == null || !object.type().isReference() ? null
+                : elements.getTypeElement(object.javaType());
+        if (objectType != null) { // p.x on a local Point: a private field needs its accessor or an error, as above
+            for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(objectType))) {
+                if (f.getSimpleName().contentEquals(s.getIdentifier())
+                        && !f.getModifiers().contains(Modifier.STATIC)) {
+                    fieldRef(s, f, object);
+                    return;
+                }
             }
         }
         TypeElement targetType = typeOf(target);
         if (targetType != null && !s.getIdentifier().contentEquals("class")) {
             for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(targetType))) {
                 if (f.getSimpleName().contentEquals(s.getIdentifier())) {
-                    fieldRef(s, f);
+                    fieldRef(s, f, null);
                     return;
                 }
             }
@@ -275,17 +324,7 @@ final class TemplatePrinter {
 
     /** The type a qualifier names, when it is a type name rather than a value. */
     private TypeElement typeOf(ExpressionTree target) {
-        if (target instanceof IdentifierTree id) {
-            String n = id.getName().toString();
-            if (locals.apply(n) != null || names.field(n) != null) {
-                return null;
-            }
-            return names.type(n);
-        }
-        if (target instanceof MemberSelectTree) {
-            return elements.getTypeElement(target.toString());
-        }
-        return null;
+        return names.type(target, n -> locals.apply(n) != null || names.field(n) != null);
     }
 
     private void call(MethodInvocationTree c) throws Unsupported {
@@ -308,12 +347,14 @@ final class TemplatePrinter {
             if (allStatic) {
                 text(names.sourceName((TypeElement) ms.get(0).getEnclosingElement()) + "." + n);
             } else if (noneStatic && locals.apply("this") != null) {
-                parts.add(locals.apply("this"));
+                parts.add(receiver(c, ms.get(0)));
                 text("." + n);
             } else {
                 throw new Unsupported(c, "the instance method '" + n + "' is not available here; call it as this." + n
                         + " from an instance method, or make it static");
             }
+        } else if (sel instanceof MemberSelectTree ms) {
+            memberSelect(ms, true);
         } else {
             expr(sel);
         }
@@ -397,7 +438,7 @@ final class TemplatePrinter {
                 typeRef(t, te);
             }
             case MEMBER_SELECT -> {
-                TypeElement te = elements.getTypeElement(t.toString());
+                TypeElement te = names.type((ExpressionTree) t, n -> false);
                 if (te != null) {
                     typeRef(t, te);
                 } else {

@@ -99,7 +99,7 @@ class CompiledEarlierTest {
             """);
 
     /** Where dev.leibniz.Differentiable was loaded from: the runtime's classes or jar. */
-    private static File runtimeClasses() {
+    static File runtimeClasses() {
         try {
             return new File(Differentiable.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI());
@@ -109,7 +109,7 @@ class CompiledEarlierTest {
     }
 
     /** The library's output dir and the runtime first, then the test's own classpath. */
-    private static List<File> classpath(Path library) {
+    static List<File> classpath(Path library) {
         List<File> cp = new ArrayList<>();
         cp.add(library.toFile());
         cp.add(runtimeClasses());
@@ -137,7 +137,7 @@ class CompiledEarlierTest {
      * Writes the compilation's class files under their binary names below {@code dir}, keeping
      * those whose binary name passes {@code keep}; returns the binary names written.
      */
-    private static List<String> writeClasses(Compilation c, Path dir, Predicate<String> keep)
+    static List<String> writeClasses(Compilation c, Path dir, Predicate<String> keep)
             throws IOException {
         List<String> written = new ArrayList<>();
         for (JavaFileObject f : c.generatedFiles()) {
@@ -164,7 +164,7 @@ class CompiledEarlierTest {
         return written;
     }
 
-    private static Object call(Method m, Object target, Object... args) {
+    static Object call(Method m, Object target, Object... args) {
         try {
             return m.invoke(target, args);
         } catch (IllegalAccessException e) {
@@ -174,7 +174,7 @@ class CompiledEarlierTest {
         }
     }
 
-    private static URL url(Path p) {
+    static URL url(Path p) {
         try {
             return p.toUri().toURL();
         } catch (MalformedURLException e) {

@@ -86,16 +86,6 @@ class ArrayWriteErrorsTest {
     }
 
     @Test
-    void copyWithinOneArrayIsRefused() {
-        assertError("""
-                    @Differentiable static double f(double[] x) {
-                        double[] y = x.clone();
-                        System.arraycopy(y, 0, y, 1, 2);
-                        return y[2];
-                    }""", 7, "copy through a second array");
-    }
-
-    @Test
     void readingCallsAndArraysThatDoNotReachTheResultAreFine() {
         Compilation c = compile("""
                     @Differentiable static double f(double[] x) {

@@ -227,20 +227,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void arrayAllocatedInALoop() {
-        assertError("""
-                    @Differentiable static double f(double[] x) {
-                        double s = 0;
-                        for (int i = 0; i < x.length; i++) {
-                            double[] t = new double[2];
-                            t[0] = x[i];
-                            s += t[0];
-                        }
-                        return s;
-                    }""", 8, "arrays cannot be allocated inside a loop of a @Differentiable method");
-    }
-
-    @Test
     void writeIntoAParameterArray() {
         assertError("""
                     @Differentiable static double f(double[] x) {

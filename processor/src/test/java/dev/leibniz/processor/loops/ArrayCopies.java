@@ -71,4 +71,14 @@ final class ArrayCopies {
         double[] w = Arrays.copyOfRange(x, from, from + 2);
         return w[0] * w[1];
     }
+
+    /** Copies within one array, both ways: as if through a temporary, like System.arraycopy. */
+    @Differentiable
+    static double shiftsInPlace(double[] x) {
+        double[] y = x.clone();
+        System.arraycopy(y, 0, y, 1, 3);
+        double up = y[1] * y[2] + y[3] * y[3];
+        System.arraycopy(y, 2, y, 0, 2);
+        return up + y[0] * 3 + y[1] * y[1];
+    }
 }

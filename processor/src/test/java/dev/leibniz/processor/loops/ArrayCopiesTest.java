@@ -60,4 +60,11 @@ class ArrayCopiesTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ArrayCopies.partOf(x, 4), "the plain method");
         assertThrows(IndexOutOfBoundsException.class, () -> ArrayCopiesGrad.partOf(x, 4), "the companion");
     }
+
+    @Test
+    void copiesWithinOneArray() {
+        double[] x = vector(0.5, -1.5, 2.0, 0.75);
+        assertCentral("overlapping copies", ArrayCopies::shiftsInPlace, x, ArrayCopiesGrad.shiftsInPlace(x).x());
+        assertExactly(ArrayCopies.shiftsInPlace(x), ArrayCopiesGrad.shiftsInPlace(x).value(), "value");
+    }
 }

@@ -87,4 +87,27 @@ final class CompileRegressions {
         }
         return s;
     }
+
+    static final class Model {
+        final double w;
+
+        Model(double w) {
+            this.w = w;
+        }
+
+        @Differentiable
+        double predict(double x) {
+            return w * x * x;
+        }
+    }
+
+    @Differentiable
+    static double ensemble(Model[] ms, double x) {
+        double s = 0;
+        for (int k = 0; k < ms.length; k++) {
+            Model m = ms[k];
+            s += m.predict(x) + ms[k].predict(x * 2);
+        }
+        return s;
+    }
 }

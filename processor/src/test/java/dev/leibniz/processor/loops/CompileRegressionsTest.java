@@ -39,4 +39,11 @@ class CompileRegressionsTest {
         assertExactly("with a loop, not taken", vector(1, 0),
                 CompileRegressionsGrad.arrayInBranchWithLoop(vector(1.5, 2), false).x());
     }
+
+    @Test
+    void instanceMethodsOfObjectArrayElementsInALoop() {
+        CompileRegressions.Model[] ms = {new CompileRegressions.Model(0.5), new CompileRegressions.Model(-2)};
+        // s = sum w (x² + 4x²): ds/dx = 10 x sum w
+        assertClose("ensemble", 10 * 0.7 * (0.5 - 2), CompileRegressionsGrad.ensemble(ms, 0.7).x());
+    }
 }
