@@ -111,7 +111,7 @@ final class ProgramGenerator {
 
     /**
      * Constructs the processor does not differentiate yet (work in progress), off by default until
-     * it does: calls that copy or write arrays.
+     * it does; none now (the array calls were the last).
      */
     static final String PENDING = "";
 
