@@ -38,9 +38,10 @@ final class ArrayWrites {
                 if (array == null || array.kind() == Var.Kind.PARAM) {
                     continue;
                 }
+                List<Loop> madeIn = allocatedIn(array, all);
                 for (Placed w : all) {
                     if (w.stmt() instanceof Store st && st.array() == array
-                            && (w.order() > call.order() || shareLoop(w, call))) {
+                            && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
                         throw new Unsupported(k.tree(), "the array '" + array.baseName() + "' is passed to '"
                                 + k.callee().description() + "' and written again afterwards (line " + st.pos().line()
                                 + "); its derivative is computed later from the values the call saw, so finish "
@@ -60,13 +61,28 @@ final class ArrayWrites {
         return null;
     }
 
-    private static boolean shareLoop(Placed a, Placed b) {
+    /**
+     * Whether a and b share a loop that does not also make the array anew: an array made in the
+     * loop's body is a fresh one in every iteration, so the next iteration's writes cannot
+     * change what this iteration's call saw (the tape keeps each iteration's array).
+     */
+    private static boolean shareLoopOutside(Placed a, Placed b, List<Loop> madeIn) {
         for (Loop l : a.loops()) {
-            if (b.loops().contains(l)) {
+            if (b.loops().contains(l) && !madeIn.contains(l)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The loops around the allocation of a local array; empty when made outside loops or unknown. */
+    static List<Loop> allocatedIn(Var array, List<Placed> all) {
+        for (Placed p : all) {
+            if (p.stmt() instanceof dev.leibniz.processor.ir.ArrayNew n && n.target() == array) {
+                return p.loops();
+            }
+        }
+        return List.of();
     }
 
     private static void place(Block b, List<Loop> loops, List<Placed> out) {

@@ -89,6 +89,10 @@ final class Layout {
             }
         });
         for (RowView r : rows) {
+            if (overwrittenAround(r.parent(), r)) {
+                throw new Unsupported(r.tree(), "rows can be taken only of a matrix made outside the loop around them; "
+                        + "make the matrix before the loop, or index its elements (m[i][j])");
+            }
             for (Operand o : r.index()) {
                 if (o instanceof Var v && overwrittenAround(v, r)) {
                     throw new Unsupported(r.tree(), "the index of this row changes inside the loop in a way the reverse "
@@ -485,8 +489,21 @@ final class Layout {
                 escaping.addAll(l.condition().escaping());
             }
         });
+        Set<Var> passedToCalls = new HashSet<>();
+        dev.leibniz.processor.ir.Walk.statements(root, s -> {
+            if (s instanceof Call k) {
+                k.args().forEach(a -> {
+                    if (a instanceof Var v) {
+                        passedToCalls.add(v);
+                    }
+                });
+            }
+        });
         for (ArrayNew n : allocations) {
-            if (!escaping.contains(n.target())) {
+            // An array made in a loop and handed to a call is kept (on the tape) for that call's reverse:
+            // each iteration needs its own.
+            boolean keptPerIteration = !loopsOf(n).isEmpty() && passedToCalls.contains(n.target());
+            if (!escaping.contains(n.target()) && !keptPerIteration) {
                 reusable.add(n);
             }
         }

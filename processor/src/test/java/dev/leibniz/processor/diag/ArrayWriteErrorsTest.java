@@ -124,4 +124,20 @@ class ArrayWriteErrorsTest {
                         return s;
                     }""", 9, "the index of this row changes inside the loop");
     }
+
+    @Test
+    void aBufferWrittenAfterTheCallInTheSameIterationIsRefused() {
+        assertError("""
+                    @Differentiable static double sum(double[] a) { return a[0] + a[1]; }
+                    @Differentiable static double f(double[] x) {
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            double[] t = new double[2];
+                            t[0] = x[i];
+                            s += sum(t);
+                            t[1] = s;
+                        }
+                        return s;
+                    }""", 11, "is passed to 'C.sum' and written again afterwards");
+    }
 }

@@ -56,4 +56,32 @@ final class ArraysInLoops {
         }
         return s;
     }
+
+    @Differentiable
+    static double logSumExp(double[] x) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            m = Math.max(m, v);
+        }
+        double s = 0;
+        for (double v : x) {
+            s += Math.exp(v - m);
+        }
+        return m + Math.log(s);
+    }
+
+    /** ADBench GMM's shape: a per-point buffer filled, then handed to logsumexp. */
+    @Differentiable
+    static double mixtureLogLikelihood(double[] means, double[] data) {
+        double lse = 0;
+        for (int n = 0; n < data.length; n++) {
+            double[] mainTerm = new double[means.length];
+            for (int k = 0; k < means.length; k++) {
+                double d = data[n] - means[k];
+                mainTerm[k] = -0.5 * d * d;
+            }
+            lse += logSumExp(mainTerm);
+        }
+        return lse;
+    }
 }

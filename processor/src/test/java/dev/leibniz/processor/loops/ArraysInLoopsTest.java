@@ -35,4 +35,13 @@ class ArraysInLoopsTest {
         double[] x = vector(0.5, -1.2, 2.0);
         assertCentral("clone per iteration", ArraysInLoops::copiesInALoop, x, ArraysInLoopsGrad.copiesInALoop(x).x());
     }
+
+    @Test
+    void aBufferMadePerIterationAndHandedToACall() {
+        double[] means = vector(0.3, -1.0, 2.0);
+        double[] data = vector(0.1, 1.5, -0.7, 2.2);
+        var g = ArraysInLoopsGrad.mixtureLogLikelihood(means, data);
+        assertCentral("mixture", p -> ArraysInLoops.mixtureLogLikelihood(vector(p[0], p[1], p[2]),
+                vector(p[3], p[4], p[5], p[6])), Packing.flat(means, data), Packing.flat(g.means(), g.data()));
+    }
 }
