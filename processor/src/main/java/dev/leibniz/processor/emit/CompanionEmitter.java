@@ -83,6 +83,7 @@ public final class CompanionEmitter {
                 .addJavadoc("$L", paramDocs(f))
                 .addJavadoc("@return the value and the partial derivatives\n")
                 .addParameters(params)
+                .varargs(f.varargs())
                 .returns(gradient)
                 .addStatement("$T $L = new $T()", gradient, into, gradient)
                 .addStatement("$L($L$L$L)", f.name(), args, args.isEmpty() ? "" : ", ", into)

@@ -12,6 +12,7 @@ import javax.lang.model.type.TypeMirror;
  * @param receiverType the receiver's type, or null
  * @param params its parameters, in order
  * @param body its body; every path ends in a {@link Return}
+ * @param varargs whether the last parameter is {@code T...}, which the companion's allocating overload keeps
  */
 public record Func(String name, String signature, Var receiver, TypeMirror receiverType, List<Param> params,
-        Block body) {}
+        Block body, boolean varargs) {}

@@ -37,11 +37,43 @@ final class Callees {
     static ExecutableElement method(MethodParser p, Expressions ex, MethodInvocationTree c) {
         List<ExecutableElement> fit = new ArrayList<>();
         for (ExecutableElement m : candidates(p, ex, c)) {
-            if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())) {
+            if (m.getParameters().size() == c.getArguments().size() && matches(p, ex, m, c.getArguments())
+                    || spreads(p, ex, m, c.getArguments())) {
                 fit.add(m);
             }
         }
         return fit.size() == 1 ? fit.get(0) : null;
+    }
+
+    /**
+     * Whether a call passes separate numbers to m's {@code double...} or {@code float...}
+     * parameter, which Java then packs into an array: {@code sum(a, b, c)} for {@code sum(double... xs)}.
+     */
+    static boolean spreads(MethodParser p, Expressions ex, ExecutableElement m, List<? extends ExpressionTree> args) {
+        int n = m.getParameters().size();
+        if (!m.isVarArgs() || args.size() < n - 1) {
+            return false;
+        }
+        Type last = Type.ofName(m.getParameters().get(n - 1).asType().toString());
+        if (last != Type.DOUBLE_ARRAY && last != Type.FLOAT_ARRAY) {
+            return false;
+        }
+        if (args.size() == n) {
+            Type at = ex.typeOf(args.get(n - 1));
+            if (at == null || at.isReference()) {
+                return false; // an array, or unknown: passed as the array itself
+            }
+        }
+        if (!matches(p, ex, m, args.subList(0, n - 1))) {
+            return false;
+        }
+        for (ExpressionTree a : args.subList(n - 1, args.size())) {
+            Type at = ex.typeOf(a);
+            if (at != null && (at.isReference() || !widens(at, last.element()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the call may go to a method whose signature names a type that does not exist. */

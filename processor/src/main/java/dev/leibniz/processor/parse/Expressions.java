@@ -283,6 +283,22 @@ final class Expressions {
         return compute(op, args, result, name, method, c, mathClass);
     }
 
+    /** The numbers a call passes to a {@code double...} parameter, in a new array as Java packs them. */
+    private Var packed(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
+            List<? extends ExpressionTree> values) throws Unsupported {
+        var param = m.getParameters().get(m.getParameters().size() - 1);
+        Type t = Type.ofName(param.asType().toString());
+        Var array = p.newVar(param.getSimpleName().toString(), t, Var.Kind.LOCAL);
+        p.add(new dev.leibniz.processor.ir.ArrayNew(array,
+                List.of(new Const(String.valueOf(values.size()), Type.INT, values.size())), true, p.pos(c)));
+        for (int k = 0; k < values.size(); k++) {
+            Operand v = lower(values.get(k), t.element(), null);
+            p.add(new dev.leibniz.processor.ir.Store(array, List.of(new Const(String.valueOf(k), Type.INT, k)), v,
+                    p.pos(values.get(k))));
+        }
+        return array;
+    }
+
     /** A call to a method with a derivative: one step, whose reverse calls that derivative. */
     private Operand differentiableCall(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
             dev.leibniz.processor.ir.Callee callee, String name) throws Unsupported {
@@ -308,7 +324,9 @@ final class Expressions {
             }
         }
         List<Operand> args = new ArrayList<>();
-        for (int i = 0; i < c.getArguments().size(); i++) {
+        boolean spread = Callees.spreads(p, this, m, c.getArguments());
+        int fixed = spread ? m.getParameters().size() - 1 : c.getArguments().size();
+        for (int i = 0; i < fixed; i++) {
             ExpressionTree a = c.getArguments().get(i);
             Type pt = Type.ofName(m.getParameters().get(i).asType().toString());
             if (pt != null && pt.isFloatingArray()) {
@@ -331,6 +349,9 @@ final class Expressions {
                 }
                 args.add(arg);
             }
+        }
+        if (spread) {
+            args.add(packed(c, m, c.getArguments().subList(fixed, c.getArguments().size())));
         }
         List<Operand> all = new ArrayList<>(args);
         if (receiver != null) {

@@ -135,7 +135,7 @@ public final class MethodParser {
         }
         String signature = method.getSimpleName() + "(" + String.join(", ", types) + ")";
         return new Func(method.getSimpleName().toString(), signature, receiver,
-                receiver == null ? null : method.getEnclosingElement().asType(), params, body);
+                receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs());
     }
 
     // ---- statements -------------------------------------------------------------------------
