@@ -138,15 +138,7 @@ final class ArrayCopies {
     private static void backwardCopyLoop(MethodParser p, Expressions ex, Var a, Operand srcPos, Operand destPos,
             Operand count, Tree at) throws Unsupported {
         Operand last = ex.apply(Elementary.SUB, List.of(count, new Const("1", Type.INT, 1)), Type.INT, at);
-        Var k = p.newVar("k", Type.INT, Var.Kind.LOCAL);
-        Block body = p.branch(() -> {
-            Var element = p.newVar(a.baseName() + "_k", a.type().element(), Var.Kind.TEMP);
-            p.add(new Load(element, a, List.of(offset(p, ex, srcPos, k, at)), p.pos(at)));
-            p.add(new Store(a, List.of(offset(p, ex, destPos, k, at)), element, p.pos(at)));
-            return true;
-        });
-        p.add(new Loop(null, Template.concat(k, " >= 0"), false, body, new Loop.Counted(k, last, -1),
-                p.newVar("trips", Type.INT, Var.Kind.TEMP), p.pos(at)));
+        copyLoop(p, ex, a, srcPos, a, destPos, Template.concat(" >= 0"), last, -1, at);
     }
 
     private static boolean fill(MethodParser p, Expressions ex, MethodInvocationTree c) throws Unsupported {
@@ -182,6 +174,12 @@ final class ArrayCopies {
     /** {@code for (k = 0; k < count; k++) dest[destPos + k] = source[srcPos + k]}. */
     private static void copyLoop(MethodParser p, Expressions ex, Var source, Operand srcPos, Var dest, Operand destPos,
             Operand count, Tree at) throws Unsupported {
+        copyLoop(p, ex, source, srcPos, dest, destPos, Template.concat(" < ", length(count)), zero(), 1, at);
+    }
+
+    /** The element copy loop from {@code start} in steps of {@code step} while {@code k + test} holds. */
+    private static void copyLoop(MethodParser p, Expressions ex, Var source, Operand srcPos, Var dest, Operand destPos,
+            Template test, Operand start, int step, Tree at) throws Unsupported {
         Var k = p.newVar("k", Type.INT, Var.Kind.LOCAL);
         Block body = p.branch(() -> {
             Var element = p.newVar(source.baseName() + "_k", dest.type().element(), Var.Kind.TEMP);
@@ -189,7 +187,8 @@ final class ArrayCopies {
             p.add(new Store(dest, List.of(offset(p, ex, destPos, k, at)), element, p.pos(at)));
             return true;
         });
-        addLoop(p, k, count, body, at);
+        p.add(new Loop(null, Template.concat(k, test), false, body, new Loop.Counted(k, start, step),
+                p.newVar("trips", Type.INT, Var.Kind.TEMP), p.pos(at)));
     }
 
     private static void addLoop(MethodParser p, Var k, Operand count, Block body, Tree at) {

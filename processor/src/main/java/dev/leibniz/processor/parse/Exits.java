@@ -157,40 +157,7 @@ final class Exits {
         if (cond != null && !"true".equals(Expressions.unparen(cond).toString())) {
             return false;
         }
-        boolean[] broken = {false};
-        new TreeScanner<Void, Integer>() {
-            @Override
-            public Void visitBreak(BreakTree b, Integer depth) {
-                broken[0] |= b.getLabel() != null || depth == 0; // a labelled break may well end this loop
-                return null;
-            }
-
-            @Override
-            public Void visitForLoop(ForLoopTree t, Integer depth) {
-                return super.visitForLoop(t, depth + 1);
-            }
-
-            @Override
-            public Void visitEnhancedForLoop(EnhancedForLoopTree t, Integer depth) {
-                return super.visitEnhancedForLoop(t, depth + 1);
-            }
-
-            @Override
-            public Void visitWhileLoop(WhileLoopTree t, Integer depth) {
-                return super.visitWhileLoop(t, depth + 1);
-            }
-
-            @Override
-            public Void visitDoWhileLoop(DoWhileLoopTree t, Integer depth) {
-                return super.visitDoWhileLoop(t, depth + 1);
-            }
-
-            @Override
-            public Void visitSwitch(com.sun.source.tree.SwitchTree t, Integer depth) {
-                return super.visitSwitch(t, depth + 1);
-            }
-        }.scan(body, 0);
-        return !broken[0];
+        return BreaksOut.first(body, true) == null; // a labelled break may well end this loop
     }
 
     private boolean leave() {

@@ -12,7 +12,6 @@ import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreeScanner;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Compute;
@@ -223,41 +222,7 @@ final class Switches {
     /** A break inside a case that is not its last statement would leave the switch early. */
     private static void checkBreaks(List<? extends StatementTree> body) throws Unsupported {
         for (StatementTree st : body) {
-            BreakTree[] found = {null};
-            new TreeScanner<Void, Integer>() {
-                @Override
-                public Void visitBreak(BreakTree b, Integer depth) {
-                    if (b.getLabel() == null && depth == 0 && found[0] == null) {
-                        found[0] = b;
-                    }
-                    return null;
-                }
-
-                @Override
-                public Void visitForLoop(com.sun.source.tree.ForLoopTree t, Integer depth) {
-                    return super.visitForLoop(t, depth + 1);
-                }
-
-                @Override
-                public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree t, Integer depth) {
-                    return super.visitEnhancedForLoop(t, depth + 1);
-                }
-
-                @Override
-                public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree t, Integer depth) {
-                    return super.visitWhileLoop(t, depth + 1);
-                }
-
-                @Override
-                public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree t, Integer depth) {
-                    return super.visitDoWhileLoop(t, depth + 1);
-                }
-
-                @Override
-                public Void visitSwitch(SwitchTree t, Integer depth) {
-                    return super.visitSwitch(t, depth + 1);
-                }
-            }.scan(st, 0);
+            BreakTree[] found = {BreaksOut.first(st, false)};
             if (found[0] != null) {
                 throw new Unsupported(found[0], "a break inside a case, other than at its end, is not supported in a "
                         + "@Differentiable method; use if / else inside the case");
