@@ -178,6 +178,246 @@ class MutantKillersTest {
 
     // ---- programs ---------------------------------------------------------------------------
 
+    /** The exponential reads its own result, which the loop overwrites: saved just after the step. */
+    @Test
+    void resultReadByItsOwnDerivativeIsSavedAfterTheStep() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double e = Math.exp(a * x[i]);
+                        s += e * x[i];
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.3, -0.7, 1.1);
+        double a = 0.8;
+        // s = sum x_i e^(a x_i): ds/dx_i = e^(a x_i) (1 + a x_i), ds/da = sum x_i^2 e^(a x_i)
+        double[] expected = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            double e = Math.exp(a * x[i]);
+            expected[i] = e * (1 + a * x[i]);
+            expected[x.length] += x[i] * x[i] * e;
+        }
+        check(c, "f", expected, x, a);
+    }
+
+    /** A value computed before the loop is read in place; an index the loop steps is saved. */
+    @Test
+    void whileLoopIndexIsNotRebuilt() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double k = Math.cos(a);
+                    double s = 0;
+                    int i = 0;
+                    while (i < x.length) {
+                        s += k * Math.sin(x[i]) * x[i];
+                        i += 1;
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 2.2, 0.1);
+        double a = 0.6;
+        double[] expected = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            expected[i] = Math.cos(a) * (Math.cos(x[i]) * x[i] + Math.sin(x[i]));
+            expected[x.length] += -Math.sin(a) * Math.sin(x[i]) * x[i];
+        }
+        check(c, "f", expected, x, a);
+    }
+
+    /** Counted loops with a start from a parameter, a start computed once, and steps other than 1. */
+    @Test
+    void countedLoopsWithOtherStartsAndStepsRebuildTheirIndex() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, int k) {
+                    double s = 0;
+                    for (int i = k; i < x.length; i += 2) {
+                        s += x[i] * x[i] * x[i];
+                    }
+                    int last = x.length - 1;
+                    for (int i = last; i >= k; i -= 3) {
+                        s += Math.cos(x[i]) * x[i];
+                    }
+                    for (int i = 2; i < x.length; i++) {
+                        s += Math.sin(x[i - 1]) * x[i - 2];
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 2.2, 0.1, 0.9, -0.5, 1.7);
+        check(c, "f", null, x, 1);
+        check(c, "f", null, x, 0);
+    }
+
+    /**
+     * An inner loop starting where a variable the outer loop overwrites says: the reverse sweep
+     * cannot compute that start again, so the inner index is not rebuilt from it.
+     */
+    @Test
+    void innerLoopStartingAtAValueTheOuterLoopOverwrites() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    int k = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = k; j < x.length; j++) {
+                            s += x[i] * Math.sin(x[j]);
+                        }
+                        k += 1;
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = i; j < x.length; j += 2) {
+                            s += Math.cos(x[i] * x[j]);
+                        }
+                    }
+                    return s;
+                }""");
+        check(c, "f", null, (Object) vector(0.4, -1.3, 0.8, 0.25, -0.6));
+    }
+
+    /** A variable assigned in the loop, and assigned twice in one iteration: its adjoint is reset. */
+    @Test
+    void reassignedVariablesHaveTheirAdjointsReset() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double t = 0;
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        t = x[i] * a;
+                        s += t * t;
+                        double u = x[i] + a;
+                        u = Math.sin(u) * u;
+                        s += u;
+                    }
+                    return s + t;
+                }""");
+        check(c, "f", null, vector(0.4, -1.3, 0.8), 0.7);
+    }
+
+    /** A branch in the loop joins two definitions (a phi); a branch around a loop hoists its values. */
+    @Test
+    void branchesInsideAndAroundLoops() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double v;
+                        if (x[i] > 0) {
+                            v = x[i] * x[i] * a;
+                        } else {
+                            v = Math.exp(x[i]) * 3;
+                        }
+                        s += v * x[i];
+                    }
+                    if (a > 0) {
+                        double w = Math.sqrt(a);
+                        for (int i = 0; i < x.length; i++) {
+                            s += w * x[i] * Math.tanh(x[i]);
+                        }
+                    }
+                    return s;
+                }""");
+        check(c, "f", null, vector(0.4, -1.3, 0.8, -0.2), 0.7);
+        check(c, "f", null, vector(0.4, -1.3, 0.8, -0.2), -0.7);
+    }
+
+    /** Neighbouring elements, an index computed in the loop, and a local array written and read back. */
+    @Test
+    void computedIndicesAndLocalArrays() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double[] buf = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        buf[i] = Math.sin(x[i] * a);
+                    }
+                    double s = 0;
+                    for (int i = 0; i + 1 < x.length; i++) {
+                        int j = x.length - 1 - i;
+                        s += buf[i] * buf[j] * x[i + 1];
+                    }
+                    return s;
+                }""");
+        check(c, "f", null, vector(0.4, -1.3, 0.8, -0.2, 1.1), 0.7);
+    }
+
+    /** A matrix: its rows and elements are loaded again from the parameter, at rebuilt indices. */
+    @Test
+    void matrixVectorProductThroughANonlinearity() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[][] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        double z = 0;
+                        for (int j = 0; j < x.length; j++) {
+                            z += w[i][j] * x[j];
+                        }
+                        s += Math.tanh(z) * z;
+                    }
+                    return s;
+                }""");
+        double[][] w = {{0.5, -0.2, 0.1}, {1.2, 0.3, -0.7}};
+        double[] x = vector(0.9, -0.4, 0.6);
+        check(c, "f", null, w, x);
+    }
+
+    /** Data-dependent trip counts: a Newton iteration, and loops left by break, continue and return. */
+    @Test
+    void dataDependentTripsAndEarlyExits() {
+        Compiled c = compile("""
+                @Differentiable static double newton(double a) {
+                    double r = a;
+                    int n = 0;
+                    do {
+                        r = 0.5 * (r + a / r);
+                        n++;
+                    } while (n < 30 && Math.abs(r * r - a) > 1e-15 * a);
+                    return r;
+                }
+
+                @Differentiable static double exits(double[] x, double a) {
+                    double s = 0;
+                    outer:
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < x.length; j++) {
+                            if (x[j] < -1) {
+                                continue outer;
+                            }
+                            if (j > i) {
+                                break;
+                            }
+                            s += Math.sin(x[i] * x[j] * a);
+                            if (s > 2.5) {
+                                return s * a;
+                            }
+                        }
+                    }
+                    return s;
+                }""");
+        check(c, "newton", vector(0.5 / Math.sqrt(2.0)), 2.0);
+        check(c, "exits", null, vector(0.4, -1.3, 0.8, -0.2, 1.1), 0.7);
+        check(c, "exits", null, vector(0.9, 1.3, 0.8, 1.2, 1.1), 1.5);
+    }
+
+    /** A call inside a loop: its arguments are read again in the reverse sweep. */
+    @Test
+    void callsInsideLoops() {
+        Compiled c = compile("""
+                @Differentiable static double bump(double u, double w) {
+                    return Math.exp(-u * u / w);
+                }
+
+                @Differentiable static double f(double[] x, double w) {
+                    double s = 0;
+                    double u = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        u = u * 0.5 + x[i];
+                        s += bump(u, w) * x[i];
+                    }
+                    return s;
+                }""");
+        check(c, "f", null, vector(0.4, -1.3, 0.8, -0.2), 1.7);
+    }
+
     @Test
     void loopCarriedProductSavesTheOldProduct() {
         Compiled c = compile("""
