@@ -198,6 +198,62 @@ class MutantKillersTest {
     // ---- programs ---------------------------------------------------------------------------
 
     /**
+     * A loop-body variable assigned twice in one iteration, the second time from other values:
+     * the second assignment consumes the adjoint of the second value, which must be reset before
+     * the first value's uses add theirs.
+     */
+    @Test
+    void secondAssignmentInOneIterationResetsTheAdjoint() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double u = x[i] * a;
+                        double w = u * u;
+                        u = Math.sin(w);
+                        s += u * w;
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 0.8);
+        double a = 0.7;
+        // per element: w = (a x)^2, term = w sin w, d term/dw = sin w + w cos w
+        double[] expected = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            double w = a * x[i] * a * x[i];
+            double dw = Math.sin(w) + w * Math.cos(w);
+            expected[i] = dw * 2 * a * a * x[i];
+            expected[x.length] += dw * 2 * a * x[i] * x[i];
+        }
+        check(c, "f", expected, x, a);
+    }
+
+    /** Two local arrays live at once: each needs its own buffer in the workspace. */
+    @Test
+    void twoLocalArraysLiveAtOnce() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x) {
+                    double[] p = new double[x.length];
+                    double[] q = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        p[i] = Math.sin(x[i]);
+                        q[i] = x[i] * x[i];
+                    }
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        s += p[i] * q[i];
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 0.8);
+        double[] expected = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            expected[i] = Math.cos(x[i]) * x[i] * x[i] + Math.sin(x[i]) * 2 * x[i];
+        }
+        check(c, "f", expected, (Object) x);
+    }
+
+    /**
      * A variable the loop carries, overwritten by an array element: the element's load consumes
      * the adjoint, which must then be reset, whether the array is differentiated or not, or the
      * earlier iterations' uses would receive it a second time.
