@@ -197,6 +197,36 @@ class MutantKillersTest {
 
     // ---- programs ---------------------------------------------------------------------------
 
+    /** The same for a carried variable overwritten by a call's result: the call consumes its adjoint. */
+    @Test
+    void carriedVariableOverwrittenByACallHasItsAdjointReset() {
+        Compiled c = compile("""
+                @Differentiable static double bump(double u, double w) {
+                    return Math.exp(-u * u / w);
+                }
+
+                @Differentiable static double f(double[] x, double w) {
+                    double t = 0;
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        t = bump(x[i], w);
+                        s += t * t;
+                    }
+                    return s + t;
+                }""");
+        double[] x = vector(0.4, -1.3, 0.8);
+        double w = 1.7;
+        // t_i = e^(-x_i^2/w): f = sum t_i^2 + t_last
+        double[] expected = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            double t = Math.exp(-x[i] * x[i] / w);
+            double outer = 2 * t + (i == x.length - 1 ? 1 : 0);
+            expected[i] = outer * t * (-2 * x[i] / w);
+            expected[x.length] += outer * t * (x[i] * x[i] / (w * w));
+        }
+        check(c, "f", expected, x, w);
+    }
+
     /**
      * A loop-body variable assigned twice in one iteration, the second time from other values:
      * the second assignment consumes the adjoint of the second value, which must be reset before
