@@ -6,6 +6,7 @@ import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
 import static dev.leibniz.processor.testing.GradientChecks.assertClose;
 import static dev.leibniz.processor.testing.GradientChecks.assertExactly;
 import static dev.leibniz.processor.testing.GradientChecks.vector;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -74,6 +75,16 @@ class MutantKillersTest {
         } catch (ClassNotFoundException e) {
             throw new AssertionError("not generated: " + e.getMessage() + " among " + classes.keySet(), e);
         }
+    }
+
+    /** The companion's source, for the few properties of what is saved that no number shows. */
+    private static String generatedSource(String methods) throws IOException {
+        Compilation c = javac().withProcessors(new LeibnizProcessor())
+                .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
+                .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
+                        + "class C {\n" + methods + "\n}"));
+        assertThat(c).succeededWithoutWarnings();
+        return c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
     }
 
     private static Method only(Class<?> type, String name, int arity) {
@@ -196,6 +207,42 @@ class MutantKillersTest {
     }
 
     // ---- programs ---------------------------------------------------------------------------
+
+    /**
+     * A branch in a loop whose steps all compute constants (from an array that is not
+     * differentiated, through a step, a load and a call) has no reverse code, so its decision is
+     * not recorded: the forward sweep saves nothing (README, "Saved values": nothing but what a
+     * derivative reads is saved; "Only active values get adjoints").
+     */
+    @Test
+    void branchesThatComputeOnlyConstantsAreNotRecorded() throws IOException {
+        String methods = """
+                @Differentiable static double bump(double u, double w) {
+                    return Math.exp(-u * u / w);
+                }
+
+                @Differentiable(wrt = "x")
+                static double f(double[] x, double[] c) {
+                    double s = 0;
+                    double k = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        if (c[i] > 0) {
+                            k += Math.exp(c[i]);
+                        } else {
+                            k += bump(c[i], 2.0);
+                        }
+                        s += x[i] * x[i];
+                    }
+                    return s + k;
+                }""";
+        Compiled c = compile(methods);
+        double[] x = vector(0.4, -1.3, 0.8);
+        double[] consts = vector(0.5, -0.25, 1.5);
+        check(c, "f", vector(2 * x[0], 2 * x[1], 2 * x[2]), x, consts);
+        String source = generatedSource(methods);
+        String pullback = source.substring(source.indexOf(" fPullback("));
+        assertEquals(-1, pullback.indexOf("tape.push("), "nothing to save: " + pullback);
+    }
 
     /** The same for a carried variable overwritten by a call's result: the call consumes its adjoint. */
     @Test
