@@ -208,6 +208,31 @@ class MutantKillersTest {
 
     // ---- programs ---------------------------------------------------------------------------
 
+    /** A local array made inside a branch: its adjoint outlives the branch for the reverse sweep. */
+    @Test
+    void arrayMadeInsideABranch() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double s = 0;
+                    if (a > 0) {
+                        double[] t = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            t[i] = x[i] * a;
+                        }
+                        for (int i = 0; i < x.length; i++) {
+                            s += t[i] * t[i];
+                        }
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 0.8);
+        double a = 0.7;
+        // f = a^2 |x|^2 for a > 0, else 0
+        double norm = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+        check(c, "f", vector(2 * a * a * x[0], 2 * a * a * x[1], 2 * a * a * x[2], 2 * a * norm), x, a);
+        check(c, "f", vector(0, 0, 0, 0), x, -a);
+    }
+
     /**
      * A branch in a loop whose steps all compute constants (from an array that is not
      * differentiated, through a step, a load and a call) has no reverse code, so its decision is
