@@ -208,6 +208,27 @@ class MutantKillersTest {
 
     // ---- programs ---------------------------------------------------------------------------
 
+    /**
+     * A value without a derivative (Math.copySign has no rule) stored into a local array that is
+     * read, but never reaches the result: nothing about it is useful, so it is no error
+     * (README, "Errors": only a value that reaches the result is). Activity must not mark the
+     * array or the value useful just because a load or a store touches them.
+     */
+    @Test
+    void arrayThatNeverReachesTheResultMayHoldAValueWithoutDerivative() {
+        Compiled c = compile("""
+                @Differentiable static double f(double x, double y) {
+                    double[] log = new double[2];
+                    log[0] = Math.copySign(y, -1.0);
+                    double seen = log[0];
+                    if (seen > 1e300) {
+                        System.out.println(seen);
+                    }
+                    return x * x * y;
+                }""");
+        check(c, "f", vector(2 * 0.7 * 1.3, 0.7 * 0.7), 0.7, 1.3);
+    }
+
     /** A local array made inside a branch: its adjoint outlives the branch for the reverse sweep. */
     @Test
     void arrayMadeInsideABranch() {
