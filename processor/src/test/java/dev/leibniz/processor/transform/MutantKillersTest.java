@@ -209,6 +209,29 @@ class MutantKillersTest {
     // ---- programs ---------------------------------------------------------------------------
 
     /**
+     * The same for a value without a derivative passed to a differentiable call, and put into a
+     * string, when neither result reaches the result.
+     */
+    @Test
+    void callAndObjectResultsThatNeverReachTheResultMayUseAValueWithoutDerivative() {
+        Compiled c = compile("""
+                @Differentiable static double sq(double u) {
+                    return u * u;
+                }
+
+                @Differentiable static double f(double x, double y) {
+                    double b = Math.copySign(y, -1.0);
+                    double unused = sq(b);
+                    String label = "b = " + b;
+                    if (unused > 1e300 || label.isEmpty()) {
+                        System.out.println(label);
+                    }
+                    return x * x * y;
+                }""");
+        check(c, "f", vector(2 * 0.7 * 1.3, 0.7 * 0.7), 0.7, 1.3);
+    }
+
+    /**
      * A value without a derivative (Math.copySign has no rule) stored into a local array that is
      * read, but never reaches the result: nothing about it is useful, so it is no error
      * (README, "Errors": only a value that reaches the result is). Activity must not mark the
