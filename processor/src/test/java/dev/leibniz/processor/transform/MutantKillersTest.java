@@ -209,6 +209,36 @@ class MutantKillersTest {
     // ---- programs ---------------------------------------------------------------------------
 
     /**
+     * Variation that reaches a value only on a later pass of the activity fixpoint: through an
+     * array element written at the end of one iteration and read back in the next, into a
+     * variable used at the top of the iteration after that.
+     */
+    @Test
+    void variationThroughAnArrayAcrossIterations() {
+        Compiled c = compile("""
+                @Differentiable static double f(double[] x, double a) {
+                    double[] buf = new double[1];
+                    double s = 0;
+                    double t = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        s += t * t;
+                        t = buf[0];
+                        buf[0] = x[i] * a;
+                    }
+                    return s;
+                }""");
+        double[] x = vector(0.4, -1.3, 0.8, 1.1);
+        double a = 0.7;
+        // s = sum over i >= 2 of (a x_{i-2})^2
+        double[] expected = new double[x.length + 1];
+        for (int k = 0; k + 2 < x.length; k++) {
+            expected[k] = 2 * a * a * x[k];
+            expected[x.length] += 2 * a * x[k] * x[k];
+        }
+        check(c, "f", expected, x, a);
+    }
+
+    /**
      * The same for a value without a derivative passed to a differentiable call, and put into a
      * string, when neither result reaches the result.
      */
