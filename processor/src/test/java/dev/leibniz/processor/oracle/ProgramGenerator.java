@@ -942,7 +942,6 @@ final class ProgramGenerator {
             return constGuard(toDoubleVar(genD(1 + r.nextInt(2))));
         }
 
-        /** A loop, possibly preceded by its counter or accumulators and followed by a division. */
         /** Constant (inactive) value, by construction: literals, constants, integral values, calls of them. */
         private boolean inactive(Expr e) {
             if (e.ty() != Ty.DOUBLE) {
