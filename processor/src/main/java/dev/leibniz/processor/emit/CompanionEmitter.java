@@ -1,5 +1,6 @@
 package dev.leibniz.processor.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -77,6 +78,10 @@ public final class CompanionEmitter {
         String into = m.pullback().into();
         String seed = m.pullback().seed();
 
+        if (f.returnsArray()) {
+            addVectorPullback(type, f, link, gradient, params, seed, into, m);
+            return;
+        }
         type.addMethod(MethodSpec.methodBuilder(f.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Value and gradient of $L, in a new result.\n", link)
@@ -118,12 +123,34 @@ public final class CompanionEmitter {
                 .build());
     }
 
+    /** A double[]-valued method has no single gradient: only its vector-Jacobian product. */
+    private static void addVectorPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
+            List<ParameterSpec> params, String seed, String into, Method m) {
+        TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
+        type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Pullback (vector-Jacobian product) of $L: writes the value and, for each differentiated\n"
+                        + "parameter, {@code $L} (as a row) times the Jacobian into {@code $L}, overwriting what it held.\n",
+                        link, seed, into)
+                .addJavadoc("$L", paramDocs(f))
+                .addJavadoc("@param $L the adjoint of the result, one entry per element of the returned array\n", seed)
+                .addJavadoc("@param $L receives the value and the vector-Jacobian products\n", into)
+                .addJavadoc("@return the value\n")
+                .addParameters(params)
+                .addParameter(array, seed)
+                .addParameter(gradient, into)
+                .returns(array)
+                .addCode(CodeRenderer.render(m.pullback().body()))
+                .build());
+    }
+
     private static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,
             List<ReverseTransform.Site> sites) {
+        TypeName valueType = f.returnsArray() ? ArrayTypeName.of(TypeName.DOUBLE) : TypeName.DOUBLE;
         TypeSpec.Builder g = TypeSpec.classBuilder(gradient)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Value and gradient of $L.\n", link)
-                .addField(TypeName.DOUBLE, "value", Modifier.PRIVATE)
+                .addField(valueType, "value", Modifier.PRIVATE)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("An empty result, for the overloads that fill one in place.\n")
@@ -131,7 +158,7 @@ public final class CompanionEmitter {
                 .addMethod(MethodSpec.methodBuilder("value")
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("@return the value of {@code $L}\n", f.name())
-                        .returns(TypeName.DOUBLE)
+                        .returns(valueType)
                         .addStatement("return value")
                         .build());
         for (Param p : f.params()) {

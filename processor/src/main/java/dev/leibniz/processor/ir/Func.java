@@ -13,6 +13,13 @@ import javax.lang.model.type.TypeMirror;
  * @param params its parameters, in order
  * @param body its body; every path ends in a {@link Return}
  * @param varargs whether the last parameter is {@code T...}, which the companion's allocating overload keeps
+ * @param returns {@code DOUBLE}, or {@code DOUBLE_ARRAY} for a method whose pullback takes an array seed
  */
 public record Func(String name, String signature, Var receiver, TypeMirror receiverType, List<Param> params,
-        Block body, boolean varargs) {}
+        Block body, boolean varargs, Type returns) {
+
+    /** Whether the method returns a {@code double[]}: its pullback is a vector-Jacobian product. */
+    public boolean returnsArray() {
+        return returns == Type.DOUBLE_ARRAY;
+    }
+}

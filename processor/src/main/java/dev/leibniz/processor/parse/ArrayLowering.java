@@ -39,6 +39,16 @@ final class ArrayLowering {
         if (copy != null) {
             return copy;
         }
+        if (init instanceof com.sun.source.tree.MethodInvocationTree call && slot.type == Type.DOUBLE_ARRAY) {
+            if (p.inLoop()) {
+                throw new Unsupported(init, "calling a double[]-valued method inside a loop of a @Differentiable method "
+                        + "is not supported yet; call it before the loop, or call a double-valued method per element");
+            }
+            Var result = ex.arrayCall(call, slot.name);
+            if (result != null) {
+                return result;
+            }
+        }
         if (!(init instanceof NewArrayTree na)) {
             throw new Unsupported(v, "a local " + slot.type.javaName() + " in a @Differentiable method must be created "
                     + "with new (for example new double[n]); aliases of other arrays are not supported");

@@ -207,7 +207,8 @@ final class Callees {
             throw new Unsupported(at, "'" + m.getSimpleName() + "' is private, so the generated companion cannot call "
                     + "it; make it package-private");
         }
-        if (m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE) {
+        boolean arrayValued = rule == null && m.getReturnType().toString().equals("double[]");
+        if (m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE && !arrayValued) {
             return null;
         }
         boolean isStatic = m.getModifiers().contains(Modifier.STATIC);

@@ -300,8 +300,30 @@ final class Expressions {
     }
 
     /** A call to a method with a derivative: one step, whose reverse calls that derivative. */
+    /**
+     * {@code double[] h = layer(w, x)}: a call to a double[]-valued method with a derivative, into a new
+     * array variable; null when the call is not one.
+     */
+    Var arrayCall(MethodInvocationTree c, String name) throws Unsupported {
+        javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
+        dev.leibniz.processor.ir.Callee callee = m == null ? null : Callees.describe(p, c, m);
+        if (callee == null || !m.getReturnType().toString().equals("double[]")) {
+            return null;
+        }
+        return (Var) differentiableCall(c, m, callee, name, Type.DOUBLE_ARRAY);
+    }
+
     private Operand differentiableCall(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
             dev.leibniz.processor.ir.Callee callee, String name) throws Unsupported {
+        if (!m.getReturnType().toString().equals("double")) {
+            throw new Unsupported(c, "the double[] that '" + m.getSimpleName() + "' returns must go into a double[] "
+                    + "variable of its own: double[] h = " + m.getSimpleName() + "(...)");
+        }
+        return differentiableCall(c, m, callee, name, Type.DOUBLE);
+    }
+
+    private Operand differentiableCall(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
+            dev.leibniz.processor.ir.Callee callee, String name, Type result) throws Unsupported {
         Operand receiver = null;
         if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
             if (c.getMethodSelect() instanceof MemberSelectTree s) {
@@ -358,7 +380,8 @@ final class Expressions {
             all.add(receiver);
         }
         // y = f(y) in a loop: the reverse sweep needs y's old value and adjoint apart, so go through a temporary.
-        Var t = all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
+        Var t = result == Type.DOUBLE_ARRAY ? p.newVar(name, result, Var.Kind.LOCAL)
+                : all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
                 : target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
         p.add(new dev.leibniz.processor.ir.Call(t, callee, receiver, args, p.pos(c), c));
         return t;

@@ -135,7 +135,7 @@ public final class MethodParser {
         }
         String signature = method.getSimpleName() + "(" + String.join(", ", types) + ")";
         return new Func(method.getSimpleName().toString(), signature, receiver,
-                receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs());
+                receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs(), returns());
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -186,12 +186,15 @@ public final class MethodParser {
                 return exits.guard(s, after);
             }
             case RETURN -> {
+                ReturnTree r = (ReturnTree) s;
+                if (returns() == Type.DOUBLE_ARRAY) {
+                    out.add(new Return(returnedArray(r), pos(s)));
+                    return false;
+                }
                 if (!loops.isEmpty()) {
-                    ReturnTree r = (ReturnTree) s;
                     exits.returnFromLoop(expressions.lower(r.getExpression(), Type.DOUBLE, null), pos(s));
                     return false;
                 }
-                ReturnTree r = (ReturnTree) s;
                 Operand v = expressions.lower(r.getExpression(), Type.DOUBLE, null);
                 out.add(new Return(v, pos(s)));
                 return false;
@@ -214,6 +217,26 @@ public final class MethodParser {
                 return after.lowerInto();
             }
         }
+    }
+
+    /** DOUBLE, or DOUBLE_ARRAY for a method returning {@code double[]}. */
+    private Type returns() {
+        return method.getReturnType().toString().equals("double[]") ? Type.DOUBLE_ARRAY : Type.DOUBLE;
+    }
+
+    /** What a {@code double[]}-valued method returns: a local or parameter array, after any loop. */
+    private Var returnedArray(ReturnTree r) throws Unsupported {
+        if (!loops.isEmpty()) {
+            throw new Unsupported(r, "a double[]-valued @Differentiable method returns its array after its loops; "
+                    + "leave the loop with break and return after it");
+        }
+        ExpressionTree e = Expressions.unparen(r.getExpression());
+        Slot slot = e instanceof IdentifierTree id ? scope.lookup(id.getName().toString()) : null;
+        if (slot == null || slot.type != Type.DOUBLE_ARRAY) {
+            throw new Unsupported(r.getExpression(), "return a double[] variable here (a local array or a parameter), "
+                    + "so its derivative can be traced");
+        }
+        return currentOf(slot, e);
     }
 
     /** Whether a break or continue leaves more than the innermost loop. */

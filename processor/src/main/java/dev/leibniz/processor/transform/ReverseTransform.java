@@ -67,6 +67,10 @@ public final class ReverseTransform {
     private String tape;
     private String workspace;
     private boolean valueDeclaredAtTop;
+
+    private String valueType() {
+        return f.returnsArray() ? "double[]" : "double";
+    }
     private String into;
     private final List<Site> sites = new ArrayList<>();
     private final Map<Call, String> siteOf = new HashMap<>();
@@ -146,7 +150,7 @@ public final class ReverseTransform {
         body.add(new Code.Comment("Forward sweep: the value, keeping the intermediates the reverse sweep reads."));
         valueDeclaredAtTop = hasNestedReturn(f.body());
         if (valueDeclaredAtTop) {
-            body.add(new Code.Line("double " + value, null));
+            body.add(new Code.Line(valueType() + " " + value, null));
         }
         body.addAll(forward(f.body()));
         List<Code> gradients = new ArrayList<>();
@@ -263,9 +267,12 @@ public final class ReverseTransform {
                 }
                 // An array made inside a branch: its adjoint must outlive the branch for the reverse sweep.
                 Walk.statements(inner(s), x -> {
-                    if (x instanceof ArrayNew n && activity.isActive(n.target()) && layout.loopsOf(n).isEmpty()
-                            && hoistedAdjoints.add(n.target())) {
-                        out.add(new Code.Line(n.target().javaType() + " " + adjointName(n.target()) + " = null",
+                    Var made = x instanceof ArrayNew n ? n.target()
+                            : x instanceof Call k && k.target().type().isFloatingArray() ? k.target() : null;
+                    if (made != null && activity.isActive(made) && layout.loopsOf(x).isEmpty()
+                            && hoistedAdjoints.add(made)) {
+                        Var mv = made;
+                        out.add(new Code.Line(mv.javaType() + " " + adjointName(mv) + " = null",
                                 "the adjoint of an array made below, kept for the reverse sweep"));
                     }
                 });
@@ -283,6 +290,12 @@ public final class ReverseTransform {
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
                 out.add(new Code.Line(define(k.target()) + " = " + on + k.callee().primal() + "(" + args(k.args()) + ")",
                         comment(k.pos())));
+                Var h = k.target();
+                if (h.type().isFloatingArray() && activity.isActive(h)) { // the returned array's adjoint, zero to start
+                    String type = hoistedAdjoints.contains(h) ? "" : h.javaType() + " ";
+                    out.add(new Code.Line(type + adjointName(h) + " = new double[" + h.name() + ".length]", "its adjoint"));
+                    declaredAdjoints.add(h);
+                }
             } else if (s instanceof Load l) {
                 out.add(new Code.Line(define(l.target()) + " = " + l.array().name() + index(l.index()), comment(l.pos())));
             } else if (s instanceof Store st) {
@@ -293,7 +306,7 @@ public final class ReverseTransform {
             } else if (s instanceof RowView r) {
                 out.add(new Code.Line(define(r.target()) + " = " + r.parent().name() + index(r.index()), comment(r.pos())));
             } else if (s instanceof Return r) {
-                out.add(new Code.Line((valueDeclaredAtTop ? "" : "double ") + value + " = " + Partials.text(r.value()),
+                out.add(new Code.Line((valueDeclaredAtTop ? "" : valueType() + " ") + value + " = " + Partials.text(r.value()),
                         comment(r.pos())));
             } else if (s instanceof Break br) {
                 out.add(new Code.Line("break", comment(br.pos())));
@@ -503,7 +516,12 @@ public final class ReverseTransform {
             Stmt s = stmts.get(k);
             if (s instanceof Return r) {
                 if (activity.isActive(r.value())) {
-                    accumulate(out, (Var) r.value(), seed, comment(r.pos()));
+                    if (f.returnsArray()) { // seedᵀ·∂value/∂x: the seed is the returned array's adjoint
+                        out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) r.value()) + ", "
+                                + seed + ")", comment(r.pos())));
+                    } else {
+                        accumulate(out, (Var) r.value(), seed, comment(r.pos()));
+                    }
                 }
             } else if (s instanceof Compute c) {
                 reverseCompute(c, out);

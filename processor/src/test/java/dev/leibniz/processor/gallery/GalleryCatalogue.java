@@ -170,6 +170,13 @@ final class GalleryCatalogue {
                             }
                             return s;
                         })));
+        out.put("ArrayOutputs", List.of(
+                program("ArrayOutputs", "twoLayerNorm", "W1", "W2", "x")
+                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), v(0.5, -1.0)).at(grid(2, 2, 1.4), grid(1, 2, 0.3), v(1.2, 0.4))
+                        .twin(in -> {
+                            DerivativeStructure[] h = tanhLayer(in.m(0), in.v(2));
+                            return sumSquares(tanhLayer(in.m(1), h));
+                        })));
         return out;
     }
 
@@ -179,13 +186,9 @@ final class GalleryCatalogue {
      */
     static Map<String, List<GalleryCase>> wanted() {
         Map<String, List<GalleryCase>> out = new LinkedHashMap<>();
-        out.put("ArrayOutputs", List.of(
-                program("ArrayOutputs", "twoLayerNorm", "W1", "W2", "x")
-                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), v(0.5, -1.0)).at(grid(2, 2, 1.4), grid(1, 2, 0.3), v(1.2, 0.4))
-                        .twin(in -> {
-                            DerivativeStructure[] h = tanhLayer(in.m(0), in.v(2));
-                            return sumSquares(tanhLayer(in.m(1), h));
-                        })));
+        out.put("ArrayOutputsInLoops", List.of(
+                program("ArrayOutputsInLoops", "perSampleLayers", "W1", "W2", "X")
+                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), m(v(0.5, -1.0), v(1.2, 0.4)))));
         return out;
     }
 

@@ -1,0 +1,69 @@
+package dev.leibniz.processor.loops;
+
+import dev.leibniz.Differentiable;
+
+/** double[]-valued methods: the companion holds their vector-Jacobian product (the contract's array outputs). */
+final class VectorValued {
+    private VectorValued() {}
+
+    @Differentiable
+    static double[] affineTanh(double[][] w, double[] b, double[] x) {
+        double[] out = new double[b.length];
+        for (int j = 0; j < b.length; j++) {
+            double z = b[j];
+            for (int k = 0; k < x.length; k++) {
+                z += w[j][k] * x[k];
+            }
+            out[j] = Math.tanh(z);
+        }
+        return out;
+    }
+
+    @Differentiable
+    static double[] softmax(double[] z) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            m = Math.max(m, v);
+        }
+        double[] e = new double[z.length];
+        double s = 0;
+        for (int i = 0; i < z.length; i++) {
+            e[i] = Math.exp(z[i] - m);
+            s += e[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            e[i] /= s;
+        }
+        return e;
+    }
+
+    @Differentiable
+    static double[] pick(double[] a, double[] b, boolean first) {
+        if (first) {
+            return a;
+        }
+        return b;
+    }
+
+    /** A two-layer network written with a layer method, as the issue asks. */
+    @Differentiable
+    static double twoLayers(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] x) {
+        double[] h = affineTanh(w1, b1, x);
+        double[] o = affineTanh(w2, b2, h);
+        double s = 0;
+        for (double v : o) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    @Differentiable
+    static double layerInABranch(double[][] w, double[] b, double[] x, boolean use) {
+        double s = x[0];
+        if (use) {
+            double[] h = affineTanh(w, b, x);
+            s = h[0] * h[1];
+        }
+        return s;
+    }
+}
