@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 public final class Workspace {
     private final Tape tape = new Tape();
+    private Tape[] returned = new Tape[0];
     private double[][] doubles = new double[4][];
     private double[][][] matrices = new double[4][][];
     private float[][] floats = new float[4][];
@@ -26,6 +27,24 @@ public final class Workspace {
      */
     public Tape tape() {
         return tape.clear();
+    }
+
+    /**
+     * A stack of its own for one call site inside a loop, emptied: the arrays the call returns,
+     * which the reverse sweep takes back at the top of each iteration, apart from the tape's
+     * values popped step by step.
+     *
+     * @param site which call of the method this is
+     * @return the stack
+     */
+    public Tape returned(int site) {
+        if (site >= returned.length) {
+            returned = Arrays.copyOf(returned, site + 1);
+        }
+        if (returned[site] == null) {
+            returned[site] = new Tape();
+        }
+        return returned[site].clear();
     }
 
     /**

@@ -40,10 +40,6 @@ final class ArrayLowering {
             return copy;
         }
         if (init instanceof com.sun.source.tree.MethodInvocationTree call && slot.type == Type.DOUBLE_ARRAY) {
-            if (p.inLoop()) {
-                throw new Unsupported(init, "calling a double[]-valued method inside a loop of a @Differentiable method "
-                        + "is not supported yet; call it before the loop, or call a double-valued method per element");
-            }
             Var result = ex.arrayCall(call, slot.name);
             if (result != null) {
                 return result;

@@ -447,6 +447,11 @@ final class Layout {
         }
     }
 
+    /** Whether the reverse of some loop declares v at its top, to pop it into. */
+    boolean poppedAtLoopTop(Var v) {
+        return poppedIn.values().stream().anyMatch(set -> set.contains(v));
+    }
+
     /** Whether v is declared inside some loop's body (so the forward declaration is out of scope later). */
     boolean insideLoopBody(Var v) {
         Block h = home.get(v);

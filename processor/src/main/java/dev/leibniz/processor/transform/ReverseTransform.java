@@ -61,7 +61,9 @@ public final class ReverseTransform {
     private final Set<Var> named = new HashSet<>();
     private final Map<Var, String> adjoint = new HashMap<>();
     private final Set<Var> declaredAdjoints = new HashSet<>();
-    private final Map<ArrayNew, Integer> slots = new HashMap<>();
+    private final Map<Stmt, Integer> slots = new HashMap<>();
+    /** Per double[]-valued call inside a loop, the local naming its stack of returned arrays. */
+    private final Map<Call, String> returnedStacks = new java.util.LinkedHashMap<>();
     private String value;
     private String seed;
     private String tape;
@@ -118,10 +120,16 @@ public final class ReverseTransform {
             }
         });
         boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops();
-        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty();
+        boolean returnsInLoops = hasArrayCallsInLoops();
+        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops;
         if (usesWorkspace) {
             workspace = names.claim("workspace");
             tape = usesTape ? names.claim("tape") : null;
+            Walk.statements(f.body(), st -> {
+                if (returnedInLoop(st)) {
+                    returnedStacks.put((Call) st, names.claim(((Call) st).target().baseName() + "Returned"));
+                }
+            });
         }
         nameForwardValues(f.body());
         Walk.statements(f.body(), s -> {
@@ -140,6 +148,11 @@ public final class ReverseTransform {
             if (tape != null) {
                 body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
                         "saved values, branch decisions and trip counts for the reverse sweep"));
+            }
+            int site = 0;
+            for (String stack : returnedStacks.values()) {
+                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ")",
+                        "the arrays this call returns in the loop, taken back at the top of each reverse iteration"));
             }
         }
         for (Site site : sites) {
@@ -291,7 +304,9 @@ public final class ReverseTransform {
                 out.add(new Code.Line(define(k.target()) + " = " + on + k.callee().primal() + "(" + args(k.args()) + ")",
                         comment(k.pos())));
                 Var h = k.target();
-                if (h.type().isFloatingArray() && activity.isActive(h)) { // the returned array's adjoint, zero to start
+                if (returnedInLoop(k)) {
+                    out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse"));
+                } else if (h.type().isFloatingArray() && activity.isActive(h)) { // the returned array's adjoint, zero to start
                     String type = hoistedAdjoints.contains(h) ? "" : h.javaType() + " ";
                     out.add(new Code.Line(type + adjointName(h) + " = new double[" + h.name() + ".length]", "its adjoint"));
                     declaredAdjoints.add(h);
@@ -440,7 +455,7 @@ public final class ReverseTransform {
     }
 
     /** Each allocation site gets its own buffers in the workspace: one for the array, one for its adjoint. */
-    private int slot(ArrayNew n, int which) {
+    private int slot(Stmt n, int which) {
         int base = slots.computeIfAbsent(n, k -> 2 * slots.size());
         return base + which;
     }
@@ -510,6 +525,7 @@ public final class ReverseTransform {
     // ---- reverse sweep ----------------------------------------------------------------------
 
     private List<Code> reverse(Block b) {
+        List<Code> returnedHere = returnedArrays(b); // before the steps: their reverse uses these adjoints
         List<Code> out = new ArrayList<>();
         List<Stmt> stmts = b.stmts();
         for (int k = stmts.size() - 1; k >= 0; k--) {
@@ -569,6 +585,39 @@ public final class ReverseTransform {
         if (!out.isEmpty()) {
             out.addAll(0, rowBindings(b));
             out.addAll(0, iterationAdjoints(b));
+            out.addAll(0, returnedHere);
+        }
+        return out;
+    }
+
+    /** A double[]-valued call inside a loop, whose result carries a derivative. */
+    private boolean returnedInLoop(Stmt s) {
+        return s instanceof Call k && k.target().type().isFloatingArray() && activity.isActive(k.target())
+                && !layout.loopsOf(k).isEmpty();
+    }
+
+    private boolean hasArrayCallsInLoops() {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> found[0] |= returnedInLoop(s));
+        return found[0];
+    }
+
+    /**
+     * The arrays this block's calls returned, taken back at the top of its reverse (the stack is
+     * apart from the tape, so this order is its own), each with a zeroed adjoint of its length.
+     */
+    private List<Code> returnedArrays(Block b) {
+        List<Code> out = new ArrayList<>();
+        for (Stmt s : b.stmts()) {
+            if (returnedInLoop(s)) {
+                Var h = ((Call) s).target();
+                String type = layout.poppedAtLoopTop(h) ? "" : h.javaType() + " ";
+                out.add(new Code.Line(type + h.name() + " = " + returnedStacks.get((Call) s) + ".popObject()",
+                        "the array this iteration's call returned"));
+                out.add(new Code.Line(h.javaType() + " " + adjointName(h) + " = " + workspace + ".doubles("
+                        + slot(s, 0) + ", " + h.name() + ".length)", "its adjoint, zero to start"));
+                declaredAdjoints.add(h);
+            }
         }
         return out;
     }

@@ -140,18 +140,4 @@ class ArrayWriteErrorsTest {
                         return s;
                     }""", 11, "is passed to 'C.sum' and written again afterwards");
     }
-
-    @Test
-    void aDoubleArrayValuedCallInALoopIsNotSupportedYet() {
-        assertError("""
-                    @Differentiable static double[] twice(double[] a) { double[] r = new double[a.length]; return r; }
-                    @Differentiable static double f(double[] x) {
-                        double s = 0;
-                        for (int i = 0; i < 2; i++) {
-                            double[] t = twice(x);
-                            s += t[0];
-                        }
-                        return s;
-                    }""", 9, "calling a double[]-valued method inside a loop");
-    }
 }

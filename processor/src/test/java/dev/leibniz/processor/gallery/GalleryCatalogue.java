@@ -177,6 +177,9 @@ final class GalleryCatalogue {
                             DerivativeStructure[] h = tanhLayer(in.m(0), in.v(2));
                             return sumSquares(tanhLayer(in.m(1), h));
                         })));
+        out.put("ArrayOutputsInLoops", List.of(
+                program("ArrayOutputsInLoops", "perSampleLayers", "W1", "W2", "X")
+                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), m(v(0.5, -1.0), v(1.2, 0.4)))));
         return out;
     }
 
@@ -186,9 +189,6 @@ final class GalleryCatalogue {
      */
     static Map<String, List<GalleryCase>> wanted() {
         Map<String, List<GalleryCase>> out = new LinkedHashMap<>();
-        out.put("ArrayOutputsInLoops", List.of(
-                program("ArrayOutputsInLoops", "perSampleLayers", "W1", "W2", "X")
-                        .at(grid(3, 2, 0.1), grid(2, 3, 0.9), m(v(0.5, -1.0), v(1.2, 0.4)))));
         return out;
     }
 

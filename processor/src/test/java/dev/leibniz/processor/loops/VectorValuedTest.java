@@ -83,4 +83,17 @@ class VectorValuedTest {
                     Packing.flat(w1, b1, x), Packing.flat(h.w(), h.b(), h.x()));
         }
     }
+
+    @Test
+    void layersCalledPerSampleInALoop() {
+        double[][] w1 = matrix(vector(0.2, -0.4), vector(0.5, 0.1), vector(-0.3, 0.8));
+        double[] b1 = vector(0.1, -0.2, 0.05);
+        double[][] w2 = matrix(vector(0.7, -1.1, 0.4), vector(0.3, 0.2, -0.5));
+        double[] b2 = vector(0.0, 0.1);
+        double[][] xs = matrix(vector(1.0, 0.5), vector(-0.3, 0.8), vector(0.2, 0.1));
+        var g = VectorValuedGrad.perSample(w1, b1, w2, b2, xs);
+        assertCentral("per-sample layers", p -> { var r = new Packing.Reader(p);
+                    return VectorValued.perSample(r.matrix(w1), r.vector(b1), r.matrix(w2), r.vector(b2), r.matrix(xs)); },
+                Packing.flat(w1, b1, w2, b2, xs), Packing.flat(g.w1(), g.b1(), g.w2(), g.b2(), g.xs()));
+    }
 }
