@@ -33,8 +33,10 @@ public final class Signatures {
         if (!m.getTypeParameters().isEmpty()) {
             throw new Unsupported(tree.getTypeParameters().get(0), "a @Differentiable method cannot be generic");
         }
-        if (m.getReturnType().getKind() != TypeKind.DOUBLE && !m.getReturnType().toString().equals("double[]")) {
-            throw new Unsupported(tree.getReturnType(), "a @Differentiable method must return double or double[], not "
+        if (m.getReturnType().getKind() != TypeKind.DOUBLE && m.getReturnType().getKind() != TypeKind.VOID
+                && !m.getReturnType().toString().equals("double[]")) {
+            throw new Unsupported(tree.getReturnType(), "a @Differentiable method must return double or double[] (or be "
+                    + "void and write into array parameters), not "
                     + m.getReturnType() + "; return the scalar you want the gradient of");
         }
         Set<String> all = new LinkedHashSet<>();

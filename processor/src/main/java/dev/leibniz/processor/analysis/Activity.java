@@ -99,6 +99,9 @@ public final class Activity {
     }
 
     private void backward(Func f) {
+        if (f.isProcedure()) {
+            useful.addAll(dev.leibniz.processor.ir.Outputs.of(f.body())); // the outputs' seeds start the reverse sweep
+        }
         boolean changed = true;
         while (changed) {
             changed = false;

@@ -82,6 +82,10 @@ public final class CompanionEmitter {
             addVectorPullback(type, f, link, gradient, params, seed, into, m);
             return;
         }
+        if (f.isProcedure()) {
+            addProcedurePullback(type, f, link, gradient, params, into, m);
+            return;
+        }
         type.addMethod(MethodSpec.methodBuilder(f.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Value and gradient of $L, in a new result.\n", link)
@@ -144,23 +148,47 @@ public final class CompanionEmitter {
                 .build());
     }
 
+    /** A procedure's pullback: one seed per array it writes, and the adjoints of what it reads. */
+    private static void addProcedurePullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
+            List<ParameterSpec> params, String into, Method m) {
+        TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Pullback")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Pullback of $L: runs it (the written arrays hold what it writes) and, for each\n"
+                        + "differentiated parameter, writes into {@code $L} the seeds (as rows) times the Jacobian of\n"
+                        + "the written arrays with respect to the parameter's values on entry.\n", link, into)
+                .addJavadoc("$L", paramDocs(f))
+                .addParameters(params);
+        for (String s : m.pullback().outputSeeds()) {
+            b.addJavadoc("@param $L the adjoint of what the method writes into {@code $L}\n", s,
+                    s.substring(0, s.length() - "Seed".length()));
+            b.addParameter(array, s);
+        }
+        type.addMethod(b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
+                .addParameter(gradient, into)
+                .addCode(CodeRenderer.render(m.pullback().body()))
+                .build());
+    }
+
     private static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,
             List<ReverseTransform.Site> sites) {
         TypeName valueType = f.returnsArray() ? ArrayTypeName.of(TypeName.DOUBLE) : TypeName.DOUBLE;
         TypeSpec.Builder g = TypeSpec.classBuilder(gradient)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Value and gradient of $L.\n", link)
-                .addField(valueType, "value", Modifier.PRIVATE)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("An empty result, for the overloads that fill one in place.\n")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("value")
-                        .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("@return the value of {@code $L}\n", f.name())
-                        .returns(valueType)
-                        .addStatement("return value")
                         .build());
+        if (!f.isProcedure()) { // a procedure's values are the arrays it writes
+            g.addField(valueType, "value", Modifier.PRIVATE)
+                    .addMethod(MethodSpec.methodBuilder("value")
+                            .addModifiers(Modifier.PUBLIC)
+                            .addJavadoc("@return the value of {@code $L}\n", f.name())
+                            .returns(valueType)
+                            .addStatement("return value")
+                            .build());
+        }
         for (Param p : f.params()) {
             if (!p.differentiated()) {
                 continue;

@@ -13,7 +13,8 @@ import javax.lang.model.type.TypeMirror;
  * @param params its parameters, in order
  * @param body its body; every path ends in a {@link Return}
  * @param varargs whether the last parameter is {@code T...}, which the companion's allocating overload keeps
- * @param returns {@code DOUBLE}, or {@code DOUBLE_ARRAY} for a method whose pullback takes an array seed
+ * @param returns {@code DOUBLE}, {@code DOUBLE_ARRAY} for a method whose pullback takes an array seed, or
+ *     null for a procedure: a void method whose outputs are the array parameters it writes
  */
 public record Func(String name, String signature, Var receiver, TypeMirror receiverType, List<Param> params,
         Block body, boolean varargs, Type returns) {
@@ -21,5 +22,10 @@ public record Func(String name, String signature, Var receiver, TypeMirror recei
     /** Whether the method returns a {@code double[]}: its pullback is a vector-Jacobian product. */
     public boolean returnsArray() {
         return returns == Type.DOUBLE_ARRAY;
+    }
+
+    /** Whether this is a procedure: void, writing its outputs into array parameters. */
+    public boolean isProcedure() {
+        return returns == null;
     }
 }

@@ -60,7 +60,9 @@ final class ArrayArguments {
 
     private static boolean hasDerivative(MethodParser p, Expressions ex, MethodInvocationTree m) {
         ExecutableElement e = Callees.method(p, ex, m);
-        return e != null && (Callees.isDifferentiable(e) || p.rules().find(e) != null);
+        // A void @Differentiable method writes into its array arguments: calling one is not differentiated yet.
+        return e != null && e.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID
+                && (Callees.isDifferentiable(e) || p.rules().find(e) != null);
     }
 
     /** {@code a}, or {@code w[i]} for a matrix w: an array the callee receives as such. */

@@ -244,7 +244,7 @@ final class ArrayCopies {
 
     private static Var writable(MethodParser p, Slot slot, ExpressionTree at) throws Unsupported {
         Var v = p.currentOf(slot, Expressions.unparen(at));
-        if (v.kind() == Var.Kind.PARAM || v.kind() == Var.Kind.VIEW) {
+        if (v.kind() == Var.Kind.PARAM && !p.isProcedure() || v.kind() == Var.Kind.VIEW) {
             throw new Unsupported(at, "a @Differentiable method must not write into an array it was passed; "
                     + "copy it into a local array first");
         }

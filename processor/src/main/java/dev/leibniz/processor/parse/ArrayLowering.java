@@ -178,9 +178,10 @@ final class ArrayLowering {
             return;
         }
         Var array = p.currentOf(a.slot(), a.name());
-        if (array.kind() == Var.Kind.PARAM) {
+        if (array.kind() == Var.Kind.PARAM && !p.isProcedure()) {
             throw new Unsupported(target, "a @Differentiable method must not write into an array it was passed; "
-                    + "copy it into a local array first");
+                    + "copy it into a local array first, or make the method void: its outputs are then the arrays "
+                    + "it writes");
         }
         if (array.kind() == Var.Kind.VIEW) {
             throw new Unsupported(target, "'" + a.slot().name + "' is a row of a matrix, which Leibniz keeps read-only; "

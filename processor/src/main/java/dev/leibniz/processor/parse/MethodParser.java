@@ -131,9 +131,14 @@ public final class MethodParser {
         out = body;
         exits.prepareMethod(tree.getBody());
         if (lowerStatements(tree.getBody().getStatements(), 0, () -> true)) {
-            throw new Unsupported(tree, "this method can finish without returning a value");
+            if (!isProcedure()) {
+                throw new Unsupported(tree, "this method can finish without returning a value");
+            }
         }
         String signature = method.getSimpleName() + "(" + String.join(", ", types) + ")";
+        if (isProcedure()) {
+            checkOutputs(params);
+        }
         return new Func(method.getSimpleName().toString(), signature, receiver,
                 receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs(), returns());
     }
@@ -187,6 +192,10 @@ public final class MethodParser {
             }
             case RETURN -> {
                 ReturnTree r = (ReturnTree) s;
+                if (isProcedure()) {
+                    throw new Unsupported(r, "a void @Differentiable method ends at its last statement; use if / else "
+                            + "instead of return");
+                }
                 if (returns() == Type.DOUBLE_ARRAY) {
                     out.add(new Return(returnedArray(r), pos(s)));
                     return false;
@@ -221,7 +230,30 @@ public final class MethodParser {
 
     /** DOUBLE, or DOUBLE_ARRAY for a method returning {@code double[]}. */
     private Type returns() {
+        if (isProcedure()) {
+            return null;
+        }
         return method.getReturnType().toString().equals("double[]") ? Type.DOUBLE_ARRAY : Type.DOUBLE;
+    }
+
+    /** A procedure must write some array parameter, and each it writes is an output with a seed: in wrt. */
+    private void checkOutputs(List<Param> params) throws Unsupported {
+        java.util.Set<Var> written = dev.leibniz.processor.ir.Outputs.of(root);
+        if (written.isEmpty()) {
+            throw new Unsupported(tree, "a void @Differentiable method must write into one of its double[] parameters "
+                    + "(its outputs); otherwise return the double you want the gradient of");
+        }
+        for (Param p : params) {
+            if (written.contains(p.var()) && (!p.differentiated() || p.var().type() != Type.DOUBLE_ARRAY)) {
+                throw new Unsupported(tree, "'" + p.name() + "' is written, so it is an output of this method: it must "
+                        + "be a double[] among the differentiated parameters (see wrt)");
+            }
+        }
+    }
+
+    /** A void method: its outputs are the array parameters it writes. */
+    boolean isProcedure() {
+        return method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID;
     }
 
     /** What a {@code double[]}-valued method returns: a local or parameter array, after any loop. */

@@ -66,6 +66,7 @@ final class Layout {
 
     Layout(Func f, Activity activity) throws Unsupported {
         this.activity = activity;
+        this.written = dev.leibniz.processor.ir.Outputs.of(f.body());
         for (Param p : f.params()) {
             home.put(p.var(), f.body());
         }
@@ -217,6 +218,8 @@ final class Layout {
     }
 
     private final Map<Var, Opaque> opaqueDefs = new HashMap<>();
+    /** A procedure's outputs: parameter arrays it writes, so an element is not loaded again later. */
+    private Set<Var> written = Set.of();
 
     /** Whether a loop enclosing s overwrites v, so its value must be saved before s. */
     private boolean overwrittenAround(Var v, Stmt s) {
@@ -406,7 +409,8 @@ final class Layout {
      */
     private boolean recomputable(Var v, Stmt at) {
         Load l = loads.get(v);
-        if (l == null || l.array().kind() != Var.Kind.PARAM || defCount.getOrDefault(v, 0) != 1) {
+        if (l == null || l.array().kind() != Var.Kind.PARAM || defCount.getOrDefault(v, 0) != 1
+                || written.contains(l.array())) {
             return false; // a variable assigned again may hold another value than the element by now
         }
         for (Operand o : l.index()) {

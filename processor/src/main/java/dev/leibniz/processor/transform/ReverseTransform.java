@@ -46,7 +46,8 @@ public final class ReverseTransform {
      * @param into the name of the parameter receiving value and gradient
      * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
-    public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites) {}
+    public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
+            List<String> outputSeeds) {}
 
     /**
      * A field of the result type holding, for one call site, the callee's own result object,
@@ -105,6 +106,13 @@ public final class ReverseTransform {
         value = names.claim("value");
         seed = names.claim("seed");
         into = names.claim("into");
+        List<String> outputSeeds = new ArrayList<>();
+        java.util.Set<Var> outputs = f.isProcedure() ? dev.leibniz.processor.ir.Outputs.of(f.body()) : java.util.Set.of();
+        for (Param p : f.params()) {
+            if (outputs.contains(p.var())) {
+                outputSeeds.add(names.claim(p.name() + "Seed")); // the contract's o1Seed, ..., okSeed
+            }
+        }
         List<String> paramNames = f.params().stream().map(Param::name).toList();
         String workspaceField = CompanionNames.workspaceField(paramNames);
         Set<String> fields = new HashSet<>(List.of("value", workspaceField));
@@ -180,12 +188,21 @@ public final class ReverseTransform {
                 }
             }
         }
+        int o = 0;
+        for (Param p : f.params()) {
+            if (outputs.contains(p.var())) { // an output's seed is its adjoint after the method
+                reverse.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
+                        + outputSeeds.get(o++) + ")", "the seed of the output " + p.name()));
+            }
+        }
         reverse.addAll(reverse(f.body()));
         if (!reverse.isEmpty()) {
             body.add(new Code.Comment("Reverse sweep: v_bar is the derivative of the result with respect to v."));
             body.addAll(reverse);
         }
-        body.add(new Code.Line(into + ".value = " + value, null));
+        if (!f.isProcedure()) {
+            body.add(new Code.Line(into + ".value = " + value, null));
+        }
         for (Param p : f.params()) {
             if (p.differentiated() && !p.var().type().isFloatingArray()) {
                 String g = declaredAdjoints.contains(p.var()) ? adjoint.get(p.var()) : "0.0";
@@ -194,8 +211,10 @@ public final class ReverseTransform {
             }
         }
         body.addAll(gradients);
-        body.add(new Code.Line("return " + value, null));
-        return new Result(seed, into, body, usesWorkspace, sites);
+        if (!f.isProcedure()) {
+            body.add(new Code.Line("return " + value, null));
+        }
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds);
     }
 
     private boolean recordsInLoops() {

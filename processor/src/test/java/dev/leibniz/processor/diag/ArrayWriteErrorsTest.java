@@ -140,4 +140,15 @@ class ArrayWriteErrorsTest {
                         return s;
                     }""", 11, "is passed to 'C.sum' and written again afterwards");
     }
+
+    @Test
+    void aCallToAProcedureIsNotDifferentiatedYet() {
+        assertError("""
+                    @Differentiable static void twice(double[] x, double[] out) { out[0] = 2 * x[0]; }
+                    @Differentiable static double f(double[] x) {
+                        double[] y = new double[1];
+                        twice(x, y);
+                        return y[0];
+                    }""", 8, "may write into the array 'y'");
+    }
 }

@@ -128,7 +128,7 @@ class DiagnosticsTest {
         assertError("""
                     @Differentiable static float f(double x) {
                         return (float) x;
-                    }""", 5, "a @Differentiable method must return double or double[], not float");
+                    }""", 5, "a @Differentiable method must return double or double[] (or be void and write into array parameters), not float");
     }
 
     @Test
