@@ -3,7 +3,6 @@ package dev.leibniz.processor.parse;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -34,8 +33,7 @@ final class ArrayArguments {
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree m, Void unused) {
-                String name = m.getMethodSelect() instanceof MemberSelectTree s ? s.getIdentifier().toString()
-                        : m.getMethodSelect() instanceof IdentifierTree id ? id.getName().toString() : "";
+                String name = Expressions.methodName(m);
                 if (!READ_ONLY.contains(name) && !hasDerivative(p, ex, m)) {
                     List<? extends ExpressionTree> args = m.getArguments();
                     for (int i = 0; i < args.size(); i++) {

@@ -34,7 +34,7 @@ final class ArrayCopies {
 
     /** {@code System.arraycopy(...)} or {@code Arrays.fill(...)} as a statement; false if it is neither. */
     static boolean statement(MethodParser p, Expressions ex, MethodInvocationTree c) throws Unsupported {
-        String call = qualifiedName(p, c);
+        String call = qualifiedName(ex, c);
         if (call.equals("java.lang.System.arraycopy") && c.getArguments().size() == 5) {
             return arraycopy(p, ex, c);
         }
@@ -52,7 +52,7 @@ final class ArrayCopies {
         if (!(Expressions.unparen(v.getInitializer()) instanceof MethodInvocationTree c)) {
             return null;
         }
-        String call = qualifiedName(p, c);
+        String call = qualifiedName(ex, c);
         boolean clone = c.getArguments().isEmpty() && c.getMethodSelect() instanceof MemberSelectTree s
                 && s.getIdentifier().contentEquals("clone");
         boolean copyOf = call.equals("java.util.Arrays.copyOf") && c.getArguments().size() == 2;
@@ -252,26 +252,11 @@ final class ArrayCopies {
     }
 
     /** {@code java.lang.System.arraycopy} for {@code System.arraycopy(...)}, a static import, etc.; "" if unknown. */
-    static String qualifiedName(MethodParser p, MethodInvocationTree c) {
-        ExpressionTree sel = c.getMethodSelect();
-        TypeElement owner = null;
-        String method;
-        if (sel instanceof MemberSelectTree s) {
-            method = s.getIdentifier().toString();
-            ExpressionTree q = Expressions.unparen(s.getExpression());
-            if (q instanceof IdentifierTree id && p.slot(id.getName().toString()) == null
-                    && p.names().field(id.getName().toString()) == null) {
-                owner = p.names().type(id.getName().toString());
-            } else if (q instanceof MemberSelectTree) {
-                owner = p.elements().getTypeElement(q.toString());
-            }
-        } else if (sel instanceof IdentifierTree id) {
-            method = id.getName().toString();
-            var ms = p.names().methods(method);
-            owner = ms.isEmpty() ? null : (TypeElement) ms.get(0).getEnclosingElement();
-        } else {
+    static String qualifiedName(Expressions ex, MethodInvocationTree c) {
+        if (!(c.getMethodSelect() instanceof MemberSelectTree) && !(c.getMethodSelect() instanceof IdentifierTree)) {
             return "";
         }
-        return owner == null ? "" : owner.getQualifiedName() + "." + method;
+        TypeElement owner = ex.staticOwner(c);
+        return owner == null ? "" : owner.getQualifiedName() + "." + Expressions.methodName(c);
     }
 }

@@ -487,26 +487,15 @@ final class Expressions {
         Var v = name != null && (p.reuse != null || p.inLoop() && t.isFloating())
                 ? p.newVar(opaqueName(e), t, Var.Kind.TEMP)
                 : target(name, opaqueName(e), t, List.copyOf(code.vars()));
-        if (v.type() == Type.REFERENCE && v.javaType().equals("Object")) {
-            String element = elementJavaType(e);
+        if (v.type() == Type.REFERENCE && v.javaType().equals("Object")
+                && e instanceof com.sun.source.tree.ArrayAccessTree) {
+            String element = javaTypeOf(e);
             if (element != null) {
                 v.setJavaType(element); // pts[i] of a Point[]: the companion must know it is a Point
             }
         }
         p.add(new Opaque(v, code, p.pos(e), e, ArrayArguments.writes(p, this, e)));
         return v;
-    }
-
-    /** The declared element type of {@code a[i]} for an object array local or parameter, or null. */
-    private String elementJavaType(ExpressionTree e) {
-        if (e instanceof com.sun.source.tree.ArrayAccessTree a
-                && unparen(a.getExpression()) instanceof IdentifierTree id) {
-            Slot s = p.slot(id.getName().toString());
-            if (s != null && s.javaType != null && s.javaType.endsWith("[]")) {
-                return s.javaType.substring(0, s.javaType.length() - 2);
-            }
-        }
-        return null;
     }
 
     /** Literals and static final fields (and their negations) are repeated freely. */
@@ -596,29 +585,29 @@ final class Expressions {
         if (c.getArguments().size() != 1 || !methodName(c).equals("stop")) {
             return false;
         }
-        ExpressionTree sel = c.getMethodSelect();
-        TypeElement owner = null;
-        if (sel instanceof MemberSelectTree s) {
-            owner = typeNamed(s.getExpression());
-        } else if (sel instanceof IdentifierTree id) {
-            var ms = p.names().methods(id.getName().toString());
-            owner = ms.isEmpty() ? null : (TypeElement) ms.get(0).getEnclosingElement();
-        }
+        TypeElement owner = staticOwner(c);
         return owner != null && owner.getQualifiedName().contentEquals("dev.leibniz.Gradients");
+    }
+
+    /**
+     * The class a call names as its qualifier ({@code Math.sin}, {@code java.util.Arrays.fill}),
+     * or for an unqualified call the class whose method of that name is in scope; null otherwise.
+     */
+    TypeElement staticOwner(MethodInvocationTree c) {
+        ExpressionTree sel = c.getMethodSelect();
+        if (sel instanceof MemberSelectTree s) {
+            return typeNamed(s.getExpression());
+        }
+        if (sel instanceof IdentifierTree id) {
+            var ms = p.names().methods(id.getName().toString());
+            return ms.isEmpty() ? null : (TypeElement) ms.get(0).getEnclosingElement();
+        }
+        return null;
     }
 
     /** How the companion names java.lang.Math or StrictMath when a call goes there, else null. */
     private String mathClassOf(MethodInvocationTree c) {
-        ExpressionTree sel = c.getMethodSelect();
-        TypeElement owner = null;
-        if (sel instanceof MemberSelectTree s) {
-            owner = typeNamed(s.getExpression());
-        } else if (sel instanceof IdentifierTree id) {
-            var ms = p.names().methods(id.getName().toString());
-            if (!ms.isEmpty()) {
-                owner = (TypeElement) ms.get(0).getEnclosingElement();
-            }
-        }
+        TypeElement owner = staticOwner(c);
         if (owner == null) {
             return null;
         }
@@ -626,7 +615,7 @@ final class Expressions {
         return q.equals("java.lang.Math") || q.equals("java.lang.StrictMath") ? p.names().sourceName(owner) : null;
     }
 
-    private static String methodName(MethodInvocationTree c) {
+    static String methodName(MethodInvocationTree c) {
         ExpressionTree sel = c.getMethodSelect();
         return sel instanceof MemberSelectTree s ? s.getIdentifier().toString() : ((IdentifierTree) sel).getName().toString();
     }
@@ -689,7 +678,7 @@ final class Expressions {
                 if (a != null) {
                     return a.slot().type.element();
                 }
-                String element = elementJavaType(e); // c[i] of an int[]: an int
+                String element = javaTypeOf(e); // c[i] of an int[]: an int
                 return element == null ? null : Type.ofName(element); // an object element stays untyped, as before
             }
             case SWITCH_EXPRESSION -> {

@@ -156,7 +156,8 @@ final class Loops {
         carry(s, counted);
         Var continueFlag = p.exits().prepareLoop(label, s);
         // A condition with side effects (while (n-- > 0)) is evaluated inside each iteration instead.
-        ExpressionTree effectful = condition != null && givenCondition == null && hasEffects(condition) ? condition : null;
+        ExpressionTree effectful = condition != null && givenCondition == null && !Assigned.names(condition).isEmpty()
+                ? condition : null;
         Template cond = givenCondition != null ? givenCondition
                 : condition == null || effectful != null ? null : p.expressions().condition(condition);
         Var trips = p.newVar("trips", Type.INT, Var.Kind.TEMP);
@@ -208,25 +209,6 @@ final class Loops {
             p.add(new dev.leibniz.processor.ir.Break(at));
             return false;
         }, rest, at);
-    }
-
-    private static boolean hasEffects(ExpressionTree condition) {
-        boolean[] found = {false};
-        new com.sun.source.util.TreeScanner<Void, Void>() {
-            @Override
-            public Void scan(Tree t, Void unused) {
-                if (t != null) {
-                    switch (t.getKind()) {
-                        case ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT,
-                                REMAINDER_ASSIGNMENT, PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT,
-                                POSTFIX_DECREMENT -> found[0] = true;
-                        default -> { }
-                    }
-                }
-                return super.scan(t, unused);
-            }
-        }.scan(condition, null);
-        return found[0];
     }
 
     /**

@@ -222,9 +222,9 @@ final class Switches {
     /** A break inside a case that is not its last statement would leave the switch early. */
     private static void checkBreaks(List<? extends StatementTree> body) throws Unsupported {
         for (StatementTree st : body) {
-            BreakTree[] found = {BreaksOut.first(st, false)};
-            if (found[0] != null) {
-                throw new Unsupported(found[0], "a break inside a case, other than at its end, is not supported in a "
+            BreakTree found = BreaksOut.first(st, false);
+            if (found != null) {
+                throw new Unsupported(found, "a break inside a case, other than at its end, is not supported in a "
                         + "@Differentiable method; use if / else inside the case");
             }
         }

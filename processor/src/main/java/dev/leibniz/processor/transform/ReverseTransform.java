@@ -303,8 +303,7 @@ public final class ReverseTransform {
                             : x instanceof Call k && k.target().type().isFloatingArray() ? k.target() : null;
                     if (made != null && activity.isActive(made) && layout.loopsOf(x).isEmpty()
                             && hoistedAdjoints.add(made)) {
-                        Var mv = made;
-                        out.add(new Code.Line(mv.javaType() + " " + adjointName(mv) + " = null",
+                        out.add(new Code.Line(made.javaType() + " " + adjointName(made) + " = null",
                                 "the adjoint of an array made below, kept for the reverse sweep"));
                     }
                 });
