@@ -7,8 +7,10 @@ import java.util.List;
  *
  * @param reusable whether the array never leaves the method, so a buffer kept from the last
  *     call can stand in for it
+ * @param tree the code that makes the array, for errors
  */
-public record ArrayNew(Var target, List<Operand> dims, boolean reusable, Pos pos) implements Stmt {
+public record ArrayNew(Var target, List<Operand> dims, boolean reusable, Pos pos, com.sun.source.tree.Tree tree)
+        implements Stmt {
     public ArrayNew {
         dims = List.copyOf(dims);
     }

@@ -89,7 +89,7 @@ final class ArrayCopies {
                     length(from)), c);
         }
         Var copy = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
-        p.add(new ArrayNew(copy, List.of(length), true, p.pos(v)));
+        p.add(new ArrayNew(copy, List.of(length), true, p.pos(v), c));
         copyLoop(p, ex, source, from, copy, zero(), count, c);
         return copy;
     }

@@ -65,7 +65,7 @@ final class ArrayLowering {
             }
         }
         Var array = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
-        p.add(new ArrayNew(array, dims, true, p.pos(v)));
+        p.add(new ArrayNew(array, dims, true, p.pos(v), v.getInitializer()));
         if (elements != null) {
             for (int k = 0; k < elements.size(); k++) {
                 Operand value = ex.lower(elements.get(k), slot.type.element(), null);

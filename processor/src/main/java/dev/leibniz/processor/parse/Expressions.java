@@ -290,7 +290,7 @@ final class Expressions {
         Type t = Type.ofName(param.asType().toString());
         Var array = p.newVar(param.getSimpleName().toString(), t, Var.Kind.LOCAL);
         p.add(new dev.leibniz.processor.ir.ArrayNew(array,
-                List.of(new Const(String.valueOf(values.size()), Type.INT, values.size())), true, p.pos(c)));
+                List.of(new Const(String.valueOf(values.size()), Type.INT, values.size())), true, p.pos(c), c));
         for (int k = 0; k < values.size(); k++) {
             Operand v = lower(values.get(k), t.element(), null);
             p.add(new dev.leibniz.processor.ir.Store(array, List.of(new Const(String.valueOf(k), Type.INT, k)), v,

@@ -110,9 +110,8 @@ final class Layout {
         for (ArrayNew n : made) {
             for (Operand o : n.dims()) {
                 if (reverseText(o, n) == null) {
-                    throw new Unsupported(null, "an array made inside a loop needs a size the loop does not change (line "
-                            + n.pos().line() + "), so that the reverse sweep can make its adjoint; compute the size "
-                            + "before the loop");
+                    throw new Unsupported(n.tree(), "an array made inside a loop needs a size the loop does not change, "
+                            + "so that the reverse sweep can make its adjoint; compute the size before the loop");
                 }
             }
         }

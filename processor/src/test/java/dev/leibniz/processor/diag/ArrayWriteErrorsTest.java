@@ -151,4 +151,20 @@ class ArrayWriteErrorsTest {
                         return y[0];
                     }""", 8, "may write into the array 'y'");
     }
+
+    @Test
+    void anArrayMadeInALoopWithASizeTheLoopChangesIsRefusedOnItsLine() {
+        assertError("""
+                    @Differentiable static double f(double[] x) {
+                        double s = 0;
+                        int n = 1;
+                        for (int i = 0; i < x.length; i++) {
+                            double[] t = new double[n];
+                            t[0] = x[i];
+                            s += t[0] * t[0];
+                            n++;
+                        }
+                        return s;
+                    }""", 9, "an array made inside a loop needs a size the loop does not change");
+    }
 }
