@@ -102,6 +102,31 @@ public final class Tape {
     }
 
     /**
+     * Pushes every element of an array, then its length: what a call saw of an array that is
+     * written afterwards, for the call's reverse.
+     *
+     * @param values the array; it is not kept
+     */
+    public void pushAll(double[] values) {
+        for (double v : values) {
+            push(v);
+        }
+        push(values.length);
+    }
+
+    /**
+     * {@link #pushAll(double[])} for a float array (each float widens exactly).
+     *
+     * @param values the array; it is not kept
+     */
+    public void pushAll(float[] values) {
+        for (float v : values) {
+            push(v);
+        }
+        push(values.length);
+    }
+
+    /**
      * Pops the object pushed last, typed as the variable it is assigned to.
      *
      * @param <T> the type it was pushed as

@@ -108,6 +108,48 @@ public final class Workspace {
     }
 
     /**
+     * Pops an array that {@link Tape#pushAll(double[])} pushed into this slot's buffer, the same
+     * array as last time when the length is the same.
+     *
+     * @param slot which buffer of the method this is
+     * @param tape the tape it was pushed on
+     * @return the buffer, holding the values as they were pushed
+     */
+    public double[] popAll(int slot, Tape tape) {
+        double[] a = doubles(slot, tape.popInt());
+        for (int i = a.length - 1; i >= 0; i--) {
+            a[i] = tape.popDouble();
+        }
+        return a;
+    }
+
+    /**
+     * {@link #popAll(int, Tape)} for a float array pushed by {@link Tape#pushAll(float[])}.
+     *
+     * @param slot which buffer of the method this is
+     * @param tape the tape it was pushed on
+     * @return the buffer, holding the values as they were pushed
+     */
+    public float[] popAllFloats(int slot, Tape tape) {
+        float[] a = floats(slot, tape.popInt());
+        for (int i = a.length - 1; i >= 0; i--) {
+            a[i] = (float) tape.popDouble();
+        }
+        return a;
+    }
+
+    /**
+     * Copies {@code from} into {@code to}: how a caller takes the adjoint a procedure passed back
+     * for an array it wrote, which replaces the adjoint the array had after the call.
+     *
+     * @param to the caller's adjoint of the array
+     * @param from the callee's adjoint with respect to the array's values on entry
+     */
+    public static void replace(double[] to, double[] from) {
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /**
      * {@code reuse} filled with zeros if it has the given length, else a new array.
      *
      * @param reuse an array to reuse, or null

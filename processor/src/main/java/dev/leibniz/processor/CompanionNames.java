@@ -24,6 +24,8 @@ import javax.lang.model.util.ElementFilter;
 public final class CompanionNames {
     /** The constant in each result type that maps parameter positions to accessors. */
     private static final String POSITIONS = "DIFFERENTIATED";
+    /** The constant in a procedure's result type that lists the positions of the arrays it writes. */
+    private static final String OUTPUTS = "WRITTEN";
     /** The result type's field holding the tape and buffers of a method with loops or arrays. */
     private static final String WORKSPACE = "workspace";
 
@@ -114,6 +116,17 @@ public final class CompanionNames {
         // Accessor fields are instance fields, so the one static field of this name family is the map.
         return field.getModifiers().contains(Modifier.STATIC)
                 && field.getSimpleName().toString().matches(POSITIONS + "(_[0-9]+)?");
+    }
+
+    /** A procedure's result type's constant listing its outputs: {@code WRITTEN}, or {@code WRITTEN_2} likewise. */
+    public static String outputsField(Collection<String> params) {
+        return free(OUTPUTS, params);
+    }
+
+    /** Whether a compiled result type's field is its list of outputs, whatever suffix it got. */
+    public static boolean isOutputsField(VariableElement field) {
+        return field.getModifiers().contains(Modifier.STATIC)
+                && field.getSimpleName().toString().matches(OUTPUTS + "(_[0-9]+)?");
     }
 
     private static String free(String wanted, Collection<String> params) {

@@ -48,6 +48,11 @@ final class MethodCompiler {
     /** Methods that failed on a name javac cannot resolve: javac's error is the one to see, for callers too. */
     private final Set<ExecutableElement> silent = new java.util.HashSet<>();
 
+    /** Each method compiled so far (null when it failed or was skipped), so a callee compiled for its caller is not compiled again. */
+    private final Map<ExecutableElement, Compiled> compiled = new java.util.HashMap<>();
+    /** Methods being compiled now: a procedure's callers ask for its outputs while it is parsed only if it recurses. */
+    private final Set<ExecutableElement> inProgress = new java.util.HashSet<>();
+
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules, UnresolvedNameCheck unresolvedNames) {
         this.env = env;
         this.unresolvedNames = unresolvedNames;
@@ -61,7 +66,7 @@ final class MethodCompiler {
         for (var e : byClass.entrySet()) {
             List<Compiled> list = new ArrayList<>();
             for (ExecutableElement m : e.getValue()) {
-                Compiled c = compile(e.getKey(), m);
+                Compiled c = compiled(m);
                 if (c != null) {
                     list.add(c);
                 }
@@ -87,6 +92,37 @@ final class MethodCompiler {
         return out;
     }
 
+    /** Compiles m once, on first demand (a caller may need a procedure's outputs before its turn). */
+    private Compiled compiled(ExecutableElement m) {
+        if (compiled.containsKey(m)) {
+            return compiled.get(m);
+        }
+        inProgress.add(m);
+        Compiled c = compile((TypeElement) m.getEnclosingElement(), m);
+        inProgress.remove(m);
+        compiled.put(m, c);
+        return c;
+    }
+
+    /** The positions of the arrays a procedure of this round writes, from its own IR. */
+    private List<Integer> outputsOf(ExecutableElement procedure) {
+        if (inProgress.contains(procedure)) {
+            return null;
+        }
+        Compiled c = compiled(procedure);
+        if (c == null) {
+            return List.of(); // it failed: the caller's call to it reports that
+        }
+        Set<dev.leibniz.processor.ir.Var> written = dev.leibniz.processor.ir.Outputs.of(c.func().body());
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < c.func().params().size(); i++) {
+            if (written.contains(c.func().params().get(i).var())) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
+
     private Compiled compile(TypeElement owner, ExecutableElement m) {
         TreePath path = trees.getPath(m);
         if (path == null) {
@@ -101,7 +137,7 @@ final class MethodCompiler {
         try {
             Set<String> wrt = Signatures.check(m, tree);
             AuxiliaryClasses.check(trees, m, tree);
-            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules);
+            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules, this::outputsOf);
             Activity activity = Activity.of(f);
             ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
             int size = CodeSize.estimate(pullback.body());

@@ -62,9 +62,14 @@ public final class Activity {
                         }
                     }
                 } else if (s instanceof Call k) {
-                    for (int i = 0; i < k.args().size(); i++) {
-                        if (k.callee().differentiated().get(i)) {
-                            changed |= flow(k.args().get(i), k.target());
+                    for (Var d : k.defines()) {
+                        for (int i = 0; i < k.args().size(); i++) {
+                            if (k.callee().differentiated().get(i)) {
+                                changed |= flow(k.args().get(i), d);
+                                if (d.viewOf() != null) { // a procedure writing a row writes its matrix
+                                    changed |= flow(k.args().get(i), d.viewOf());
+                                }
+                            }
                         }
                     }
                 } else if (s instanceof Load l) {
@@ -114,7 +119,10 @@ public final class Activity {
                             changed |= useful.add(v);
                         }
                     }
-                } else if (s instanceof Call k && useful.contains(k.target())) {
+                } else if (s instanceof Call k && usefulCall(k)) {
+                    for (Var d : k.outputs()) {
+                        changed |= useful.add(d); // the matrix of a written row is useful: so is the row
+                    }
                     for (int i = 0; i < k.args().size(); i++) {
                         if (k.callee().differentiated().get(i) && k.args().get(i) instanceof Var v && carries(v)) {
                             changed |= useful.add(v);
@@ -143,7 +151,7 @@ public final class Activity {
 
     private void check(Func f) throws Unsupported {
         for (var s : statements(f)) {
-            if (s instanceof Call k && useful.contains(k.target())) {
+            if (s instanceof Call k && usefulCall(k)) {
                 for (int i = 0; i < k.args().size(); i++) {
                     if (!k.callee().differentiated().get(i) && k.args().get(i) instanceof Var v && varied.containsKey(v)
                             && (v.type().isFloating() || v.type().isFloatingArray())) {
@@ -160,7 +168,6 @@ public final class Activity {
                 }
             }
         }
-        ArrayWrites.checkCalls(f);
         ArrayEscapes.check(f, useful::contains);
         for (var s : statements(f)) {
             if (s instanceof Opaque o && o.target() != null && isActive(o.target()) && o.target().type().isReference()) {
@@ -182,6 +189,26 @@ public final class Activity {
                         + "from values that are not differentiated so that it is a constant");
             }
         }
+    }
+
+    /** Whether something a call defines reaches the result: its value, or an array (or a row's matrix) it writes. */
+    private boolean usefulCall(Call k) {
+        for (Var d : k.defines()) {
+            if (useful.contains(d) || d.viewOf() != null && useful.contains(d.viewOf())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a call's derivative is needed: something it defines is active. */
+    public boolean acts(Call k) {
+        for (Var d : k.defines()) {
+            if (isActive(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A call differentiates none of its object inputs, so one that depends on a parameter would lose a derivative. */

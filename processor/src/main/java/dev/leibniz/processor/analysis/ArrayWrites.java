@@ -1,70 +1,102 @@
 package dev.leibniz.processor.analysis;
 
 import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.ArrayNew;
 import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
 import dev.leibniz.processor.ir.Loop;
-import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Store;
+import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A call's derivative is computed again in the reverse sweep from the call's arguments, so a
- * local array passed to a differentiable call must still hold what the call saw: no write to it
- * may follow the call, nor sit in a loop around the call.
+ * Availability of the arrays a call reads. A call's derivative is computed again in the reverse
+ * sweep from the call's arguments, so the arrays it is passed must hold then what the call saw.
+ * An array still does when nothing writes it after the call (nor in a loop around the call that
+ * keeps the same array); else the forward sweep saves a copy of its values on the tape just
+ * before the call (a snapshot) and the reverse sweep hands the callee that copy. A snapshot is
+ * also taken of every array the call itself writes (a procedure's outputs: its derivative needs
+ * their values on entry) and of an array made anew in each iteration of a loop, which then lives
+ * in one reused buffer instead of a new array per iteration.
  */
-final class ArrayWrites {
+public final class ArrayWrites {
     private record Placed(Stmt stmt, int order, List<Loop> loops) {}
 
     private ArrayWrites() {}
 
-    static void checkCalls(Func f) throws Unsupported {
+    /** Per call whose derivative is needed, the positions of the array arguments it needs a snapshot of. */
+    public static Map<Call, Set<Integer>> snapshots(Func f, Activity activity) throws Unsupported {
         List<Placed> all = new ArrayList<>();
         place(f.body(), List.of(), all);
+        Map<Call, Set<Integer>> out = new LinkedHashMap<>();
         for (Placed call : all) {
-            if (!(call.stmt() instanceof Call k)) {
+            if (!(call.stmt() instanceof Call k) || k.callee().pullback() == null && k.callee().rule() == null
+                    || !activity.acts(k)) {
                 continue;
             }
-            for (Operand a : k.args()) {
-                if (!(a instanceof Var passed) || !passed.type().isFloatingArray()) {
+            for (int i = 0; i < k.args().size(); i++) {
+                if (!(k.args().get(i) instanceof Var passed) || !passed.type().isFloatingArray()) {
                     continue;
                 }
-                Var array = passed.kind() == Var.Kind.VIEW ? parentOf(passed, all) : passed; // a row: its matrix is written
-                if (array == null || array.kind() == Var.Kind.PARAM) {
+                String why = whySnapshot(k, i, passed.base(), call, all);
+                if (why == null) {
                     continue;
                 }
-                List<Loop> madeIn = allocatedIn(array, all);
-                for (Placed w : all) {
-                    if (w.stmt() instanceof Store st && st.array() == array
-                            && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
-                        throw new Unsupported(k.tree(), "the array '" + array.baseName() + "' is passed to '"
-                                + k.callee().description() + "' and written again afterwards (line " + st.pos().line()
-                                + "); its derivative is computed later from the values the call saw, so finish "
-                                + "writing the array before the call, or pass a copy");
-                    }
+                if (passed.type() == Type.DOUBLE_MATRIX) {
+                    throw new Unsupported(k.tree(), "the matrix '" + passed.baseName() + "' is passed to '"
+                            + k.callee().description() + "' and " + why + "; its derivative is computed later from the "
+                            + "values the call saw, and Leibniz keeps copies of double[] arguments only, so finish "
+                            + "writing the matrix before the call, or pass its rows");
                 }
+                out.computeIfAbsent(k, x -> new TreeSet<>()).add(i);
             }
         }
+        return out;
     }
 
-    private static Var parentOf(Var view, List<Placed> all) {
-        for (Placed p : all) {
-            if (p.stmt() instanceof dev.leibniz.processor.ir.RowView r && r.target() == view) {
-                return r.parent();
+    /** Why the array must be copied for this call's reverse, or null when it still holds what the call saw. */
+    private static String whySnapshot(Call k, int i, Var array, Placed call, List<Placed> all) {
+        if (k.writes(i)) {
+            return "written by it";
+        }
+        List<Loop> madeIn = allocatedIn(array, all);
+        if (madeIn == null) { // a call's returned array: a new one at every call
+            madeIn = List.of();
+        } else if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
+            return "made anew in every iteration";
+        }
+        for (Placed w : all) {
+            if (writes(w.stmt(), array) && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
+                return "written again afterwards (line " + line(w.stmt()) + ")";
             }
         }
         return null;
     }
 
+    private static boolean writes(Stmt s, Var array) {
+        if (s instanceof Store st) {
+            return st.array().base() == array;
+        }
+        return s instanceof Call k && k.outputs().stream().anyMatch(v -> v.base() == array);
+    }
+
+    private static long line(Stmt s) {
+        return s instanceof Store st ? st.pos().line() : ((Call) s).pos().line();
+    }
+
     /**
      * Whether a and b share a loop that does not also make the array anew: an array made in the
      * loop's body is a fresh one in every iteration, so the next iteration's writes cannot
-     * change what this iteration's call saw (the tape keeps each iteration's array).
+     * change what this iteration's call saw.
      */
     private static boolean shareLoopOutside(Placed a, Placed b, List<Loop> madeIn) {
         for (Loop l : a.loops()) {
@@ -75,11 +107,17 @@ final class ArrayWrites {
         return false;
     }
 
-    /** The loops around the allocation of a local array; empty when made outside loops or unknown. */
-    static List<Loop> allocatedIn(Var array, List<Placed> all) {
+    /**
+     * The loops around the allocation of a local array (empty when made outside loops, or a
+     * parameter); null for an array a call returned.
+     */
+    private static List<Loop> allocatedIn(Var array, List<Placed> all) {
         for (Placed p : all) {
-            if (p.stmt() instanceof dev.leibniz.processor.ir.ArrayNew n && n.target() == array) {
+            if (p.stmt() instanceof ArrayNew n && n.target() == array) {
                 return p.loops();
+            }
+            if (p.stmt() instanceof Call k && k.target() == array) {
+                return null;
             }
         }
         return List.of();

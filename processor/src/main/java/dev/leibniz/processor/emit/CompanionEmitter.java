@@ -218,6 +218,21 @@ public final class CompanionEmitter {
                         + "file may not keep parameter names.\n")
                 .initializer("$S", String.join(";", positions))
                 .build());
+        if (f.isProcedure()) {
+            java.util.Set<dev.leibniz.processor.ir.Var> written = dev.leibniz.processor.ir.Outputs.of(f.body());
+            List<String> outputs = new ArrayList<>();
+            for (int i = 0; i < f.params().size(); i++) {
+                if (written.contains(f.params().get(i).var())) {
+                    outputs.add(String.valueOf(i));
+                }
+            }
+            g.addField(FieldSpec.builder(String.class, CompanionNames.outputsField(params),
+                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Positions of the array parameters the method writes (its outputs, each with a seed),\n"
+                            + "for callers compiled later.\n")
+                    .initializer("$S", String.join(",", outputs))
+                    .build());
+        }
         for (ReverseTransform.Site site : sites) {
             g.addField(FieldSpec.builder(ClassName.bestGuess(site.type()), site.field(), Modifier.PRIVATE)
                     .addJavadoc("The result object of a call to another differentiable method, reused.\n")

@@ -13,7 +13,13 @@ import java.util.List;
  * @param ruleReturns for a rule: "void", "double" or "double[]"
  * @param description the callee as the user wrote it, for messages
  * @param method the callee itself
+ * @param outputs for a procedure (a void method), the positions of the array parameters it writes, in order;
+ *     empty for a method that returns its value
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
-        javax.lang.model.element.ExecutableElement method) {}
+        javax.lang.model.element.ExecutableElement method, List<Integer> outputs) {
+    public Callee {
+        outputs = List.copyOf(outputs);
+    }
+}

@@ -20,6 +20,8 @@ public final class Var implements Operand {
     private boolean mutable;
     /** Carries a value from one iteration of a loop to the next. */
     private boolean carried;
+    /** For a VIEW, the matrix it is a row of. */
+    private Var viewOf;
 
     public Var(String baseName, Type type, Kind kind) {
         this.baseName = baseName;
@@ -82,6 +84,20 @@ public final class Var implements Operand {
     public void setCarried() {
         this.mutable = true;
         this.carried = true;
+    }
+
+    /** For a row, the matrix it belongs to; else null. */
+    public Var viewOf() {
+        return viewOf;
+    }
+
+    public void setViewOf(Var matrix) {
+        this.viewOf = matrix;
+    }
+
+    /** The array whose memory this is: a row's matrix, else itself. */
+    public Var base() {
+        return viewOf != null ? viewOf : this;
     }
 
     @Override

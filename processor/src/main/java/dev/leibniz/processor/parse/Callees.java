@@ -208,7 +208,8 @@ final class Callees {
                     + "it; make it package-private");
         }
         boolean arrayValued = rule == null && m.getReturnType().toString().equals("double[]");
-        if (m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE && !arrayValued) {
+        boolean procedure = rule == null && m.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID;
+        if (m.getReturnType().getKind() != javax.lang.model.type.TypeKind.DOUBLE && !arrayValued && !procedure) {
             return null;
         }
         boolean isStatic = m.getModifiers().contains(Modifier.STATIC);
@@ -224,7 +225,8 @@ final class Callees {
         if (rule != null) {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
-                    p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m);
+                    p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m,
+                    List.of());
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
@@ -235,8 +237,34 @@ final class Callees {
         if (p.trees().getPath(m) == null) {
             readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
         }
+        List<Integer> outputs = List.of();
+        if (procedure) {
+            outputs = p.trees().getPath(m) != null ? p.procedures().outputsOf(m) : readOutputs(p, gradient);
+            if (outputs == null) {
+                throw new Unsupported(at, "'" + description + "' writes arrays through a chain of calls that leads back "
+                        + "to itself; a procedure cannot call itself: write the recursion as a loop");
+            }
+        }
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
-                null, null, description, m);
+                null, null, description, m, outputs);
+    }
+
+    /** Reads a compiled procedure's outputs, the positions of the arrays it writes, from its result type. */
+    private static List<Integer> readOutputs(MethodParser p, String gradient) {
+        TypeElement type = p.elements().getTypeElement(gradient);
+        List<Integer> outputs = new ArrayList<>();
+        if (type != null) {
+            for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+                if (CompanionNames.isOutputsField(field) && field.getConstantValue() instanceof String list) {
+                    for (String at : list.split(",")) {
+                        if (!at.isEmpty()) {
+                            outputs.add(Integer.parseInt(at));
+                        }
+                    }
+                }
+            }
+        }
+        return outputs;
     }
 
     /** Reads which parameters have accessors, and their names, from a compiled result type. */

@@ -313,6 +313,46 @@ final class Expressions {
         return (Var) differentiableCall(c, m, callee, name, Type.DOUBLE_ARRAY);
     }
 
+    /**
+     * {@code affine(w, b, x, out);}: a call of a {@code @Differentiable void} method, which writes
+     * into some of its array arguments; false when the call is not one.
+     */
+    boolean procedureCall(MethodInvocationTree c) throws Unsupported {
+        javax.lang.model.element.ExecutableElement m = Callees.method(p, this, c);
+        if (m == null || m.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID || !Callees.isDifferentiable(m)) {
+            return false;
+        }
+        dev.leibniz.processor.ir.Callee callee = Callees.describe(p, c, m);
+        if (callee == null) {
+            return false;
+        }
+        differentiableCall(c, m, callee, null, null);
+        return true;
+    }
+
+    /** An array a procedure writes must be a local array or row the method may change, and passed once. */
+    private void checkWritten(MethodInvocationTree c, dev.leibniz.processor.ir.Callee callee, List<Operand> args)
+            throws Unsupported {
+        for (int i : callee.outputs()) {
+            ExpressionTree at = c.getArguments().get(i);
+            Var v = (Var) args.get(i);
+            Var base = v.base();
+            String what = "'" + callee.description() + "' writes into its parameter '" + callee.paramNames().get(i) + "'";
+            if (base.kind() == Var.Kind.PARAM && (v.kind() == Var.Kind.VIEW || !p.isProcedure())) {
+                throw new Unsupported(at, what + ", and '" + at + "' is " + (v.kind() == Var.Kind.VIEW ? "a row of " : "")
+                        + "a parameter of this method, which must not change its arguments; copy it into a local "
+                        + "array first (double[] copy = " + (v.kind() == Var.Kind.VIEW ? at : base.baseName()) + ".clone())");
+            }
+            for (int j = 0; j < args.size(); j++) {
+                if (j != i && args.get(j) == v) {
+                    throw new Unsupported(at, what + ", and '" + at + "' is also passed as '"
+                            + callee.paramNames().get(j) + "'; pass a copy for one of them, so that what it reads "
+                            + "is not what it writes");
+                }
+            }
+        }
+    }
+
     private Operand differentiableCall(MethodInvocationTree c, javax.lang.model.element.ExecutableElement m,
             dev.leibniz.processor.ir.Callee callee, String name) throws Unsupported {
         if (!m.getReturnType().toString().equals("double")) {
@@ -375,12 +415,14 @@ final class Expressions {
         if (spread) {
             args.add(packed(c, m, c.getArguments().subList(fixed, c.getArguments().size())));
         }
+        checkWritten(c, callee, args);
         List<Operand> all = new ArrayList<>(args);
         if (receiver != null) {
             all.add(receiver);
         }
         // y = f(y) in a loop: the reverse sweep needs y's old value and adjoint apart, so go through a temporary.
-        Var t = result == Type.DOUBLE_ARRAY ? p.newVar(name, result, Var.Kind.LOCAL)
+        Var t = result == null ? null
+                : result == Type.DOUBLE_ARRAY ? p.newVar(name, result, Var.Kind.LOCAL)
                 : all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
                 : target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
         p.add(new dev.leibniz.processor.ir.Call(t, callee, receiver, args, p.pos(c), c));

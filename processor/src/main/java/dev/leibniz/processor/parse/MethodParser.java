@@ -57,6 +57,7 @@ public final class MethodParser {
     private final Elements elements;
     private final Trees trees;
     private final UserRules rules;
+    private final ProcedureOutputs procedures;
     private final ExecutableElement method;
     private final MethodTree tree;
     private final NameResolver names;
@@ -79,8 +80,9 @@ public final class MethodParser {
     private Block out;
 
     private MethodParser(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree, UserRules rules) {
+            MethodTree tree, UserRules rules, ProcedureOutputs procedures) {
         this.elements = elements;
+        this.procedures = procedures;
         this.trees = trees;
         this.rules = rules;
         this.method = method;
@@ -96,8 +98,8 @@ public final class MethodParser {
      * @param wrt the names of the parameters to differentiate
      */
     public static Func parse(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree, Set<String> wrt, UserRules rules) throws Unsupported {
-        return new MethodParser(elements, trees, unit, method, tree, rules).parse(wrt);
+            MethodTree tree, Set<String> wrt, UserRules rules, ProcedureOutputs procedures) throws Unsupported {
+        return new MethodParser(elements, trees, unit, method, tree, rules, procedures).parse(wrt);
     }
 
     private Func parse(Set<String> wrt) throws Unsupported {
@@ -283,6 +285,10 @@ public final class MethodParser {
         return trees;
     }
 
+    ProcedureOutputs procedures() {
+        return procedures;
+    }
+
     UserRules rules() {
         return rules;
     }
@@ -441,7 +447,8 @@ public final class MethodParser {
                 current.put(slot, assigned(v, slot.name, slot.type, e, target));
             }
             case METHOD_INVOCATION -> {
-                if (!ArrayCopies.statement(this, expressions, (com.sun.source.tree.MethodInvocationTree) e)) {
+                var call = (com.sun.source.tree.MethodInvocationTree) e;
+                if (!expressions.procedureCall(call) && !ArrayCopies.statement(this, expressions, call)) {
                     out.add(new Opaque(null, expressions.template(e), pos(e), e,
                             ArrayArguments.writes(this, expressions, e)));
                 }

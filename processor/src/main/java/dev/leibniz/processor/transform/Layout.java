@@ -63,9 +63,12 @@ final class Layout {
     /** The innermost loop whose body holds a block; null outside loops. */
     private final Map<Block, Loop> blockLoop = new HashMap<>();
     private final Activity activity;
+    /** Per call, the array arguments saved on the tape before it (see {@link dev.leibniz.processor.analysis.ArrayWrites}). */
+    final Map<Call, Set<Integer>> snapshots;
 
     Layout(Func f, Activity activity) throws Unsupported {
         this.activity = activity;
+        this.snapshots = dev.leibniz.processor.analysis.ArrayWrites.snapshots(f, activity);
         this.written = dev.leibniz.processor.ir.Outputs.of(f.body());
         for (Param p : f.params()) {
             home.put(p.var(), f.body());
@@ -255,7 +258,7 @@ final class Layout {
                         here.add((Var) c.args().get(i));
                     }
                 }
-            } else if (s instanceof Call k && activity.isActive(k.target())) {
+            } else if (s instanceof Call k && activity.acts(k)) {
                 for (int i = 0; i < k.args().size(); i++) {
                     if (k.callee().differentiated().get(i) && activity.isActive(k.args().get(i))) {
                         here.add((Var) k.args().get(i));
@@ -285,7 +288,7 @@ final class Layout {
             return activity.isActive(l.target()); // even from a constant array: the target's old adjoint is consumed
         }
         if (s instanceof Call k) {
-            return activity.isActive(k.target());
+            return activity.acts(k);
         }
         if (s instanceof Store st) {
             return activity.isActive(st.array());
@@ -321,7 +324,12 @@ final class Layout {
             if (k.receiver() instanceof Var r) {
                 reads.add(r);
             }
-            indexVars(k.args(), reads); // the derivative is computed again from all the arguments
+            Set<Integer> copied = snapshots.getOrDefault(k, Set.of());
+            for (int i = 0; i < k.args().size(); i++) { // the derivative is computed again from all the arguments
+                if (k.args().get(i) instanceof Var v && !copied.contains(i)) {
+                    reads.add(v);
+                }
+            }
         } else if (s instanceof Load l && acts(s) && activity.isActive(l.array())) {
             indexVars(l.index(), reads);
         } else if (s instanceof Store st && acts(s)) {
@@ -499,12 +507,12 @@ final class Layout {
         });
         Set<Var> passedToCalls = new HashSet<>();
         dev.leibniz.processor.ir.Walk.statements(root, s -> {
-            if (s instanceof Call k) {
-                k.args().forEach(a -> {
-                    if (a instanceof Var v) {
+            if (s instanceof Call k && activity.acts(k)) { // the reverse sweep hands the call the array itself
+                for (int i = 0; i < k.args().size(); i++) {
+                    if (k.args().get(i) instanceof Var v && !snapshots.getOrDefault(k, Set.of()).contains(i)) {
                         passedToCalls.add(v);
                     }
-                });
+                }
             }
         });
         Set<Var> returned = new HashSet<>();
@@ -514,8 +522,8 @@ final class Layout {
             }
         });
         for (ArrayNew n : allocations) {
-            // An array made in a loop and handed to a call is kept (on the tape) for that call's reverse:
-            // each iteration needs its own.
+            // An array made in a loop and handed as it is to a call is kept (on the tape) for that call's
+            // reverse: each iteration needs its own.
             boolean keptPerIteration = !loopsOf(n).isEmpty() && passedToCalls.contains(n.target());
             if (!escaping.contains(n.target()) && !keptPerIteration && !returned.contains(n.target())) {
                 reusable.add(n);

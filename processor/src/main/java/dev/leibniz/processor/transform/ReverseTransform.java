@@ -62,7 +62,8 @@ public final class ReverseTransform {
     private final Set<Var> named = new HashSet<>();
     private final Map<Var, String> adjoint = new HashMap<>();
     private final Set<Var> declaredAdjoints = new HashSet<>();
-    private final Map<Stmt, Integer> slots = new HashMap<>();
+    /** Workspace buffer numbers, per statement and which of its buffers (array, adjoint, copy of an argument ...). */
+    private final Map<List<Object>, Integer> slots = new HashMap<>();
     /** Per double[]-valued call inside a loop, the local naming its stack of returned arrays. */
     private final Map<Call, String> returnedStacks = new java.util.LinkedHashMap<>();
     private String value;
@@ -118,7 +119,7 @@ public final class ReverseTransform {
         Set<String> fields = new HashSet<>(List.of("value", workspaceField));
         fields.addAll(paramNames);
         Walk.statements(f.body(), s -> {
-            if (s instanceof Call k && k.callee().pullback() != null && activity.isActive(k.target())) {
+            if (s instanceof Call k && k.callee().pullback() != null && activity.acts(k)) {
                 String field = k.callee().method().getSimpleName() + "Call";
                 for (int n = 2; !fields.add(field); n++) {
                     field = k.callee().method().getSimpleName() + "Call" + n;
@@ -127,7 +128,8 @@ public final class ReverseTransform {
                 sites.add(new Site(k.callee().gradientType(), field));
             }
         });
-        boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops();
+        boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops()
+                || !layout.snapshots.isEmpty();
         boolean returnsInLoops = hasArrayCallsInLoops();
         boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops;
         if (usesWorkspace) {
@@ -300,7 +302,8 @@ public final class ReverseTransform {
                 // An array made inside a branch: its adjoint must outlive the branch for the reverse sweep.
                 Walk.statements(inner(s), x -> {
                     Var made = x instanceof ArrayNew n ? n.target()
-                            : x instanceof Call k && k.target().type().isFloatingArray() ? k.target() : null;
+                            : x instanceof Call k && k.target() != null && k.target().type().isFloatingArray() ? k.target()
+                            : null;
                     if (made != null && activity.isActive(made) && layout.loopsOf(x).isEmpty()
                             && hoistedAdjoints.add(made)) {
                         out.add(new Code.Line(made.javaType() + " " + adjointName(made) + " = null",
@@ -318,13 +321,17 @@ public final class ReverseTransform {
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
                         comment(o.pos())));
             } else if (s instanceof Call k) {
+                for (int i : layout.snapshots.getOrDefault(k, Set.of())) {
+                    out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
+                            "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
+                }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
-                out.add(new Code.Line(define(k.target()) + " = " + on + k.callee().primal() + "(" + args(k.args()) + ")",
-                        comment(k.pos())));
+                String call = on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
+                out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));
                 if (returnedInLoop(k)) {
                     out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse"));
-                } else if (h.type().isFloatingArray() && activity.isActive(h)) { // the returned array's adjoint, zero to start
+                } else if (h != null && h.type().isFloatingArray() && activity.isActive(h)) { // its adjoint, zero to start
                     String type = hoistedAdjoints.contains(h) ? "" : h.javaType() + " ";
                     out.add(new Code.Line(type + adjointName(h) + " = new double[" + h.name() + ".length]", "its adjoint"));
                     declaredAdjoints.add(h);
@@ -472,10 +479,9 @@ public final class ReverseTransform {
         return sb.toString();
     }
 
-    /** Each allocation site gets its own buffers in the workspace: one for the array, one for its adjoint. */
+    /** Each statement gets its own buffers in the workspace: for an array, its adjoint, copies of call arguments. */
     private int slot(Stmt n, int which) {
-        int base = slots.computeIfAbsent(n, k -> 2 * slots.size());
-        return base + which;
+        return slots.computeIfAbsent(List.of(n, which), k -> slots.size());
     }
 
     private static String index(List<Operand> index) {
@@ -610,7 +616,8 @@ public final class ReverseTransform {
 
     /** A double[]-valued call inside a loop, whose result carries a derivative. */
     private boolean returnedInLoop(Stmt s) {
-        return s instanceof Call k && k.target().type().isFloatingArray() && activity.isActive(k.target())
+        return s instanceof Call k && k.target() != null && k.target().type().isFloatingArray()
+                && activity.isActive(k.target())
                 && !layout.loopsOf(k).isEmpty();
     }
 
@@ -718,33 +725,48 @@ public final class ReverseTransform {
      */
     private void reverseCall(Call k, List<Code> out) {
         Var t = k.target();
+        Map<Integer, String> seen = popSnapshots(k, out); // pushed after the values saved before the call
         pops(k, out); // even when skipped: the tape must stay in step with the forward sweep
-        if (!activity.isActive(t) || !declaredAdjoints.contains(t)) {
+        if (t == null ? !activity.acts(k) : !activity.isActive(t) || !declaredAdjoints.contains(t)) {
             return;
         }
-        String bar = adjoint.get(t);
+        List<String> argTexts = new ArrayList<>();
+        for (int i = 0; i < k.args().size(); i++) {
+            argTexts.add(seen.getOrDefault(i, Partials.text(k.args().get(i))));
+        }
         String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";
         String comment = comment(k.pos());
         if (k.callee().pullback() != null) {
             String site = into + "." + siteOf.get(k);
-            out.add(new Code.Line(k.callee().pullback() + "(" + receiver + args(k.args()) + ", " + bar + ", " + site + ")",
-                    comment));
+            List<String> seeds = new ArrayList<>();
+            if (t != null) {
+                seeds.add(adjoint.get(t));
+            }
+            for (int i : k.callee().outputs()) { // a procedure: the adjoints of what it wrote are its seeds
+                Var o = (Var) k.args().get(i);
+                seeds.add(activity.isActive(o) ? adjointName(o)
+                        : workspace + ".doubles(" + slot(k, 2 * k.args().size() + i) + ", " + Partials.text(o) + ".length)");
+            }
+            out.add(new Code.Line(k.callee().pullback() + "(" + receiver + String.join(", ", argTexts) + ", "
+                    + String.join(", ", seeds) + ", " + site + ")", comment));
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
                 if (!k.callee().differentiated().get(i) || !activity.isActive(a)) {
                     continue;
                 }
                 String g = site + "." + k.callee().paramNames().get(i) + "()";
-                if (a.type().isFloatingArray()) {
+                if (k.writes(i)) { // what it held before the call reaches the result only through the call
+                    out.add(new Code.Line("dev.leibniz.Workspace.replace(" + adjointName((Var) a) + ", " + g + ")",
+                            comment));
+                } else if (a.type().isFloatingArray()) {
                     out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ")", comment));
                 } else {
                     accumulate(out, (Var) a, g, comment);
                 }
             }
         } else {
-            List<String> ruleArgs = new ArrayList<>();
-            k.args().forEach(a -> ruleArgs.add(Partials.text(a)));
-            ruleArgs.add(bar);
+            List<String> ruleArgs = new ArrayList<>(argTexts);
+            ruleArgs.add(adjoint.get(t));
             List<Var> scalars = new ArrayList<>();
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
@@ -781,7 +803,28 @@ public final class ReverseTransform {
                 }
             }
         }
-        kill(k, t, out);
+        if (t != null) {
+            kill(k, t, out);
+        }
+    }
+
+    /**
+     * Takes back, last pushed first, the copies of array arguments saved before the call; each
+     * lands in a buffer of its own, whose name the reverse call passes instead of the array's.
+     */
+    private Map<Integer, String> popSnapshots(Call k, List<Code> out) {
+        Map<Integer, String> seen = new HashMap<>();
+        List<Integer> copied = new ArrayList<>(layout.snapshots.getOrDefault(k, Set.of()));
+        for (int n = copied.size() - 1; n >= 0; n--) {
+            int i = copied.get(n);
+            Var a = (Var) k.args().get(i);
+            String name = names.claim(a.baseName() + "Seen");
+            boolean floats = a.type() == Type.FLOAT_ARRAY;
+            out.add(new Code.Line(a.javaType() + " " + name + " = " + workspace + (floats ? ".popAllFloats(" : ".popAll(")
+                    + slot(k, 1 + i) + ", " + tape + ")", "what the call saw of " + a.name()));
+            seen.put(i, name);
+        }
+        return seen;
     }
 
     private static String args(List<Operand> args) {

@@ -126,30 +126,59 @@ class ArrayWriteErrorsTest {
     }
 
     @Test
-    void aBufferWrittenAfterTheCallInTheSameIterationIsRefused() {
+    void aMatrixWrittenAfterTheCallSawItIsRefused() {
         assertError("""
-                    @Differentiable static double sum(double[] a) { return a[0] + a[1]; }
+                    @Differentiable static double total(double[][] a) { return a[0][0] + a[1][0]; }
                     @Differentiable static double f(double[] x) {
+                        double[][] t = new double[2][1];
                         double s = 0;
                         for (int i = 0; i < x.length; i++) {
-                            double[] t = new double[2];
-                            t[0] = x[i];
-                            s += sum(t);
-                            t[1] = s;
+                            t[0][0] = x[i];
+                            s += total(t);
                         }
                         return s;
-                    }""", 11, "is passed to 'C.sum' and written again afterwards");
+                    }""", 11, "the matrix 't' is passed to 'C.total' and written again afterwards (line 10)");
     }
 
     @Test
-    void aCallToAProcedureIsNotDifferentiatedYet() {
+    void aProcedureMayNotWriteIntoAParameterOfAMethodThatReturnsAValue() {
+        assertError("""
+                    @Differentiable static void twice(double[] x, double[] out) { out[0] = 2 * x[0]; }
+                    @Differentiable static double f(double[] x, double[] y) {
+                        twice(x, y);
+                        return y[0];
+                    }""", 7, "'C.twice' writes into its parameter 'out', and 'y' is a parameter of this method");
+    }
+
+    @Test
+    void aProcedureMayNotWriteIntoARowOfAParameter() {
+        assertError("""
+                    @Differentiable static void twice(double[] x, double[] out) { out[0] = 2 * x[0]; }
+                    @Differentiable static void g(double[] x, double[][] m) {
+                        twice(x, m[0]);
+                    }""", 7, "'m[0]' is a row of a parameter of this method");
+    }
+
+    @Test
+    void anArrayAProcedureWritesMayNotAlsoBeItsInput() {
         assertError("""
                     @Differentiable static void twice(double[] x, double[] out) { out[0] = 2 * x[0]; }
                     @Differentiable static double f(double[] x) {
-                        double[] y = new double[1];
-                        twice(x, y);
+                        double[] y = x.clone();
+                        twice(y, y);
                         return y[0];
-                    }""", 8, "may write into the array 'y'");
+                    }""", 8, "'y' is also passed as 'x'; pass a copy for one of them");
+    }
+
+    @Test
+    void aProcedureThatCallsItselfIsRefused() {
+        assertError("""
+                    @Differentiable static void halve(double[] v, int n) {
+                        v[0] = v[0] / 2;
+                        if (n > 0) {
+                            halve(v, n - 1);
+                        }
+                    }""", 8, "a procedure cannot call itself");
     }
 
     @Test

@@ -402,20 +402,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void localArrayWrittenAfterACall() {
-        assertError("""
-                    @Differentiable static double g(double[] v) {
-                        return v[0] * v[1];
-                    }
-                    @Differentiable static double f(double x) {
-                        double[] a = new double[] {x, 2 * x};
-                        double y = g(a);
-                        a[0] = y;
-                        return y + a[0];
-                    }""", 10, "the array 'a' is passed to 'C.g' and written again afterwards (line 11)");
-    }
-
-    @Test
     void nonStaticRule() {
         assertError("""
                     static double sq(double z) {
