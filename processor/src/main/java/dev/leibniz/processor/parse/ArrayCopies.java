@@ -14,11 +14,13 @@ import dev.leibniz.processor.ir.Load;
 import dev.leibniz.processor.ir.Loop;
 import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Template;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.rules.Elementary;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -92,6 +94,108 @@ final class ArrayCopies {
         p.add(new ArrayNew(copy, List.of(length), true, p.pos(v), c));
         copyLoop(p, ex, source, from, copy, zero(), count, c);
         return copy;
+    }
+
+    /**
+     * {@code double[] r = c ? a : b}: Java makes r an alias of the array chosen; Leibniz makes r a
+     * copy of it, which reads the same as long as neither r nor the arrays chosen between are
+     * written afterwards ({@link #checkChoices}). Null when the initialiser is not such a choice.
+     */
+    static Var choice(MethodParser p, Expressions ex, VariableTree v, Slot slot) throws Unsupported {
+        if (!(Expressions.unparen(v.getInitializer()) instanceof com.sun.source.tree.ConditionalExpressionTree c)) {
+            return null;
+        }
+        if (slot.type.rank() != 1) {
+            throw new Unsupported(c, "choosing between double[][] arrays is not supported; choose the element "
+                    + "(c ? a[i][j] : b[i][j]) where you read it");
+        }
+        Var pick = p.newVar("pick", Type.BOOLEAN, Var.Kind.TEMP);
+        p.add(new Opaque(pick, ex.condition(c.getCondition()), p.pos(c.getCondition()), null));
+        // No parentheses: the reverse sweep may rebuild this size for the adjoint (Layout.reverseText).
+        Var length = opaqueInt(p, "length", Template.concat(pick, " ? ", ex.template(c.getTrueExpression()), ".length : ",
+                ex.template(c.getFalseExpression()), ".length"), c);
+        Var copy = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
+        p.add(new ArrayNew(copy, List.of(length), true, p.pos(v), c));
+        List<Var> chosen = new ArrayList<>();
+        Block then = p.branch(() -> copyChosen(p, ex, c.getTrueExpression(), copy, length, chosen));
+        Block otherwise = p.branch(() -> copyChosen(p, ex, c.getFalseExpression(), copy, length, chosen));
+        var copying = new dev.leibniz.processor.ir.If(Template.concat(pick),
+                p.newVar("branch", Type.BOOLEAN, Var.Kind.BRANCH), then, otherwise, List.of(), p.pos(c.getCondition()));
+        p.add(copying);
+        p.choices().add(new MethodParser.Choice(copy, chosen, copying, c));
+        return copy;
+    }
+
+    private static boolean copyChosen(MethodParser p, Expressions ex, ExpressionTree e, Var copy, Var length,
+            List<Var> chosen) throws Unsupported {
+        Var row = copy.type() == Type.DOUBLE_ARRAY ? ArrayLowering.rowView(p, ex, e, null) : null;
+        Var source = row != null ? row : floatingArray(p, ex, e, copy.type());
+        if (source == null) {
+            throw new Unsupported(e, "choose between " + copy.type().javaName() + " variables or rows of a matrix here");
+        }
+        chosen.add(source.base());
+        copyLoop(p, ex, source, zero(), copy, zero(), length, e);
+        return true;
+    }
+
+    /**
+     * A choice is copied, so it must read as the alias Java makes: nothing may write into it, and
+     * nothing may write into the arrays it chose between after it chose.
+     */
+    static void checkChoices(MethodParser p, Block root) throws Unsupported {
+        for (MethodParser.Choice choice : p.choices()) {
+            List<Stmt> order = new ArrayList<>();
+            java.util.Map<Stmt, List<Loop>> loops = new java.util.HashMap<>();
+            place(root, List.of(), choice.copying(), order, loops);
+            int made = order.indexOf(choice.copying());
+            for (int i = 0; i < order.size(); i++) {
+                Stmt s = order.get(i);
+                List<Var> written = new ArrayList<>();
+                if (s instanceof Store st) {
+                    written.add(st.array().base());
+                } else if (s instanceof dev.leibniz.processor.ir.Call k) {
+                    k.outputs().forEach(o -> written.add(o.base()));
+                }
+                if (written.contains(choice.copy())) {
+                    throw new Unsupported(choice.tree(), "Java makes this choice an alias of the array chosen, and it is "
+                            + "written later (line " + line(s) + "), which writes into that array; Leibniz cannot follow "
+                            + "that, so write into the chosen array itself");
+                }
+                boolean after = i > made || shareLoop(loops.get(s), loops.get(choice.copying()));
+                if (after && choice.chosen().stream().anyMatch(written::contains)) {
+                    throw new Unsupported(choice.tree(), "the arrays this chooses between are written after it chose "
+                            + "(line " + line(s) + "), and Java's alias would see those writes; finish writing them "
+                            + "before choosing, or index the array you mean where you read it");
+                }
+            }
+        }
+    }
+
+    /** Every statement in program order, with the loops around it, except inside {@code skip}. */
+    private static void place(Block b, List<Loop> around, Stmt skip, List<Stmt> order, java.util.Map<Stmt, List<Loop>> loops) {
+        for (Stmt s : b.stmts()) {
+            order.add(s);
+            loops.put(s, around);
+            if (s == skip) {
+                continue;
+            }
+            if (s instanceof dev.leibniz.processor.ir.If i) {
+                place(i.then(), around, skip, order, loops);
+                place(i.otherwise(), around, skip, order, loops);
+            } else if (s instanceof Loop l) {
+                List<Loop> inner = new ArrayList<>(around);
+                inner.add(l);
+                place(l.body(), inner, skip, order, loops);
+            }
+        }
+    }
+
+    private static boolean shareLoop(List<Loop> a, List<Loop> b) {
+        return a.stream().anyMatch(b::contains);
+    }
+
+    private static long line(Stmt s) {
+        return s instanceof Store st ? st.pos().line() : ((dev.leibniz.processor.ir.Call) s).pos().line();
     }
 
     private static boolean arraycopy(MethodParser p, Expressions ex, MethodInvocationTree c) throws Unsupported {

@@ -36,6 +36,9 @@ final class ArrayLowering {
             return row;
         }
         Var copy = init == null ? null : ArrayCopies.declaration(p, ex, v, slot);
+        if (copy == null && init != null) {
+            copy = ArrayCopies.choice(p, ex, v, slot);
+        }
         if (copy != null) {
             return copy;
         }

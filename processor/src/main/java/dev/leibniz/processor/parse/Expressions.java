@@ -720,6 +720,11 @@ final class Expressions {
                 if (a != null) {
                     return a.slot().type.element();
                 }
+                if (unparen(((com.sun.source.tree.ArrayAccessTree) e).getExpression()) instanceof IdentifierTree id
+                        && p.slot(id.getName().toString()) != null
+                        && p.slot(id.getName().toString()).type == Type.DOUBLE_MATRIX) {
+                    return Type.DOUBLE_ARRAY; // a row
+                }
                 String element = javaTypeOf(e); // c[i] of an int[]: an int
                 return element == null ? null : Type.ofName(element); // an object element stays untyped, as before
             }

@@ -141,6 +141,7 @@ public final class MethodParser {
         if (isProcedure()) {
             checkOutputs(params);
         }
+        ArrayCopies.checkChoices(this, body);
         return new Func(method.getSimpleName().toString(), signature, receiver,
                 receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs(), returns());
     }
@@ -283,6 +284,15 @@ public final class MethodParser {
 
     Trees trees() {
         return trees;
+    }
+
+    /** {@code double[] r = c ? a : b}, made a copy: r, the arrays it chose between, the if that copies, the tree. */
+    record Choice(Var copy, List<Var> chosen, dev.leibniz.processor.ir.If copying, Tree tree) {}
+
+    private final List<Choice> choices = new ArrayList<>();
+
+    List<Choice> choices() {
+        return choices;
     }
 
     ProcedureOutputs procedures() {

@@ -171,6 +171,27 @@ class ArrayWriteErrorsTest {
     }
 
     @Test
+    void aChoiceBetweenArraysMayNotBeWritten() {
+        assertError("""
+                    @Differentiable static double f(double[] a, double[] b, double x) {
+                        double[] r = x > 0 ? a : b;
+                        r[0] = x;
+                        return r[0] * r[1];
+                    }""", 6, "Java makes this choice an alias of the array chosen, and it is written later (line 7)");
+    }
+
+    @Test
+    void theArraysAChoiceChoseBetweenMayNotChangeAfterwards() {
+        assertError("""
+                    @Differentiable static double f(double[] a, double x) {
+                        double[] b = new double[2];
+                        double[] r = x > 0 ? a : b;
+                        b[0] = x;
+                        return r[0] * r[1];
+                    }""", 7, "the arrays this chooses between are written after it chose (line 8)");
+    }
+
+    @Test
     void aProcedureThatCallsItselfIsRefused() {
         assertError("""
                     @Differentiable static void halve(double[] v, int n) {
