@@ -69,10 +69,8 @@ public final class ArrayWrites {
             return "written by it";
         }
         List<Loop> madeIn = allocatedIn(array, all);
-        if (madeIn == null) { // a call's returned array: a new one at every call
-            madeIn = List.of();
-        } else if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
-            return "made anew in every iteration";
+        if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
+            return "made anew in every iteration"; // into one buffer, which the next iteration refills
         }
         for (Placed w : all) {
             if (writes(w.stmt(), array) && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
@@ -108,16 +106,13 @@ public final class ArrayWrites {
     }
 
     /**
-     * The loops around the allocation of a local array (empty when made outside loops, or a
-     * parameter); null for an array a call returned.
+     * The loops around the making of a local array or the call that returned it (whose value
+     * lives in a buffer of the call's result object); empty when made outside loops, or a parameter.
      */
     private static List<Loop> allocatedIn(Var array, List<Placed> all) {
         for (Placed p : all) {
-            if (p.stmt() instanceof ArrayNew n && n.target() == array) {
+            if (p.stmt() instanceof ArrayNew n && n.target() == array || p.stmt() instanceof Call k && k.target() == array) {
                 return p.loops();
-            }
-            if (p.stmt() instanceof Call k && k.target() == array) {
-                return null;
             }
         }
         return List.of();

@@ -136,8 +136,11 @@ public final class CompanionEmitter {
                 .addJavadoc("Pullback (vector-Jacobian product) of $L: writes the value and, for each differentiated\n"
                         + "parameter, {@code $L} (as a row) times the Jacobian into {@code $L}, overwriting what it held.\n",
                         link, seed, into)
+                .addJavadoc("The returned array is owned by {@code $L} and overwritten by its next use, so a warmed\n"
+                        + "{@code $L} makes this allocate nothing.\n", into, into)
                 .addJavadoc("$L", paramDocs(f))
-                .addJavadoc("@param $L the adjoint of the result, one entry per element of the returned array\n", seed)
+                .addJavadoc("@param $L the adjoint of the result, one entry per element of the returned array; null for\n"
+                        + "the value alone (what callers' forward sweeps ask for)\n", seed)
                 .addJavadoc("@param $L receives the value and the vector-Jacobian products\n", into)
                 .addJavadoc("@return the value\n")
                 .addParameters(params)

@@ -515,17 +515,12 @@ final class Layout {
                 }
             }
         });
-        Set<Var> returned = new HashSet<>();
-        dev.leibniz.processor.ir.Walk.statements(root, s -> {
-            if (s instanceof Return r && r.value() instanceof Var v) {
-                returned.add(v); // the caller keeps the value: it must not be a buffer the next call refills
-            }
-        });
         for (ArrayNew n : allocations) {
             // An array made in a loop and handed as it is to a call is kept (on the tape) for that call's
             // reverse: each iteration needs its own.
             boolean keptPerIteration = !loopsOf(n).isEmpty() && passedToCalls.contains(n.target());
-            if (!escaping.contains(n.target()) && !keptPerIteration && !returned.contains(n.target())) {
+            // A returned array is a buffer too: the result object owns the value (see the pullback's Javadoc).
+            if (!escaping.contains(n.target()) && !keptPerIteration) {
                 reusable.add(n);
             }
         }

@@ -119,7 +119,7 @@ public final class ReverseTransform {
         Set<String> fields = new HashSet<>(List.of("value", workspaceField));
         fields.addAll(paramNames);
         Walk.statements(f.body(), s -> {
-            if (s instanceof Call k && k.callee().pullback() != null && activity.acts(k)) {
+            if (s instanceof Call k && k.callee().pullback() != null && (activity.acts(k) || returnsArray(k))) {
                 String field = k.callee().method().getSimpleName() + "Call";
                 for (int n = 2; !fields.add(field); n++) {
                     field = k.callee().method().getSimpleName() + "Call" + n;
@@ -131,7 +131,7 @@ public final class ReverseTransform {
         boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops()
                 || !layout.snapshots.isEmpty();
         boolean returnsInLoops = hasArrayCallsInLoops();
-        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops;
+        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops || hasActiveArrayCalls();
         if (usesWorkspace) {
             workspace = names.claim("workspace");
             tape = usesTape ? names.claim("tape") : null;
@@ -176,6 +176,10 @@ public final class ReverseTransform {
             body.add(new Code.Line(valueType() + " " + value, null));
         }
         body.addAll(forward(f.body()));
+        if (f.returnsArray()) { // a caller's forward sweep asks for the value alone
+            body.add(new Code.Branch(seed + " == null", List.of(new Code.Line(into + ".value = " + value, null),
+                    new Code.Line("return " + value, null)), List.of(), "the value alone"));
+        }
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
         for (Param p : f.params()) {
@@ -326,14 +330,18 @@ public final class ReverseTransform {
                             "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
-                String call = on + k.callee().primal() + "(" + args(k.args()) + ")";
+                String call = returnsArray(k) // the value in a buffer of the call's result object: no allocation
+                        ? k.callee().pullback() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
+                                + args(k.args()) + ", null, " + into + "." + siteOf.get(k) + ")"
+                        : on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
                 out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));
                 if (returnedInLoop(k)) {
                     out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse"));
                 } else if (h != null && h.type().isFloatingArray() && activity.isActive(h)) { // its adjoint, zero to start
                     String type = hoistedAdjoints.contains(h) ? "" : h.javaType() + " ";
-                    out.add(new Code.Line(type + adjointName(h) + " = new double[" + h.name() + ".length]", "its adjoint"));
+                    out.add(new Code.Line(type + adjointName(h) + " = " + workspace + ".doubles(" + slot(k, 0) + ", "
+                            + h.name() + ".length)", "its adjoint"));
                     declaredAdjoints.add(h);
                 }
             } else if (s instanceof Load l) {
@@ -621,6 +629,17 @@ public final class ReverseTransform {
                 && !layout.loopsOf(k).isEmpty();
     }
 
+    /** A call of a double[]-valued method whose companion computes its value (not a rule's). */
+    private static boolean returnsArray(Call k) {
+        return k.target() != null && k.target().type() == Type.DOUBLE_ARRAY && k.callee().pullback() != null;
+    }
+
+    private boolean hasActiveArrayCalls() {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> found[0] |= s instanceof Call k && returnsArray(k));
+        return found[0];
+    }
+
     private boolean hasArrayCallsInLoops() {
         boolean[] found = {false};
         Walk.statements(f.body(), s -> found[0] |= returnedInLoop(s));
@@ -638,7 +657,7 @@ public final class ReverseTransform {
                 Var h = ((Call) s).target();
                 String type = layout.poppedAtLoopTop(h) ? "" : h.javaType() + " ";
                 out.add(new Code.Line(type + h.name() + " = " + returnedStacks.get((Call) s) + ".popObject()",
-                        "the array this iteration's call returned"));
+                        "the array this iteration's call returned: its length (values the reverse reads are on the tape)"));
                 out.add(new Code.Line(h.javaType() + " " + adjointName(h) + " = " + workspace + ".doubles("
                         + slot(s, 0) + ", " + h.name() + ".length)", "its adjoint, zero to start"));
                 declaredAdjoints.add(h);

@@ -81,4 +81,51 @@ class AllocationTest {
         var into = new RowsGrad.TanhLayerSumGradient();
         assertAllocatesNothingOnceWarm(() -> RowsGrad.tanhLayerSum(w, x, into));
     }
+
+    @Test
+    void proceduresCalledInALoopOnABufferAndOnRows() {
+        var loss = new ProcedureCallsGrad.LossGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.loss(ProcedureCallsTest.W, ProcedureCallsTest.B,
+                ProcedureCallsTest.XS, ProcedureCallsTest.YS, loss));
+        var perIteration = new ProcedureCallsGrad.PerIterationGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.perIteration(ProcedureCallsTest.W, ProcedureCallsTest.B,
+                ProcedureCallsTest.XS, perIteration));
+        var rows = new ProcedureCallsGrad.RowsAsOutputsGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.rowsAsOutputs(ProcedureCallsTest.W, ProcedureCallsTest.B,
+                ProcedureCallsTest.XS, rows));
+        double[] x = {0.5, -0.8, 0.3};
+        var totals = new ProcedureCallsGrad.RunningTotalsGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.runningTotals(x, 0.7, totals));
+    }
+
+    @Test
+    void aBufferRefilledAfterACallSawIt() {
+        double[] x = {0.3, -0.7, 1.2};
+        var into = new ProcedureCallsGrad.RefilledGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.refilled(x, into));
+    }
+
+    @Test
+    void arraysChosenInALoop() {
+        double[][] w = {{0.2, -0.4}, {0.5, 0.1}, {-0.3, 0.8}};
+        double[] x = {0.9, -0.6};
+        var into = new ArrayChoicesGrad.PickRowsGradient();
+        assertAllocatesNothingOnceWarm(() -> ArrayChoicesGrad.pickRows(w, x, 1, into));
+    }
+
+    @Test
+    void doubleArrayValuedCallsInALoop() {
+        double[][] w1 = {{0.2, -0.4}, {0.5, 0.1}, {-0.3, 0.8}};
+        double[] b1 = {0.1, -0.2, 0.05};
+        double[][] w2 = {{0.7, -1.1, 0.4}, {0.2, 0.3, -0.5}};
+        double[] b2 = {0.3, -0.1};
+        double[][] xs = {{1.0, 0.5}, {-0.3, 0.8}};
+        var into = new VectorValuedGrad.PerSampleGradient();
+        assertAllocatesNothingOnceWarm(() -> VectorValuedGrad.perSample(w1, b1, w2, b2, xs, into));
+        var two = new VectorValuedGrad.TwoLayersGradient();
+        assertAllocatesNothingOnceWarm(() -> VectorValuedGrad.twoLayers(w1, b1, w2, b2, xs[0], two));
+        var seed = new double[] {0.5, -1.0, 2.0};
+        var layer = new VectorValuedGrad.AffineTanhGradient();
+        assertAllocatesNothingOnceWarm(() -> VectorValuedGrad.affineTanhPullback(w1, b1, xs[0], seed, layer));
+    }
 }
