@@ -54,11 +54,16 @@ final class Layout {
     final Set<Loop> rebuilt = new HashSet<>();
     final Set<Stmt> hasReverse = new HashSet<>();
     final Set<ArrayNew> reusable = new HashSet<>();
-    /** Values the reverse sweep loads again from a parameter array instead of popping. */
-    final Map<Var, Load> recomputed = new HashMap<>();
-    /** Per step: the recomputed values its reverse reloads first. */
+    /**
+     * Values the reverse sweep computes again instead of popping: an element loaded from a
+     * parameter array nothing writes, or cheap arithmetic on values it has at hand, and their
+     * defining steps.
+     */
+    final Map<Var, Stmt> recomputed = new HashMap<>();
+    /** Per step: the recomputed values its reverse sets first, operands before the values made from them. */
     final Map<Stmt, List<Var>> restoredAt = new HashMap<>();
-    private final Map<Var, Load> loads = new HashMap<>();
+    /** The one step that defines each value (a Load or a Compute); values defined more than once are absent. */
+    private final Map<Var, Stmt> definitions = new HashMap<>();
     private final Map<Var, Loop> indexOf = new HashMap<>();
     /** The innermost loop whose body holds a block; null outside loops. */
     private final Map<Block, Loop> blockLoop = new HashMap<>();
@@ -150,8 +155,8 @@ final class Layout {
                     home.putIfAbsent(t, b);
                     define(t, loops);
                 }
-                if (s instanceof Load l) {
-                    loads.put(l.target(), l);
+                if (s instanceof Load || s instanceof Compute || s instanceof Opaque) {
+                    definitions.put(t, s);
                 }
                 if (s instanceof Opaque o && o.target() != null) {
                     opaqueDefs.put(o.target(), o);
@@ -382,10 +387,8 @@ final class Layout {
                     }
                     if (!overwrittenAround(v, s)) {
                         readInPlace.add(v);
-                    } else if (recomputable(v, s)) {
-                        recomputed.put(v, loads.get(v));
-                        declareInReverseOf(v);
-                        restoredAt.computeIfAbsent(s, k -> new ArrayList<>()).add(v);
+                    } else if (recomputable(v, s, 0)) {
+                        restore(v, s);
                     } else {
                         before.add(v);
                     }
@@ -410,22 +413,84 @@ final class Layout {
         }
     }
 
+    /** How long a chain of steps the reverse sweep computes again for one value, at most. */
+    private static final int RECOMPUTE_DEPTH = 6;
+
     /**
-     * A value loaded from an array the method was passed (which it never writes), at indices
-     * the reverse sweep has at hand, is loaded again rather than saved.
+     * Whether the reverse sweep of {@code at} can compute {@code v} again rather than pop it: v
+     * has one definition, which is an element loaded from a parameter array the method never
+     * writes, or cheap arithmetic ({@link #isCheap}); and every operand of that definition is at
+     * hand there (no loop around {@code at} changes it) or can be computed again itself. Such a
+     * value is the same in the reverse sweep as when it was made, because every operand is.
      */
-    private boolean recomputable(Var v, Stmt at) {
-        Load l = loads.get(v);
-        if (l == null || l.array().kind() != Var.Kind.PARAM || defCount.getOrDefault(v, 0) != 1
-                || written.contains(l.array())) {
-            return false; // a variable assigned again may hold another value than the element by now
+    private boolean recomputable(Var v, Stmt at, int depth) {
+        Stmt def = definitions.get(v);
+        if (def == null || depth > RECOMPUTE_DEPTH || defCount.getOrDefault(v, 0) != 1 || phis.contains(v)
+                || v.isCarried()) {
+            return false; // a variable assigned again may hold another value than its definition gave by now
         }
-        for (Operand o : l.index()) {
-            if (o instanceof Var i && overwrittenAround(i, at)) {
+        List<Operand> operands;
+        if (def instanceof Load l) {
+            Var array = l.array().base();
+            if (array.kind() != Var.Kind.PARAM || written.contains(array)) {
+                return false;
+            }
+            operands = l.index();
+        } else if (def instanceof Opaque o) {
+            // Java the user wrote that reads only values (i + 1, n - 1 - j, b.length): no call, no side effect.
+            if (!v.type().isNumeric() || o.code().text().stream().anyMatch(t -> t.contains("(") || t.contains("=")
+                    || t.contains("++") || t.contains("--") || t.contains("new "))
+                    || o.tree() != null && !(o.tree() instanceof com.sun.source.tree.ExpressionTree)) {
+                return false;
+            }
+            operands = new ArrayList<>(o.code().vars());
+        } else {
+            Compute c = (Compute) def;
+            if (!isCheap(c)) {
+                return false;
+            }
+            operands = c.args();
+        }
+        for (Operand o : operands) {
+            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at)
+                    && !recomputable(u, at, depth + 1)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Arithmetic that costs less to do again than a push and a pop: no division of doubles, no Math call. */
+    private static boolean isCheap(Compute c) {
+        if (!c.target().type().isNumeric()) {
+            return false;
+        }
+        return switch (c.op()) {
+            case ADD, SUB, MUL, NEG, COPY, TO_DOUBLE, TO_FLOAT, ABS, MAX, MIN -> true;
+            case DIV, REM -> !c.target().type().isFloating(); // integer index arithmetic
+            default -> false;
+        };
+    }
+
+    /** Has the reverse of {@code at} compute v again, after the operands it must compute again too. */
+    private void restore(Var v, Stmt at) {
+        List<Var> here = restoredAt.computeIfAbsent(at, k -> new ArrayList<>());
+        if (here.contains(v)) {
+            return;
+        }
+        Stmt def = definitions.get(v);
+        List<Operand> operands = def instanceof Load l ? l.index()
+                : def instanceof Opaque o ? new ArrayList<>(o.code().vars()) : ((Compute) def).args();
+        for (Operand o : operands) {
+            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at)) {
+                restore(u, at);
+            } else if (o instanceof Var u) {
+                readInPlace.add(u); // named in the reverse sweep, so it must be in scope there
+            }
+        }
+        recomputed.put(v, def);
+        declareInReverseOf(v);
+        here.add(v);
     }
 
     private boolean anyReverse(Block b) {

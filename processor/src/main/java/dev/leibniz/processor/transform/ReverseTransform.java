@@ -870,8 +870,14 @@ public final class ReverseTransform {
             out.add(new Code.Line(v.name() + " = " + pop(v), null));
         }
         for (Var v : layout.restoredAt.getOrDefault(s, List.of())) {
-            Load l = layout.recomputed.get(v);
-            out.add(new Code.Line(v.name() + " = " + l.array().name() + index(l.index()), "loaded again, not saved"));
+            Stmt def = layout.recomputed.get(v);
+            if (def instanceof Load l) {
+                out.add(new Code.Line(v.name() + " = " + l.array().name() + index(l.index()), "loaded again, not saved"));
+            } else if (def instanceof Opaque o) {
+                out.add(new Code.Line(v.name() + " = " + o.code().render(), "computed again, not saved"));
+            } else {
+                out.add(new Code.Line(v.name() + " = " + Partials.primal((Compute) def), "computed again, not saved"));
+            }
         }
     }
 
