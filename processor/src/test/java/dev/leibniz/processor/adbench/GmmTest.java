@@ -90,6 +90,65 @@ class GmmTest {
                 Packing.flat(g.alphas(), g.means(), g.icf()));
     }
 
+    /**
+     * test.txt has one point, so the loop over points runs once. ADBench's 1k-gmm_d10_K5 (1000
+     * points, d=10, so Qtimesx's lower triangle has 45 entries) runs it a thousand times. ADBench
+     * publishes no gradient for it, so central differences are the reference.
+     */
+    @Test
+    void thousandPointsInTenDimensionsMatchCentralDifferences() {
+        var in = AdbenchData.gmm("gmm_1k_d10_K5.txt");
+        assertEquals(1000, in.n());
+        var g = GmmGrad.gmmObjective(in.d(), in.k(), in.n(), in.alphas(), in.means(), in.icf(),
+                in.x(), in.wishart());
+        int k = in.k();
+        int dk = in.d() * k;
+        assertEquals(Gmm.gmmObjective(in.d(), k, in.n(), in.alphas(), in.means(), in.icf(), in.x(),
+                in.wishart()), g.value(), 0.0);
+        // Every 7th of the 330 coordinates (alphas, means, log-diagonals and off-diagonals of
+        // every component among them), to keep the test fast.
+        SampledCentralDifferences.assertCentral("gmm_objective on 1k-gmm_d10_K5",
+                p -> Gmm.gmmObjective(in.d(), k, in.n(), Arrays.copyOfRange(p, 0, k),
+                        Arrays.copyOfRange(p, k, k + dk), Arrays.copyOfRange(p, k + dk, p.length),
+                        in.x(), in.wishart()),
+                Packing.flat(in.alphas(), in.means(), in.icf()),
+                Packing.flat(g.alphas(), g.means(), g.icf()), 7);
+    }
+
+    /**
+     * Qtimesx as a procedure on its own, with offsets into the middle of its arrays: its out
+     * holds what qtimesx writes, and the seeded pullback matches central differences of
+     * outSeedᵀ·out over qdiag, ltri, x and out's values on entry (which it does not read).
+     */
+    @Test
+    void qtimesxPullbackMatchesCentralDifferences() {
+        int d = 3;
+        double[] qdiag = {9, 9, 1.5, 0.7, 2.2, 9};
+        double[] ltri = {9, 0.3, -1.1, 0.8};
+        double[] x = {0.4, -1.3, 2.1};
+        double[] outSeed = {0.9, -0.4, 1.7};
+        double[] out = {5, 5, 5};
+        var into = new GmmGrad.QtimesxGradient();
+        GmmGrad.qtimesxPullback(d, qdiag, 2, ltri, 1, x, out, outSeed, into);
+        double[] expected = new double[3];
+        Gmm.qtimesx(d, qdiag, 2, ltri, 1, x, expected);
+        // Q x by hand: Q = [[1.5, 0, 0], [0.3, 0.7, 0], [-1.1, 0.8, 2.2]].
+        assertTrue(Arrays.equals(expected, out), Arrays.toString(out));
+        assertEquals(1.5 * 0.4, out[0], 1e-15);
+        assertEquals(0.3 * 0.4 + 0.7 * -1.3, out[1], 1e-15);
+        assertEquals(-1.1 * 0.4 + 0.8 * -1.3 + 2.2 * 2.1, out[2], 1e-15);
+        assertCentral("outSeedᵀ qtimesx", p -> {
+                    var r = new Packing.Reader(p);
+                    double[] q = r.vector(qdiag);
+                    double[] l = r.vector(ltri);
+                    double[] xx = r.vector(x);
+                    double[] o = r.vector(out);
+                    Gmm.qtimesx(d, q, 2, l, 1, xx, o);
+                    return outSeed[0] * o[0] + outSeed[1] * o[1] + outSeed[2] * o[2];
+                }, Packing.flat(qdiag, ltri, x, new double[] {5, 5, 5}),
+                Packing.flat(into.qdiag(), into.ltri(), into.x(), into.out()));
+    }
+
     @Test
     void argumentsAreLeftAsTheyWere() {
         double[] alphas = IN.alphas().clone();

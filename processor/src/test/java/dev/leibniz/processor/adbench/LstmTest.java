@@ -150,16 +150,66 @@ class LstmTest {
         assertTrue(relative < PUBLISHED_TOLERANCE, () -> "relative error " + relative);
     }
 
+    /** Every 3rd of the 266 coordinates, to keep the test fast (each evaluation runs 1023 steps). */
     @Test
     void gradientMatchesCentralDifferences() {
         var g = gradient();
         int nMain = IN.mainParams().length;
-        double[] point = Packing.flat(IN.mainParams(), IN.extraParams());
-        double[] fd = GradientChecks.centralGradient(p -> objective(Arrays.copyOfRange(p, 0, nMain),
-                Arrays.copyOfRange(p, nMain, p.length)), point);
-        double[] actual = Packing.flat(g.mainParams(), g.extraParams());
-        double error = relativeError(actual, fd);
-        assertTrue(error < GradientChecks.FD_TOLERANCE, () -> "relative error " + error);
+        SampledCentralDifferences.assertCentral("lstm_objective",
+                p -> objective(Arrays.copyOfRange(p, 0, nMain), Arrays.copyOfRange(p, nMain, p.length)),
+                Packing.flat(IN.mainParams(), IN.extraParams()),
+                Packing.flat(g.mainParams(), g.extraParams()), 3);
+    }
+
+    /**
+     * lstmPredict as a procedure on its own: the state and output hold what it writes, and the
+     * seeded pullback matches central differences of stateSeedᵀ·state + outputSeedᵀ·output over
+     * the parameters and the state's and output's values on entry (output's are not read).
+     */
+    @Test
+    void lstmPredictPullbackMatchesCentralDifferences() {
+        int l = IN.l();
+        int b = IN.b();
+        int inputOff = 5 * b;
+        double[] stateSeed = new double[2 * l * b];
+        double[] outputSeed = new double[b];
+        for (int i = 0; i < stateSeed.length; i++) {
+            stateSeed[i] = Math.sin(1.0 + i);
+        }
+        for (int i = 0; i < b; i++) {
+            outputSeed[i] = Math.cos(2.0 + i);
+        }
+        double[] stateOnEntry = IN.state().clone();
+        double[] outputOnEntry = new double[b];
+        Arrays.fill(outputOnEntry, 3.0);
+        double[] state = stateOnEntry.clone();
+        double[] output = outputOnEntry.clone();
+        var into = new LstmGrad.LstmPredictGradient();
+        LstmGrad.lstmPredictPullback(l, b, IN.mainParams(), IN.extraParams(), state,
+                IN.sequence(), inputOff, output, stateSeed, outputSeed, into);
+        double[] expectedState = stateOnEntry.clone();
+        double[] expectedOutput = outputOnEntry.clone();
+        Lstm.lstmPredict(l, b, IN.mainParams(), IN.extraParams(), expectedState, IN.sequence(),
+                inputOff, expectedOutput);
+        assertTrue(Arrays.equals(expectedState, state), "state after the pullback");
+        assertTrue(Arrays.equals(expectedOutput, output), "output after the pullback");
+        GradientChecks.assertCentral("stateSeedᵀ state + outputSeedᵀ output", p -> {
+                    var r = new Packing.Reader(p);
+                    double[] mp = r.vector(IN.mainParams());
+                    double[] ep = r.vector(IN.extraParams());
+                    double[] st = r.vector(stateOnEntry);
+                    double[] out = r.vector(outputOnEntry);
+                    Lstm.lstmPredict(l, b, mp, ep, st, IN.sequence(), inputOff, out);
+                    double s = 0;
+                    for (int i = 0; i < st.length; i++) {
+                        s += stateSeed[i] * st[i];
+                    }
+                    for (int i = 0; i < b; i++) {
+                        s += outputSeed[i] * out[i];
+                    }
+                    return s;
+                }, Packing.flat(IN.mainParams(), IN.extraParams(), stateOnEntry, outputOnEntry),
+                Packing.flat(into.mainParams(), into.extraParams(), into.state(), into.output()));
     }
 
     @Test
