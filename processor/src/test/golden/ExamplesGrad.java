@@ -43,6 +43,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double mml514Pullback(double x, double seed, Mml514Gradient into) {
+        return mml514Sweep(x, seed, true, into);
+    }
+
+    private static double mml514Sweep(double x, double seed, boolean gradient,
+            Mml514Gradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double a = x * x; // line 11: double a = x * x
         double b = Math.exp(a); // line 12: double b = Math.exp(a)
@@ -51,6 +56,10 @@ public final class ExamplesGrad {
         double e = Math.cos(c); // line 15: double e = Math.cos(c)
         double f = d + e; // line 16: double f = d + e
         double value = f; // line 17: return f
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double f_bar = seed; // line 17: return f
         double d_bar = f_bar; // line 16: double f = d + e
@@ -65,6 +74,17 @@ public final class ExamplesGrad {
         into.value = value;
         into.x = x_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#mml514(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double mml514Value(double x, Mml514Gradient into) {
+        return mml514Sweep(x, 0.0, false, into);
     }
 
     /**
@@ -98,6 +118,11 @@ public final class ExamplesGrad {
      */
     public static double mml514OneExpressionPullback(double x, double seed,
             Mml514OneExpressionGradient into) {
+        return mml514OneExpressionSweep(x, seed, true, into);
+    }
+
+    private static double mml514OneExpressionSweep(double x, double seed, boolean gradient,
+            Mml514OneExpressionGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double prod = x * x; // line 23: x * x
         double prod_2 = x * x; // line 23: x * x
@@ -111,6 +136,10 @@ public final class ExamplesGrad {
         double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
         double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
         double value = sum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double sum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
         double sqrt_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
@@ -134,6 +163,17 @@ public final class ExamplesGrad {
         into.value = value;
         into.x = x_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#mml514OneExpression(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double mml514OneExpressionValue(double x, Mml514OneExpressionGradient into) {
+        return mml514OneExpressionSweep(x, 0.0, false, into);
     }
 
     /**
@@ -180,6 +220,11 @@ public final class ExamplesGrad {
      */
     public static double neuronPullback(double w1, double w2, double b, double x1, double x2,
             double seed, NeuronGradient into) {
+        return neuronSweep(w1, w2, b, x1, x2, seed, true, into);
+    }
+
+    private static double neuronSweep(double w1, double w2, double b, double x1, double x2,
+            double seed, boolean gradient, NeuronGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double prod = w1 * x1; // line 29: w1 * x1
         double prod_2 = w2 * x2; // line 29: w2 * x2
@@ -190,6 +235,10 @@ public final class ExamplesGrad {
         double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
         double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
         double value = quot; // line 30: return 1 / (1 + Math.exp(-z))
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double quot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
         double sum_2_bar = -quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
@@ -209,6 +258,22 @@ public final class ExamplesGrad {
         into.x1 = x1_bar;
         into.x2 = x2_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#neuron(double, double, double, double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double neuronValue(double w1, double w2, double b, double x1, double x2,
+            NeuronGradient into) {
+        return neuronSweep(w1, w2, b, x1, x2, 0.0, false, into);
     }
 
     /**
@@ -244,6 +309,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double huberPullback(double r, double delta, double seed, HuberGradient into) {
+        return huberSweep(r, delta, seed, true, into);
+    }
+
+    private static double huberSweep(double r, double delta, double seed, boolean gradient,
+            HuberGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double value;
         double a = Math.abs(r); // line 36: double a = Math.abs(r)
@@ -271,6 +341,10 @@ public final class ExamplesGrad {
                 linear_2 = linear; // line 41: if (linear > 100)
             }
             value = linear_2; // line 44: return linear
+        }
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double r_bar = 0.0;
@@ -303,6 +377,18 @@ public final class ExamplesGrad {
         into.r = r_bar;
         into.delta = delta_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#huber(double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double huberValue(double r, double delta, HuberGradient into) {
+        return huberSweep(r, delta, 0.0, false, into);
     }
 
     /**
@@ -342,6 +428,11 @@ public final class ExamplesGrad {
      */
     public static double polynomialPullback(double x, double y, int n, double seed,
             PolynomialGradient into) {
+        return polynomialSweep(x, y, n, seed, true, into);
+    }
+
+    private static double polynomialSweep(double x, double y, int n, double seed, boolean gradient,
+            PolynomialGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double pow = Math.pow(x, 3); // line 50: Math.pow(x, 3)
         double pow_2 = Math.pow(y, 2); // line 50: Math.pow(y, 2)
@@ -358,6 +449,10 @@ public final class ExamplesGrad {
         }
         double q_2 = q * y; // line 52: q *= y
         double value = q_2; // line 53: return q
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double q_2_bar = seed; // line 53: return q
         double q_bar = q_2_bar * y; // line 52: q *= y
@@ -379,6 +474,19 @@ public final class ExamplesGrad {
         into.x = x_bar;
         into.y = y_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#polynomial(double, double, int)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double polynomialValue(double x, double y, int n, PolynomialGradient into) {
+        return polynomialSweep(x, y, n, 0.0, false, into);
     }
 
     /**
@@ -411,6 +519,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productPullback(double[] x, double seed, ProductGradient into) {
+        return productSweep(x, seed, true, into);
+    }
+
+    private static double productSweep(double[] x, double seed, boolean gradient,
+            ProductGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -426,6 +539,10 @@ public final class ExamplesGrad {
             p = p * x_i; // line 61: p *= x[i]
         }
         double value = p; // line 63: return p
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
         double p_bar = seed; // line 63: return p
@@ -440,6 +557,17 @@ public final class ExamplesGrad {
         into.value = value;
         into.x = x_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#product(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double productValue(double[] x, ProductGradient into) {
+        return productSweep(x, 0.0, false, into);
     }
 
     /**
@@ -476,6 +604,11 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPullback(double[] x, double limit, double seed,
             ClippedSumGradient into) {
+        return clippedSumSweep(x, limit, seed, true, into);
+    }
+
+    private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
+            ClippedSumGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -501,6 +634,10 @@ public final class ExamplesGrad {
             }
         }
         double value = s; // line 79: return s
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
         double s_bar = seed; // line 79: return s
@@ -518,6 +655,18 @@ public final class ExamplesGrad {
         into.limit = 0.0;
         into.x = x_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#clippedSum(double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
+        return clippedSumSweep(x, limit, 0.0, false, into);
     }
 
     /**
@@ -558,6 +707,11 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPullback(double[] w, double[] x, double target, double seed,
             NeuronLossGradient into) {
+        return neuronLossSweep(w, x, target, seed, true, into);
+    }
+
+    private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
+            boolean gradient, NeuronLossGradient into) {
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
@@ -571,7 +725,7 @@ public final class ExamplesGrad {
             double prod = w_i * x_i; // line 99: w[i] * x[i]
             z = z + prod; // line 99: z += w[i] * x[i]
         }
-        double y = golden.Examples.mml514(z); // line 101: double y = mml514(z)
+        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 101: double y = mml514(z)
         double diff = y - target; // line 102: y - target
         double diff_2 = y - target; // line 102: y - target
         double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
@@ -579,6 +733,10 @@ public final class ExamplesGrad {
         double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
         double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
         double value = sum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] w_bar = dev.leibniz.Workspace.zeroed(into.w, w.length);
         double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
@@ -611,6 +769,20 @@ public final class ExamplesGrad {
         into.w = w_bar;
         into.x = x_bar;
         return value;
+    }
+
+    /**
+     * The value of {@link golden.Examples#neuronLoss(double[], double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double neuronLossValue(double[] w, double[] x, double target,
+            NeuronLossGradient into) {
+        return neuronLossSweep(w, x, target, 0.0, false, into);
     }
 
     /**

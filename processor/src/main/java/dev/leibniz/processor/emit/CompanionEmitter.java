@@ -79,11 +79,11 @@ public final class CompanionEmitter {
         String seed = m.pullback().seed();
 
         if (f.returnsArray()) {
-            addVectorPullback(type, f, link, gradient, params, seed, into, m);
+            addVectorPullback(type, f, link, gradient, params, args, seed, into, m);
             return;
         }
         if (f.isProcedure()) {
-            addProcedurePullback(type, f, link, gradient, params, into, m);
+            addProcedurePullback(type, f, link, gradient, params, args, into, m);
             return;
         }
         type.addMethod(MethodSpec.methodBuilder(f.name())
@@ -123,13 +123,63 @@ public final class CompanionEmitter {
                 .addParameter(TypeName.DOUBLE, seed)
                 .addParameter(gradient, into)
                 .returns(TypeName.DOUBLE)
+                .addStatement("return $LSweep($L, true, $L)", f.name(), join(args, seed), into)
+                .build());
+        addSweep(type, f, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
+                TypeName.DOUBLE);
+        addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE);
+    }
+
+    private static String join(String args, String more) {
+        return args.isEmpty() ? more : args + ", " + more;
+    }
+
+    /**
+     * The sweep both the pullback and the value method run: the forward sweep, then, when its
+     * flag asks for the gradient, the reverse sweep. One body, so the companion stays small.
+     */
+    private static void addSweep(TypeSpec.Builder type, Func f, List<ParameterSpec> params, List<ParameterSpec> seeds,
+            ClassName gradient, String into, Method m, TypeName returns) {
+        type.addMethod(MethodSpec.methodBuilder(f.name() + "Sweep")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameters(params)
+                .addParameters(seeds)
+                .addParameter(TypeName.BOOLEAN, m.pullback().gradient())
+                .addParameter(gradient, into)
+                .returns(returns)
                 .addCode(CodeRenderer.render(m.pullback().body()))
                 .build());
     }
 
+    /** The value alone, with the buffers of {@code into}: what the forward sweeps of callers run. */
+    private static void addValue(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params, String args,
+            List<String> noSeeds, ClassName gradient, String into, TypeName returns) {
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, " + into + ")";
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Value")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(f.isProcedure()
+                        ? "Runs $L alone, without its derivative, with the buffers of {@code $L}: the written arrays hold\n"
+                                + "what it writes. The forward sweeps of its callers use this; allocates nothing once\n"
+                                + "{@code $L} is warm.\n"
+                        : "The value of $L alone, without its derivative, computed with the buffers of {@code $L}"
+                                + (f.returnsArray() ? " (which\nowns the returned array)" : "") + ". The forward sweeps "
+                                + "of its callers use this;\nallocates nothing once {@code $L} is warm.\n", link, into, into)
+                .addJavadoc("$L", paramDocs(f))
+                .addJavadoc("@param $L lends its buffers\n", into)
+                .addParameters(params)
+                .addParameter(gradient, into)
+                .returns(returns);
+        if (returns.equals(TypeName.VOID)) {
+            b.addStatement(call);
+        } else {
+            b.addJavadoc("@return the value\n").addStatement("return " + call);
+        }
+        type.addMethod(b.build());
+    }
+
     /** A double[]-valued method has no single gradient: only its vector-Jacobian product. */
     private static void addVectorPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
-            List<ParameterSpec> params, String seed, String into, Method m) {
+            List<ParameterSpec> params, String args, String seed, String into, Method m) {
         TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -147,13 +197,15 @@ public final class CompanionEmitter {
                 .addParameter(array, seed)
                 .addParameter(gradient, into)
                 .returns(array)
-                .addCode(CodeRenderer.render(m.pullback().body()))
+                .addStatement("return $LSweep($L, true, $L)", f.name(), join(args, seed), into)
                 .build());
+        addSweep(type, f, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
+        addValue(type, f, link, params, args, List.of("null"), gradient, into, array);
     }
 
     /** A procedure's pullback: one seed per array it writes, and the adjoints of what it reads. */
     private static void addProcedurePullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
-            List<ParameterSpec> params, String into, Method m) {
+            List<ParameterSpec> params, String args, String into, Method m) {
         TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Pullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -162,15 +214,22 @@ public final class CompanionEmitter {
                         + "the written arrays with respect to the parameter's values on entry.\n", link, into)
                 .addJavadoc("$L", paramDocs(f))
                 .addParameters(params);
+        List<ParameterSpec> seeds = new ArrayList<>();
+        List<String> noSeeds = new ArrayList<>();
         for (String s : m.pullback().outputSeeds()) {
             b.addJavadoc("@param $L the adjoint of what the method writes into {@code $L}\n", s,
                     s.substring(0, s.length() - "Seed".length()));
             b.addParameter(array, s);
+            seeds.add(ParameterSpec.builder(array, s).build());
+            noSeeds.add("null");
         }
         type.addMethod(b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
                 .addParameter(gradient, into)
-                .addCode(CodeRenderer.render(m.pullback().body()))
+                .addStatement("$LSweep($L, true, $L)", f.name(),
+                        join(args, String.join(", ", m.pullback().outputSeeds())), into)
                 .build());
+        addSweep(type, f, params, seeds, gradient, into, m, TypeName.VOID);
+        addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID);
     }
 
     private static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,

@@ -226,7 +226,7 @@ final class Callees {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
                     p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m,
-                    List.of());
+                    List.of(), null);
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
@@ -245,8 +245,12 @@ final class Callees {
                         + "to itself; a procedure cannot call itself: write the recursion as a loop");
             }
         }
+        String value = m.getSimpleName() + "Value";
+        TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
+        boolean hasValue = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
+                .anyMatch(e -> e.getSimpleName().contentEquals(value)); // a companion made before value methods existed
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
-                null, null, description, m, outputs);
+                null, null, description, m, outputs, hasValue ? companion + "." + value : null);
     }
 
     /** Reads a compiled procedure's outputs, the positions of the arrays it writes, from its result type. */

@@ -46,8 +46,9 @@ public final class ReverseTransform {
      * @param into the name of the parameter receiving value and gradient
      * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
+    /** @param gradient the name of the sweep's flag: false for the value alone */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds) {}
+            List<String> outputSeeds, String gradient) {}
 
     /**
      * A field of the result type holding, for one call site, the callee's own result object,
@@ -76,6 +77,8 @@ public final class ReverseTransform {
         return f.returnsArray() ? "double[]" : "double";
     }
     private String into;
+    /** The sweep's boolean parameter: false for the value alone (the companion's value method). */
+    private String gradientWanted;
     private final List<Site> sites = new ArrayList<>();
     private final Map<Call, String> siteOf = new HashMap<>();
 
@@ -107,6 +110,7 @@ public final class ReverseTransform {
         value = names.claim("value");
         seed = names.claim("seed");
         into = names.claim("into");
+        gradientWanted = names.claim("gradient");
         List<String> outputSeeds = new ArrayList<>();
         java.util.Set<Var> outputs = f.isProcedure() ? dev.leibniz.processor.ir.Outputs.of(f.body()) : java.util.Set.of();
         for (Param p : f.params()) {
@@ -119,7 +123,7 @@ public final class ReverseTransform {
         Set<String> fields = new HashSet<>(List.of("value", workspaceField));
         fields.addAll(paramNames);
         Walk.statements(f.body(), s -> {
-            if (s instanceof Call k && k.callee().pullback() != null && (activity.acts(k) || returnsArray(k))) {
+            if (s instanceof Call k && k.callee().pullback() != null && (activity.acts(k) || k.callee().value() != null)) {
                 String field = k.callee().method().getSimpleName() + "Call";
                 for (int n = 2; !fields.add(field); n++) {
                     field = k.callee().method().getSimpleName() + "Call" + n;
@@ -132,6 +136,7 @@ public final class ReverseTransform {
                 || !layout.snapshots.isEmpty();
         boolean returnsInLoops = hasArrayCallsInLoops();
         boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops || hasActiveArrayCalls();
+        // (the value methods of callees keep their own workspaces, in the sites' result objects)
         if (usesWorkspace) {
             workspace = names.claim("workspace");
             tape = usesTape ? names.claim("tape") : null;
@@ -176,10 +181,9 @@ public final class ReverseTransform {
             body.add(new Code.Line(valueType() + " " + value, null));
         }
         body.addAll(forward(f.body()));
-        if (f.returnsArray()) { // a caller's forward sweep asks for the value alone
-            body.add(new Code.Branch(seed + " == null", List.of(new Code.Line(into + ".value = " + value, null),
-                    new Code.Line("return " + value, null)), List.of(), "the value alone"));
-        }
+        List<Code> valueAlone = f.isProcedure() ? List.of(new Code.Line("return", null))
+                : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
+        body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
         for (Param p : f.params()) {
@@ -220,7 +224,7 @@ public final class ReverseTransform {
         if (!f.isProcedure()) {
             body.add(new Code.Line("return " + value, null));
         }
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds);
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted);
     }
 
     private boolean recordsInLoops() {
@@ -330,9 +334,9 @@ public final class ReverseTransform {
                             "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
-                String call = returnsArray(k) // the value in a buffer of the call's result object: no allocation
-                        ? k.callee().pullback() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
-                                + args(k.args()) + ", null, " + into + "." + siteOf.get(k) + ")"
+                String call = k.callee().value() != null // with the call's result object's buffers: no allocation
+                        ? k.callee().value() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
+                                + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "." + siteOf.get(k) + ")"
                         : on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
                 out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +47,6 @@ class AdbenchAllocationTest {
     }
 
     @Test
-    @Disabled("allocates 128 bytes per time step: LstmGrad.lstmObjectivePullback's forward sweep calls the plain Lstm.lstmPredict, whose new double[b] (layerOutput) is not taken from the workspace")
     void lstmObjective() {
         var in = LstmTest.IN;
         var into = new LstmGrad.LstmObjectiveGradient();

@@ -128,4 +128,13 @@ class AllocationTest {
         var layer = new VectorValuedGrad.AffineTanhGradient();
         assertAllocatesNothingOnceWarm(() -> VectorValuedGrad.affineTanhPullback(w1, b1, xs[0], seed, layer));
     }
+
+    @Test
+    void calleesWithArraysOfTheirOwn() {
+        double[] x = {0.4, -1.3};
+        var calls = new ProcedureCallsGrad.CallsWithScratchGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.callsWithScratch(x, calls));
+        var procedure = new ProcedureCallsGrad.CallsProcedureWithScratchGradient();
+        assertAllocatesNothingOnceWarm(() -> ProcedureCallsGrad.callsProcedureWithScratch(x, procedure));
+    }
 }

@@ -193,4 +193,36 @@ final class ProcedureCalls {
         squashed(x, y);
         return sum(y);
     }
+
+    /** A callee with an array of its own: its callers' forward sweeps must not allocate it. */
+    @Differentiable
+    static double withScratch(double[] x) {
+        double[] t = new double[2];
+        t[0] = x[0] * x[1];
+        t[1] = t[0] + x[0];
+        return t[0] * t[1];
+    }
+
+    @Differentiable
+    static double callsWithScratch(double[] x) {
+        double s = 0;
+        for (int r = 0; r < 3; r++) {
+            s += withScratch(x) * r;
+        }
+        return s + withScratch(x);
+    }
+
+    @Differentiable(wrt = {"x", "out"})
+    static void procedureWithScratch(double[] x, double[] out) {
+        double[] t = new double[2];
+        t[0] = x[0] * x[1];
+        out[0] = t[0] * t[0];
+    }
+
+    @Differentiable
+    static double callsProcedureWithScratch(double[] x) {
+        double[] y = new double[1];
+        procedureWithScratch(x, y);
+        return y[0];
+    }
 }

@@ -127,4 +127,18 @@ class ProcedureCallsTest {
         assertClose("d Σ tanh(x) / dx", vector(1 - Math.pow(Math.tanh(0.5), 2), 1 - Math.pow(Math.tanh(-0.8), 2)),
                 ProcedureCallsGrad.squashedSum(x).x());
     }
+
+    @Test
+    void calleesWithArraysOfTheirOwn() {
+        double[] x = vector(0.4, -1.3);
+        // withScratch = p (p + x0) with p = x0 x1, called 4 times with weights 0 + 1 + 2 + 1
+        double p = 0.4 * -1.3;
+        double dp0 = -1.3;
+        double dp1 = 0.4;
+        double d0 = dp0 * (p + 0.4) + p * (dp0 + 1);
+        double d1 = dp1 * (p + 0.4) + p * dp1;
+        assertClose("calls", vector(4 * d0, 4 * d1), ProcedureCallsGrad.callsWithScratch(x).x());
+        assertClose("procedure: d (x0 x1)² / dx", vector(2 * p * dp0, 2 * p * dp1),
+                ProcedureCallsGrad.callsProcedureWithScratch(x).x());
+    }
 }
