@@ -104,6 +104,45 @@ final class MethodCompiler {
         return c;
     }
 
+    /** What callers need to know of the methods they call, from those methods' own IR. */
+    private final dev.leibniz.processor.parse.ProcedureOutputs facts = new dev.leibniz.processor.parse.ProcedureOutputs() {
+        @Override
+        public List<Integer> outputsOf(ExecutableElement procedure) {
+            return MethodCompiler.this.outputsOf(procedure);
+        }
+
+        @Override
+        public boolean mayReturnArgument(ExecutableElement method) {
+            return MethodCompiler.this.mayReturnArgument(method);
+        }
+    };
+
+    /** Whether a double[]-valued method of this round returns anything but arrays it made itself. */
+    private boolean mayReturnArgument(ExecutableElement method) {
+        if (trees.getPath(method) == null || inProgress.contains(method)) {
+            return true; // compiled elsewhere, or recursive: assume the worst
+        }
+        Compiled c = compiled(method);
+        if (c == null) {
+            return true;
+        }
+        boolean[] shared = {false};
+        Walk.statements(c.func().body(), s -> {
+            if (s instanceof dev.leibniz.processor.ir.Return r && r.value() instanceof dev.leibniz.processor.ir.Var v
+                    && !madeHere(c.func(), v)) {
+                shared[0] = true;
+            }
+        });
+        return shared[0];
+    }
+
+    /** Whether an array variable holds an array the method made (new, a copy, or a choice copied). */
+    private static boolean madeHere(Func f, dev.leibniz.processor.ir.Var v) {
+        boolean[] made = {false};
+        Walk.statements(f.body(), s -> made[0] |= s instanceof dev.leibniz.processor.ir.ArrayNew n && n.target() == v);
+        return made[0];
+    }
+
     /** The positions of the arrays a procedure of this round writes, from its own IR. */
     private List<Integer> outputsOf(ExecutableElement procedure) {
         if (inProgress.contains(procedure)) {
@@ -137,7 +176,7 @@ final class MethodCompiler {
         try {
             Set<String> wrt = Signatures.check(m, tree);
             AuxiliaryClasses.check(trees, m, tree);
-            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules, this::outputsOf);
+            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules, facts);
             Activity activity = Activity.of(f);
             ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
             int size = CodeSize.estimate(pullback.body());

@@ -348,6 +348,7 @@ final class ArrayCopies {
 
     private static Var writable(MethodParser p, Slot slot, ExpressionTree at) throws Unsupported {
         Var v = p.currentOf(slot, Expressions.unparen(at));
+        p.checkWritable(v, at);
         if (v.kind() == Var.Kind.PARAM && !p.isProcedure() || v.kind() == Var.Kind.VIEW) {
             throw new Unsupported(at, "a @Differentiable method must not write into an array it was passed; "
                     + "copy it into a local array first");

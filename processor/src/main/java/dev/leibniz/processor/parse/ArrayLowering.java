@@ -104,7 +104,9 @@ final class ArrayLowering {
             throws Unsupported {
         String name = element.getName().toString();
         Type t = Type.ofName(String.valueOf(element.getType()));
-        if (t == null && element.getType() != null && !element.getType().toString().equals("var")) {
+        boolean objects = arraySlot.javaType != null && arraySlot.javaType.endsWith("[]") && !arraySlot.type.isFloatingArray()
+                && Type.ofName(arraySlot.javaType.substring(0, arraySlot.javaType.length() - 2)) == null;
+        if (t == null && element.getType() != null && !element.getType().toString().equals("var") && !objects) {
             throw new Unsupported(element, "the loop variable must have a primitive type");
         }
         Var v;
@@ -130,8 +132,15 @@ final class ArrayLowering {
             Type elem = t != null ? t : Type.REFERENCE;
             v = p.newVar(name, elem, Var.Kind.LOCAL);
             v.setMutable();
+            String javaType = null;
+            if (objects && t == null) { // for (Model m : models): the element keeps its class, so calls on it resolve
+                javaType = arraySlot.javaType.substring(0, arraySlot.javaType.length() - 2);
+                v.setJavaType(javaType);
+            }
             p.add(new Opaque(v, Template.concat(array, "[", index, "]"), p.pos(element), element));
-            p.current().put(declared(p, name, elem), v);
+            Slot slot = new Slot(name, elem, javaType);
+            p.scope().declare(slot);
+            p.current().put(slot, v);
         }
     }
 
@@ -190,6 +199,7 @@ final class ArrayLowering {
             throw new Unsupported(target, "'" + a.slot().name + "' is a row of a matrix, which Leibniz keeps read-only; "
                     + "write through the matrix itself (m[i][j] = v)");
         }
+        p.checkWritable(array, target);
         List<Operand> index = indices(ex, a);
         Type elem = a.slot().type.element();
         Operand stored;

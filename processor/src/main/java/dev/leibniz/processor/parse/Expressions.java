@@ -336,6 +336,7 @@ final class Expressions {
         for (int i : callee.outputs()) {
             ExpressionTree at = c.getArguments().get(i);
             Var v = (Var) args.get(i);
+            p.checkWritable(v, at);
             Var base = v.base();
             String what = "'" + callee.description() + "' writes into its parameter '" + callee.paramNames().get(i) + "'";
             if (base.kind() == Var.Kind.PARAM && (v.kind() == Var.Kind.VIEW || !p.isProcedure())) {
@@ -426,6 +427,9 @@ final class Expressions {
                 : all.contains(p.reuse) ? p.newVar(m.getSimpleName().toString(), Type.DOUBLE, Var.Kind.TEMP)
                 : target(name, m.getSimpleName().toString(), Type.DOUBLE, all);
         p.add(new dev.leibniz.processor.ir.Call(t, callee, receiver, args, p.pos(c), c));
+        if (result == Type.DOUBLE_ARRAY) {
+            p.returnedBy(t, m);
+        }
         return t;
     }
 

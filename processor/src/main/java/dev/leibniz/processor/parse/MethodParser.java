@@ -295,6 +295,26 @@ public final class MethodParser {
         return choices;
     }
 
+    /** Arrays that calls returned, with the method each came from. */
+    private final java.util.Map<Var, javax.lang.model.element.ExecutableElement> returnedBy = new java.util.HashMap<>();
+
+    void returnedBy(Var array, javax.lang.model.element.ExecutableElement method) {
+        returnedBy.put(array, method);
+    }
+
+    /**
+     * An array a call returned may be one of the call's arguments (Java shares arrays), and then
+     * writing into it would change the caller's array behind the derivative's back.
+     */
+    void checkWritable(Var array, Tree at) throws Unsupported {
+        javax.lang.model.element.ExecutableElement from = returnedBy.get(array.base());
+        if (from != null && procedures.mayReturnArgument(from)) {
+            throw new Unsupported(at, "'" + array.base().baseName() + "' is what '" + from.getSimpleName() + "' returned, "
+                    + "which may be one of its arguments (Java shares arrays), so writing into it would change that "
+                    + "argument; write into a copy (double[] copy = " + array.base().baseName() + ".clone())");
+        }
+    }
+
     ProcedureOutputs procedures() {
         return procedures;
     }

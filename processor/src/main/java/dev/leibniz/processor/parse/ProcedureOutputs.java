@@ -7,7 +7,6 @@ import javax.lang.model.element.ExecutableElement;
  * Which array parameters a procedure of this compilation writes, decided by that procedure's own
  * parse so that its callers pass exactly the seeds its pullback takes.
  */
-@FunctionalInterface
 public interface ProcedureOutputs {
     /**
      * @param procedure a {@code @Differentiable void} method compiled in this round
@@ -15,4 +14,16 @@ public interface ProcedureOutputs {
      *     error says why); null if finding them leads back to a procedure still being parsed (recursion)
      */
     List<Integer> outputsOf(ExecutableElement procedure);
+
+    /**
+     * Whether a {@code double[]}-valued method may return one of its arguments, or a row of one,
+     * rather than an array of its own: then writing into what it returned writes into the caller's
+     * array, as Java shares arrays.
+     *
+     * @param method a {@code double[]}-valued method with a derivative
+     * @return false only when it is known to return arrays it made
+     */
+    default boolean mayReturnArgument(ExecutableElement method) {
+        return true;
+    }
 }

@@ -192,6 +192,29 @@ class ArrayWriteErrorsTest {
     }
 
     @Test
+    void writingIntoAnArrayACallReturnedIsRefusedWhenItMayBeAnArgument() {
+        assertError("""
+                    @Differentiable static double[] same(double[] x) { return x; }
+                    @Differentiable static double f(double[] x) {
+                        double[] y = same(x);
+                        y[0] *= 2.0;
+                        return y[0] * y[0] + x[0];
+                    }""", 8, "'y' is what 'same' returned, which may be one of its arguments (Java shares arrays)");
+    }
+
+    @Test
+    void writingIntoARowACallReturnedIsRefused() {
+        assertError("""
+                    @Differentiable static double[] first(double[][] m) { double[] r = m[0]; return r; }
+                    @Differentiable static void twice(double[] x, double[] out) { out[0] = 2 * x[0]; }
+                    @Differentiable static double f(double[][] m, double[] x) {
+                        double[] y = first(m);
+                        twice(x, y);
+                        return y[0];
+                    }""", 9, "'y' is what 'first' returned");
+    }
+
+    @Test
     void aProcedureThatCallsItselfIsRefused() {
         assertError("""
                     @Differentiable static void halve(double[] v, int n) {

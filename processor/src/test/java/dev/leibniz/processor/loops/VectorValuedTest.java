@@ -96,4 +96,17 @@ class VectorValuedTest {
                     return VectorValued.perSample(r.matrix(w1), r.vector(b1), r.matrix(w2), r.vector(b2), r.matrix(xs)); },
                 Packing.flat(w1, b1, w2, b2, xs), Packing.flat(g.w1(), g.b1(), g.w2(), g.b2(), g.xs()));
     }
+
+    @Test
+    void anArrayALayerMadeIsTheCallersToWrite() {
+        double[][] w = {{0.2, -0.4}, {0.5, 0.1}};
+        double[] b = {0.1, -0.2};
+        double[] x = {0.7, -1.1};
+        var g = VectorValuedGrad.writtenAfterALayer(w, b, x);
+        dev.leibniz.processor.testing.GradientChecks.assertCentral("written after a layer",
+                p -> { var r = new dev.leibniz.processor.testing.Packing.Reader(p);
+                    return VectorValued.writtenAfterALayer(r.matrix(w), r.vector(b), r.vector(x)); },
+                dev.leibniz.processor.testing.Packing.flat(w, b, x),
+                dev.leibniz.processor.testing.Packing.flat(g.w(), g.b(), g.x()));
+    }
 }

@@ -94,4 +94,33 @@ final class EverydaySyntax {
         }
         return y[0] + 3 * y[1];
     }
+
+    /** A record with a differentiable method, for loops over arrays of them. */
+    record Gaussian(double mu, double sigma) {
+        @Differentiable
+        double nll(double x) {
+            double z = (x - mu) / sigma;
+            return 0.5 * z * z + Math.log(sigma);
+        }
+    }
+
+    /** for (Gaussian g : gs): the element keeps its class, so the call on it is differentiated. */
+    @Differentiable
+    static double mixtureNll(double x, Gaussian[] gs) {
+        double s = 0.0;
+        for (Gaussian g : gs) {
+            s += g.nll(x) * Math.exp(-s);
+        }
+        return s;
+    }
+
+    /** The same with var. */
+    @Differentiable
+    static double mixtureNllVar(double x, Gaussian[] gs) {
+        double s = 0.0;
+        for (var g : gs) {
+            s += g.nll(x) * Math.exp(-s);
+        }
+        return s;
+    }
 }

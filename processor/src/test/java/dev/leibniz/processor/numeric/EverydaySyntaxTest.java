@@ -49,4 +49,14 @@ class EverydaySyntaxTest {
     void postIncrementIndex() {
         assertExactly("y[k++] = v²", vector(2, 12), EverydaySyntaxGrad.packSquares(vector(1, 2)).x());
     }
+
+    @Test
+    void enhancedForOverRecordsCallingTheirMethods() {
+        EverydaySyntax.Gaussian[] gs = {new EverydaySyntax.Gaussian(0.5, 1.2), new EverydaySyntax.Gaussian(-1.0, 0.7),
+            new EverydaySyntax.Gaussian(2.0, 2.5)};
+        assertCentral("for (Gaussian g : gs)", p -> EverydaySyntax.mixtureNll(p[0], gs), vector(0.3),
+                vector(EverydaySyntaxGrad.mixtureNll(0.3, gs).x()));
+        assertCentral("for (var g : gs)", p -> EverydaySyntax.mixtureNllVar(p[0], gs), vector(-0.4),
+                vector(EverydaySyntaxGrad.mixtureNllVar(-0.4, gs).x()));
+    }
 }
