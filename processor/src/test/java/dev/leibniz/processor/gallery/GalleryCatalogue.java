@@ -76,6 +76,8 @@ final class GalleryCatalogue {
         all.addAll(lookups());
         all.addAll(loopShapes());
         all.addAll(recursions());
+        all.addAll(arraysAsWritten());
+        all.addAll(statementsAsWritten());
         return all;
     }
 
@@ -1430,6 +1432,587 @@ final class GalleryCatalogue {
                 .closedForm(a -> {
                     int n = (Integer) a[1];
                     return v(n * Math.pow((Double) a[0], n - 1));
+                }));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- ArraysAsWritten (issue 9's table)
+
+    private static List<GalleryCase> arraysAsWritten() {
+        List<GalleryCase> out = new ArrayList<>();
+        String f = "ArraysAsWritten";
+        // Row 1: dot(W[j], X[r]), X differentiated and not.
+        out.add(program(f, "softmaxRegression", "W", "b", "X", "-")
+                .at(grid(3, 2, 0.2), v(0.1, -0.3, 0.4), grid(4, 2, 1.7), ints(0, 2, 1, 2))
+                .at(grid(2, 3, 0.9), v(0.5, -0.5), grid(2, 3, 0.3), ints(1, 0))
+                .twin(GalleryCatalogue::softmaxRegressionDs));
+        out.add(program(f, "softmaxRegressionWeights", "W", "b", "-", "-")
+                .at(grid(3, 2, 0.2), v(0.1, -0.3, 0.4), grid(4, 2, 1.7), ints(0, 2, 1, 2))
+                .at(grid(2, 3, 0.9), v(0.5, -0.5), grid(2, 3, 0.3), ints(1, 0))
+                .twin(GalleryCatalogue::softmaxRegressionDs));
+        // Row 2: a row local, clone(), c ? a : b between arrays and between a row and x.
+        out.add(program(f, "ridgeWithRowLocal", "w", "X", "y", "lambda")
+                .at(v(0.5, -0.2, 0.8), grid(4, 3, 0.6), v(1.0, -0.5, 0.3, 0.7), 0.3)
+                .at(v(-1.0, 0.4), grid(3, 2, 2.1), v(0.2, 0.9, -0.4), 1.7)
+                .twin(in -> {
+                    DerivativeStructure[] w = in.v(0);
+                    DerivativeStructure[][] X = in.m(1);
+                    DerivativeStructure[] y = in.v(2);
+                    DerivativeStructure lambda = in.s(3);
+                    DerivativeStructure[] shrunk = new DerivativeStructure[w.length];
+                    for (int k = 0; k < w.length; k++) {
+                        shrunk[k] = w[k].divide(lambda.add(1.0));
+                    }
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure e = dot(in.c(0), X[n], shrunk).subtract(y[n]);
+                        loss = loss.add(e.multiply(e));
+                    }
+                    return loss.add(lambda.multiply(sumSquares(w)));
+                }));
+        out.add(program(f, "skipOrWeights", "W", "x", "-", "-")
+                .at(grid(4, 3, 0.4), v(0.6, -0.8, 0.3), bools(false, true, false, true), true)
+                .at(grid(3, 2, 1.1), v(-0.4, 0.9), bools(true, false, false), false)
+                .twin(in -> {
+                    DerivativeStructure[][] W = in.m(0);
+                    DerivativeStructure[] x = in.v(1);
+                    boolean[] skip = (boolean[]) in.raw(2);
+                    boolean squares = (Boolean) in.raw(3);
+                    DerivativeStructure s = in.c(0);
+                    for (int j = 0; j < W.length; j++) {
+                        DerivativeStructure a = dot(in.c(0), skip[j] ? x : W[j], x).tanh();
+                        DerivativeStructure xt = x[j % x.length];
+                        DerivativeStructure t = squares ? xt.multiply(xt) : xt.multiply(0.5);
+                        s = s.add(a.subtract(t).multiply(a.subtract(t)));
+                    }
+                    return s;
+                }));
+        // Row 3: for (double[] row : X).
+        out.add(program(f, "kernelDensity", "X", "q", "h")
+                .at(grid(5, 2, 0.3), v(0.2, -0.1), 0.7).at(grid(3, 3, 1.9), v(0.5, 0.0, -0.6), 1.3)
+                .twin(in -> {
+                    DerivativeStructure[][] X = in.m(0);
+                    DerivativeStructure[] q = in.v(1);
+                    DerivativeStructure h = in.s(2);
+                    DerivativeStructure density = in.c(0);
+                    for (DerivativeStructure[] row : X) {
+                        DerivativeStructure d2 = in.c(0);
+                        for (int k = 0; k < q.length; k++) {
+                            DerivativeStructure d = row[k].subtract(q[k]);
+                            d2 = d2.add(d.multiply(d));
+                        }
+                        density = density.add(d2.negate().divide(h.multiply(h).multiply(2.0)).exp());
+                    }
+                    return density.divide(h.multiply(X.length)).log();
+                }));
+        out.add(program(f, "softKMeans", "C", "X")
+                .at(grid(3, 2, 0.5), grid(4, 2, 2.3)).at(grid(2, 3, 1.2), grid(3, 3, 0.1))
+                .twin(in -> {
+                    DerivativeStructure[][] C = in.m(0);
+                    DerivativeStructure energy = in.c(0);
+                    for (DerivativeStructure[] x : in.m(1)) {
+                        DerivativeStructure[] negDist = new DerivativeStructure[C.length];
+                        for (int j = 0; j < C.length; j++) {
+                            DerivativeStructure d2 = in.c(0);
+                            for (int k = 0; k < x.length; k++) {
+                                DerivativeStructure d = C[j][k].subtract(x[k]);
+                                d2 = d2.add(d.multiply(d));
+                            }
+                            negDist[j] = d2.negate();
+                        }
+                        energy = energy.subtract(lse(negDist));
+                    }
+                    return energy;
+                }));
+        // Row 4: double[] h = new double[H] inside the sample loop.
+        out.add(program(f, "mlpHiddenBuffer", "W1", "b1", "w2", "X", "y")
+                .at(grid(3, 2, 0.1), v(0.1, -0.2, 0.3), v(0.7, -0.4, 1.1), grid(4, 2, 1.5), v(0.5, -0.3, 0.8, 0.1))
+                .at(grid(2, 3, 0.8), v(-0.5, 0.2), v(1.2, 0.6), grid(2, 3, 2.4), v(1.0, -1.0))
+                .twin(in -> {
+                    DerivativeStructure[][] X = in.m(3);
+                    DerivativeStructure[] y = in.v(4);
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure[] h = layerDs(in.m(0), in.v(1), X[n]);
+                        DerivativeStructure e = dot(in.c(0), in.v(2), h).subtract(y[n]);
+                        loss = loss.add(e.multiply(e).multiply(0.5));
+                    }
+                    return loss;
+                }));
+        // Row 5: main_term refilled in the point loop, and made in it.
+        for (String gmm : List.of("gmmRefilled", "gmmPerPoint")) {
+            out.add(program(f, gmm, "alphas", "means", "logSigmas", "X")
+                    .at(v(0.2, -0.4, 0.1), grid(3, 2, 0.3), v(0.1, -0.2, 0.3), grid(5, 2, 1.9))
+                    .at(v(0.5, -0.5), grid(2, 3, 1.1), v(-0.3, 0.4), grid(3, 3, 0.2))
+                    .twin(GalleryCatalogue::gmmDs));
+        }
+        // Row 6: procedures writing their outputs, in a loop, on rows hs[n], calling procedures.
+        out.add(program(f, "scatterAroundMean", "X", "mu")
+                .at(grid(4, 3, 0.7), v(0.1, -0.2, 0.3)).at(grid(2, 2, 1.6), v(-0.5, 0.4))
+                .twin(in -> {
+                    DerivativeStructure[] mu = in.v(1);
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure[] x : in.m(0)) {
+                        DerivativeStructure d2 = in.c(0);
+                        for (int k = 0; k < mu.length; k++) {
+                            DerivativeStructure d = x[k].subtract(mu[k]);
+                            d2 = d2.add(d.multiply(d));
+                        }
+                        s = s.add(d2.log1p());
+                    }
+                    return s;
+                }));
+        out.add(program(f, "residualOnce", "a", "b")
+                .at(v(1.0, -0.5, 2.0), v(0.3, 0.4, -0.1)).at(v(0.2, 0.7), v(-1.0, 0.5))
+                .closedForm(args -> {
+                    double[] a = (double[]) args[0];
+                    double[] b = (double[]) args[1];
+                    double n2 = 1.0;
+                    for (int i = 0; i < a.length; i++) {
+                        n2 += (a[i] - b[i]) * (a[i] - b[i]);
+                    }
+                    double[] ga = new double[a.length];
+                    for (int i = 0; i < a.length; i++) {
+                        ga[i] = (a[i] - b[i]) / Math.sqrt(n2);
+                    }
+                    return concat(ga, scaled(-1.0, ga));
+                })
+                .twin(in -> {
+                    DerivativeStructure[] a = in.v(0);
+                    DerivativeStructure[] b = in.v(1);
+                    DerivativeStructure n2 = in.c(1.0);
+                    for (int i = 0; i < a.length; i++) {
+                        DerivativeStructure d = a[i].subtract(b[i]);
+                        n2 = n2.add(d.multiply(d));
+                    }
+                    return n2.sqrt();
+                }));
+        out.add(program(f, "encodeIntoRows", "W", "b", "v", "X")
+                .at(grid(3, 2, 0.4), v(0.1, 0.2, -0.3), v(0.5, -1.0, 0.8), grid(4, 2, 1.3))
+                .at(grid(2, 3, 2.2), v(-0.2, 0.4), v(1.1, 0.3), grid(2, 3, 0.6))
+                .twin(in -> {
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure[] x : in.m(3)) {
+                        DerivativeStructure z = dot(in.c(0), in.v(2), layerDs(in.m(0), in.v(1), x));
+                        s = s.add(z.multiply(z));
+                    }
+                    return s;
+                }));
+        out.add(program(f, "affineThenTanhPerSample", "W", "b", "X", "y")
+                .at(grid(3, 2, 0.9), v(0.3, -0.1, 0.2), grid(3, 2, 0.2), v(0.4, -0.6, 1.0))
+                .at(grid(2, 2, 1.4), v(0.0, 0.5), grid(2, 2, 2.7), v(-0.3, 0.2))
+                .twin(in -> {
+                    DerivativeStructure[][] X = in.m(2);
+                    DerivativeStructure[] y = in.v(3);
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure e = sum(layerDs(in.m(0), in.v(1), X[n])).subtract(y[n]);
+                        loss = loss.add(e.multiply(e));
+                    }
+                    return loss;
+                }));
+        // Row 7: double[] h = layer(W1, b1, x); double[] o = layer(W2, b2, h); per sample.
+        out.add(program(f, "twoLayerPerSample", "W1", "b1", "W2", "b2", "X", "Y")
+                .at(grid(3, 2, 0.3), v(0.1, -0.1, 0.2), grid(2, 3, 1.0), v(0.3, -0.2), grid(4, 2, 1.8),
+                        grid(4, 2, 0.5))
+                .at(grid(2, 3, 2.0), v(0.4, 0.1), grid(1, 2, 0.7), v(-0.1), grid(2, 3, 0.9), m(v(0.3), v(-0.4)))
+                .twin(in -> {
+                    DerivativeStructure[][] X = in.m(4);
+                    DerivativeStructure[][] Y = in.m(5);
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure[] o = layerDs(in.m(2), in.v(3), layerDs(in.m(0), in.v(1), X[n]));
+                        for (int c = 0; c < o.length; c++) {
+                            DerivativeStructure e = o[c].subtract(Y[n][c]);
+                            loss = loss.add(e.multiply(e));
+                        }
+                    }
+                    return loss.divide(X.length);
+                }));
+        out.add(program(f, "deepStack", "W1", "b1", "W2", "b2", "v", "x")
+                .at(grid(3, 2, 0.6), v(0.2, -0.3, 0.1), grid(3, 3, 1.4), v(0.0, 0.1, -0.2), v(1.0, -0.5, 0.7),
+                        v(0.8, -0.4))
+                .at(grid(2, 3, 2.5), v(0.3, 0.3), grid(2, 2, 0.2), v(-0.4, 0.2), v(0.6, 1.2), v(0.1, -0.9, 0.5))
+                .twin(in -> {
+                    DerivativeStructure[] h1 = layerDs(in.m(0), in.v(1), in.v(5));
+                    DerivativeStructure[] h2 = layerDs(in.m(2), in.v(3), h1);
+                    DerivativeStructure[] h3 = layerDs(in.m(2), in.v(3), h2);
+                    return dot(in.c(0), in.v(4), h3).add(sumSquares(h1));
+                }));
+        // Row 2 again: a choice between two parameter arrays, rows copied into a per-sample buffer.
+        out.add(program(f, "centredRowsChosenScale", "X", "mu", "a", "b", "-")
+                .at(grid(4, 3, 0.2), v(0.1, 0.0, -0.2), v(1.0, 0.5, 2.0), v(0.3, 0.3, 0.3), true)
+                .at(grid(3, 2, 1.4), v(-0.3, 0.6), v(0.7, 1.1), v(1.5, 0.4), false)
+                .twin(in -> {
+                    DerivativeStructure[] mu = in.v(1);
+                    DerivativeStructure[] scale = (Boolean) in.raw(4) ? in.v(2) : in.v(3);
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure[] x : in.m(0)) {
+                        DerivativeStructure n2 = in.c(1.0);
+                        for (int k = 0; k < mu.length; k++) {
+                            DerivativeStructure z = x[k].subtract(mu[k]).multiply(scale[k]);
+                            n2 = n2.add(z.multiply(z));
+                        }
+                        s = s.add(n2.log());
+                    }
+                    return s;
+                }));
+        // Row 6 again: the procedure fed by for (double[] x : X).
+        out.add(program(f, "scatterForEachRow", "X", "mu")
+                .at(grid(4, 3, 0.9), v(0.2, -0.1, 0.4)).at(grid(2, 2, 2.6), v(0.5, -0.5))
+                .twin(in -> {
+                    DerivativeStructure[] mu = in.v(1);
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure[] x : in.m(0)) {
+                        DerivativeStructure n2 = in.c(1.0);
+                        for (int k = 0; k < mu.length; k++) {
+                            DerivativeStructure d = x[k].subtract(mu[k]);
+                            n2 = n2.add(d.multiply(d));
+                        }
+                        s = s.add(n2.sqrt());
+                    }
+                    return s;
+                }));
+        out.add(program(f, "momentumVelocity", "g", "beta", "-")
+                .at(v(0.5, -0.3, 0.8), 0.9, 4).at(v(1.2, -0.7), 0.5, 2)
+                .twin(in -> {
+                    DerivativeStructure[] g = in.v(0);
+                    DerivativeStructure[] vel = new DerivativeStructure[g.length];
+                    java.util.Arrays.fill(vel, in.c(0));
+                    DerivativeStructure travelled = in.c(0);
+                    for (int t = 0; t < in.i(2); t++) {
+                        for (int i = 0; i < g.length; i++) {
+                            vel[i] = in.s(1).multiply(vel[i]).add(g[i]);
+                        }
+                        travelled = travelled.add(sumSquares(vel));
+                    }
+                    return travelled;
+                }));
+        out.add(program(f, "averagedActivations", "W", "b", "X")
+                .at(grid(3, 2, 0.4), v(0.1, -0.2, 0.3), grid(4, 2, 2.2))
+                .at(grid(2, 3, 1.0), v(0.5, -0.4), grid(2, 3, 0.1))
+                .twin(in -> {
+                    DerivativeStructure[] b = in.v(1);
+                    DerivativeStructure[] ema = new DerivativeStructure[b.length];
+                    java.util.Arrays.fill(ema, in.c(0));
+                    for (DerivativeStructure[] x : in.m(2)) {
+                        DerivativeStructure[] h = layerDs(in.m(0), b, x);
+                        for (int i = 0; i < ema.length; i++) {
+                            ema[i] = ema[i].multiply(0.9).add(h[i]);
+                        }
+                    }
+                    return sumSquares(ema);
+                }));
+        out.add(program(f, "encodeDecode", "W1", "b1", "W2", "b2", "X")
+                .at(grid(2, 3, 0.1), v(0.1, 0.2), grid(3, 2, 0.8), v(0.3, -0.3, 0.1), grid(4, 3, 1.7))
+                .at(grid(1, 2, 1.5), v(-0.2), grid(2, 1, 0.6), v(0.2, 0.4), grid(3, 2, 0.9))
+                .twin(in -> {
+                    DerivativeStructure[][] W1 = in.m(0);
+                    DerivativeStructure[] b1 = in.v(1);
+                    DerivativeStructure loss = in.c(0);
+                    for (DerivativeStructure[] x : in.m(4)) {
+                        DerivativeStructure[] h = new DerivativeStructure[b1.length];
+                        for (int j = 0; j < h.length; j++) {
+                            h[j] = dot(b1[j], W1[j], x);
+                        }
+                        DerivativeStructure[] o = layerDs(in.m(2), in.v(3), h);
+                        for (int k = 0; k < o.length; k++) {
+                            DerivativeStructure e = o[k].subtract(x[k]);
+                            loss = loss.add(e.multiply(e));
+                        }
+                    }
+                    return loss;
+                }));
+        return out;
+    }
+
+    /** tanh(b + W x). */
+    static DerivativeStructure[] layerDs(DerivativeStructure[][] W, DerivativeStructure[] b, DerivativeStructure[] x) {
+        DerivativeStructure[] h = new DerivativeStructure[W.length];
+        for (int j = 0; j < W.length; j++) {
+            h[j] = dot(b[j], W[j], x).tanh();
+        }
+        return h;
+    }
+
+    private static DerivativeStructure softmaxRegressionDs(GalleryDs in) {
+        DerivativeStructure[][] W = in.m(0);
+        DerivativeStructure[] b = in.v(1);
+        DerivativeStructure[][] X = in.m(2);
+        int[] labels = (int[]) in.raw(3);
+        DerivativeStructure loss = in.c(0);
+        for (int r = 0; r < X.length; r++) {
+            DerivativeStructure[] logits = new DerivativeStructure[W.length];
+            for (int j = 0; j < W.length; j++) {
+                logits[j] = dot(b[j], W[j], X[r]);
+            }
+            loss = loss.add(lse(logits)).subtract(logits[labels[r]]);
+        }
+        return loss.divide(X.length);
+    }
+
+    /** -sum_i log sum_k exp(alpha_k - D log sigma_k - |x_i - mu_k|^2 / 2 sigma_k^2) + N lse(alpha). */
+    private static DerivativeStructure gmmDs(GalleryDs in) {
+        DerivativeStructure[] alphas = in.v(0);
+        DerivativeStructure[][] means = in.m(1);
+        DerivativeStructure[] logSigmas = in.v(2);
+        DerivativeStructure[][] X = in.m(3);
+        DerivativeStructure total = in.c(0);
+        for (DerivativeStructure[] x : X) {
+            DerivativeStructure[] term = new DerivativeStructure[alphas.length];
+            for (int k = 0; k < alphas.length; k++) {
+                DerivativeStructure sq = in.c(0);
+                for (int d = 0; d < x.length; d++) {
+                    DerivativeStructure z = x[d].subtract(means[k][d]).divide(logSigmas[k].exp());
+                    sq = sq.add(z.multiply(z));
+                }
+                term[k] = alphas[k].subtract(logSigmas[k].multiply(x.length)).subtract(sq.multiply(0.5));
+            }
+            total = total.add(lse(term));
+        }
+        return lse(alphas).multiply(X.length).subtract(total);
+    }
+
+    // ---------------------------------------------------------------- StatementsAsWritten (issue 9's table)
+
+    private static List<GalleryCase> statementsAsWritten() {
+        List<GalleryCase> out = new ArrayList<>();
+        String f = "StatementsAsWritten";
+        // Row 8: var, switch over an enum (colon, yield), a String (arrow expression), int (colon
+        // and arrow statements).
+        out.add(program(f, "mixedActivations", "W", "x")
+                .at(grid(4, 3, 0.5), v(0.7, -0.3, 0.9)).at(grid(3, 2, 1.8), v(-1.2, 0.4))
+                .twin(in -> {
+                    DerivativeStructure[][] W = in.m(0);
+                    DerivativeStructure[] x = in.v(1);
+                    DerivativeStructure s = in.c(0);
+                    for (int j = 0; j < W.length; j++) {
+                        DerivativeStructure z = dot(in.c(0), W[j], x);
+                        DerivativeStructure a = switch (j % 3) {
+                            case 0 -> z.tanh();
+                            case 1 -> z.exp().log1p();
+                            default -> z.divide(z.negate().exp().add(1.0));
+                        };
+                        s = s.add(a.multiply(a));
+                    }
+                    return s;
+                }));
+        for (String loss : List.of("mse", "logcosh", "pseudo-huber")) {
+            out.add(program(f, "namedLoss", "pred", "target", "-")
+                    .at(v(0.5, -1.2, 2.0), v(0.1, 0.3, 1.1), loss).at(v(1.5, 0.2), v(-0.4, 0.9), loss)
+                    .twin(in -> {
+                        DerivativeStructure[] pred = in.v(0);
+                        DerivativeStructure[] target = in.v(1);
+                        DerivativeStructure total = in.c(0);
+                        for (int i = 0; i < pred.length; i++) {
+                            DerivativeStructure e = pred[i].subtract(target[i]);
+                            total = total.add(switch ((String) in.raw(2)) {
+                                case "mse" -> e.multiply(e);
+                                case "logcosh" -> e.cosh().log();
+                                default -> e.multiply(e).add(1.0).sqrt().subtract(1.0);
+                            });
+                        }
+                        return total.divide(pred.length);
+                    }));
+        }
+        out.add(program(f, "legendreFeatures", "c", "t", "-")
+                .at(v(0.5, -1.0, 0.7, 0.3, -0.2), 0.35, 4).at(v(1.0, 2.0), -0.6, 1).at(v(0.2, 0.4, 0.6), 0.8, 2)
+                .twin(in -> {
+                    DerivativeStructure[] c = in.v(0);
+                    DerivativeStructure t = in.s(1);
+                    int degree = in.i(2);
+                    DerivativeStructure[] p = new DerivativeStructure[degree + 1];
+                    p[0] = in.c(1.0);
+                    if (degree >= 1) {
+                        p[1] = t;
+                    }
+                    for (int d = 2; d <= degree; d++) {
+                        p[d] = t.multiply(p[d - 1]).multiply(2 * d - 1).subtract(p[d - 2].multiply(d - 1)).divide(d);
+                    }
+                    return dot(in.c(0), c, p);
+                }));
+        out.add(program(f, "scheduledSteps", "w", "lr", "-")
+                .at(0.8, 0.1, 7).at(-0.3, 0.25, 4)
+                .twin(in -> {
+                    DerivativeStructure x = in.s(0);
+                    DerivativeStructure lr = in.s(1);
+                    for (int t = 0; t < in.i(2); t++) {
+                        DerivativeStructure rate = t % 3 == 0 ? lr : t % 3 == 1 ? lr.multiply(0.5) : lr.multiply(lr);
+                        x = x.subtract(rate.multiply(x.multiply(x).multiply(x).subtract(x).add(0.3)));
+                    }
+                    return x.multiply(x);
+                }));
+        // Row 9: assignments and ++/-- inside expressions.
+        out.add(program(f, "squaredHinge", "w", "X", "y")
+                // The last sample is classified with room to spare: its margin is negative and adds nothing.
+                .at(v(0.4, -0.3), m(v(1.0, 0.5), v(-0.2, 1.1), v(0.7, -0.9), v(0.3, 0.3), v(3.0, -1.0)),
+                        v(1, -1, 1, -1, 1))
+                .at(v(0.9, 0.2, -0.5), grid(3, 3, 0.4), v(-1, 1, 1))
+                .twin(in -> {
+                    DerivativeStructure[] w = in.v(0);
+                    DerivativeStructure[][] X = in.m(1);
+                    DerivativeStructure[] y = in.v(2);
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure m = y[n].multiply(dot(in.c(0), w, X[n])).negate().add(1.0);
+                        if (m.getValue() > 0) {
+                            loss = loss.add(m.multiply(m));
+                        }
+                    }
+                    return loss;
+                }));
+        out.add(program(f, "hornerCountdown", "coef", "x")
+                .at(v(1.0, -2.0, 0.5, 3.0), 0.7).at(v(0.3, 0.9), -1.4).at(v(2.0), 5.0)
+                .closedForm(a -> {
+                    double[] c = (double[]) a[0];
+                    double x = (Double) a[1];
+                    double[] g = new double[c.length + 1];
+                    for (int i = 0; i < c.length; i++) {
+                        g[i] = Math.pow(x, i);
+                        if (i > 0) {
+                            g[c.length] += i * c[i] * Math.pow(x, i - 1);
+                        }
+                    }
+                    return g;
+                })
+                .twin(in -> {
+                    DerivativeStructure[] c = in.v(0);
+                    DerivativeStructure p = in.c(0);
+                    for (int i = c.length - 1; i >= 0; i--) {
+                        p = p.multiply(in.s(1)).add(c[i]);
+                    }
+                    return p;
+                }));
+        out.add(program(f, "leapfrogChain", "x", "k", "-")
+                .at(0.3, 2.0, 12).at(-0.8, 0.5, 3)
+                .twin(in -> {
+                    DerivativeStructure q = in.s(0).multiply(2.0);
+                    DerivativeStructure qPrev = q;
+                    for (int t = 0; t < in.i(2); t++) {
+                        DerivativeStructure next = q.multiply(2.0).subtract(qPrev)
+                                .subtract(in.s(1).multiply(q.sin()).multiply(0.01));
+                        qPrev = q;
+                        q = next;
+                    }
+                    return q.multiply(q).add(qPrev);
+                }));
+        out.add(program(f, "fourierFeatures", "x", "freq", "beta")
+                .at(v(0.3, -1.1, 0.8), v(1.0, 2.5, 0.7), v(0.5, -0.2, 1.0, 0.3, -0.7, 0.9))
+                .at(v(2.0), v(-0.6), v(1.5, 0.4))
+                .twin(in -> {
+                    DerivativeStructure[] x = in.v(0);
+                    DerivativeStructure[] freq = in.v(1);
+                    DerivativeStructure[] beta = in.v(2);
+                    DerivativeStructure s = in.c(0);
+                    for (int i = 0; i < x.length; i++) {
+                        DerivativeStructure u = freq[i].multiply(x[i]);
+                        s = s.add(beta[2 * i].multiply(u.cos())).add(beta[2 * i + 1].multiply(u.sin()));
+                    }
+                    return s;
+                }));
+        // Records and their accessors, the differentiable method of each element of an array.
+        double[][] priors = {{0.0, 1.0}, {0.5, 2.0}, {-1.0, 0.5}};
+        out.add(program(f, "mapObjective", "w", "X", "y")
+                .at(v(0.3, -0.2, 0.6), grid(4, 3, 0.8), v(1.0, 0.2, -0.5, 0.4))
+                .at(v(-0.7, 1.1, 0.1, 0.5), grid(2, 4, 1.5), v(0.3, -0.9))
+                .twin(in -> {
+                    DerivativeStructure[] w = in.v(0);
+                    DerivativeStructure[][] X = in.m(1);
+                    DerivativeStructure[] y = in.v(2);
+                    DerivativeStructure loss = in.c(0);
+                    for (int n = 0; n < X.length; n++) {
+                        DerivativeStructure e = dot(in.c(0), w, X[n]).subtract(y[n]);
+                        loss = loss.add(e.multiply(e).multiply(0.5));
+                    }
+                    for (int k = 0; k < priors.length; k++) {
+                        DerivativeStructure z = w[k].subtract(priors[k][0]).divide(priors[k][1]);
+                        loss = loss.add(z.multiply(z).multiply(0.5))
+                                .add(Math.log(priors[k][1]) + 0.5 * Math.log(2 * Math.PI));
+                    }
+                    return loss;
+                }));
+        out.add(program(f, "standardised", "x")
+                .at(v(0.3, -0.2, 0.6, 1.4)).at(v(-2.0, 1.0))
+                .twin(in -> {
+                    DerivativeStructure[] x = in.v(0);
+                    DerivativeStructure s = in.c(0);
+                    for (int i = 0; i < x.length; i++) {
+                        double[] g = priors[i % priors.length];
+                        DerivativeStructure z = x[i].subtract(g[0]).divide(g[1]);
+                        s = s.add(z.multiply(z).log1p());
+                    }
+                    return s;
+                }));
+        // double... varargs, at the entry and called with separate numbers and with an array.
+        out.add(program(f, "softMax", "z")
+                .at(v(0.3, -1.2, 0.9)).at(v(2.0, 1.5))
+                .twin(in -> lse(in.v(0))));
+        out.add(program(f, "softMaxCalls", "a", "b", "x")
+                .at(0.4, -0.7, v(1.0, 0.2, -0.5)).at(1.3, 0.8, v(-0.3, 0.6))
+                .twin(in -> {
+                    DerivativeStructure a = in.s(0);
+                    DerivativeStructure b = in.s(1);
+                    return lse(new DerivativeStructure[] {a, b, a.multiply(b)}).add(lse(in.v(2)).multiply(0.5));
+                }));
+        // Primitive array initialisers: int[] and double[] constants, a differentiated double[].
+        out.add(program(f, "stencilOnPermutation", "x", "a")
+                .at(v(0.4, -0.9, 1.3), 0.6).at(v(2.0, 0.1, -0.5, 0.8), -1.1)
+                .twin(in -> {
+                    DerivativeStructure[] x = in.v(0);
+                    DerivativeStructure a = in.s(1);
+                    DerivativeStructure[] shifted = {x[2].multiply(a), x[0], x[1].add(a)};
+                    double[] weights = {0.25, 0.5, 0.25};
+                    DerivativeStructure s = in.c(0);
+                    for (int i = 0; i < 3; i++) {
+                        s = s.add(shifted[i].sin().multiply(shifted[(i + 1) % 3]).multiply(weights[i]));
+                    }
+                    return s;
+                }));
+        for (String norm : List.of("l2", "cauchy")) {
+            out.add(program(f, "regularised", "w", "lambda", "-")
+                    .at(v(0.4, -0.8, 1.2), 0.3, norm).at(v(-1.5, 0.6), 2.0, norm)
+                    .twin(in -> {
+                        DerivativeStructure[] w = in.v(0);
+                        DerivativeStructure penalty = in.c(0);
+                        for (int i = 0; i < w.length; i++) {
+                            penalty = penalty.add(i % 2 == 0 ? w[i].tanh().multiply(w[i].tanh())
+                                    : w[i].exp().log1p().subtract(Math.log(2.0)));
+                        }
+                        DerivativeStructure data = sumSquares(w);
+                        if (in.raw(2).equals("cauchy")) {
+                            data = data.log1p();
+                        }
+                        return in.s(1).multiply(penalty).add(data);
+                    }));
+        }
+        out.add(program(f, "reversedMovingAverage", "x", "w")
+                .at(v(0.5, -1.0, 2.0, 0.3), v(0.7, -0.2, 0.4)).at(v(1.2, 0.4), v(-0.9))
+                .twin(in -> {
+                    DerivativeStructure[] x = in.v(0);
+                    DerivativeStructure[] w = in.v(1);
+                    DerivativeStructure s = in.c(0);
+                    DerivativeStructure t = in.c(0);
+                    for (int k = 0; k < x.length - 1; k++) {
+                        int n = x.length - 2 - k;
+                        DerivativeStructure feat = x[n].add(x[n + 1]).multiply(0.5);
+                        s = s.add(w[k].multiply(feat));
+                        t = t.add(feat.multiply(feat));
+                    }
+                    return s.multiply(s).add(t);
+                }));
+        out.add(program(f, "softMaxOneAndInitialiser", "a", "b")
+                .at(0.3, -0.4).at(-1.0, 0.8)
+                .twin(in -> in.s(0).add(lse(new DerivativeStructure[] {in.s(0), in.s(1).multiply(2.0)}))));
+        out.add(program(f, "leakyMargins", "w", "X")
+                .at(v(0.6, -0.4), grid(5, 2, 0.35)).at(v(-0.3, 0.9, 0.2), grid(3, 3, 1.2))
+                .twin(in -> {
+                    DerivativeStructure[] w = in.v(0);
+                    DerivativeStructure s = in.c(0);
+                    for (DerivativeStructure[] x : in.m(1)) {
+                        DerivativeStructure r = dot(in.c(0), w, x);
+                        s = r.getValue() > 0 ? s.add(r.multiply(r)) : s.subtract(r.multiply(0.1));
+                    }
+                    return s;
                 }));
         return out;
     }
