@@ -105,7 +105,13 @@ final class ArrayCopies {
         if (!(Expressions.unparen(v.getInitializer()) instanceof com.sun.source.tree.ConditionalExpressionTree c)) {
             return null;
         }
-        if (slot.type.rank() != 1) {
+        return choice(p, ex, c, slot.name, slot.type, v);
+    }
+
+    /** A choice between arrays anywhere an array is expected (a call's argument too), copied into {@code name}. */
+    static Var choice(MethodParser p, Expressions ex, com.sun.source.tree.ConditionalExpressionTree c, String name,
+            Type type, Tree at) throws Unsupported {
+        if (type.rank() != 1) {
             throw new Unsupported(c, "choosing between double[][] arrays is not supported; choose the element "
                     + "(c ? a[i][j] : b[i][j]) where you read it");
         }
@@ -114,8 +120,8 @@ final class ArrayCopies {
         // No parentheses: the reverse sweep may rebuild this size for the adjoint (Layout.reverseText).
         Var length = opaqueInt(p, "length", Template.concat(pick, " ? ", ex.template(c.getTrueExpression()), ".length : ",
                 ex.template(c.getFalseExpression()), ".length"), c);
-        Var copy = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
-        p.add(new ArrayNew(copy, List.of(length), true, p.pos(v), c));
+        Var copy = p.newVar(name, type, Var.Kind.LOCAL);
+        p.add(new ArrayNew(copy, List.of(length), true, p.pos(at), c));
         List<Var> chosen = new ArrayList<>();
         Block then = p.branch(() -> copyChosen(p, ex, c.getTrueExpression(), copy, length, chosen));
         Block otherwise = p.branch(() -> copyChosen(p, ex, c.getFalseExpression(), copy, length, chosen));
@@ -128,6 +134,10 @@ final class ArrayCopies {
 
     private static boolean copyChosen(MethodParser p, Expressions ex, ExpressionTree e, Var copy, Var length,
             List<Var> chosen) throws Unsupported {
+        if (Expressions.unparen(e) instanceof com.sun.source.tree.ConditionalExpressionTree) {
+            throw new Unsupported(e, "choose between two arrays at a time: name the inner choice first "
+                    + "(double[] bc = k == 1 ? b : c;) and choose between it and the other array");
+        }
         Var row = copy.type() == Type.DOUBLE_ARRAY ? ArrayLowering.rowView(p, ex, e, null) : null;
         Var source = row != null ? row : floatingArray(p, ex, e, copy.type());
         if (source == null) {
@@ -334,6 +344,10 @@ final class ArrayCopies {
 
     /** The array a copy reads: a local or parameter, or any other array expression as a constant. */
     private static Var floatingArray(MethodParser p, Expressions ex, ExpressionTree e, Type type) throws Unsupported {
+        Var row = type == Type.DOUBLE_ARRAY ? ArrayLowering.rowView(p, ex, e, null) : null;
+        if (row != null) {
+            return row; // X[n].clone(), Arrays.copyOf(X[n], k), System.arraycopy(X[n], ...)
+        }
         Slot s = slotOf(p, e);
         if (s != null) {
             return s.type == type ? p.currentOf(s, Expressions.unparen(e)) : null;

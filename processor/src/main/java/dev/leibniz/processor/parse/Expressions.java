@@ -400,6 +400,11 @@ final class Expressions {
                     args.add(row); // dot(W[j], x): the row's adjoint is that row of W's
                     continue;
                 }
+                if (u instanceof ConditionalExpressionTree choice && pt.rank() == 1) { // dot(h, c ? x : h)
+                    args.add(ArrayCopies.choice(p, this, choice, m.getParameters().get(i).getSimpleName().toString(),
+                            pt, a));
+                    continue;
+                }
                 if (s == null || s.type != pt) {
                     throw new Unsupported(a, "pass a " + pt.javaName() + " variable here, so its derivative can flow back");
                 }

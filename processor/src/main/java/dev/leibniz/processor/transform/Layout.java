@@ -54,6 +54,8 @@ final class Layout {
     final Set<Loop> rebuilt = new HashSet<>();
     final Set<Stmt> hasReverse = new HashSet<>();
     final Set<ArrayNew> reusable = new HashSet<>();
+    /** Arrays made in loops whose sizes the reverse sweep cannot rebuild: each iteration keeps them on a stack. */
+    final Set<ArrayNew> sizesKept = new java.util.LinkedHashSet<>();
     /**
      * Values the reverse sweep computes again instead of popping: an element loaded from a
      * parameter array nothing writes, or cheap arithmetic on values it has at hand, and their
@@ -118,8 +120,7 @@ final class Layout {
         for (ArrayNew n : made) {
             for (Operand o : n.dims()) {
                 if (reverseText(o, n) == null) {
-                    throw new Unsupported(n.tree(), "an array made inside a loop needs a size the loop does not change, "
-                            + "so that the reverse sweep can make its adjoint; compute the size before the loop");
+                    sizesKept.add(n); // the reverse sweep cannot rebuild the size: keep it for the adjoint
                 }
             }
         }

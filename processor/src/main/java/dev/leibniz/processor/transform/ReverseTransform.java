@@ -67,6 +67,8 @@ public final class ReverseTransform {
     private final Map<List<Object>, Integer> slots = new HashMap<>();
     /** Per double[]-valued call inside a loop, the local naming its stack of returned arrays. */
     private final Map<Call, String> returnedStacks = new java.util.LinkedHashMap<>();
+    /** Per array made in a loop with a size the reverse sweep cannot rebuild, the local naming its stack of sizes. */
+    private final Map<ArrayNew, String> sizeStacks = new java.util.LinkedHashMap<>();
     private String value;
     private String seed;
     private String tape;
@@ -135,7 +137,8 @@ public final class ReverseTransform {
         boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops()
                 || !layout.snapshots.isEmpty();
         boolean returnsInLoops = hasArrayCallsInLoops();
-        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops || hasActiveArrayCalls();
+        boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops || hasActiveArrayCalls()
+                || !layout.sizesKept.isEmpty();
         // (the value methods of callees keep their own workspaces, in the sites' result objects)
         if (usesWorkspace) {
             workspace = names.claim("workspace");
@@ -145,6 +148,9 @@ public final class ReverseTransform {
                     returnedStacks.put((Call) st, names.claim(((Call) st).target().baseName() + "Returned"));
                 }
             });
+            for (ArrayNew n : layout.sizesKept) {
+                sizeStacks.put(n, names.claim(n.target().baseName() + "Sizes"));
+            }
         }
         nameForwardValues(f.body());
         Walk.statements(f.body(), s -> {
@@ -168,6 +174,10 @@ public final class ReverseTransform {
             for (String stack : returnedStacks.values()) {
                 body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ")",
                         "the arrays this call returns in the loop, taken back at the top of each reverse iteration"));
+            }
+            for (String stack : sizeStacks.values()) {
+                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ")",
+                        "the sizes of an array made in the loop, taken back at the top of each reverse iteration"));
             }
         }
         for (Site site : sites) {
@@ -470,6 +480,11 @@ public final class ReverseTransform {
         Var a = n.target();
         String alloc = layout.reusable.contains(n) ? buffer(n, 0) : fresh(n);
         out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
+        if (sizeStacks.containsKey(n)) {
+            for (Operand d : n.dims()) {
+                out.add(new Code.Line(sizeStacks.get(n) + ".push(" + Partials.text(d) + ")", "its size, for its adjoint"));
+            }
+        }
         if (activity.isActive(a) && layout.loopsOf(n).isEmpty()) { // in a loop: each reverse iteration makes its own
             String adj = workspace != null ? buffer(n, 1) : fresh(n);
             String type = hoistedAdjoints.contains(a) ? "" : a.javaType() + " ";
@@ -676,7 +691,16 @@ public final class ReverseTransform {
         for (Stmt s : b.stmts()) {
             if (s instanceof ArrayNew n && activity.isActive(n.target()) && !layout.loopsOf(n).isEmpty()) {
                 List<String> dims = new ArrayList<>();
-                n.dims().forEach(d -> dims.add(layout.reverseText(d, n)));
+                if (sizeStacks.containsKey(n)) {
+                    for (int d = n.dims().size() - 1; d >= 0; d--) {
+                        String size = names.claim(n.target().baseName() + "Size");
+                        out.add(new Code.Line("int " + size + " = " + sizeStacks.get(n) + ".popInt()",
+                                "the size this iteration's " + n.target().name() + " had"));
+                        dims.add(0, size);
+                    }
+                } else {
+                    n.dims().forEach(d -> dims.add(layout.reverseText(d, n)));
+                }
                 String kind = n.target().type() == Type.FLOAT_ARRAY ? "floats" : "doubles";
                 String adj = workspace != null ? workspace + "." + kind + "(" + slot(n, 1) + ", " + String.join(", ", dims) + ")"
                         : "new " + n.target().type().element().javaName() + "[" + String.join("][", dims) + "]";

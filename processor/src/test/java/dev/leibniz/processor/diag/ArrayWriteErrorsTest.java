@@ -226,18 +226,11 @@ class ArrayWriteErrorsTest {
     }
 
     @Test
-    void anArrayMadeInALoopWithASizeTheLoopChangesIsRefusedOnItsLine() {
+    void aNestedChoiceBetweenArraysAsksForTheInnerOneToBeNamed() {
         assertError("""
-                    @Differentiable static double f(double[] x) {
-                        double s = 0;
-                        int n = 1;
-                        for (int i = 0; i < x.length; i++) {
-                            double[] t = new double[n];
-                            t[0] = x[i];
-                            s += t[0] * t[0];
-                            n++;
-                        }
-                        return s;
-                    }""", 9, "an array made inside a loop needs a size the loop does not change");
+                    @Differentiable static double f(double[] a, double[] b, double[] c, int k) {
+                        double[] t = k == 0 ? a : k == 1 ? b : c;
+                        return t[0];
+                    }""", 6, "choose between two arrays at a time: name the inner choice first");
     }
 }

@@ -32,4 +32,22 @@ final class ArrayChoices {
         }
         return s;
     }
+
+    /** A choice passed straight to a call. */
+    @Differentiable
+    static double choiceAsArgument(double[] x, double[] h, boolean c) {
+        return dot(h, c ? x : h);
+    }
+
+    /** Copies of rows: clone, copyOf, arraycopy. */
+    @Differentiable
+    static double rowCopies(double[][] m) {
+        double[] z = m[0].clone();
+        z[1] = z[0] * z[1];
+        double[] y = java.util.Arrays.copyOf(m[1], 3);
+        double[] w = new double[2];
+        System.arraycopy(m[1], 0, w, 0, 2);
+        w[0] *= w[1];
+        return z[1] * z[0] + y[2] + y[0] * y[1] + w[0];
+    }
 }

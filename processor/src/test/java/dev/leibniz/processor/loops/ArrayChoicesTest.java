@@ -38,4 +38,24 @@ class ArrayChoicesTest {
                     Packing.flat(w, x), Packing.flat(g.w(), g.x()));
         }
     }
+
+    @Test
+    void aChoiceAsACallArgument() {
+        double[] x = vector(0.3, -0.5);
+        double[] h = vector(1.2, 0.7);
+        var t = ArrayChoicesGrad.choiceAsArgument(x, h, true);
+        assertClose("c: ∂(h·x)/∂x = h", h, t.x());
+        assertClose("c: ∂(h·x)/∂h = x", x, t.h());
+        var f = ArrayChoicesGrad.choiceAsArgument(x, h, false);
+        assertClose("!c: ∂(h·h)/∂x = 0", vector(0, 0), f.x());
+        assertClose("!c: ∂(h·h)/∂h = 2h", vector(2.4, 1.4), f.h());
+    }
+
+    @Test
+    void copiesOfRows() {
+        double[][] m = matrix(vector(0.4, 1.5), vector(-0.7, 0.2));
+        var g = ArrayChoicesGrad.rowCopies(m);
+        assertCentral("row copies", p -> ArrayChoices.rowCopies(new Packing.Reader(p).matrix(m)), Packing.flat(m),
+                Packing.flat(g.m()));
+    }
 }

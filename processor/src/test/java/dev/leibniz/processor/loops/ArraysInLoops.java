@@ -84,4 +84,38 @@ final class ArraysInLoops {
         }
         return lse;
     }
+
+    /** An array whose size grows with the loop: the reverse sweep keeps each iteration's size. */
+    @Differentiable
+    static double growing(double[] x) {
+        double s = 0;
+        int n = 1;
+        for (int i = 0; i < x.length; i++) {
+            double[] t = new double[n];
+            for (int j = 0; j < n; j++) {
+                t[j] = x[(i + j) % x.length] * (j + 1);
+            }
+            for (int j = 0; j < n; j++) {
+                s += t[j] * t[j] * x[i];
+            }
+            n++;
+        }
+        return s;
+    }
+
+    /** A clone of an array made in the same iteration. */
+    @Differentiable
+    static double cloneInLoop(double[] x, int steps) {
+        double s = 0;
+        for (int t = 0; t < steps; t++) {
+            double[] d = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                d[i] = Math.sin(x[i] * (t + 1));
+            }
+            double[] e = d.clone();
+            e[0] = e[0] * d[1];
+            s += e[0] + e[1] * e[1];
+        }
+        return s;
+    }
 }

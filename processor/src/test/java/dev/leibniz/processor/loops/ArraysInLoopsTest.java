@@ -44,4 +44,16 @@ class ArraysInLoopsTest {
         assertCentral("mixture", p -> ArraysInLoops.mixtureLogLikelihood(vector(p[0], p[1], p[2]),
                 vector(p[3], p[4], p[5], p[6])), Packing.flat(means, data), Packing.flat(g.means(), g.data()));
     }
+
+    @Test
+    void anArrayWhoseSizeTheLoopChanges() {
+        double[] x = vector(0.3, -0.5, 1.1);
+        assertCentral("growing", ArraysInLoops::growing, x, ArraysInLoopsGrad.growing(x).x());
+    }
+
+    @Test
+    void aCloneOfAnArrayMadeInTheSameIteration() {
+        double[] x = vector(0.3, -0.5, 1.1);
+        assertCentral("clone in a loop", p -> ArraysInLoops.cloneInLoop(p, 3), x, ArraysInLoopsGrad.cloneInLoop(x, 3).x());
+    }
 }
