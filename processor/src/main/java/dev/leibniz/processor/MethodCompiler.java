@@ -115,7 +115,50 @@ final class MethodCompiler {
         public boolean mayReturnArgument(ExecutableElement method) {
             return MethodCompiler.this.mayReturnArgument(method);
         }
+
+        @Override
+        public List<Integer> outputsRead(ExecutableElement procedure) {
+            return MethodCompiler.this.outputsRead(procedure);
+        }
     };
+
+    /** The outputs a procedure reads anywhere (loads, calls, black-box code): conservative, from its IR. */
+    private List<Integer> outputsRead(ExecutableElement procedure) {
+        List<Integer> outputs = outputsOf(procedure);
+        Compiled c = outputs == null ? null : compiled(procedure);
+        if (c == null) {
+            return outputs == null ? List.of() : outputs;
+        }
+        Set<dev.leibniz.processor.ir.Var> read = new java.util.HashSet<>();
+        Walk.statements(c.func().body(), s -> {
+            if (s instanceof dev.leibniz.processor.ir.Load l) {
+                read.add(l.array().base());
+            } else if (s instanceof Call k) {
+                k.args().forEach(a -> {
+                    if (a instanceof dev.leibniz.processor.ir.Var v) {
+                        read.add(v.base()); // passed on: the callee may read it
+                    }
+                });
+            } else if (s instanceof dev.leibniz.processor.ir.Opaque o) {
+                read.addAll(o.code().vars());
+            } else if (s instanceof dev.leibniz.processor.ir.RowView r) {
+                read.add(r.parent());
+            } else if (s instanceof dev.leibniz.processor.ir.If i) {
+                read.addAll(i.condition().vars());
+            } else if (s instanceof dev.leibniz.processor.ir.Loop l && l.condition() != null) {
+                read.addAll(l.condition().vars());
+            } else if (s instanceof dev.leibniz.processor.ir.Return r && r.value() instanceof dev.leibniz.processor.ir.Var v) {
+                read.add(v);
+            }
+        });
+        List<Integer> positions = new ArrayList<>();
+        for (int i : outputs) {
+            if (read.contains(c.func().params().get(i).var())) {
+                positions.add(i);
+            }
+        }
+        return positions;
+    }
 
     /** Whether a double[]-valued method of this round returns anything but arrays it made itself. */
     private boolean mayReturnArgument(ExecutableElement method) {

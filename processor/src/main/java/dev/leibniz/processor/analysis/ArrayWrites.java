@@ -66,7 +66,9 @@ public final class ArrayWrites {
     /** Why the array must be copied for this call's reverse, or null when it still holds what the call saw. */
     private static String whySnapshot(Call k, int i, Var array, Placed call, List<Placed> all) {
         if (k.writes(i)) {
-            return "written by it";
+            // Its derivative needs the values it had on entry only if it reads them; else the reverse
+            // call may refill the array itself, unless that is the caller's own output.
+            return k.callee().outputsRead().contains(i) || array.kind() == Var.Kind.PARAM ? "written by it" : null;
         }
         List<Loop> madeIn = allocatedIn(array, all);
         if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {

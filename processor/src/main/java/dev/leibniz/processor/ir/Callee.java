@@ -15,13 +15,16 @@ import java.util.List;
  * @param method the callee itself
  * @param outputs for a procedure (a void method), the positions of the array parameters it writes, in order;
  *     empty for a method that returns its value
+ * @param outputsRead for a procedure, the outputs whose values on entry it reads (its derivative needs them)
  * @param value the companion's value-only method, e.g. {@code p.LayersGrad.denseValue}, which the forward sweep
  *     calls instead of the user's method so that nothing is allocated; null for a rule
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
-        javax.lang.model.element.ExecutableElement method, List<Integer> outputs, String value) {
+        javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
+        String value) {
     public Callee {
         outputs = List.copyOf(outputs);
+        outputsRead = List.copyOf(outputsRead);
     }
 }

@@ -226,7 +226,7 @@ final class Callees {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
                     p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m,
-                    List.of(), null);
+                    List.of(), List.of(), null);
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
@@ -249,8 +249,10 @@ final class Callees {
         TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
         boolean hasValue = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
                 .anyMatch(e -> e.getSimpleName().contentEquals(value)); // a companion made before value methods existed
+        // A library's companion does not say which outputs its procedure reads: assume all.
+        List<Integer> outputsRead = procedure && p.trees().getPath(m) != null ? p.procedures().outputsRead(m) : outputs;
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
-                null, null, description, m, outputs, hasValue ? companion + "." + value : null);
+                null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null);
     }
 
     /** Reads a compiled procedure's outputs, the positions of the arrays it writes, from its result type. */

@@ -26,4 +26,16 @@ public interface ProcedureOutputs {
     default boolean mayReturnArgument(ExecutableElement method) {
         return true;
     }
+
+    /**
+     * The outputs of a procedure whose values on entry it reads, so that its derivative needs
+     * them; the others it only writes.
+     *
+     * @param procedure a procedure compiled in this round
+     * @return positions, a subset of {@link #outputsOf}
+     */
+    default List<Integer> outputsRead(ExecutableElement procedure) {
+        List<Integer> all = outputsOf(procedure);
+        return all == null ? List.of() : all;
+    }
 }
