@@ -725,7 +725,7 @@ public final class ExamplesGrad {
             double prod = w_i * x_i; // line 99: w[i] * x[i]
             z = z + prod; // line 99: z += w[i] * x[i]
         }
-        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 101: double y = mml514(z)
+        double y = golden.ExamplesGrad.mml514Pullback(z, 1.0, into.mml514Call); // line 101: double y = mml514(z)
         double diff = y - target; // line 102: y - target
         double diff_2 = y - target; // line 102: y - target
         double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
@@ -751,8 +751,7 @@ public final class ExamplesGrad {
         double target_bar = -diff_2_bar; // line 102: y - target
         y_bar += diff_bar; // line 102: y - target
         target_bar -= diff_bar; // line 102: y - target
-        golden.ExamplesGrad.mml514Pullback(z, y_bar, into.mml514Call); // line 101: double y = mml514(z)
-        double z_bar = into.mml514Call.x(); // line 101: double y = mml514(z)
+        double z_bar = y_bar * into.mml514Call.x(); // line 101: double y = mml514(z)
         for (int i = trips - 1; i >= 0; i--) { // line 98: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             double w_i;

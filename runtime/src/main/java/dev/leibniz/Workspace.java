@@ -209,6 +209,46 @@ public final class Workspace {
     }
 
     /**
+     * Adds {@code scale} times {@code gradient} element by element into {@code adjoint}: how a
+     * caller takes a gradient the callee computed at once with seed 1.
+     *
+     * @param adjoint the caller's adjoint of the array
+     * @param gradient the callee's gradient with respect to it
+     * @param scale the adjoint of the call's result
+     */
+    public static void accumulate(double[] adjoint, double[] gradient, double scale) {
+        for (int i = 0; i < adjoint.length; i++) {
+            adjoint[i] += scale * gradient[i];
+        }
+    }
+
+    /**
+     * {@link #accumulate(double[], double[], double)} for matrices.
+     *
+     * @param adjoint the caller's adjoint of the matrix
+     * @param gradient the callee's gradient with respect to it
+     * @param scale the adjoint of the call's result
+     */
+    public static void accumulate(double[][] adjoint, double[][] gradient, double scale) {
+        for (int i = 0; i < adjoint.length; i++) {
+            accumulate(adjoint[i], gradient[i], scale);
+        }
+    }
+
+    /**
+     * {@link #accumulate(double[], double[], double)} for float arrays.
+     *
+     * @param adjoint the caller's adjoint of the array
+     * @param gradient the callee's gradient with respect to it
+     * @param scale the adjoint of the call's result
+     */
+    public static void accumulate(float[] adjoint, float[] gradient, double scale) {
+        for (int i = 0; i < adjoint.length; i++) {
+            adjoint[i] += (float) (scale * gradient[i]);
+        }
+    }
+
+    /**
      * {@link #accumulate(double[], double[])} for matrices.
      *
      * @param adjoint the caller's adjoint of the matrix

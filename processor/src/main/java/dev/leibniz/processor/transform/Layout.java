@@ -81,6 +81,7 @@ final class Layout {
             home.put(p.var(), f.body());
         }
         scan(f.body(), List.of());
+        snapshots.keySet().removeIf(this::eager); // an eager call needs none of its arguments later
         contributedIn(f.body().stmts());
         decideSaving(f.body());
         findReusableArrays(f.body());
@@ -191,6 +192,16 @@ final class Layout {
             return k.target();
         }
         return null;
+    }
+
+    /**
+     * A call outside loops of a method returning a double, whose derivative is needed: the forward
+     * sweep runs the callee's pullback with seed 1 at once, and the reverse sweep scales the
+     * gradient it left by the call's adjoint, so the callee's forward sweep runs once, not twice.
+     */
+    boolean eager(Call k) {
+        return k.target() != null && k.target().type() == dev.leibniz.processor.ir.Type.DOUBLE
+                && k.callee().pullback() != null && loopsOf(k).isEmpty() && activity.acts(k);
     }
 
     List<Loop> loopsOf(Stmt s) {
@@ -326,7 +337,7 @@ final class Layout {
                     reads.addAll(Partials.reads(c, i));
                 }
             }
-        } else if (s instanceof Call k && acts(s)) {
+        } else if (s instanceof Call k && acts(s) && !eager(k)) {
             if (k.receiver() instanceof Var r) {
                 reads.add(r);
             }
@@ -573,7 +584,7 @@ final class Layout {
         });
         Set<Var> passedToCalls = new HashSet<>();
         dev.leibniz.processor.ir.Walk.statements(root, s -> {
-            if (s instanceof Call k && activity.acts(k)) { // the reverse sweep hands the call the array itself
+            if (s instanceof Call k && activity.acts(k) && !eager(k)) { // the reverse sweep hands the call the array itself
                 for (int i = 0; i < k.args().size(); i++) {
                     if (k.args().get(i) instanceof Var v && !snapshots.getOrDefault(k, Set.of()).contains(i)) {
                         passedToCalls.add(v);

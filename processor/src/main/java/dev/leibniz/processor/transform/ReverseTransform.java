@@ -344,7 +344,10 @@ public final class ReverseTransform {
                             "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
-                String call = k.callee().value() != null // with the call's result object's buffers: no allocation
+                String call = layout.eager(k) // the gradient at once, scaled in the reverse sweep
+                        ? k.callee().pullback() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
+                                + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + "1.0, " + into + "." + siteOf.get(k) + ")"
+                        : k.callee().value() != null // with the call's result object's buffers: no allocation
                         ? k.callee().value() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
                                 + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "." + siteOf.get(k) + ")"
                         : on + k.callee().primal() + "(" + args(k.args()) + ")";
@@ -783,7 +786,23 @@ public final class ReverseTransform {
         }
         String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";
         String comment = comment(k.pos());
-        if (k.callee().pullback() != null) {
+        if (layout.eager(k)) {
+            String site = into + "." + siteOf.get(k);
+            String bar = adjoint.get(t);
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (!k.callee().differentiated().get(i) || !activity.isActive(a)) {
+                    continue;
+                }
+                String g = site + "." + k.callee().paramNames().get(i) + "()";
+                if (a.type().isFloatingArray()) {
+                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ", "
+                            + bar + ")", comment));
+                } else {
+                    accumulate(out, (Var) a, Terms.times(bar, g), comment);
+                }
+            }
+        } else if (k.callee().pullback() != null) {
             String site = into + "." + siteOf.get(k);
             List<String> seeds = new ArrayList<>();
             if (t != null) {
