@@ -133,6 +133,10 @@ final class Layout {
         blockLoop.put(b, loops.isEmpty() ? null : loops.get(loops.size() - 1));
         for (Stmt s : b.stmts()) {
             loopsOf.put(s, loops);
+            order.put(s, order.size());
+            for (Var w : arraysWritten(s)) {
+                writesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
+            }
             if (s instanceof If i) {
                 for (Var phi : i.phis()) {
                     home.put(phi, b);
@@ -425,6 +429,57 @@ final class Layout {
         }
     }
 
+    /** Every statement's place in program order. */
+    private final Map<Stmt, Integer> order = new HashMap<>();
+    /** Per array (a row counts as its matrix): the statements that make, fill or write it. */
+    private final Map<Var, List<Stmt>> writesOf = new HashMap<>();
+
+    private static List<Var> arraysWritten(Stmt s) {
+        if (s instanceof Store st) {
+            return List.of(st.array().base());
+        }
+        if (s instanceof ArrayNew n) {
+            return List.of(n.target());
+        }
+        if (s instanceof Call k) {
+            List<Var> out = new ArrayList<>();
+            k.outputs().forEach(o -> out.add(o.base()));
+            if (k.target() != null && k.target().type().isFloatingArray()) {
+                out.add(k.target());
+            }
+            return out;
+        }
+        if (s instanceof Opaque o) {
+            List<Var> out = new ArrayList<>();
+            o.writes().keySet().forEach(v -> out.add(v.base()));
+            return out;
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether a local array still holds, in the reverse sweep, what a load read from it: every
+     * write to it comes before the load, and none sits in a loop around the load (which would
+     * write it again in a later iteration).
+     */
+    private boolean unchangedAfter(Load l, Var array) {
+        Block h = home.get(array);
+        if (h == null || h.depth() != 0) {
+            return false; // made inside a block: the reverse sweep may not see the variable
+        }
+        for (Stmt w : writesOf.getOrDefault(array, List.of())) {
+            if (order.get(w) > order.get(l)) {
+                return false;
+            }
+            for (Loop around : loopsOf(w)) {
+                if (loopsOf(l).contains(around)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** How long a chain of steps the reverse sweep computes again for one value, at most. */
     private static final int RECOMPUTE_DEPTH = 6;
 
@@ -444,7 +499,8 @@ final class Layout {
         List<Operand> operands;
         if (def instanceof Load l) {
             Var array = l.array().base();
-            if (array.kind() != Var.Kind.PARAM || written.contains(array)) {
+            if (array.kind() == Var.Kind.PARAM ? written.contains(array)
+                    : array.kind() != Var.Kind.LOCAL || !unchangedAfter(l, array)) {
                 return false;
             }
             operands = l.index();
