@@ -108,14 +108,26 @@ final class ProgramGenerator {
             "sideEffects",         // a = b = e; if ((r = f) > 0); (t = e) / d; y[k++] = v; while (n-- > 0)
             "varargs",             // double... library methods libSK, called with spread numbers and with arrays
             "switches",            // switch statements and expressions over an int, arrow and colon forms
-            "procedureCalls");     // void library procedures libPK writing their double[] out parameters (PENDING)
+            "procedureCalls",      // void library procedures libPK writing their double[] out parameters (PENDING)
+            // switches for processor bugs these shapes found (KNOWN_BUGS, docs/ORACLE.md):
+            "rowDownIndex",        // a row taken with the index of a down-counting loop: for (j = W.length - 1; j >= 0; j--) f(W[j])
+            "rowComputedIndex",    // a row taken with a computed index: W[W.length - 1] (off: W[0])
+            "varRow",              // var row = W[j]; (off: double[] row = W[j];)
+            "assignIntOperand",    // an assignment expression beside an int operand: (u = e) * n, 1 + (u = e)
+            "arrayArgAfterReturn"); // a local array handed to a call in a method that has an early return before
+                                   // (off: only parameters, rows and constant tables are handed to calls there)
 
     /**
-     * Constructs that hit a processor bug and are therefore switched off by default; empty now.
-     * The switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch
-     * and loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
+     * Constructs that hit a processor bug and are therefore switched off by default (docs/ORACLE.md,
+     * "Bugs the issue 9 shapes found"): rows of a down-counting loop's index are rejected, a row with
+     * a computed index after an early return gives a companion that does not compile, {@code var}
+     * of a row is rejected, an assignment expression beside an int operand is rejected, and a local
+     * array written in an else branch that returns is taken as "written again afterwards" by a call
+     * after the if. The
+     * switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch and
+     * loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
      */
-    static final String KNOWN_BUGS = "";
+    static final String KNOWN_BUGS = "rowDownIndex,rowComputedIndex,varRow,assignIntOperand,arrayArgAfterReturn";
 
     /**
      * Constructs the processor does not differentiate yet (work in progress), off by default until
@@ -399,6 +411,10 @@ final class ProgramGenerator {
         /** Whether this method gets issue 9 shape groups ({@link #extraGroup}), and how many it has. */
         private boolean xtra;
         private int xGroups;
+        /** Whether a return other than the last statement has been generated so far. */
+        private boolean returnSeen;
+        /** Loop depth at which each local array of the issue 9 shapes was declared (others: 0). */
+        private final java.util.Map<String, Integer> arrDepth = new java.util.HashMap<>();
         /** The double[][] parameter (null: none), its rows and columns. */
         private String mat;
         private int matRows;
@@ -1096,6 +1112,12 @@ final class ProgramGenerator {
 
         /** May a return be generated here (inside a loop nest, unless loopExitMix)? */
         private boolean returnAllowed() {
+            boolean ok = returnAllowed0();
+            returnSeen |= ok;
+            return ok;
+        }
+
+        private boolean returnAllowed0() {
             if (loopy && !on("loopReturn")) {
                 return false;
             }
@@ -1839,6 +1861,14 @@ final class ProgramGenerator {
         /** {@code for (int iv = 0; iv < b; iv++)} (or down), iv fixed, its range's key known to index(). */
         private Ast.For forLoop(String iv, Bound b, java.util.function.Supplier<List<Stmt>> body) {
             boolean down = r.nextInt(100) < 25;
+            if (down && mat != null && ("p:" + mat).equals(b.key())) {
+                // a down-counting loop over the rows (its index takes rows): known bug, see KNOWN_BUGS
+                if (on("rowDownIndex")) {
+                    features.add("rowDownIndex");
+                } else {
+                    down = false;
+                }
+            }
             scopes.push(new ArrayList<>(List.of(new VarInfo(iv, Ty.INT, false, true))));
             loops.push(new LoopCtx(null, iv, b.key()));
             try {
@@ -1863,6 +1893,7 @@ final class ProgramGenerator {
         /** A read-only view of a row: never written, elements inactive when the matrix is outside wrt. */
         private void declareRow(String name) {
             declare(name, Ty.DARRAY);
+            arrDepth.put(name, loops.size());
             arrKey.put(name, "row:" + mat);
             arrLen.put(name, matCols);
             constArrs.add(name);
@@ -1876,10 +1907,63 @@ final class ProgramGenerator {
         /** A writable local array of static length {@code len} and range key {@code key}. */
         private void declareArray(String name, int len, String key) {
             declare(name, Ty.DARRAY);
+            arrDepth.put(name, loops.size());
             arrKey.put(name, key);
             arrLen.put(name, len);
             constArrs.remove(name);
             inactiveArrs.remove(name);
+        }
+
+        /** The index of the last row, W.length - 1 (W[0] with rowComputedIndex off: known bug, see KNOWN_BUGS). */
+        private Expr lastRowIndex() {
+            if (on("rowComputedIndex")) {
+                features.add("rowComputedIndex");
+                return new Bin('-', new Ast.Len(mat), new Lit(1, Ty.INT));
+            }
+            return new Lit(0, Ty.INT);
+        }
+
+        /** {@code var} for a row ({@code var row = W[j];}): known bug, see KNOWN_BUGS. */
+        private boolean useVarRow() {
+            boolean v = useVar();
+            if (v && on("varRow")) {
+                features.add("varRow");
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * A local array may be handed to a call only if nothing writes it afterwards (the README: an
+         * array written after a call saw it is an error): it is declared in the innermost loop body
+         * around the call (or both are outside loops), and it is read-only from then on.
+         */
+        private boolean passable(String a) {
+            if (constArrs.contains(a)) {
+                return true;
+            }
+            if (returnSeen && !on("arrayArgAfterReturn")) {
+                return false; // known bug, see KNOWN_BUGS
+            }
+            return arrDepth.getOrDefault(a, 0) == loops.size();
+        }
+
+        private void frozen(Expr arr) {
+            if (arr instanceof Var v && !isParam(v.name())) {
+                if (returnSeen && !constArrs.contains(v.name()) && on("arrayArgAfterReturn")) {
+                    features.add("arrayArgAfterReturn");
+                }
+                constArrs.add(v.name());
+            }
+        }
+
+        private boolean isParam(String name) {
+            for (VarInfo v : visible()) {
+                if (v.name().equals(name)) {
+                    return v.param();
+                }
+            }
+            return false;
         }
 
         private boolean useVar() {
@@ -1975,6 +2059,7 @@ final class ProgramGenerator {
                         break;
                 }
             }
+            frozen(arr);
             return new Ast.Invoke(qualifier, m.name(), args, false, m.returnType().equals("double[]") ? Ty.DARRAY : Ty.DOUBLE);
         }
 
@@ -1997,11 +2082,12 @@ final class ProgramGenerator {
 
         private ArrArg arrayArg(Expr rowIndex) {
             List<VarInfo> as = arrays(false);
+            as.removeIf(v -> !v.param() && !passable(v.name()));
             int k = r.nextInt(100);
             if (mat != null && (k < 35 || as.isEmpty() && k < 70)) {
                 features.add("rowArg");
                 return new ArrArg(new Ast.Row(mat, rowIndex != null ? rowIndex
-                        : r.nextBoolean() ? new Lit(0, Ty.INT) : new Bin('-', new Ast.Len(mat), new Lit(1, Ty.INT))), matCols, List.of());
+                        : r.nextBoolean() ? new Lit(0, Ty.INT) : lastRowIndex()), matCols, List.of());
             }
             if (!as.isEmpty() && k < 85) {
                 String a = as.get(r.nextInt(as.size())).name();
@@ -2169,7 +2255,7 @@ final class ProgramGenerator {
                 out.addAll(vecUse(acc, first, matCols, m));
                 return;
             }
-            Expr last = callWithArray(m, new Ast.Row(mat, new Bin('-', new Ast.Len(mat), new Lit(1, Ty.INT))));
+            Expr last = callWithArray(m, new Ast.Row(mat, lastRowIndex()));
             out.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? new Bin('*', first, call(Fn.TANH, last))
                     : new Bin('+', first, last)));
         }
@@ -2182,7 +2268,7 @@ final class ProgramGenerator {
                 out.add(forLoop(j, rowsBound(), () -> {
                     List<Stmt> b = new ArrayList<>();
                     String row = fresh(ROW_NAMES);
-                    b.add(new Ast.ArrLocal(row, useVar(), new Ast.Row(mat, new Var(j, Ty.INT))));
+                    b.add(new Ast.ArrLocal(row, useVarRow(), new Ast.Row(mat, new Var(j, Ty.INT))));
                     declareRow(row);
                     String k = ix();
                     if (k != null && r.nextBoolean()) {
@@ -2202,10 +2288,10 @@ final class ProgramGenerator {
                 return;
             }
             String first = fresh(ROW_NAMES);
-            out.add(new Ast.ArrLocal(first, useVar(), new Ast.Row(mat, new Lit(0, Ty.INT))));
+            out.add(new Ast.ArrLocal(first, useVarRow(), new Ast.Row(mat, new Lit(0, Ty.INT))));
             declareRow(first);
             String last = fresh(ROW_NAMES);
-            out.add(new Ast.ArrLocal(last, useVar(), new Ast.Row(mat, new Bin('-', new Ast.Len(mat), new Lit(1, Ty.INT)))));
+            out.add(new Ast.ArrLocal(last, useVarRow(), new Ast.Row(mat, lastRowIndex())));
             declareRow(last);
             out.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('+',
                     new Bin('*', new Ast.Idx(first, new Lit(0, Ty.INT)), new Ast.Idx(last, new Bin('-', new Ast.Len(last), new Lit(1, Ty.INT)))),
@@ -2535,6 +2621,16 @@ final class ProgramGenerator {
                 declare(t, Ty.DOUBLE);
             }
             Expr asg = new Ast.AssignExpr(t, Ty.DOUBLE, e1);
+            if (on("assignIntOperand") && r.nextInt(100) < 25) {
+                e2 = new Lit(1 + r.nextInt(3), Ty.INT); // (t = e) * 2, 1 + (t = e)
+            }
+            if (e2.ty() != Ty.DOUBLE) {
+                if (on("assignIntOperand")) {
+                    features.add("assignIntOperand");
+                } else {
+                    e2 = new Cast(Ty.DOUBLE, e2); // known bug, see KNOWN_BUGS
+                }
+            }
             Expr whole;
             switch (r.nextInt(4)) {
                 case 0:
@@ -2768,6 +2864,10 @@ final class ProgramGenerator {
                 bodies.add(caseBody(acc, arrow, depth, inLoop));
             }
             List<Stmt> dflt = r.nextInt(100) < 75 ? caseBody(acc, arrow, depth, inLoop) : null;
+            if (dflt != null && JavaPrinter.completesAbruptly(dflt) && bodies.stream().allMatch(JavaPrinter::completesAbruptly)) {
+                // every path would leave the switch abruptly and the code after it would be unreachable
+                dflt = new ArrayList<>(dflt.subList(0, dflt.size() - 1));
+            }
             return new Ast.Switch(sel, labels, bodies, dflt, arrow);
         }
 
@@ -2776,7 +2876,7 @@ final class ProgramGenerator {
             try {
                 List<Stmt> b = new ArrayList<>();
                 int n = 1 + r.nextInt(2);
-                for (int s = 0; s < n; s++) {
+                for (int s = 0; s < n && !JavaPrinter.completesAbruptly(b); s++) {
                     int k = r.nextInt(100);
                     if (k < 40) {
                         b.add(new Compound(acc, Ty.DOUBLE, r.nextInt(4) == 0 ? '-' : '+', term()));
@@ -2788,7 +2888,9 @@ final class ProgramGenerator {
                         features.add("continue");
                         b.add(new If(bexpr(1), List.of(new Ast.Continue(null)), List.of()));
                     } else if (k < 85 && depth < 2) {
-                        b.add(ifStmt(depth + 1));
+                        Stmt st = ifStmt(depth + 1);
+                        // colon form: a case must end with break, return or continue itself (README)
+                        b.add(arrow || !terminates(st) ? st : new Compound(acc, Ty.DOUBLE, '+', term()));
                     } else {
                         Stmt st = stmt(depth + 1);
                         // colon form: the whole switch block is one scope, so no declarations at an arm's top
@@ -2805,6 +2907,9 @@ final class ProgramGenerator {
                             b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
                         }
                     }
+                }
+                if (JavaPrinter.completesAbruptly(b)) {
+                    return b;
                 }
                 int e = r.nextInt(100);
                 if (inLoop && e < 15 && jumpAllowed()) {
@@ -2922,6 +3027,10 @@ final class ProgramGenerator {
             }
             features.add("calls");
             b.add(new Ast.ExprStmt(new Ast.Invoke(qualifier, pm.name(), args, false)));
+            frozen(a.e());
+            for (String o : outs) {
+                constArrs.add(o); // written by the call: nothing writes it again
+            }
             for (String o : outs) {
                 b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? useOf(new Ast.Idx(o, index(o)))
                         : new Bin('*', new Ast.Idx(o, new Lit(0, Ty.INT)), new Ast.Idx(o, new Bin('-', new Ast.Len(o), new Lit(1, Ty.INT))))));
