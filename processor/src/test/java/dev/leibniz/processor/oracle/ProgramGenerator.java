@@ -3106,9 +3106,11 @@ final class ProgramGenerator {
             }
             scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
             loops.push(new LoopCtx(null, "i", okey));
-            Expr t = term();
+            // bounded (squashed): the callers accumulate these in loops, and a point whose values pass
+            // 1e4 is skipped
+            Expr t = call(r.nextBoolean() ? Fn.SIN : Fn.TANH, term());
             Expr e = r.nextInt(100) < 60 ? new Bin('+', call(Fn.TANH, new Bin('*', new Ast.Idx("a", index("a")), new Var("x", Ty.DOUBLE))), t)
-                    : t;
+                    : new Bin('*', new Ast.Idx("a", index("a")), t);
             loops.pop();
             scopes.pop();
             List<Stmt> body = new ArrayList<>();
@@ -3143,14 +3145,14 @@ final class ProgramGenerator {
             if (r.nextBoolean()) {
                 scopes.push(new ArrayList<>(List.of(new VarInfo("v", Ty.DOUBLE, false, true))));
                 loops.push(new LoopCtx(null, null, null));
-                Expr t = r.nextBoolean() ? new Bin('*', new Var("v", Ty.DOUBLE), new Var("v", Ty.DOUBLE)) : term();
+                Expr t = r.nextBoolean() ? new Bin('*', new Var("v", Ty.DOUBLE), new Var("v", Ty.DOUBLE)) : call(Fn.TANH, term());
                 loops.pop();
                 scopes.pop();
                 body.add(new Ast.ForEach(null, "v", "vs", List.of(new Compound("s", Ty.DOUBLE, '+', t))));
             } else {
                 scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
                 loops.push(new LoopCtx(null, "i", "p:vs"));
-                Expr t = new Bin('*', new Ast.Idx("vs", new Var("i", Ty.INT)), term());
+                Expr t = new Bin('*', new Ast.Idx("vs", new Var("i", Ty.INT)), call(Fn.SIN, term()));
                 loops.pop();
                 scopes.pop();
                 body.add(new Ast.For(null, "i", new Lit(0, Ty.INT), new Cmp("<", new Var("i", Ty.INT), new Ast.Len("vs")), 1,
@@ -3177,8 +3179,8 @@ final class ProgramGenerator {
             arrLen.put("a", len);
             scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
             loops.push(new LoopCtx(null, "i", "p:out"));
-            Expr t = r.nextBoolean() ? new Bin('+', call(Fn.SIN, new Bin('*', new Ast.Idx("a", index("a")), new Var("x", Ty.DOUBLE))), term())
-                    : term();
+            Expr t = r.nextBoolean() ? new Bin('+', call(Fn.SIN, new Bin('*', new Ast.Idx("a", index("a")), new Var("x", Ty.DOUBLE))),
+                    call(Fn.TANH, term())) : new Bin('*', new Ast.Idx("a", index("a")), call(Fn.SIN, term()));
             loops.pop();
             scopes.pop();
             Stmt store;
