@@ -411,6 +411,8 @@ final class ProgramGenerator {
         /** Whether this method gets issue 9 shape groups ({@link #extraGroup}), and how many it has. */
         private boolean xtra;
         private int xGroups;
+        /** The label of the loop around the switch being generated (null: none or unlabelled). */
+        private String switchLoopLabel;
         /** Whether a return other than the last statement has been generated so far. */
         private boolean returnSeen;
         /** Loop depth at which each local array of the issue 9 shapes was declared (others: 0). */
@@ -2886,7 +2888,7 @@ final class ProgramGenerator {
                     } else if (k < 70 && inLoop && jumpAllowed()) {
                         budget = 6;
                         features.add("continue");
-                        b.add(new If(bexpr(1), List.of(new Ast.Continue(null)), List.of()));
+                        b.add(new If(bexpr(1), List.of(continueStmt()), List.of()));
                     } else if (k < 85 && depth < 2) {
                         Stmt st = ifStmt(depth + 1);
                         // colon form: a case must end with break, return or continue itself (README)
@@ -2914,7 +2916,7 @@ final class ProgramGenerator {
                 int e = r.nextInt(100);
                 if (inLoop && e < 15 && jumpAllowed()) {
                     features.add("continue");
-                    b.add(new Ast.Continue(null));
+                    b.add(continueStmt());
                 } else if (e < 25 && on("earlyReturn") && returnAllowed()) {
                     features.add("earlyReturn");
                     b.add(new Return(returnExpr()));
@@ -2925,6 +2927,15 @@ final class ProgramGenerator {
             }
         }
 
+        /** {@code continue;}, or {@code continue label;} to the labelled loop around a switch. */
+        private Stmt continueStmt() {
+            if (switchLoopLabel != null && r.nextBoolean()) {
+                features.add("labeledJump");
+                return new Ast.Continue(switchLoopLabel);
+            }
+            return new Ast.Continue(null);
+        }
+
         private void switchInLoop(String acc, List<Stmt> out, int depth) {
             features.add("switches");
             features.add("switchInLoop");
@@ -2933,12 +2944,21 @@ final class ProgramGenerator {
                 out.add(switchStmt(acc, selector(), depth, false));
                 return;
             }
-            out.add(forLoop(i, loopBound(), () -> {
-                List<Stmt> b = new ArrayList<>();
-                b.add(switchStmt(acc, selector(), depth + 1, true));
-                b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
-                return b;
-            }));
+            // sometimes a labelled loop, continued from inside the switch: continue outer0;
+            String label = on("labeledJump") && r.nextInt(100) < 35 ? freshLabel() : null;
+            Ast.For f = forLoop(i, loopBound(), () -> {
+                String saved = switchLoopLabel;
+                switchLoopLabel = label;
+                try {
+                    List<Stmt> b = new ArrayList<>();
+                    b.add(switchStmt(acc, selector(), depth + 1, true));
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                    return b;
+                } finally {
+                    switchLoopLabel = saved;
+                }
+            });
+            out.add(new Ast.For(label, f.var(), f.init(), f.cond(), f.step(), f.body()));
         }
 
         private void switchExpr(String acc, List<Stmt> out) {
