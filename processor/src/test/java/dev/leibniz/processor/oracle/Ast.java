@@ -22,7 +22,11 @@ final class Ast {
         /** {@code double[]}: only parameters, locals allocated with {@code new double[n]}. */
         DARRAY("double[]"),
         /** {@code int[]}: only parameters, never differentiated (a source of inactive values). */
-        IARRAY("int[]");
+        IARRAY("int[]"),
+        /** {@code double[][]}: only parameters (rectangular at every point); rows are read-only views. */
+        DMATRIX("double[][]"),
+        /** {@code double...}: only the last parameter of a library method; a {@code double[]} inside it. */
+        DVARARGS("double...");
 
         final String java;
 
@@ -94,7 +98,8 @@ final class Ast {
 
     // ------------------------------------------------------------------ expressions
 
-    sealed interface Expr permits Lit, Var, Const, Neg, Bin, Call, Cast, Cond, Paren, Raw, Idx, Len, Invoke {
+    sealed interface Expr permits Lit, Var, Const, Neg, Bin, Call, Cast, Cond, Paren, Raw, Idx, Len, Invoke,
+            Row, Idx2, RowLen, NewArr, AssignExpr, IncDecExpr, SwitchExpr {
         Ty ty();
     }
 
@@ -189,14 +194,82 @@ final class Ast {
      * empty). {@code rule} is true for a method with a {@code @DerivativeOf} rule (softplus),
      * false for a generated {@code @Differentiable} method of the program's library.
      */
-    record Invoke(String qualifier, String name, List<Expr> args, boolean rule) implements Expr {
+    record Invoke(String qualifier, String name, List<Expr> args, boolean rule, Ty ty) implements Expr {
         Invoke {
             args = List.copyOf(args);
         }
 
+        /** A call of a method returning double. */
+        Invoke(String qualifier, String name, List<Expr> args, boolean rule) {
+            this(qualifier, name, args, rule, Ty.DOUBLE);
+        }
+    }
+
+    /** {@code mat[index]}: a row of a {@code double[][]} (the same array, not a copy). */
+    record Row(String mat, Expr index) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.DARRAY;
+        }
+    }
+
+    /** {@code mat[i][k]}. */
+    record Idx2(String mat, Expr i, Expr k) implements Expr {
         @Override
         public Ty ty() {
             return Ty.DOUBLE;
+        }
+    }
+
+    /** {@code mat[index].length}. */
+    record RowLen(String mat, Expr index) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.INT;
+        }
+    }
+
+    /** {@code new double[len]} (only as the initialiser of {@link ArrLocal}). */
+    record NewArr(Expr len) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.DARRAY;
+        }
+    }
+
+    /** {@code (name = e)} as a value: the assigned value, of the variable's type. */
+    record AssignExpr(String name, Ty varTy, Expr e) implements Expr {
+        @Override
+        public Ty ty() {
+            return varTy;
+        }
+    }
+
+    /** {@code name++}, {@code ++name}, {@code name--} or {@code --name} as a value. */
+    record IncDecExpr(String name, Ty varTy, boolean inc, boolean prefix) implements Expr {
+        @Override
+        public Ty ty() {
+            return varTy;
+        }
+    }
+
+    /**
+     * {@code switch (sel) { case 0 -> a0; case 1, 2 -> a1; default -> d; }}, or with {@code arrow}
+     * false the colon form {@code case 0: yield a0;}. {@code labels.get(i)} are the labels of arm i.
+     */
+    record SwitchExpr(Expr sel, List<List<Integer>> labels, List<Expr> arms, Expr dflt, boolean arrow) implements Expr {
+        SwitchExpr {
+            labels = List.copyOf(labels);
+            arms = List.copyOf(arms);
+        }
+
+        @Override
+        public Ty ty() {
+            Ty t = dflt.ty();
+            for (Expr a : arms) {
+                t = promote(t, a.ty());
+            }
+            return t;
         }
     }
 
@@ -218,7 +291,41 @@ final class Ast {
     // ------------------------------------------------------------------ statements
 
     sealed interface Stmt permits Decl, Assign, Compound, If, Return, RawStmt, BDecl, BAssign, IncDec,
-            ArrDecl, ArrStore, For, While, DoWhile, ForEach, Break, Continue, ArrInit, ArrCopyDecl, ArrayCopy, ArrFill {}
+            ArrDecl, ArrStore, For, While, DoWhile, ForEach, Break, Continue, ArrInit, ArrCopyDecl, ArrayCopy, ArrFill,
+            ArrLocal, VarDecl, ForEachRow, Switch, ExprStmt {}
+
+    /**
+     * {@code double[] name = init;} or, with {@code useVar}, {@code var name = init;}: init is a
+     * {@link NewArr}, a {@link Row} (a read-only view) or an array-valued {@link Invoke}.
+     */
+    record ArrLocal(String name, boolean useVar, Expr init) implements Stmt {}
+
+    /** {@code var name = init;} (the type is init's). */
+    record VarDecl(String name, Expr init) implements Stmt {}
+
+    /** {@code label: for (double[] var : mat) body}. */
+    record ForEachRow(String label, String var, String mat, List<Stmt> body) implements Stmt {
+        ForEachRow {
+            body = List.copyOf(body);
+        }
+    }
+
+    /**
+     * A switch statement over an int: arm i has the labels {@code labels.get(i)} and the body
+     * {@code bodies.get(i)}; {@code dflt} is the default's body (null: no default). The colon form
+     * ({@code arrow} false) prints a {@code break;} after every body that can complete normally, so
+     * there is never fall-through.
+     */
+    record Switch(Expr sel, List<List<Integer>> labels, List<List<Stmt>> bodies, List<Stmt> dflt, boolean arrow)
+            implements Stmt {
+        Switch {
+            labels = List.copyOf(labels);
+            bodies = List.copyOf(bodies);
+        }
+    }
+
+    /** An expression statement: a call of a {@code void} procedure. */
+    record ExprStmt(Expr e) implements Stmt {}
 
     /** {@code double[] name = new double[len];} */
     record ArrDecl(String name, Expr len) implements Stmt {}
@@ -296,6 +403,7 @@ final class Ast {
     /** {@code name++;}, {@code ++name;}, {@code name--;} or {@code --name;} as a statement. */
     record IncDec(String name, Ty varTy, boolean inc, boolean prefix) implements Stmt {}
 
+    /** {@code ty name = init;}, or {@code ty name;} when init is null (assigned later, inside an expression). */
     record Decl(Ty ty, String name, Expr init) implements Stmt {}
 
     record Assign(String name, Ty varTy, Expr e) implements Stmt {}
@@ -318,19 +426,26 @@ final class Ast {
 
     // ------------------------------------------------------------------ declarations
 
-    /** {@code len} is the length of a {@code double[]} parameter at every evaluation point (0 otherwise). */
-    record Param(String name, Ty ty, int len) {
+    /**
+     * {@code len} is the length of a {@code double[]} parameter at every evaluation point (0 otherwise),
+     * or the rows of a {@code double[][]} one, which has {@code cols} columns in every row.
+     */
+    record Param(String name, Ty ty, int len, int cols) {
         Param(String name, Ty ty) {
-            this(name, ty, 0);
+            this(name, ty, 0, 0);
         }
 
-        /** Slots in a flat evaluation point: the array's length for arrays, else 1. */
+        Param(String name, Ty ty, int len) {
+            this(name, ty, len, 0);
+        }
+
+        /** Slots in a flat evaluation point: the array's length for arrays, rows times columns for a matrix, else 1. */
         int slots() {
-            return ty == Ty.DARRAY || ty == Ty.IARRAY ? len : 1;
+            return ty == Ty.DMATRIX ? len * cols : ty == Ty.DARRAY || ty == Ty.IARRAY || ty == Ty.DVARARGS ? len : 1;
         }
 
         boolean differentiable() {
-            return ty == Ty.DOUBLE || ty == Ty.DARRAY;
+            return ty == Ty.DOUBLE || ty == Ty.DARRAY || ty == Ty.DMATRIX || ty == Ty.DVARARGS;
         }
     }
 

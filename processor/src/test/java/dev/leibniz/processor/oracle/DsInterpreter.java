@@ -134,7 +134,20 @@ final class DsInterpreter {
             Param p = ps.get(q);
             int k = slot;
             slot += p.slots();
-            if (p.ty() == Ty.DARRAY) {
+            if (p.ty() == Ty.DMATRIX) {
+                // row-major, one free variable per element; each row is one array Val, so that a
+                // row taken as W[j] IS the matrix's row (the same Val[]), as in Java
+                Val[] rows = new Val[p.len()];
+                for (int rr = 0; rr < p.len(); rr++) {
+                    Val[] elems = new Val[p.cols()];
+                    for (int e = 0; e < p.cols(); e++) {
+                        int at = k + rr * p.cols() + e;
+                        elems[e] = dbl(args[at], factory.variable(di++, args[at]));
+                    }
+                    rows[rr] = new Val(Ty.DARRAY, 0, 0, null, elems);
+                }
+                env.put(p.name(), new Val(Ty.DMATRIX, 0, 0, null, rows));
+            } else if (p.ty() == Ty.DARRAY) {
                 Val[] elems = new Val[p.len()];
                 for (int e = 0; e < p.len(); e++) {
                     elems[e] = dbl(args[k + e], factory.variable(di++, args[k + e]));
@@ -252,7 +265,25 @@ final class DsInterpreter {
 
     private void stmt(Stmt s) {
         if (s instanceof Decl d) {
-            env.put(d.name(), coerce(d.ty(), expr(d.init())));
+            // without an initialiser: Java's definite assignment guarantees a write before any read
+            env.put(d.name(), d.init() == null ? null : coerce(d.ty(), expr(d.init())));
+        } else if (s instanceof Ast.VarDecl d) {
+            env.put(d.name(), expr(d.init()));
+        } else if (s instanceof Ast.ArrLocal a) {
+            Val v = expr(a.init());
+            if (v == null || v.ty() != Ty.DARRAY) {
+                throw new IllegalStateException("array local " + a.name() + " from " + a.init());
+            }
+            env.put(a.name(), v);
+        } else if (s instanceof Ast.ExprStmt e) {
+            expr(e.e());
+        } else if (s instanceof Ast.Switch w) {
+            int arm = switchArm(w.sel(), w.labels());
+            if (arm >= 0) {
+                block(w.bodies().get(arm));
+            } else if (w.dflt() != null) {
+                block(w.dflt());
+            }
         } else if (s instanceof Assign a) {
             env.put(a.name(), coerce(a.varTy(), expr(a.e())));
         } else if (s instanceof Compound c) {
@@ -362,6 +393,16 @@ final class DsInterpreter {
                 }
             }
             sig(22);
+        } else if (s instanceof Ast.ForEachRow f) {
+            Val[] rows = env.get(f.mat()).arr();
+            for (int k = 0; k < rows.length; k++) {
+                sig(21);
+                env.put(f.var(), rows[k]); // the row itself, not a copy
+                if (iteration(f.label(), f.body())) {
+                    break;
+                }
+            }
+            sig(22);
         } else if (s instanceof Ast.Break b) {
             throw new JumpSignal(b.label(), true);
         } else if (s instanceof Ast.Continue c) {
@@ -369,6 +410,22 @@ final class DsInterpreter {
         } else {
             throw new IllegalArgumentException("cannot interpret " + s);
         }
+    }
+
+    /** The arm whose labels hold the selector's value (evaluated once), or -1 for the default. */
+    private int switchArm(Expr sel, List<List<Integer>> labels) {
+        Val v = expr(sel);
+        if (v.ty() != Ty.INT) {
+            throw new IllegalStateException("switch over " + v.ty());
+        }
+        int arm = -1;
+        for (int i = 0; i < labels.size() && arm < 0; i++) {
+            if (labels.get(i).contains((int) v.i())) {
+                arm = i;
+            }
+        }
+        sig(30 + arm);
+        return arm;
     }
 
     private boolean loopCond(BExpr c) {
@@ -435,6 +492,36 @@ final class DsInterpreter {
             return integral(Ty.INT, env.get(l.arr()).arr().length);
         } else if (e instanceof Ast.Invoke c) {
             return invoke(c);
+        } else if (e instanceof Ast.Row w) {
+            Val[] rows = env.get(w.mat()).arr();
+            return rows[(int) expr(w.index()).i()]; // the row itself: an alias, never a copy
+        } else if (e instanceof Ast.Idx2 x) {
+            Val[] rows = env.get(x.mat()).arr();
+            Val row = rows[(int) expr(x.i()).i()];
+            return row.arr()[(int) expr(x.k()).i()];
+        } else if (e instanceof Ast.RowLen w) {
+            Val[] rows = env.get(w.mat()).arr();
+            return integral(Ty.INT, rows[(int) expr(w.index()).i()].arr().length);
+        } else if (e instanceof Ast.NewArr a) {
+            int n = (int) expr(a.len()).i();
+            Val[] elems = new Val[n];
+            for (int k = 0; k < n; k++) {
+                elems[k] = constant(0.0);
+            }
+            return new Val(Ty.DARRAY, 0, 0, null, elems);
+        } else if (e instanceof Ast.AssignExpr a) {
+            // the right-hand side first, then the store; the value is the variable's new value
+            Val v = coerce(a.varTy(), expr(a.e()));
+            env.put(a.name(), v);
+            return v;
+        } else if (e instanceof Ast.IncDecExpr c) {
+            Val cur = env.get(c.name());
+            Val next = castTo(c.varTy(), binary(c.inc() ? '+' : '-', cur, new Val(Ty.INT, 1, 0, null)));
+            env.put(c.name(), next);
+            return c.prefix() ? next : cur;
+        } else if (e instanceof Ast.SwitchExpr w) {
+            int arm = switchArm(w.sel(), w.labels());
+            return widen(w.ty(), expr(arm >= 0 ? w.arms().get(arm) : w.dflt()));
         }
         throw new IllegalArgumentException("cannot interpret " + e);
     }
@@ -610,20 +697,44 @@ final class DsInterpreter {
         }
         Map<String, Val> saved = env;
         env = new HashMap<>();
-        for (int k = 0; k < callee.params().size(); k++) {
-            Param p = callee.params().get(k);
+        if (!callee.wrt().isEmpty()) {
+            throw new IllegalStateException("callees are generated without wrt");
+        }
+        List<Param> ps = callee.params();
+        for (int k = 0; k < ps.size(); k++) {
+            Param p = ps.get(k);
+            if (p.ty() == Ty.DVARARGS) {
+                if (k != ps.size() - 1) {
+                    throw new IllegalStateException("varargs parameter not last");
+                }
+                if (args.size() == ps.size() && args.get(k).ty() == Ty.DARRAY) {
+                    env.put(p.name(), args.get(k)); // an array passed as the varargs array itself
+                } else {
+                    // separate numbers: packed into a fresh array, as Java does
+                    Val[] elems = new Val[args.size() - k];
+                    for (int e = 0; e < elems.length; e++) {
+                        elems[e] = coerce(Ty.DOUBLE, args.get(k + e));
+                    }
+                    env.put(p.name(), new Val(Ty.DARRAY, 0, 0, null, elems));
+                }
+                break;
+            }
             Val v = args.get(k);
-            env.put(p.name(), p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY || p.ty() == Ty.BOOLEAN ? v : coerce(p.ty(), v));
+            // arrays are passed by reference: a procedure's writes land in the caller's array
+            env.put(p.name(), p.ty() == Ty.DARRAY || p.ty() == Ty.IARRAY || p.ty() == Ty.DMATRIX || p.ty() == Ty.BOOLEAN
+                    ? v : coerce(p.ty(), v));
         }
         try {
             block(callee.body());
+            if (callee.returnType().equals("void")) {
+                return null;
+            }
             throw new IllegalStateException("callee completed without return");
         } catch (ReturnSignal r) {
-            Val out = toDouble(r.value);
-            if (!callee.wrt().isEmpty()) {
-                throw new IllegalStateException("callees are generated without wrt");
+            if (callee.returnType().equals("double[]")) {
+                return r.value;
             }
-            return out;
+            return toDouble(r.value);
         } finally {
             env = saved;
         }

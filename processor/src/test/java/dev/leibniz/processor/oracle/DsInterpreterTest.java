@@ -342,4 +342,98 @@ class DsInterpreterTest {
         assertTrue(src.contains("Arrays.fill(c, 0, 1, ks[0]);"), src);
         assertTrue(src.contains("int[] ks"), src);
     }
+
+    // ------------------------------------------------------------------ issue 9 constructs
+
+    private static final List<Param> XW = List.of(new Param("x", Ty.DOUBLE), new Param("w", Ty.DMATRIX, 2, 2));
+
+    @Test
+    void aRowIsTheMatrixRowAndItsGradientLandsThere() {
+        // double[] row = w[1]; return row[0] * w[1][0] + x * row[1];   (row-major free variables)
+        Method m = method(XW,
+                new Ast.ArrLocal("row", false, new Ast.Row("w", i(1))),
+                new Return(bin('+', bin('*', new Ast.Idx("row", i(0)), new Ast.Idx2("w", i(1), i(0))),
+                        bin('*', X, new Ast.Idx("row", i(1))))));
+        DsInterpreter.Result r = new DsInterpreter(m).eval(new double[] {2, 1, 2, 3, 4});
+        assertEquals(3 * 3 + 2 * 4, r.value());
+        // d/dx = w11, d/dw00 = 0, d/dw01 = 0, d/dw10 = 2 w10, d/dw11 = x
+        assertArrayEquals(new double[] {4, 0, 0, 6, 2}, r.gradient(), 0);
+    }
+
+    @Test
+    void sideEffectsInsideExpressionsRunInJavasOrder() {
+        // double u = 1; double s = (u = 2 * x) * u + (u = x) * u;  -> 4x^2 + x^2
+        Method m = method(XY,
+                new Decl(Ty.DOUBLE, "u", d(1)),
+                new Decl(Ty.DOUBLE, "s", bin('+', bin('*', new Ast.AssignExpr("u", Ty.DOUBLE, bin('*', d(2), X)), new Var("u", Ty.DOUBLE)),
+                        bin('*', new Ast.AssignExpr("u", Ty.DOUBLE, X), new Var("u", Ty.DOUBLE)))),
+                new Return(new Var("s", Ty.DOUBLE)));
+        DsInterpreter.Result r = new DsInterpreter(m).eval(new double[] {3, 0});
+        assertEquals(45, r.value());
+        assertArrayEquals(new double[] {30, 0}, r.gradient(), 0);
+        // double[] b = new double[2]; int k = 0; b[k++] = x; b[k++] = k * y; while (k-- > 0) s += b[k];
+        Method p = method(XY,
+                new Ast.ArrLocal("b", false, new Ast.NewArr(i(2))),
+                new Decl(Ty.INT, "k", i(0)),
+                new Ast.ArrStore("b", new Ast.IncDecExpr("k", Ty.INT, true, false), '=', X),
+                new Ast.ArrStore("b", new Ast.IncDecExpr("k", Ty.INT, true, false), '=', bin('*', new Var("k", Ty.INT), Y)),
+                new Decl(Ty.DOUBLE, "s", d(0)),
+                new Ast.While(null, new Cmp(">", new Ast.IncDecExpr("k", Ty.INT, false, false), i(0)),
+                        List.of(new Compound("s", Ty.DOUBLE, '+', bin('*', new Ast.Idx("b", new Var("k", Ty.INT)), d(10))))),
+                new Return(bin('+', new Var("s", Ty.DOUBLE), new Var("k", Ty.INT))));
+        DsInterpreter.Result q = new DsInterpreter(p).eval(new double[] {3, 5});
+        // b = {x, 2y} (k was 1 when k * y was evaluated... after k++ stored at index 1, k = 2 then)
+        assertEquals(10 * 3 + 10 * 2 * 5 - 1, q.value());
+        assertArrayEquals(new double[] {10, 20}, q.gradient(), 0);
+    }
+
+    @Test
+    void switchesPickOneArm() {
+        // switch (n) { case 0, 1 -> s = x; case 2 -> s = 2 * x; default -> s = 3 * x; } plus a switch expression
+        for (int n = 0; n < 4; n++) {
+            Method m = method(XN,
+                    new Decl(Ty.DOUBLE, "s", d(0)),
+                    new Ast.Switch(N, List.of(List.of(0, 1), List.of(2)),
+                            List.of(List.of(new Ast.Assign("s", Ty.DOUBLE, X)), List.of(new Ast.Assign("s", Ty.DOUBLE, bin('*', d(2), X)))),
+                            List.of(new Ast.Assign("s", Ty.DOUBLE, bin('*', d(3), X))), true),
+                    new Return(bin('+', new Var("s", Ty.DOUBLE), new Ast.SwitchExpr(N, List.of(List.of(3)), List.of(X), d(0), false))));
+            DsInterpreter.Result r = new DsInterpreter(m).eval(new double[] {2, n});
+            double k = n < 2 ? 1 : n == 2 ? 2 : 4;
+            assertEquals(2 * k, r.value(), "n = " + n);
+            assertArrayEquals(new double[] {k}, r.gradient(), 0, "n = " + n);
+        }
+    }
+
+    @Test
+    void varargsArePackedAndProceduresWriteTheirCallersArrays() {
+        Method sum = new Method("static", "double", "libS0", List.of(new Param("vs", Ty.DVARARGS, 3)),
+                List.of(new Decl(Ty.DOUBLE, "s", d(0)),
+                        new Ast.ForEach(null, "v", "vs", List.of(new Compound("s", Ty.DOUBLE, '+', bin('*', new Var("v", Ty.DOUBLE),
+                                new Var("v", Ty.DOUBLE))))),
+                        new Return(new Var("s", Ty.DOUBLE))), 0, List.of());
+        Method proc = new Method("static", "void", "libP0", List.of(new Param("a", Ty.DARRAY, 1), new Param("x", Ty.DOUBLE),
+                new Param("out", Ty.DARRAY, 1)),
+                List.of(new Ast.ArrStore("out", i(0), '=', bin('+', bin('*', d(0.5), new Ast.Idx("out", i(0))),
+                        bin('*', new Var("x", Ty.DOUBLE), new Ast.Idx("a", i(0)))))), 0, List.of());
+        Method vec = new Method("static", "double[]", "libV0", List.of(new Param("a", Ty.DARRAY, 1)),
+                List.of(new Ast.ArrDecl("out", new Ast.Len("a")), new Ast.ArrStore("out", i(0), '=', bin('*', d(3), new Ast.Idx("a", i(0)))),
+                        new Return(new Var("out", Ty.DARRAY))), 0, List.of());
+        // double[] pb = new double[1]; pb[0] = y; libP0(pb, x, pb2)...: s = libS0(x, y) + libS0(pb) + h[0]
+        Method m = method(XY,
+                new Ast.ArrLocal("pb", false, new Ast.NewArr(i(1))),
+                new Ast.ArrStore("pb", i(0), '=', Y),
+                new Ast.ArrLocal("in", false, new Ast.NewArr(i(1))),
+                new Ast.ArrStore("in", i(0), '=', X),
+                new Ast.ExprStmt(new Ast.Invoke("", "libP0", List.of(new Var("in", Ty.DARRAY), X, new Var("pb", Ty.DARRAY)), false)),
+                new Ast.ArrLocal("h", false, new Ast.Invoke("", "libV0", List.of(new Var("pb", Ty.DARRAY)), false, Ty.DARRAY)),
+                new Return(bin('+', bin('+', new Ast.Invoke("", "libS0", List.of(X, Y), false),
+                        new Ast.Invoke("", "libS0", List.of(new Var("pb", Ty.DARRAY)), false)), new Ast.Idx("h", i(0)))));
+        Ast.Program prog = new Ast.Program("p", "C", false, List.of(), List.of(), List.of(m), List.of(), List.of(sum, proc, vec));
+        DsInterpreter.Result r = new DsInterpreter(m, prog).eval(new double[] {2, 3});
+        // pb[0] = 0.5 y + x^2 = 5.5; value = x^2 + y^2 + pb0^2 + 3 pb0
+        double pb0 = 5.5;
+        assertEquals(4 + 9 + pb0 * pb0 + 3 * pb0, r.value());
+        // d/dx = 2x + (2 pb0 + 3) * 2x, d/dy = 2y + (2 pb0 + 3) * 0.5
+        assertArrayEquals(new double[] {4 + 14 * 4, 6 + 14 * 0.5}, r.gradient(), 1e-12);
+    }
 }

@@ -64,6 +64,15 @@ class GeneratorSelfCheckTest {
                     missing.add(combo);
                 }
             }
+            // every issue 9 shape (rows, arrays in loops, array-valued methods, side effects, varargs,
+            // switches, procedures), each under its own switch
+            ProgramGenerator.SHAPES.forEach((sw, shapes) -> {
+                for (String shape : shapes) {
+                    if (!st.featureCounts.containsKey(shape)) {
+                        missing.add(sw + ":" + shape);
+                    }
+                }
+            });
             assertEquals(List.of(), missing, "features never generated:\n" + summary);
         }
     }

@@ -150,7 +150,10 @@ final class JavaPrinter {
                     || s instanceof Ast.For f && usesArraysClass(f.body())
                     || s instanceof Ast.While w && usesArraysClass(w.body())
                     || s instanceof Ast.DoWhile w && usesArraysClass(w.body())
-                    || s instanceof Ast.ForEach f && usesArraysClass(f.body())) {
+                    || s instanceof Ast.ForEach f && usesArraysClass(f.body())
+                    || s instanceof Ast.ForEachRow f && usesArraysClass(f.body())
+                    || s instanceof Ast.Switch w && (w.dflt() != null && usesArraysClass(w.dflt())
+                            || w.bodies().stream().anyMatch(JavaPrinter::usesArraysClass))) {
                 return true;
             }
         }
@@ -185,7 +188,19 @@ final class JavaPrinter {
 
     private void stmt(Stmt s, String ind) {
         if (s instanceof Decl d) {
-            ln(ind + d.ty().java + " " + d.name() + " = " + expr(d.init(), 0) + ";");
+            ln(ind + d.ty().java + " " + d.name() + (d.init() == null ? "" : " = " + expr(d.init(), 0)) + ";");
+        } else if (s instanceof Ast.VarDecl d) {
+            ln(ind + "var " + d.name() + " = " + expr(d.init(), 0) + ";");
+        } else if (s instanceof Ast.ArrLocal a) {
+            ln(ind + (a.useVar() ? "var " : "double[] ") + a.name() + " = " + expr(a.init(), 0) + ";");
+        } else if (s instanceof Ast.ExprStmt e) {
+            ln(ind + expr(e.e(), 0) + ";");
+        } else if (s instanceof Ast.ForEachRow f) {
+            ln(ind + label(f.label()) + "for (double[] " + f.var() + " : " + f.mat() + ") {");
+            block(f.body(), ind + "    ");
+            ln(ind + "}");
+        } else if (s instanceof Ast.Switch w) {
+            switchStmt(w, ind);
         } else if (s instanceof Assign a) {
             ln(ind + a.name() + " = " + expr(a.e(), 0) + ";");
         } else if (s instanceof Compound c) {
@@ -282,6 +297,66 @@ final class JavaPrinter {
         }
     }
 
+    private static boolean simpleStmt(Stmt s) {
+        return s instanceof Assign || s instanceof Compound || s instanceof Ast.IncDec || s instanceof Ast.ExprStmt;
+    }
+
+    private static String labels(List<Integer> ls) {
+        List<String> out = new ArrayList<>();
+        for (int l : ls) {
+            out.add(Integer.toString(l));
+        }
+        return String.join(", ", out);
+    }
+
+    private void switchStmt(Ast.Switch w, String ind) {
+        ln(ind + "switch (" + expr(w.sel(), 0) + ") {");
+        String in = ind + "    ";
+        int n = w.bodies().size() + (w.dflt() == null ? 0 : 1);
+        for (int i = 0; i < n; i++) {
+            boolean dflt = i == w.bodies().size();
+            List<Stmt> body = dflt ? w.dflt() : w.bodies().get(i);
+            if (w.arrow()) {
+                String head = in + (dflt ? "default" : "case " + labels(w.labels().get(i))) + " -> ";
+                if (body.size() == 1 && simpleStmt(body.get(0))) {
+                    // one expression statement: no braces
+                    JavaPrinter one = new JavaPrinter();
+                    one.stmt(body.get(0), "");
+                    ln(head + one.out.toString().strip());
+                } else {
+                    ln(head + "{");
+                    block(body, in + "    ");
+                    ln(in + "}");
+                }
+            } else {
+                if (dflt) {
+                    ln(in + "default:");
+                } else {
+                    for (int l : w.labels().get(i)) {
+                        ln(in + "case " + l + ":");
+                    }
+                }
+                block(body, in + "    ");
+                if (!completesAbruptly(body)) {
+                    ln(in + "    break;");
+                }
+            }
+        }
+        ln(ind + "}");
+    }
+
+    /** Whether a block cannot complete normally (ends in return, continue, or an if whose both branches do). */
+    static boolean completesAbruptly(List<Stmt> b) {
+        if (b.isEmpty()) {
+            return false;
+        }
+        Stmt s = b.get(b.size() - 1);
+        if (s instanceof Return || s instanceof Ast.Continue || s instanceof Ast.Break) {
+            return true;
+        }
+        return s instanceof If i && completesAbruptly(i.then()) && completesAbruptly(i.els());
+    }
+
     private static String label(String l) {
         return l == null ? "" : l + ": ";
     }
@@ -347,6 +422,40 @@ final class JavaPrinter {
             return x.arr() + "[" + expr(x.index(), 0) + "]";
         } else if (e instanceof Ast.Len l) {
             return l.arr() + ".length";
+        } else if (e instanceof Ast.Row w) {
+            return w.mat() + "[" + expr(w.index(), 0) + "]";
+        } else if (e instanceof Ast.Idx2 x) {
+            return x.mat() + "[" + expr(x.i(), 0) + "][" + expr(x.k(), 0) + "]";
+        } else if (e instanceof Ast.RowLen w) {
+            return w.mat() + "[" + expr(w.index(), 0) + "].length";
+        } else if (e instanceof Ast.NewArr a) {
+            return "new double[" + expr(a.len(), 0) + "]";
+        } else if (e instanceof Ast.AssignExpr a) {
+            // assignment binds loosest of all: parenthesised wherever it is an operand
+            return wrap(a.name() + " = " + expr(a.e(), 0), 0, minPrec);
+        } else if (e instanceof Ast.IncDecExpr c) {
+            String op = c.inc() ? "++" : "--";
+            return wrap(c.prefix() ? op + c.name() : c.name() + op, P_UNARY, minPrec);
+        } else if (e instanceof Ast.SwitchExpr w) {
+            StringBuilder sb = new StringBuilder("switch (" + expr(w.sel(), 0) + ") {");
+            for (int i = 0; i <= w.arms().size(); i++) {
+                boolean dflt = i == w.arms().size();
+                Expr arm = dflt ? w.dflt() : w.arms().get(i);
+                if (w.arrow()) {
+                    sb.append(dflt ? " default" : " case " + labels(w.labels().get(i))).append(" -> ").append(expr(arm, 0)).append(';');
+                } else {
+                    if (dflt) {
+                        sb.append(" default:");
+                    } else {
+                        for (int l : w.labels().get(i)) {
+                            sb.append(" case ").append(l).append(':');
+                        }
+                    }
+                    sb.append(" yield ").append(expr(arm, 0)).append(';');
+                }
+            }
+            sb.append(" }");
+            return wrap(sb.toString(), 0, minPrec);
         } else if (e instanceof Ast.Invoke c) {
             List<String> args = new ArrayList<>();
             for (Expr a : c.args()) {

@@ -535,6 +535,14 @@ final class OracleHarness {
                 case DARRAY:
                     out[q] = Arrays.copyOfRange(a, k, k + p.len());
                     break;
+                case DMATRIX: {
+                    double[][] w = new double[p.len()][];
+                    for (int r = 0; r < w.length; r++) {
+                        w[r] = Arrays.copyOfRange(a, k + r * p.cols(), k + (r + 1) * p.cols());
+                    }
+                    out[q] = w;
+                    break;
+                }
                 case IARRAY: {
                     int[] ints = new int[p.len()];
                     for (int e = 0; e < ints.length; e++) {
@@ -569,6 +577,9 @@ final class OracleHarness {
                 case DARRAY:
                     out[k] = double[].class;
                     break;
+                case DMATRIX:
+                    out[k] = double[][].class;
+                    break;
                 case IARRAY:
                     out[k] = int[].class;
                     break;
@@ -585,7 +596,20 @@ final class OracleHarness {
         List<String> parts = new ArrayList<>();
         int k = 0;
         for (Param p : m.params()) {
-            String v = p.ty() == Ty.DOUBLE ? Double.toString(a[k])
+            StringBuilder mat = new StringBuilder();
+            if (p.ty() == Ty.DMATRIX) {
+                mat.append("new double[][] {");
+                for (int r = 0; r < p.len(); r++) {
+                    mat.append(r == 0 ? "{" : ", {");
+                    for (int c = 0; c < p.cols(); c++) {
+                        mat.append(c == 0 ? "" : ", ").append(a[k + r * p.cols() + c]);
+                    }
+                    mat.append('}');
+                }
+                mat.append('}');
+            }
+            String v = p.ty() == Ty.DMATRIX ? mat.toString()
+                    : p.ty() == Ty.DOUBLE ? Double.toString(a[k])
                     : p.ty() == Ty.DARRAY ? "new double[] " + Arrays.toString(Arrays.copyOfRange(a, k, k + p.len()))
                             .replace('[', '{').replace(']', '}')
                     : p.ty() == Ty.IARRAY ? "new int[] " + Arrays.toString(Arrays.stream(Arrays.copyOfRange(a, k, k + p.len()))
@@ -666,7 +690,8 @@ final class OracleHarness {
                 for (int k = 0; k < dps.size(); k++) {
                     accessors[k] = res.getMethod(dps.get(k).name());
                     gradIndex[k] = m.gradOffset(dps.get(k));
-                    Class<?> want = dps.get(k).ty() == Ty.DARRAY ? double[].class : double.class;
+                    Class<?> want = dps.get(k).ty() == Ty.DARRAY ? double[].class
+                            : dps.get(k).ty() == Ty.DMATRIX ? double[][].class : double.class;
                     if (accessors[k].getReturnType() != want) {
                         return "accessor " + dps.get(k).name() + "() must return " + want.getSimpleName();
                     }
@@ -835,6 +860,32 @@ final class OracleHarness {
             List<Param> dps = m.differentiated();
             for (int k = 0; k < dps.size(); k++) {
                 Param p = dps.get(k);
+                if (p.ty() == Ty.DMATRIX) {
+                    // element by element, row-major in the reference's gradient
+                    Object o = accessors[k].invoke(g);
+                    boolean shape = o instanceof double[][] w && w.length == p.len();
+                    if (shape) {
+                        for (double[] row : (double[][]) o) {
+                            shape &= row != null && row.length == p.cols();
+                        }
+                    }
+                    if (!shape) {
+                        bad.add(String.format(Locale.ROOT, "%s %s(): expected a double[%d][%d], actual %s", via, p.name(), p.len(),
+                                p.cols(), o instanceof double[][] w ? Arrays.deepToString(w) : String.valueOf(o)));
+                        continue;
+                    }
+                    double[][] w = (double[][]) o;
+                    for (int r = 0; r < p.len(); r++) {
+                        for (int c = 0; c < p.cols(); c++) {
+                            double want = seed * ref.gradient()[gradIndex[k] + r * p.cols() + c];
+                            if (!close(w[r][c], want)) {
+                                bad.add(String.format(Locale.ROOT, "%s %s()[%d][%d]: expected %s, actual %s (|diff| %.3g)",
+                                        via, p.name(), r, c, want, w[r][c], Math.abs(w[r][c] - want)));
+                            }
+                        }
+                    }
+                    continue;
+                }
                 if (p.ty() == Ty.DARRAY) {
                     Object o = accessors[k].invoke(g);
                     if (!(o instanceof double[] arr) || arr.length != p.len()) {
@@ -891,7 +942,8 @@ final class OracleHarness {
                 if (p.differentiable()) {
                     for (int e = 0; e < p.slots(); e++) {
                         dIdx.add(slot + e);
-                        dName.add(p.ty() == Ty.DARRAY ? p.name() + "[" + e + "]" : p.name());
+                        dName.add(p.ty() == Ty.DMATRIX ? p.name() + "[" + e / p.cols() + "][" + e % p.cols() + "]"
+                                : p.ty() == Ty.DARRAY ? p.name() + "[" + e + "]" : p.name());
                     }
                 }
                 slot += p.slots();

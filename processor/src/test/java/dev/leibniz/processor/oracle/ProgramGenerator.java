@@ -99,21 +99,41 @@ final class ProgramGenerator {
                                    // recurrences, dense-layer inits (off: no element-initialised targets)
             "flowInactiveOverwrite", // an active target overwritten by an inactive value (off: never)
             "inactiveArrays",      // int[] parameters, double[] parameters left out of wrt, constant tables
-            "arrayCalls");         // System.arraycopy, Arrays.fill/copyOf/copyOfRange, clone(): derivative
-                                   // support pending in the processor, off by default (PENDING)
+            "arrayCalls",          // System.arraycopy, Arrays.fill/copyOf/copyOfRange, clone()
+            // issue 9 shapes (docs/ORACLE.md, "Rows, views, switches, side effects, varargs, array outputs"):
+            "rows",                // double[][] parameters: rows as call arguments, read-only aliases, for-each rows, W[j][k]
+            "varLocals",           // var t = 2.0 * x; var buf = new double[n];
+            "loopArrays",          // double[] h = new double[n] inside loops (depth 1 and 2), filled, used, passed on
+            "arrayValued",         // double[]-valued library methods libVK(a, x), their results read and passed on
+            "sideEffects",         // a = b = e; if ((r = f) > 0); (t = e) / d; y[k++] = v; while (n-- > 0)
+            "varargs",             // double... library methods libSK, called with spread numbers and with arrays
+            "switches",            // switch statements and expressions over an int, arrow and colon forms
+            "procedureCalls",      // void library procedures libPK writing their double[] out parameters (PENDING)
+            // switches for processor bugs these shapes found (KNOWN_BUGS, docs/ORACLE.md):
+            "rowDownIndex",        // a row taken with the index of a down-counting loop: for (j = W.length - 1; j >= 0; j--) f(W[j])
+            "rowComputedIndex",    // a row taken with a computed index: W[W.length - 1] (off: W[0])
+            "varRow",              // var row = W[j]; (off: double[] row = W[j];)
+            "assignIntOperand",    // an assignment expression beside an int operand: (u = e) * n, 1 + (u = e)
+            "arrayArgAfterReturn"); // a local array handed to a call in a method that has an early return before
+                                   // (off: only parameters, rows and constant tables are handed to calls there)
 
     /**
-     * Constructs that hit a processor bug and are therefore switched off by default; empty now.
-     * The switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch
-     * and loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
+     * Constructs that hit a processor bug and are therefore switched off by default (docs/ORACLE.md,
+     * "Bugs the issue 9 shapes found"): rows of a down-counting loop's index are rejected, a row with
+     * a computed index after an early return gives a companion that does not compile, {@code var}
+     * of a row is rejected, an assignment expression beside an int operand is rejected, and a local
+     * array written in an else branch that returns is taken as "written again afterwards" by a call
+     * after the if. The
+     * switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch and
+     * loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
      */
-    static final String KNOWN_BUGS = "";
+    static final String KNOWN_BUGS = "rowDownIndex,rowComputedIndex,varRow,assignIntOperand,arrayArgAfterReturn";
 
     /**
      * Constructs the processor does not differentiate yet (work in progress), off by default until
-     * it does; none now (the array calls were the last).
+     * it does: procedures (void methods writing their double[] parameters) called from generated methods.
      */
-    static final String PENDING = "";
+    static final String PENDING = "procedureCalls";
 
     /** What {@code oracle.disable} defaults to: the known bugs and the pending constructs. */
     static final String OFF_BY_DEFAULT = String.join(",", java.util.stream.Stream.of(KNOWN_BUGS, PENDING)
@@ -167,6 +187,21 @@ final class ProgramGenerator {
                 return List.of(Src.values());
         }
     }
+
+    /**
+     * The issue 9 shapes by the switch that makes them: each is a feature name that a method using
+     * it carries, and GeneratorSelfCheckTest requires every one in its sample (with the switch on).
+     */
+    static final java.util.Map<String, List<String>> SHAPES = java.util.Map.of(
+            "rows", List.of("rowArg", "rowArgInLoop", "rowAlias", "rowAliasInLoop", "forEachRow", "matrixElem",
+                    "matrixOutsideWrt"),
+            "varLocals", List.of("varDouble", "varArray"),
+            "loopArrays", List.of("arrayInLoop1", "arrayInLoop2", "loopBufferCall"),
+            "arrayValued", List.of("vecCall", "vecCallInLoop", "vecResultPassed"),
+            "sideEffects", List.of("chainAssign", "assignInCond", "assignOperand", "postIncIndex", "whileDecrement"),
+            "varargs", List.of("varargsSpread", "varargsArray"),
+            "switches", List.of("switchArrow", "switchColon", "switchExprArrow", "switchExprColon", "switchInLoop"),
+            "procedureCalls", List.of("procCall", "procCallInLoop"));
 
     /** Every history/source pair, as the feature name a method that has it carries ("flow:H/S"). */
     static List<String> flowCombos() {
@@ -283,6 +318,29 @@ final class ProgramGenerator {
                         "lib" + j));
             }
         }
+        // the issue 9 library methods: array-valued, varargs and procedures, from streams of their own
+        // (with those switches off, every program is exactly what it was before them)
+        if (on("calls")) {
+            ClassCtx lctx = ctx.withLib(lib, rules);
+            List<Method> extra = new ArrayList<>();
+            SplittableRandom xr = new SplittableRandom(mix(classSeed, -4));
+            if (on("arrays") && on("arrayValued")) {
+                int n = 1 + xr.nextInt(2);
+                for (int j = 0; j < n; j++) {
+                    long ls = mix(classSeed, -200 - j);
+                    extra.add(new MGen(new SplittableRandom(ls), lctx, true, "").vecLib(ls, "libV" + j));
+                }
+            }
+            if (on("varargs")) {
+                long ls = mix(classSeed, -300);
+                extra.add(new MGen(new SplittableRandom(ls), lctx, true, "").varargsLib(ls, "libS0"));
+            }
+            if (on("arrays") && on("procedureCalls")) {
+                long ls = mix(classSeed, -400);
+                extra.add(new MGen(new SplittableRandom(ls), lctx, true, "").procLib(ls, "libP0"));
+            }
+            lib.addAll(extra);
+        }
         ctx = ctx.withLib(lib, rules);
         List<Method> outer = new ArrayList<>();
         List<Method> inner = new ArrayList<>();
@@ -333,9 +391,36 @@ final class ProgramGenerator {
     private static final String[] COPY_LOCALS = {"cp", "tmp"};
     private static final String[] FLOW_ACCS = {"acc", "total", "sq"};
     private static final String[] FLOW_TARGETS = {"zz", "cur", "pv", "hv"};
+    // the issue 9 shapes' names
+    private static final String[] X_ACCS = {"res", "agg", "tally", "score"};
+    private static final String[] XIDX = {"jr", "kc", "ii", "jj", "kq", "ll"};
+    private static final String[] ROW_NAMES = {"row", "first", "last", "wr"};
+    private static final String[] BUF_NAMES = {"hb", "hid", "act", "yb"};
+    private static final String[] VEC_NAMES = {"hvec", "pred", "hvec2"};
+    private static final String[] SE_NAMES = {"ua", "ub", "uc", "rr", "st"};
+    private static final String[] CNT_NAMES = {"kk", "pos", "left", "togo"};
+    private static final String[] Z_NAMES = {"zd", "dotv"};
+    private static final String[] VAR_NAMES = {"vt", "vb", "sv"};
+    private static final String[] PB_NAMES = {"pb", "pb2", "outv"};
 
     private final class MGen {
-        private final SplittableRandom r;
+        /** The random stream; the issue 9 shapes swap in {@link #xr} while they generate ({@link #withX}). */
+        private SplittableRandom r;
+        /** The issue 9 shapes' own stream: with their switches off it is never drawn from. */
+        private SplittableRandom xr;
+        /** Whether this method gets issue 9 shape groups ({@link #extraGroup}), and how many it has. */
+        private boolean xtra;
+        private int xGroups;
+        /** The label of the loop around the switch being generated (null: none or unlabelled). */
+        private String switchLoopLabel;
+        /** Whether a return other than the last statement has been generated so far. */
+        private boolean returnSeen;
+        /** Loop depth at which each local array of the issue 9 shapes was declared (others: 0). */
+        private final java.util.Map<String, Integer> arrDepth = new java.util.HashMap<>();
+        /** The double[][] parameter (null: none), its rows and columns. */
+        private String mat;
+        private int matRows;
+        private int matCols;
         private final ClassCtx ctx;
         private final Deque<List<VarInfo>> scopes = new ArrayDeque<>();
         private final Set<String> features = new LinkedHashSet<>();
@@ -499,6 +584,34 @@ final class ProgramGenerator {
                     }
                 }
             }
+            xr = new SplittableRandom(mix(seed, 0x15509L));
+            xtra = !isLib && anyExtraOn() && xr.nextInt(100) < 50;
+            if (xtra && on("rows") && on("arrays") && on("loops") && xr.nextInt(100) < 50) {
+                // a double[][] parameter, differentiated or (sometimes) left out of wrt
+                mat = xr.nextBoolean() ? "W" : "wm";
+                matRows = 1 + xr.nextInt(3);
+                matCols = 1 + xr.nextInt(4);
+                addParam(params, params.size(), new Param(mat, Ty.DMATRIX, matRows, matCols));
+                features.add("rows");
+                boolean outside = false;
+                if (!wrt.isEmpty()) {
+                    outside = xr.nextInt(100) < 35;
+                    if (!outside) {
+                        wrt.add(mat);
+                    }
+                } else if (on("wrt") && xr.nextInt(100) < 25) {
+                    outside = true;
+                    features.add("wrt");
+                    for (Param p : params) {
+                        if (p.differentiable() && !p.name().equals(mat)) {
+                            wrt.add(p.name());
+                        }
+                    }
+                }
+                if (outside) {
+                    features.add("matrixOutsideWrt");
+                }
+            }
             List<Stmt> body = new ArrayList<>();
             List<Stmt> fills = new ArrayList<>();
             if (inactiveKind == 3) {
@@ -588,6 +701,10 @@ final class ProgramGenerator {
             List<Stmt> out = new ArrayList<>();
             int n = top ? r.nextInt(isLib ? 5 : 9) : r.nextInt(isLib ? 3 : 4);
             for (int i = 0; i < n; i++) {
+                if (top && xtra && xGroups < 2 && xr.nextInt(100) < 30) {
+                    out.addAll(withX(() -> extraGroup(depth)));
+                    continue;
+                }
                 if (top && flowy && flowGroups < 3 && r.nextInt(100) < 40) {
                     out.addAll(flowGroup(depth));
                     continue;
@@ -609,6 +726,9 @@ final class ProgramGenerator {
             if (top) {
                 if (flowy && flowGroups == 0) {
                     out.addAll(flowGroup(depth));
+                }
+                if (xtra && xGroups == 0) {
+                    out.addAll(withX(() -> extraGroup(depth)));
                 }
                 // the flow groups' accumulators reach the result
                 Expr ret = returnExpr();
@@ -994,6 +1114,12 @@ final class ProgramGenerator {
 
         /** May a return be generated here (inside a loop nest, unless loopExitMix)? */
         private boolean returnAllowed() {
+            boolean ok = returnAllowed0();
+            returnSeen |= ok;
+            return ok;
+        }
+
+        private boolean returnAllowed0() {
             if (loopy && !on("loopReturn")) {
                 return false;
             }
@@ -1706,6 +1832,1398 @@ final class ProgramGenerator {
             }
         }
 
+        // ---------------------------------------------------------------- issue 9 shapes
+
+        /** Whether any issue 9 switch is on (else the shapes' stream is never drawn from). */
+        private boolean anyExtraOn() {
+            for (String f : SHAPES.keySet()) {
+                if (on(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Generates with the shapes' own stream, so that the main stream draws exactly what it drew before. */
+        private <T> T withX(java.util.function.Supplier<T> gen) {
+            SplittableRandom saved = r;
+            r = xr;
+            try {
+                return gen.get();
+            } finally {
+                r = saved;
+            }
+        }
+
+        private String freshOr(String[] pool, String[] more) {
+            String n = fresh(pool);
+            return n != null ? n : fresh(more);
+        }
+
+        /** {@code for (int iv = 0; iv < b; iv++)} (or down), iv fixed, its range's key known to index(). */
+        private Ast.For forLoop(String iv, Bound b, java.util.function.Supplier<List<Stmt>> body) {
+            boolean down = r.nextInt(100) < 25;
+            if (down && mat != null && ("p:" + mat).equals(b.key())) {
+                // a down-counting loop over the rows (its index takes rows): known bug, see KNOWN_BUGS
+                if (on("rowDownIndex")) {
+                    features.add("rowDownIndex");
+                } else {
+                    down = false;
+                }
+            }
+            scopes.push(new ArrayList<>(List.of(new VarInfo(iv, Ty.INT, false, true))));
+            loops.push(new LoopCtx(null, iv, b.key()));
+            try {
+                List<Stmt> bd = body.get();
+                features.add("loops");
+                if (down) {
+                    features.add("forDown");
+                    return new Ast.For(null, iv, new Bin('-', b.e(), new Lit(1, Ty.INT)),
+                            new Cmp(">=", new Var(iv, Ty.INT), new Lit(0, Ty.INT)), -1, bd);
+                }
+                return new Ast.For(null, iv, new Lit(0, Ty.INT), new Cmp("<", new Var(iv, Ty.INT), b.e()), 1, bd);
+            } finally {
+                loops.pop();
+                scopes.pop();
+            }
+        }
+
+        private Bound rowsBound() {
+            return new Bound(new Ast.Len(mat), "p:" + mat);
+        }
+
+        /** A read-only view of a row: never written, elements inactive when the matrix is outside wrt. */
+        private void declareRow(String name) {
+            declare(name, Ty.DARRAY);
+            arrDepth.put(name, loops.size());
+            arrKey.put(name, "row:" + mat);
+            arrLen.put(name, matCols);
+            constArrs.add(name);
+            if (features.contains("matrixOutsideWrt")) {
+                inactiveArrs.add(name);
+            } else {
+                inactiveArrs.remove(name);
+            }
+        }
+
+        /** A writable local array of static length {@code len} and range key {@code key}. */
+        private void declareArray(String name, int len, String key) {
+            declare(name, Ty.DARRAY);
+            arrDepth.put(name, loops.size());
+            arrKey.put(name, key);
+            arrLen.put(name, len);
+            constArrs.remove(name);
+            inactiveArrs.remove(name);
+        }
+
+        /** The index of the last row, W.length - 1 (W[0] with rowComputedIndex off: known bug, see KNOWN_BUGS). */
+        private Expr lastRowIndex() {
+            if (on("rowComputedIndex")) {
+                features.add("rowComputedIndex");
+                return new Bin('-', new Ast.Len(mat), new Lit(1, Ty.INT));
+            }
+            return new Lit(0, Ty.INT);
+        }
+
+        /** {@code var} for a row ({@code var row = W[j];}): known bug, see KNOWN_BUGS. */
+        private boolean useVarRow() {
+            boolean v = useVar();
+            if (v && on("varRow")) {
+                features.add("varRow");
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * A local array may be handed to a call only if nothing writes it afterwards (the README: an
+         * array written after a call saw it is an error): it is declared in the innermost loop body
+         * around the call (or both are outside loops), and it is read-only from then on.
+         */
+        private boolean passable(String a) {
+            if (constArrs.contains(a)) {
+                return true;
+            }
+            if (returnSeen && !on("arrayArgAfterReturn")) {
+                return false; // known bug, see KNOWN_BUGS
+            }
+            return arrDepth.getOrDefault(a, 0) == loops.size();
+        }
+
+        private void frozen(Expr arr) {
+            if (arr instanceof Var v && !isParam(v.name())) {
+                if (returnSeen && !constArrs.contains(v.name()) && on("arrayArgAfterReturn")) {
+                    features.add("arrayArgAfterReturn");
+                }
+                constArrs.add(v.name());
+            }
+        }
+
+        private boolean isParam(String name) {
+            for (VarInfo v : visible()) {
+                if (v.name().equals(name)) {
+                    return v.param();
+                }
+            }
+            return false;
+        }
+
+        private boolean useVar() {
+            if (on("varLocals") && r.nextInt(100) < 30) {
+                features.add("varLocals");
+                features.add("varArray");
+                return true;
+            }
+            return false;
+        }
+
+        /** A factor for a dot product: an element of some array, a parameter or a small term. */
+        private Expr factor() {
+            int k = r.nextInt(100);
+            if (k < 45 && !arrays(false).isEmpty()) {
+                return arrayRead();
+            } else if (k < 80) {
+                return scalarParam();
+            }
+            return term();
+        }
+
+        /** A bounded use of an element or value (its derivative needs the value). */
+        private Expr useOf(Expr v) {
+            switch (r.nextInt(4)) {
+                case 0:
+                    return new Bin('*', v, v);
+                case 1:
+                    return call(Fn.SIN, v);
+                case 2:
+                    return new Bin('*', v, scalarParam());
+                default:
+                    return new Bin('*', call(Fn.TANH, v), v);
+            }
+        }
+
+        private List<Method> libs(java.util.function.Predicate<Method> p) {
+            List<Method> out = new ArrayList<>();
+            for (Method m : ctx.lib()) {
+                if (p.test(m)) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+
+        /** Library methods returning double that take an array (a double[] parameter or double...). */
+        private List<Method> arrayTakers() {
+            return libs(m -> m.returnType().equals("double")
+                    && m.params().stream().anyMatch(p -> p.ty() == Ty.DARRAY || p.ty() == Ty.DVARARGS));
+        }
+
+        private List<Method> vecLibs() {
+            return libs(m -> m.returnType().equals("double[]"));
+        }
+
+        private List<Method> varargsLibs() {
+            return libs(m -> m.returnType().equals("double") && m.params().stream().anyMatch(p -> p.ty() == Ty.DVARARGS));
+        }
+
+        private List<Method> procLibs() {
+            return libs(m -> m.returnType().equals("void"));
+        }
+
+        /** A call of {@code m} with {@code arr} for its first array parameter (other arrays: parameters or arr). */
+        private Expr callWithArray(Method m, Expr arr) {
+            List<Expr> args = new ArrayList<>();
+            boolean used = false;
+            List<VarInfo> pa = arrays(true);
+            features.add("calls");
+            for (Param p : m.params()) {
+                switch (p.ty()) {
+                    case DARRAY:
+                        features.add("arrayArgument");
+                        args.add(!used || pa.isEmpty() || r.nextBoolean() ? arr : new Var(pa.get(r.nextInt(pa.size())).name(), Ty.DARRAY));
+                        used = true;
+                        break;
+                    case DVARARGS:
+                        features.add("varargs");
+                        if (!used) {
+                            features.add("varargsArray");
+                            args.add(arr);
+                        } else {
+                            features.add("varargsSpread");
+                            args.add(callArg(1));
+                        }
+                        break;
+                    case INT:
+                        args.add(new Lit(1 + r.nextInt(4), Ty.INT));
+                        break;
+                    default:
+                        args.add(callArg(1));
+                        break;
+                }
+            }
+            frozen(arr);
+            return new Ast.Invoke(qualifier, m.name(), args, false, m.returnType().equals("double[]") ? Ty.DARRAY : Ty.DOUBLE);
+        }
+
+        /** The length of {@code libV}'s result for an argument of length {@code argLen} (recorded in its features). */
+        private int vecLen(Method v, int argLen) {
+            for (String f : v.features()) {
+                if (f.equals("vecLen:a")) {
+                    return argLen;
+                } else if (f.equals("vecLen:a+1")) {
+                    return argLen + 1;
+                } else if (f.startsWith("vecLen:#")) {
+                    return Integer.parseInt(f.substring("vecLen:#".length()));
+                }
+            }
+            throw new IllegalStateException("no vecLen in " + v.name());
+        }
+
+        /** An array argument and its static length: an array in scope, a row of the matrix, or a new {x, y} initialised here. */
+        private record ArrArg(Expr e, int len, List<Stmt> pre) {}
+
+        private ArrArg arrayArg(Expr rowIndex) {
+            List<VarInfo> as = arrays(false);
+            as.removeIf(v -> !v.param() && !passable(v.name()));
+            int k = r.nextInt(100);
+            if (mat != null && (k < 35 || as.isEmpty() && k < 70)) {
+                features.add("rowArg");
+                return new ArrArg(new Ast.Row(mat, rowIndex != null ? rowIndex
+                        : r.nextBoolean() ? new Lit(0, Ty.INT) : lastRowIndex()), matCols, List.of());
+            }
+            if (!as.isEmpty() && k < 85) {
+                String a = as.get(r.nextInt(as.size())).name();
+                return new ArrArg(new Var(a, Ty.DARRAY), arrLen.get(a), List.of());
+            }
+            String av = fresh(new String[] {"av", "pair"});
+            if (av == null) {
+                return new ArrArg(new Ast.NewArr(new Lit(2, Ty.INT)), 2, List.of());
+            }
+            int n = 1 + r.nextInt(3);
+            List<Expr> elems = new ArrayList<>();
+            for (int e = 0; e < n; e++) {
+                elems.add(r.nextBoolean() ? scalarParam() : term());
+            }
+            Stmt init = new Ast.ArrInit(av, elems);
+            declareArray(av, n, "#" + n);
+            return new ArrArg(new Var(av, Ty.DARRAY), n, List.of(init));
+        }
+
+        private String ix() {
+            return fresh(XIDX);
+        }
+
+        private List<Stmt> extraGroup(int depth) {
+            List<String> kinds = new ArrayList<>();
+            boolean loopsOn = on("loops");
+            if (mat != null) {
+                // a method with a matrix mostly uses it
+                kinds.addAll(List.of("rowArg", "rowAlias", "forEachRow", "matrixElem", "rowArg", "rowAlias", "forEachRow",
+                        "matrixElem"));
+            }
+            if (on("varLocals")) {
+                kinds.add("var");
+            }
+            if (on("loopArrays") && on("arrays") && loopsOn) {
+                kinds.add("arrayInLoop");
+                kinds.add("arrayInLoop");
+            }
+            if (on("arrayValued") && !vecLibs().isEmpty()) {
+                kinds.add("vecCall");
+                kinds.add("vecCall");
+            }
+            if (on("sideEffects")) {
+                kinds.addAll(List.of("chainAssign", "assignInCond", "assignOperand"));
+                if (loopsOn) {
+                    kinds.add("whileDecrement");
+                    if (on("arrays")) {
+                        kinds.add("postIncIndex");
+                    }
+                }
+            }
+            if (on("varargs") && !varargsLibs().isEmpty()) {
+                kinds.add("varargs");
+            }
+            if (on("switches")) {
+                kinds.add("switchStmt");
+                kinds.add("switchExpr");
+                if (loopsOn) {
+                    kinds.add("switchInLoop");
+                }
+            }
+            if (on("procedureCalls") && !procLibs().isEmpty()) {
+                kinds.add("procCall");
+                kinds.add("procCall");
+            }
+            String acc = fresh(X_ACCS);
+            if (kinds.isEmpty() || acc == null) {
+                return List.of();
+            }
+            xGroups++;
+            nestReturns = 0;
+            nestJumps = 0;
+            nestAcc.clear();
+            String kind = kinds.get(r.nextInt(kinds.size()));
+            if (kind.equals("rowArg") && arrayTakers().isEmpty() && vecLibs().isEmpty()) {
+                kind = "rowAlias";
+            }
+            List<Stmt> out = new ArrayList<>();
+            out.add(new Decl(Ty.DOUBLE, acc, new Lit(r.nextInt(3) == 0 ? 1.0 : 0.0, Ty.DOUBLE)));
+            declare(acc, Ty.DOUBLE);
+            nestAcc.add(acc);
+            flowOuts.add(acc);
+            features.add("x:" + kind);
+            switch (kind) {
+                case "rowArg":
+                    rowArg(acc, out);
+                    break;
+                case "rowAlias":
+                    rowAlias(acc, out);
+                    break;
+                case "forEachRow":
+                    forEachRow(acc, out);
+                    break;
+                case "matrixElem":
+                    matrixElem(acc, out);
+                    break;
+                case "var":
+                    varLocals(acc, out);
+                    break;
+                case "arrayInLoop":
+                    arrayInLoop(acc, out);
+                    break;
+                case "vecCall":
+                    vecCall(acc, out);
+                    break;
+                case "chainAssign":
+                    chainAssign(acc, out);
+                    break;
+                case "assignInCond":
+                    assignInCond(acc, out);
+                    break;
+                case "assignOperand":
+                    assignOperand(acc, out);
+                    break;
+                case "postIncIndex":
+                    postIncIndex(acc, out);
+                    break;
+                case "whileDecrement":
+                    whileDecrement(acc, out, depth);
+                    break;
+                case "varargs":
+                    varargsCalls(acc, out);
+                    break;
+                case "switchStmt":
+                    features.add("switches");
+                    out.add(switchStmt(acc, selector(), depth, false));
+                    break;
+                case "switchInLoop":
+                    switchInLoop(acc, out, depth);
+                    break;
+                case "switchExpr":
+                    switchExpr(acc, out);
+                    break;
+                default:
+                    procCall(acc, out);
+                    break;
+            }
+            return out;
+        }
+
+        // ----- rows
+
+        private void rowArg(String acc, List<Stmt> out) {
+            features.add("rowArg");
+            List<Method> ms = arrayTakers();
+            if (ms.isEmpty()) {
+                ms = vecLibs();
+            }
+            Method m = ms.get(r.nextInt(ms.size()));
+            boolean vec = m.returnType().equals("double[]");
+            String j = ix();
+            if (j != null && r.nextInt(100) < 60) {
+                features.add("rowArgInLoop");
+                out.add(forLoop(j, rowsBound(), () -> {
+                    Expr c = callWithArray(m, new Ast.Row(mat, new Var(j, Ty.INT)));
+                    if (vec) {
+                        return vecUse(acc, c, matCols, m);
+                    }
+                    return List.of(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? c : call(Fn.TANH, c)));
+                }));
+                return;
+            }
+            Expr first = callWithArray(m, new Ast.Row(mat, new Lit(0, Ty.INT)));
+            if (vec) {
+                out.addAll(vecUse(acc, first, matCols, m));
+                return;
+            }
+            Expr last = callWithArray(m, new Ast.Row(mat, lastRowIndex()));
+            out.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? new Bin('*', first, call(Fn.TANH, last))
+                    : new Bin('+', first, last)));
+        }
+
+        private void rowAlias(String acc, List<Stmt> out) {
+            features.add("rowAlias");
+            String j = ix();
+            if (j != null && r.nextInt(100) < 60) {
+                features.add("rowAliasInLoop");
+                out.add(forLoop(j, rowsBound(), () -> {
+                    List<Stmt> b = new ArrayList<>();
+                    String row = fresh(ROW_NAMES);
+                    b.add(new Ast.ArrLocal(row, useVarRow(), new Ast.Row(mat, new Var(j, Ty.INT))));
+                    declareRow(row);
+                    String k = ix();
+                    if (k != null && r.nextBoolean()) {
+                        b.add(forLoop(k, new Bound(new Ast.Len(row), "row:" + mat), () -> List.of(new Compound(acc, Ty.DOUBLE, '+',
+                                new Bin('*', new Ast.Idx(row, new Var(k, Ty.INT)), factor())))));
+                    } else {
+                        b.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(row, index(row)))));
+                    }
+                    if (r.nextInt(100) < 25) {
+                        Stmt st = stmt(2);
+                        if (!terminates(st)) {
+                            b.add(st);
+                        }
+                    }
+                    return b;
+                }));
+                return;
+            }
+            String first = fresh(ROW_NAMES);
+            out.add(new Ast.ArrLocal(first, useVarRow(), new Ast.Row(mat, new Lit(0, Ty.INT))));
+            declareRow(first);
+            String last = fresh(ROW_NAMES);
+            out.add(new Ast.ArrLocal(last, useVarRow(), new Ast.Row(mat, lastRowIndex())));
+            declareRow(last);
+            out.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('+',
+                    new Bin('*', new Ast.Idx(first, new Lit(0, Ty.INT)), new Ast.Idx(last, new Bin('-', new Ast.Len(last), new Lit(1, Ty.INT)))),
+                    useOf(new Ast.Idx(first, index(first))))));
+        }
+
+        private void forEachRow(String acc, List<Stmt> out) {
+            features.add("forEachRow");
+            String row = fresh(ROW_NAMES);
+            String z = fresh(Z_NAMES);
+            String k = ix();
+            if (row == null || z == null || k == null) {
+                rowAlias(acc, out);
+                return;
+            }
+            scopes.push(new ArrayList<>());
+            declareRow(row);
+            loops.push(new LoopCtx(null, null, null));
+            List<Stmt> body = new ArrayList<>();
+            if (on("varLocals") && r.nextInt(100) < 25) {
+                features.add("varLocals");
+                features.add("varDouble");
+                body.add(new Ast.VarDecl(z, new Lit(0.0, Ty.DOUBLE)));
+            } else {
+                body.add(new Decl(Ty.DOUBLE, z, new Lit(0.0, Ty.DOUBLE)));
+            }
+            declare(z, Ty.DOUBLE);
+            body.add(forLoop(k, new Bound(new Ast.Len(row), "row:" + mat), () -> List.of(new Compound(z, Ty.DOUBLE, '+',
+                    new Bin('*', new Ast.Idx(row, new Var(k, Ty.INT)), factor())))));
+            body.add(new Compound(acc, Ty.DOUBLE, '+', use(z)));
+            loops.pop();
+            scopes.pop();
+            features.add("loops");
+            out.add(new Ast.ForEachRow(null, row, mat, body));
+        }
+
+        private void matrixElem(String acc, List<Stmt> out) {
+            features.add("matrixElem");
+            String j = ix();
+            if (j == null) {
+                rowAlias(acc, out);
+                return;
+            }
+            out.add(forLoop(j, rowsBound(), () -> {
+                List<Stmt> b = new ArrayList<>();
+                String z = fresh(Z_NAMES);
+                b.add(new Decl(Ty.DOUBLE, z, !arrays(false).isEmpty() && r.nextBoolean() ? arrayRead() : new Lit(0.0, Ty.DOUBLE)));
+                declare(z, Ty.DOUBLE);
+                String k = ix();
+                if (k != null) {
+                    b.add(forLoop(k, new Bound(new Ast.RowLen(mat, new Var(j, Ty.INT)), "row:" + mat), () -> List.of(
+                            new Compound(z, Ty.DOUBLE, '+', new Bin('*', new Ast.Idx2(mat, new Var(j, Ty.INT), new Var(k, Ty.INT)), factor())))));
+                } else {
+                    b.add(new Compound(z, Ty.DOUBLE, '+', new Ast.Idx2(mat, new Var(j, Ty.INT), new Lit(0, Ty.INT))));
+                }
+                b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? call(Fn.TANH, new Var(z, Ty.DOUBLE)) : use(z)));
+                return b;
+            }));
+        }
+
+        // ----- var
+
+        private void varLocals(String acc, List<Stmt> out) {
+            features.add("varLocals");
+            features.add("varDouble");
+            String vt = fresh(VAR_NAMES);
+            if (vt == null) {
+                return;
+            }
+            Expr init = r.nextBoolean() ? new Bin('*', new Lit(2.0, Ty.DOUBLE), scalarParam()) : term();
+            if (init.ty() != Ty.DOUBLE) {
+                init = new Cast(Ty.DOUBLE, init);
+            }
+            out.add(new Ast.VarDecl(vt, init));
+            declare(vt, Ty.DOUBLE);
+            String vb = fresh(VAR_NAMES);
+            String k = ix();
+            if (vb != null && k != null && on("arrays") && on("loops") && r.nextBoolean()) {
+                features.add("varArray");
+                Bound n = arrayLength();
+                out.add(new Ast.ArrLocal(vb, true, new Ast.NewArr(n.e())));
+                declareArray(vb, staticInt(n.e()), n.key());
+                out.add(forLoop(k, new Bound(new Ast.Len(vb), n.key()), () -> List.of(new Ast.ArrStore(vb, new Var(k, Ty.INT), '=',
+                        new Bin('*', new Var(vt, Ty.DOUBLE), term())))));
+                out.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('+', use(vt), new Ast.Idx(vb, index(vb)))));
+                return;
+            }
+            out.add(new Compound(acc, Ty.DOUBLE, '+', use(vt)));
+        }
+
+        // ----- arrays made inside loops
+
+        private void arrayInLoop(String acc, List<Stmt> out) {
+            features.add("loopArrays");
+            boolean two = r.nextInt(100) < 40;
+            String i = ix();
+            if (i == null) {
+                return;
+            }
+            Bound bo = mat != null && r.nextBoolean() ? rowsBound() : loopBound();
+            out.add(forLoop(i, bo, () -> {
+                String j = two ? ix() : null;
+                if (j != null) {
+                    features.add("arrayInLoop2");
+                    Bound bi = loopBound();
+                    return List.of(forLoop(j, bi, () -> bufferBody(acc)));
+                }
+                features.add("arrayInLoop1");
+                return bufferBody(acc);
+            }));
+        }
+
+        /** {@code double[] h = new double[n]; for (k..) h[k] = ..; <use h>} in the current loop body. */
+        private List<Stmt> bufferBody(String acc) {
+            List<Stmt> b = new ArrayList<>();
+            String h = fresh(BUF_NAMES);
+            String k = ix();
+            if (h == null || k == null) {
+                b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                return b;
+            }
+            Bound n = arrayLength();
+            b.add(new Ast.ArrLocal(h, useVar(), new Ast.NewArr(n.e())));
+            declareArray(h, staticInt(n.e()), n.key());
+            b.add(forLoop(k, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Ast.ArrStore(h, new Var(k, Ty.INT),
+                    r.nextInt(4) == 0 ? '+' : '=', term()))));
+            List<Method> takers = arrayTakers();
+            int u = r.nextInt(100);
+            if (u < 50 && !takers.isEmpty()) {
+                features.add("loopBufferCall");
+                Expr c = callWithArray(takers.get(r.nextInt(takers.size())), new Var(h, Ty.DARRAY));
+                b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? c : call(Fn.TANH, c)));
+            } else if (u < 75) {
+                String q = ix();
+                if (q != null) {
+                    b.add(forLoop(q, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Compound(acc, Ty.DOUBLE, '+',
+                            useOf(new Ast.Idx(h, new Var(q, Ty.INT)))))));
+                } else {
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(h, new Lit(0, Ty.INT)))));
+                }
+            } else {
+                b.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('*', new Ast.Idx(h, new Lit(0, Ty.INT)),
+                        new Ast.Idx(h, new Bin('-', new Ast.Len(h), new Lit(1, Ty.INT))))));
+            }
+            return b;
+        }
+
+        // ----- double[]-valued methods
+
+        private void vecCall(String acc, List<Stmt> out) {
+            features.add("arrayValued");
+            features.add("vecCall");
+            List<Method> vs = vecLibs();
+            Method v = vs.get(r.nextInt(vs.size()));
+            String j = ix();
+            if (j != null && r.nextInt(100) < 55) {
+                features.add("vecCallInLoop");
+                boolean overRows = mat != null && r.nextBoolean();
+                Bound b = overRows ? rowsBound() : loopBound();
+                out.add(forLoop(j, b, () -> {
+                    List<Stmt> body = new ArrayList<>();
+                    ArrArg a = overRows ? new ArrArg(new Ast.Row(mat, new Var(j, Ty.INT)), matCols, List.of()) : arrayArg(null);
+                    if (overRows) {
+                        features.add("rowArg");
+                        features.add("rowArgInLoop");
+                    }
+                    body.addAll(a.pre());
+                    body.addAll(vecUse(acc, callWithArray(v, a.e()), a.len(), v));
+                    return body;
+                }));
+                return;
+            }
+            ArrArg a = arrayArg(null);
+            out.addAll(a.pre());
+            out.addAll(vecUse(acc, callWithArray(v, a.e()), a.len(), v));
+        }
+
+        /** {@code double[] h = <call>;} then h read element-wise, in a loop, or passed on to another call. */
+        private List<Stmt> vecUse(String acc, Expr call, int argLen, Method v) {
+            features.add("arrayValued");
+            features.add("vecCall");
+            List<Stmt> b = new ArrayList<>();
+            String h = fresh(VEC_NAMES);
+            if (h == null) {
+                b.add(new Ast.ExprStmt(call));
+                return b;
+            }
+            int len = vecLen(v, argLen);
+            b.add(new Ast.ArrLocal(h, useVar(), call));
+            declareArray(h, len, "#" + len);
+            int u = r.nextInt(100);
+            List<Method> takers = arrayTakers();
+            if (u < 35 && (!takers.isEmpty() || !vecLibs().isEmpty())) {
+                features.add("vecResultPassed");
+                if (!takers.isEmpty() && (r.nextBoolean() || vecLibs().isEmpty())) {
+                    Expr c = callWithArray(takers.get(r.nextInt(takers.size())), new Var(h, Ty.DARRAY));
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? c : call(Fn.TANH, c)));
+                } else {
+                    Method v2 = vecLibs().get(r.nextInt(vecLibs().size()));
+                    String h2 = fresh(VEC_NAMES);
+                    if (h2 != null) {
+                        int len2 = vecLen(v2, len);
+                        b.add(new Ast.ArrLocal(h2, useVar(), callWithArray(v2, new Var(h, Ty.DARRAY))));
+                        declareArray(h2, len2, "#" + len2);
+                        b.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(h2, index(h2)))));
+                    }
+                }
+            } else if (u < 65) {
+                String q = ix();
+                if (q != null) {
+                    b.add(forLoop(q, new Bound(new Ast.Len(h), "#" + len), () -> List.of(new Compound(acc, Ty.DOUBLE, '+',
+                            useOf(new Ast.Idx(h, new Var(q, Ty.INT)))))));
+                } else {
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(h, index(h)))));
+                }
+            } else {
+                b.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('+', new Bin('*', new Ast.Idx(h, new Lit(0, Ty.INT)),
+                        new Ast.Idx(h, new Bin('-', new Ast.Len(h), new Lit(1, Ty.INT)))), useOf(new Ast.Idx(h, index(h))))));
+            }
+            return b;
+        }
+
+        // ----- assignments and ++/-- inside expressions
+
+        private void chainAssign(String acc, List<Stmt> out) {
+            features.add("sideEffects");
+            features.add("chainAssign");
+            Expr e = term(); // before the targets exist: the expression cannot read them
+            String a = fresh(SE_NAMES);
+            if (a == null) {
+                return;
+            }
+            declare(a, Ty.DOUBLE);
+            String b = fresh(SE_NAMES);
+            if (b == null) {
+                out.add(new Decl(Ty.DOUBLE, a, e));
+                return;
+            }
+            declare(b, Ty.DOUBLE);
+            String c = r.nextInt(100) < 25 ? fresh(SE_NAMES) : null;
+            boolean noInit = r.nextBoolean();
+            out.add(new Decl(Ty.DOUBLE, a, noInit ? null : new Lit(0.0, Ty.DOUBLE)));
+            out.add(new Decl(Ty.DOUBLE, b, noInit ? null : new Lit(1.0, Ty.DOUBLE)));
+            Expr rhs = e;
+            if (c != null) {
+                out.add(new Decl(Ty.DOUBLE, c, noInit ? null : new Lit(0.5, Ty.DOUBLE)));
+                declare(c, Ty.DOUBLE);
+                rhs = new Ast.AssignExpr(c, Ty.DOUBLE, rhs);
+            }
+            out.add(new Assign(a, Ty.DOUBLE, new Ast.AssignExpr(b, Ty.DOUBLE, rhs)));
+            Expr use = new Bin('*', new Var(a, Ty.DOUBLE), new Var(b, Ty.DOUBLE));
+            if (c != null) {
+                use = new Bin('+', use, new Var(c, Ty.DOUBLE));
+            }
+            out.add(new Compound(acc, Ty.DOUBLE, '+', use));
+        }
+
+        private void assignInCond(String acc, List<Stmt> out) {
+            features.add("sideEffects");
+            features.add("assignInCond");
+            String j = on("loops") && r.nextInt(100) < 35 ? ix() : null;
+            String rr = fresh(SE_NAMES);
+            if (rr == null) {
+                return;
+            }
+            java.util.function.Supplier<List<Stmt>> gen = () -> {
+                Expr f = null;
+                if (on("calls") && r.nextBoolean()) {
+                    budget = 4;
+                    f = invokeLib(2);
+                }
+                if (f == null) {
+                    f = term();
+                }
+                if (f.ty() != Ty.DOUBLE) {
+                    f = new Cast(Ty.DOUBLE, f);
+                }
+                double[] cs = {0.0, 0.5, 1.0};
+                Expr c = new Lit(cs[r.nextInt(cs.length)], Ty.DOUBLE);
+                if (r.nextInt(4) == 0) {
+                    c = new Neg(c);
+                }
+                String op = new String[] {">", "<", ">=", "<="}[r.nextInt(4)];
+                // the branches may read rr (declared by now)
+                declare(rr, Ty.DOUBLE);
+                List<Stmt> then = List.of(new Compound(acc, Ty.DOUBLE, '+', new Bin('*', new Var(rr, Ty.DOUBLE), scalarParam())));
+                List<Stmt> els = r.nextInt(100) < 70
+                        ? List.of(new Compound(acc, Ty.DOUBLE, '-', new Bin('*', new Var(rr, Ty.DOUBLE), new Var(rr, Ty.DOUBLE))))
+                        : List.of();
+                return List.of(new If(new Cmp(op, new Ast.AssignExpr(rr, Ty.DOUBLE, f), c), then, els));
+            };
+            if (j != null) {
+                // declared before the loop: initialised, since the loop may not run
+                out.add(new Decl(Ty.DOUBLE, rr, new Lit(0.0, Ty.DOUBLE)));
+                out.add(forLoop(j, loopBound(), gen));
+                declare(rr, Ty.DOUBLE);
+                return;
+            }
+            List<Stmt> s = gen.get();
+            out.add(new Decl(Ty.DOUBLE, rr, r.nextBoolean() ? null : new Lit(0.0, Ty.DOUBLE)));
+            out.addAll(s);
+        }
+
+        private void assignOperand(String acc, List<Stmt> out) {
+            features.add("sideEffects");
+            features.add("assignOperand");
+            Expr e1 = term();
+            Expr e2 = term();
+            if (e1.ty() != Ty.DOUBLE) {
+                e1 = new Cast(Ty.DOUBLE, e1);
+            }
+            String t = null;
+            if (on("paramWrite") && r.nextInt(100) < 30) {
+                Var p = scalarParam();
+                if (!pinned.contains(p.name()) && !reads(e1, p.name()) && !reads(e2, p.name()) && !p.name().equals(hot)) {
+                    t = p.name();
+                    features.add("paramWrite");
+                    writtenParams.add(t);
+                }
+            }
+            if (t == null) {
+                t = fresh(SE_NAMES);
+                if (t == null) {
+                    return;
+                }
+                out.add(new Decl(Ty.DOUBLE, t, activeInit()));
+                declare(t, Ty.DOUBLE);
+            }
+            Expr asg = new Ast.AssignExpr(t, Ty.DOUBLE, e1);
+            if (on("assignIntOperand") && r.nextInt(100) < 25) {
+                e2 = new Lit(1 + r.nextInt(3), Ty.INT); // (t = e) * 2, 1 + (t = e)
+            }
+            if (e2.ty() != Ty.DOUBLE) {
+                if (on("assignIntOperand")) {
+                    features.add("assignIntOperand");
+                } else {
+                    e2 = new Cast(Ty.DOUBLE, e2); // known bug, see KNOWN_BUGS
+                }
+            }
+            Expr whole;
+            switch (r.nextInt(4)) {
+                case 0:
+                    whole = new Bin('/', asg, new Bin('+', new Bin('*', e2, e2), new Lit(1.0, Ty.DOUBLE)));
+                    break;
+                case 1:
+                    whole = new Bin('*', asg, e2);
+                    break;
+                case 2:
+                    whole = new Bin('+', e2, asg);
+                    break;
+                default:
+                    whole = new Bin('*', call(Fn.TANH, e2), asg);
+                    break;
+            }
+            out.add(new Compound(acc, Ty.DOUBLE, '+', whole));
+            out.add(new Compound(acc, Ty.DOUBLE, '+', use(t)));
+        }
+
+        private void postIncIndex(String acc, List<Stmt> out) {
+            features.add("sideEffects");
+            features.add("postIncIndex");
+            String yb = fresh(BUF_NAMES);
+            String kk = fresh(CNT_NAMES);
+            if (yb == null || kk == null) {
+                return;
+            }
+            List<VarInfo> as = arrays(false);
+            Stmt loop;
+            int len;
+            String key;
+            Expr lenExpr;
+            if (!as.isEmpty() && r.nextBoolean()) {
+                // for (double el : a) yb[kk++] = term(el);
+                String a = as.get(r.nextInt(as.size())).name();
+                String el = fresh(ELEMENT_VARS);
+                if (el == null) {
+                    return;
+                }
+                len = arrLen.get(a);
+                key = arrKey.get(a);
+                lenExpr = new Ast.Len(a);
+                scopes.push(new ArrayList<>(List.of(new VarInfo(el, Ty.DOUBLE, false, true))));
+                loops.push(new LoopCtx(null, null, null));
+                Expr v = r.nextBoolean() ? useOf(new Var(el, Ty.DOUBLE)) : new Bin('*', new Var(el, Ty.DOUBLE), term());
+                loops.pop();
+                scopes.pop();
+                features.add("forEach");
+                loop = new Ast.ForEach(null, el, a, List.of(new Ast.ArrStore(yb, new Ast.IncDecExpr(kk, Ty.INT, true, false), '=', v)));
+            } else {
+                String i = ix();
+                if (i == null) {
+                    return;
+                }
+                len = 1 + r.nextInt(4);
+                key = "#" + len;
+                lenExpr = new Lit(len, Ty.INT);
+                loop = forLoop(i, new Bound(new Lit(len, Ty.INT), key), () -> List.of(new Ast.ArrStore(yb,
+                        new Ast.IncDecExpr(kk, Ty.INT, true, false), '=', term())));
+            }
+            out.add(new Ast.ArrLocal(yb, useVar(), new Ast.NewArr(lenExpr)));
+            out.add(new Decl(Ty.INT, kk, new Lit(0, Ty.INT)));
+            out.add(loop);
+            declareArray(yb, len, key);
+            scopes.peek().add(new VarInfo(kk, Ty.INT, false, true));
+            out.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('+', new Ast.Idx(yb, new Lit(0, Ty.INT)),
+                    new Bin('*', new Lit(3.0, Ty.DOUBLE), useOf(new Ast.Idx(yb, new Bin('-', new Ast.Len(yb), new Lit(1, Ty.INT))))))));
+        }
+
+        private void whileDecrement(String acc, List<Stmt> out, int depth) {
+            features.add("sideEffects");
+            features.add("whileDecrement");
+            String left = null;
+            if (r.nextInt(100) < 40) {
+                for (VarInfo v : visible()) {
+                    if (v.param() && v.ty() == Ty.INT) {
+                        left = v.name(); // while (n-- > 0): the int parameter itself counts down
+                    }
+                }
+            }
+            if (left == null) {
+                left = fresh(CNT_NAMES);
+                if (left == null) {
+                    return;
+                }
+                Expr init = new Lit(1 + r.nextInt(4), Ty.INT);
+                for (VarInfo v : visible()) {
+                    if (v.param() && v.ty() == Ty.INT && r.nextBoolean()) {
+                        init = new Var(v.name(), Ty.INT);
+                    }
+                }
+                if (r.nextInt(5) == 0) {
+                    init = new Const("N", Ty.INT, constValue("N"));
+                }
+                out.add(new Decl(Ty.INT, left, init));
+                scopes.peek().add(new VarInfo(left, Ty.INT, false, true));
+            }
+            int form = r.nextInt(100);
+            scopes.push(new ArrayList<>());
+            loops.push(new LoopCtx(null, null, null));
+            List<Stmt> body = new ArrayList<>();
+            body.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('*', term(), r.nextBoolean() ? new Var(left, Ty.INT) : scalarParam())));
+            if (r.nextInt(100) < 30) {
+                Stmt st = stmt(depth + 1);
+                if (!terminates(st)) {
+                    body.add(st);
+                }
+            }
+            loops.pop();
+            scopes.pop();
+            features.add("loops");
+            if (form < 60) {
+                features.add("while");
+                out.add(new Ast.While(null, new Cmp(">", new Ast.IncDecExpr(left, Ty.INT, false, false), new Lit(0, Ty.INT)), body));
+            } else if (form < 80) {
+                features.add("while");
+                out.add(new Ast.While(null, new Cmp(">=", new Ast.IncDecExpr(left, Ty.INT, false, true), new Lit(0, Ty.INT)), body));
+            } else {
+                features.add("doWhile");
+                out.add(new Ast.DoWhile(null, body, new Cmp(">", new Ast.IncDecExpr(left, Ty.INT, false, true), new Lit(0, Ty.INT))));
+            }
+        }
+
+        // ----- varargs
+
+        private void varargsCalls(String acc, List<Stmt> out) {
+            features.add("varargs");
+            List<Method> vs = varargsLibs();
+            Method s = vs.get(r.nextInt(vs.size()));
+            int form = r.nextInt(100);
+            if (form < 70) {
+                // spread numbers
+                features.add("varargsSpread");
+                out.add(new Compound(acc, Ty.DOUBLE, '+', spreadCall(s)));
+            }
+            if (form >= 40) {
+                features.add("varargsArray");
+                String j = ix();
+                if (j != null && r.nextBoolean()) {
+                    boolean overRows = mat != null && r.nextBoolean();
+                    out.add(forLoop(j, overRows ? rowsBound() : loopBound(), () -> {
+                        List<Stmt> b = new ArrayList<>();
+                        if (overRows) {
+                            features.add("rowArg");
+                            features.add("rowArgInLoop");
+                            b.add(new Compound(acc, Ty.DOUBLE, '+', callWithArray(s, new Ast.Row(mat, new Var(j, Ty.INT)))));
+                        } else {
+                            ArrArg a = arrayArg(null);
+                            b.addAll(a.pre());
+                            b.add(new Compound(acc, Ty.DOUBLE, '+', callWithArray(s, a.e())));
+                            b.add(new Compound(acc, Ty.DOUBLE, '+', spreadCall(s)));
+                        }
+                        return b;
+                    }));
+                } else {
+                    ArrArg a = arrayArg(null);
+                    out.addAll(a.pre());
+                    out.add(new Compound(acc, Ty.DOUBLE, '+', callWithArray(s, a.e())));
+                }
+            }
+        }
+
+        private Expr spreadCall(Method s) {
+            features.add("varargsSpread");
+            features.add("calls");
+            List<Expr> args = new ArrayList<>();
+            for (Param p : s.params()) {
+                if (p.ty() == Ty.DVARARGS) {
+                    int n = 1 + r.nextInt(4);
+                    for (int e = 0; e < n; e++) {
+                        int k = r.nextInt(3);
+                        args.add(k == 0 ? scalarParam() : k == 1 && !arrays(false).isEmpty() ? arrayRead() : callArg(1));
+                    }
+                } else {
+                    args.add(callArg(1));
+                }
+            }
+            return new Ast.Invoke(qualifier, s.name(), args, false);
+        }
+
+        // ----- switches
+
+        /** An int selector: an int parameter or local, an int array element, a loop index or a cast. */
+        private Expr selector() {
+            List<Expr> cands = new ArrayList<>();
+            for (VarInfo v : visible()) {
+                if (v.ty() == Ty.INT) {
+                    cands.add(new Var(v.name(), Ty.INT));
+                }
+            }
+            for (VarInfo v : inactiveArrays()) {
+                if (v.ty() == Ty.IARRAY) {
+                    cands.add(new Ast.Idx(v.name(), index(v.name()), Ty.INT));
+                }
+            }
+            int k = r.nextInt(100);
+            if (cands.isEmpty() || k < 35) {
+                features.add("castInt");
+                return new Cast(Ty.INT, call(Fn.FLOOR, new Bin('*', new Lit(r.nextBoolean() ? 2.0 : 1.5, Ty.DOUBLE), scalarParam())));
+            }
+            Expr e = cands.get(r.nextInt(cands.size()));
+            if (e instanceof Var v && !loops.isEmpty() && v.name().equals(loops.peek().index()) && r.nextBoolean()) {
+                return new Bin('%', e, new Lit(2 + r.nextInt(2), Ty.INT));
+            }
+            return e;
+        }
+
+        private List<List<Integer>> armLabels() {
+            List<Integer> pool = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+            Collections.shuffle(pool, new java.util.Random(r.nextLong()));
+            int arms = 1 + r.nextInt(3);
+            List<List<Integer>> out = new ArrayList<>();
+            int at = 0;
+            for (int a = 0; a < arms; a++) {
+                int n = r.nextInt(100) < 30 ? 2 : 1;
+                List<Integer> ls = new ArrayList<>(pool.subList(at, at + n));
+                Collections.sort(ls);
+                at += n;
+                out.add(ls);
+            }
+            return out;
+        }
+
+        /** A switch statement over {@code sel}; the arms update acc (and more). In a loop, an arm may continue. */
+        private Ast.Switch switchStmt(String acc, Expr sel, int depth, boolean inLoop) {
+            boolean arrow = r.nextBoolean();
+            features.add(arrow ? "switchArrow" : "switchColon");
+            List<List<Integer>> labels = armLabels();
+            List<List<Stmt>> bodies = new ArrayList<>();
+            for (int a = 0; a < labels.size(); a++) {
+                bodies.add(caseBody(acc, arrow, depth, inLoop));
+            }
+            List<Stmt> dflt = r.nextInt(100) < 75 ? caseBody(acc, arrow, depth, inLoop) : null;
+            if (dflt != null && JavaPrinter.completesAbruptly(dflt) && bodies.stream().allMatch(JavaPrinter::completesAbruptly)) {
+                // every path would leave the switch abruptly and the code after it would be unreachable
+                dflt = new ArrayList<>(dflt.subList(0, dflt.size() - 1));
+            }
+            return new Ast.Switch(sel, labels, bodies, dflt, arrow);
+        }
+
+        private List<Stmt> caseBody(String acc, boolean arrow, int depth, boolean inLoop) {
+            scopes.push(new ArrayList<>());
+            try {
+                List<Stmt> b = new ArrayList<>();
+                int n = 1 + r.nextInt(2);
+                for (int s = 0; s < n && !JavaPrinter.completesAbruptly(b); s++) {
+                    int k = r.nextInt(100);
+                    if (k < 40) {
+                        b.add(new Compound(acc, Ty.DOUBLE, r.nextInt(4) == 0 ? '-' : '+', term()));
+                    } else if (k < 55) {
+                        budget = 5;
+                        b.add(new Assign(acc, Ty.DOUBLE, new Bin('+', new Bin('*', new Lit(0.5, Ty.DOUBLE), new Var(acc, Ty.DOUBLE)), term())));
+                    } else if (k < 70 && inLoop && jumpAllowed()) {
+                        budget = 6;
+                        features.add("continue");
+                        b.add(new If(bexpr(1), List.of(continueStmt()), List.of()));
+                    } else if (k < 85 && depth < 2) {
+                        Stmt st = ifStmt(depth + 1);
+                        // colon form: a case must end with break, return or continue itself (README)
+                        b.add(arrow || !terminates(st) ? st : new Compound(acc, Ty.DOUBLE, '+', term()));
+                    } else {
+                        Stmt st = stmt(depth + 1);
+                        // colon form: the whole switch block is one scope, so no declarations at an arm's top
+                        boolean decl = st instanceof Decl || st instanceof Ast.BDecl || st instanceof Ast.ArrDecl;
+                        if (!terminates(st) && (arrow || !decl)) {
+                            b.add(st);
+                        } else {
+                            if (decl) {
+                                // dropped: so is its variable
+                                String dn = st instanceof Decl d ? d.name() : st instanceof Ast.BDecl bd ? bd.name()
+                                        : ((Ast.ArrDecl) st).name();
+                                scopes.peek().removeIf(v -> v.name().equals(dn));
+                            }
+                            b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                        }
+                    }
+                }
+                if (JavaPrinter.completesAbruptly(b)) {
+                    return b;
+                }
+                int e = r.nextInt(100);
+                if (inLoop && e < 15 && jumpAllowed()) {
+                    features.add("continue");
+                    b.add(continueStmt());
+                } else if (e < 25 && on("earlyReturn") && returnAllowed()) {
+                    features.add("earlyReturn");
+                    b.add(new Return(returnExpr()));
+                }
+                return b;
+            } finally {
+                scopes.pop();
+            }
+        }
+
+        /** {@code continue;}, or {@code continue label;} to the labelled loop around a switch. */
+        private Stmt continueStmt() {
+            if (switchLoopLabel != null && r.nextBoolean()) {
+                features.add("labeledJump");
+                return new Ast.Continue(switchLoopLabel);
+            }
+            return new Ast.Continue(null);
+        }
+
+        private void switchInLoop(String acc, List<Stmt> out, int depth) {
+            features.add("switches");
+            features.add("switchInLoop");
+            String i = ix();
+            if (i == null) {
+                out.add(switchStmt(acc, selector(), depth, false));
+                return;
+            }
+            // sometimes a labelled loop, continued from inside the switch: continue outer0;
+            String label = on("labeledJump") && r.nextInt(100) < 35 ? freshLabel() : null;
+            Ast.For f = forLoop(i, loopBound(), () -> {
+                String saved = switchLoopLabel;
+                switchLoopLabel = label;
+                try {
+                    List<Stmt> b = new ArrayList<>();
+                    b.add(switchStmt(acc, selector(), depth + 1, true));
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                    return b;
+                } finally {
+                    switchLoopLabel = saved;
+                }
+            });
+            out.add(new Ast.For(label, f.var(), f.init(), f.cond(), f.step(), f.body()));
+        }
+
+        private void switchExpr(String acc, List<Stmt> out) {
+            features.add("switches");
+            boolean arrow = r.nextBoolean();
+            features.add(arrow ? "switchExprArrow" : "switchExprColon");
+            Expr sel = selector();
+            List<List<Integer>> labels = armLabels();
+            List<Expr> arms = new ArrayList<>();
+            for (int a = 0; a < labels.size(); a++) {
+                budget = 5;
+                arms.add(strictD(1 + r.nextInt(2)));
+            }
+            budget = 5;
+            Expr sw = new Ast.SwitchExpr(sel, labels, arms, strictD(1), arrow);
+            String sv = fresh(VAR_NAMES);
+            if (sv != null && r.nextBoolean()) {
+                if (on("varLocals") && r.nextInt(100) < 30) {
+                    features.add("varLocals");
+                    features.add("varDouble");
+                    out.add(new Ast.VarDecl(sv, sw));
+                } else {
+                    out.add(new Decl(Ty.DOUBLE, sv, sw));
+                }
+                declare(sv, Ty.DOUBLE);
+                out.add(new Compound(acc, Ty.DOUBLE, '+', use(sv)));
+                return;
+            }
+            out.add(new Compound(acc, Ty.DOUBLE, '+', new Bin('*', scalarParam(), sw)));
+        }
+
+        // ----- procedures
+
+        private void procCall(String acc, List<Stmt> out) {
+            features.add("procedureCalls");
+            features.add("procCall");
+            List<Method> ps = procLibs();
+            Method pm = ps.get(r.nextInt(ps.size()));
+            String j = ix();
+            if (j != null && r.nextBoolean()) {
+                features.add("procCallInLoop");
+                boolean overRows = mat != null && r.nextBoolean();
+                out.add(forLoop(j, overRows ? rowsBound() : loopBound(), () -> {
+                    List<Stmt> b = new ArrayList<>();
+                    ArrArg a = overRows ? new ArrArg(new Ast.Row(mat, new Var(j, Ty.INT)), matCols, List.of()) : arrayArg(null);
+                    b.addAll(a.pre());
+                    procBody(acc, pm, a, b);
+                    return b;
+                }));
+                return;
+            }
+            ArrArg a = arrayArg(null);
+            out.addAll(a.pre());
+            procBody(acc, pm, a, out);
+        }
+
+        /** Allocates the outputs, calls the procedure on them, reads them. */
+        private void procBody(String acc, Method pm, ArrArg a, List<Stmt> b) {
+            List<Expr> args = new ArrayList<>();
+            List<String> outs = new ArrayList<>();
+            boolean first = true;
+            for (Param p : pm.params()) {
+                if (p.ty() == Ty.DARRAY && first) {
+                    args.add(a.e());
+                    first = false;
+                } else if (p.ty() == Ty.DARRAY) {
+                    String o = fresh(PB_NAMES);
+                    if (o == null) {
+                        b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                        return;
+                    }
+                    Bound n = arrayLength();
+                    b.add(new Ast.ArrLocal(o, useVar(), new Ast.NewArr(n.e())));
+                    declareArray(o, staticInt(n.e()), n.key());
+                    if (r.nextInt(100) < 40) {
+                        // the procedure reads its output before it writes it
+                        b.add(new Ast.ArrStore(o, new Lit(0, Ty.INT), '=', scalarParam()));
+                    }
+                    outs.add(o);
+                    args.add(new Var(o, Ty.DARRAY));
+                } else if (p.ty() == Ty.INT) {
+                    args.add(new Lit(1 + r.nextInt(4), Ty.INT));
+                } else {
+                    args.add(callArg(1));
+                }
+            }
+            features.add("calls");
+            b.add(new Ast.ExprStmt(new Ast.Invoke(qualifier, pm.name(), args, false)));
+            frozen(a.e());
+            for (String o : outs) {
+                constArrs.add(o); // written by the call: nothing writes it again
+            }
+            for (String o : outs) {
+                b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? useOf(new Ast.Idx(o, index(o)))
+                        : new Bin('*', new Ast.Idx(o, new Lit(0, Ty.INT)), new Ast.Idx(o, new Bin('-', new Ast.Len(o), new Lit(1, Ty.INT))))));
+            }
+        }
+
+        /** Whether {@code e} reads variable {@code name}. */
+        private boolean reads(Expr e, String name) {
+            if (e instanceof Var v) {
+                return v.name().equals(name);
+            } else if (e instanceof Neg n) {
+                return reads(n.e(), name);
+            } else if (e instanceof Bin b) {
+                return reads(b.l(), name) || reads(b.r(), name);
+            } else if (e instanceof Call c) {
+                return c.args().stream().anyMatch(a -> reads(a, name));
+            } else if (e instanceof Ast.Invoke c) {
+                return c.args().stream().anyMatch(a -> reads(a, name));
+            } else if (e instanceof Cast c) {
+                return reads(c.e(), name);
+            } else if (e instanceof Paren p) {
+                return reads(p.e(), name);
+            } else if (e instanceof Cond c) {
+                return readsB(c.c(), name) || reads(c.a(), name) || reads(c.b(), name);
+            } else if (e instanceof Ast.Idx x) {
+                return x.arr().equals(name) || reads(x.index(), name);
+            }
+            return false;
+        }
+
+        private boolean readsB(BExpr c, String name) {
+            if (c instanceof Cmp k) {
+                return reads(k.l(), name) || reads(k.r(), name);
+            } else if (c instanceof And a) {
+                return readsB(a.l(), name) || readsB(a.r(), name);
+            } else if (c instanceof Or o) {
+                return readsB(o.l(), name) || readsB(o.r(), name);
+            } else if (c instanceof Not n) {
+                return readsB(n.e(), name);
+            } else if (c instanceof Ast.BVar v) {
+                return v.name().equals(name);
+            }
+            return false;
+        }
+
+        // ----- the issue 9 library methods
+
+        /** {@code static double[] libVK(double[] a, double x)}: a fresh array, filled from a and x. */
+        Method vecLib(long seed, String name) {
+            int len = 1 + r.nextInt(4);
+            Param a = new Param("a", Ty.DARRAY, len);
+            Param x = new Param("x", Ty.DOUBLE);
+            List<Param> params = r.nextBoolean() ? List.of(a, x) : List.of(x, a);
+            scopes.push(new ArrayList<>(List.of(new VarInfo("a", Ty.DARRAY, true), new VarInfo("x", Ty.DOUBLE, true))));
+            arrKey.put("a", "p:a");
+            arrLen.put("a", len);
+            int kind = r.nextInt(3);
+            Expr olen;
+            String okey;
+            if (kind == 0) {
+                olen = new Ast.Len("a");
+                okey = "p:a";
+                features.add("vecLen:a");
+            } else if (kind == 1) {
+                olen = new Bin('+', new Ast.Len("a"), new Lit(1, Ty.INT));
+                okey = "a+1";
+                features.add("vecLen:a+1");
+            } else {
+                int n = 2 + r.nextInt(3);
+                olen = new Lit(n, Ty.INT);
+                okey = "#" + n;
+                features.add("vecLen:#" + n);
+            }
+            scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
+            loops.push(new LoopCtx(null, "i", okey));
+            // bounded (squashed): the callers accumulate these in loops, and a point whose values pass
+            // 1e4 is skipped
+            Expr t = call(r.nextBoolean() ? Fn.SIN : Fn.TANH, term());
+            Expr e = r.nextInt(100) < 60 ? new Bin('+', call(Fn.TANH, new Bin('*', new Ast.Idx("a", index("a")), new Var("x", Ty.DOUBLE))), t)
+                    : new Bin('*', new Ast.Idx("a", index("a")), t);
+            loops.pop();
+            scopes.pop();
+            List<Stmt> body = new ArrayList<>();
+            body.add(new Ast.ArrDecl("out", olen));
+            body.add(new Ast.For(null, "i", new Lit(0, Ty.INT), new Cmp("<", new Var("i", Ty.INT), new Ast.Len("out")), 1,
+                    List.of(new Ast.ArrStore("out", new Var("i", Ty.INT), '=', e))));
+            if (r.nextInt(100) < 40) {
+                body.add(new Ast.ArrStore("out", new Lit(0, Ty.INT), '+', new Bin('*', new Lit(0.5, Ty.DOUBLE), new Var("x", Ty.DOUBLE))));
+            }
+            body.add(new Return(new Var("out", Ty.DARRAY)));
+            features.add("arrayValued");
+            return new Method("static", "double[]", name, params, body, seed, new ArrayList<>(features));
+        }
+
+        /** {@code static double libSK([double w,] double... vs)}. */
+        Method varargsLib(long seed, String name) {
+            boolean lead = r.nextBoolean();
+            List<Param> params = new ArrayList<>();
+            List<VarInfo> top = new ArrayList<>();
+            if (lead) {
+                params.add(new Param("w", Ty.DOUBLE));
+                top.add(new VarInfo("w", Ty.DOUBLE, true));
+            }
+            params.add(new Param("vs", Ty.DVARARGS, 3));
+            top.add(new VarInfo("vs", Ty.DARRAY, true));
+            scopes.push(top);
+            arrKey.put("vs", "p:vs");
+            arrLen.put("vs", 3);
+            List<Stmt> body = new ArrayList<>();
+            body.add(new Decl(Ty.DOUBLE, "s", lead ? new Var("w", Ty.DOUBLE) : new Lit(0.0, Ty.DOUBLE)));
+            declare("s", Ty.DOUBLE);
+            if (r.nextBoolean()) {
+                scopes.push(new ArrayList<>(List.of(new VarInfo("v", Ty.DOUBLE, false, true))));
+                loops.push(new LoopCtx(null, null, null));
+                Expr t = r.nextBoolean() ? new Bin('*', new Var("v", Ty.DOUBLE), new Var("v", Ty.DOUBLE)) : call(Fn.TANH, term());
+                loops.pop();
+                scopes.pop();
+                body.add(new Ast.ForEach(null, "v", "vs", List.of(new Compound("s", Ty.DOUBLE, '+', t))));
+            } else {
+                scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
+                loops.push(new LoopCtx(null, "i", "p:vs"));
+                Expr t = new Bin('*', new Ast.Idx("vs", new Var("i", Ty.INT)), call(Fn.SIN, term()));
+                loops.pop();
+                scopes.pop();
+                body.add(new Ast.For(null, "i", new Lit(0, Ty.INT), new Cmp("<", new Var("i", Ty.INT), new Ast.Len("vs")), 1,
+                        List.of(new Compound("s", Ty.DOUBLE, '+', t))));
+            }
+            body.add(new Return(r.nextBoolean() ? new Var("s", Ty.DOUBLE)
+                    : new Bin('/', new Var("s", Ty.DOUBLE), new Ast.Len("vs"))));
+            features.add("varargs");
+            return new Method("static", "double", name, params, body, seed, new ArrayList<>(features));
+        }
+
+        /** {@code static void libPK(double[] a, double x, double[] out[, double[] out2])}: writes its outputs. */
+        Method procLib(long seed, String name) {
+            int len = 1 + r.nextInt(4);
+            boolean two = r.nextInt(100) < 30;
+            List<Param> params = new ArrayList<>(List.of(new Param("a", Ty.DARRAY, len), new Param("x", Ty.DOUBLE),
+                    new Param("out", Ty.DARRAY, 2)));
+            List<VarInfo> top = new ArrayList<>(List.of(new VarInfo("a", Ty.DARRAY, true), new VarInfo("x", Ty.DOUBLE, true)));
+            if (two) {
+                params.add(new Param("out2", Ty.DARRAY, 2));
+            }
+            scopes.push(top);
+            arrKey.put("a", "p:a");
+            arrLen.put("a", len);
+            scopes.push(new ArrayList<>(List.of(new VarInfo("i", Ty.INT, false, true))));
+            loops.push(new LoopCtx(null, "i", "p:out"));
+            Expr t = r.nextBoolean() ? new Bin('+', call(Fn.SIN, new Bin('*', new Ast.Idx("a", index("a")), new Var("x", Ty.DOUBLE))),
+                    call(Fn.TANH, term())) : new Bin('*', new Ast.Idx("a", index("a")), call(Fn.SIN, term()));
+            loops.pop();
+            scopes.pop();
+            Stmt store;
+            int k = r.nextInt(3);
+            if (k == 0) {
+                // reads the output before writing it
+                store = new Ast.ArrStore("out", new Var("i", Ty.INT), '=', new Bin('+', new Bin('*', new Lit(0.5, Ty.DOUBLE),
+                        new Ast.Idx("out", new Var("i", Ty.INT))), t));
+            } else if (k == 1) {
+                store = new Ast.ArrStore("out", new Var("i", Ty.INT), '+', t);
+            } else {
+                store = new Ast.ArrStore("out", new Var("i", Ty.INT), '=', t);
+            }
+            List<Stmt> body = new ArrayList<>();
+            body.add(new Ast.For(null, "i", new Lit(0, Ty.INT), new Cmp("<", new Var("i", Ty.INT), new Ast.Len("out")), 1, List.of(store)));
+            if (two) {
+                body.add(new Ast.ArrStore("out2", new Bin('-', new Ast.Len("out2"), new Lit(1, Ty.INT)), '+',
+                        new Bin('*', new Var("x", Ty.DOUBLE), new Ast.Idx("a", new Lit(0, Ty.INT)))));
+            }
+            features.add("procedureCalls");
+            return new Method("static", "void", name, params, body, seed, new ArrayList<>(features));
+        }
+
         // ---------------------------------------------------------------- calls with array arguments
 
         /** {@code double[] cp = src.clone();}, {@code Arrays.copyOf(src, n)} or {@code Arrays.copyOfRange(src, a, b)}. */
@@ -1805,6 +3323,9 @@ final class ProgramGenerator {
             List<Method> cands = new ArrayList<>();
             boolean haveArray = !arrays(true).isEmpty();
             for (Method m : ctx.lib()) {
+                if (!m.returnType().equals("double")) {
+                    continue; // array-valued methods and procedures have call sites of their own
+                }
                 boolean needsArray = m.params().stream().anyMatch(p -> p.ty() == Ty.DARRAY);
                 if (!needsArray || haveArray) {
                     cands.add(m);
@@ -1825,6 +3346,19 @@ final class ProgramGenerator {
                         break;
                     case INT:
                         args.add(new Lit(1 + r.nextInt(4), Ty.INT));
+                        break;
+                    case DVARARGS:
+                        if (!pa.isEmpty() && r.nextInt(3) == 0) {
+                            features.add("varargsArray");
+                            args.add(new Var(pa.get(r.nextInt(pa.size())).name(), Ty.DARRAY));
+                        } else {
+                            features.add("varargsSpread");
+                            int n = 1 + r.nextInt(3);
+                            for (int e = 0; e < n; e++) {
+                                args.add(callArg(Math.min(d - 1, 2)));
+                            }
+                        }
+                        features.add("varargs");
                         break;
                     default:
                         args.add(callArg(Math.min(d - 1, 2)));

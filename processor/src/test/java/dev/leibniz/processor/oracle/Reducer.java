@@ -248,7 +248,7 @@ final class Reducer {
                 for (BExpr cv : condVariants(f.c())) {
                     res.add(with(body, i, List.of(new If(cv, f.then(), f.els()))));
                 }
-            } else if (s instanceof Decl d) {
+            } else if (s instanceof Decl d && d.init() != null) {
                 for (Expr v : exprVariants(d.init())) {
                     res.add(with(body, i, List.of(new Decl(d.ty(), d.name(), v))));
                 }
@@ -273,6 +273,31 @@ final class Reducer {
             } else if (s instanceof Ast.ForEach f) {
                 for (List<Stmt> bv : bodyVariants(f.body(), false)) {
                     res.add(with(body, i, List.of(new Ast.ForEach(f.label(), f.var(), f.arr(), bv))));
+                }
+            } else if (s instanceof Ast.ForEachRow f) {
+                for (List<Stmt> bv : bodyVariants(f.body(), false)) {
+                    res.add(with(body, i, List.of(new Ast.ForEachRow(f.label(), f.var(), f.mat(), bv))));
+                }
+            } else if (s instanceof Ast.VarDecl d) {
+                for (Expr v : exprVariants(d.init())) {
+                    if (v.ty() == d.init().ty()) {
+                        res.add(with(body, i, List.of(new Ast.VarDecl(d.name(), v))));
+                    }
+                }
+            } else if (s instanceof Ast.Switch w) {
+                // a switch: one arm's body in place of the whole switch, or an arm shrunk
+                for (List<Stmt> arm : w.bodies()) {
+                    res.add(with(body, i, arm));
+                }
+                if (w.dflt() != null) {
+                    res.add(with(body, i, w.dflt()));
+                }
+                for (int a = 0; a < w.bodies().size(); a++) {
+                    for (List<Stmt> bv : bodyVariants(w.bodies().get(a), false)) {
+                        List<List<Stmt>> bs = new ArrayList<>(w.bodies());
+                        bs.set(a, bv);
+                        res.add(with(body, i, List.of(new Ast.Switch(w.sel(), w.labels(), bs, w.dflt(), w.arrow()))));
+                    }
                 }
             } else if (s instanceof Ast.ArrStore a) {
                 for (Expr v : exprVariants(a.e())) {
