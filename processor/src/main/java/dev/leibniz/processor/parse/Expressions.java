@@ -714,6 +714,15 @@ final class Expressions {
                 return t == null ? null : t.isFloating() ? t : promoteNumeric(t);
             }
             case TYPE_CAST -> { return Type.ofName(((TypeCastTree) e).getType().toString()); }
+            case ASSIGNMENT -> { // (u = x * x) + 1: an assignment's value has its variable's type
+                return typeOf(((com.sun.source.tree.AssignmentTree) e).getVariable());
+            }
+            case PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT -> {
+                return typeOf(((CompoundAssignmentTree) e).getVariable());
+            }
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                return typeOf(((UnaryTree) e).getExpression());
+            }
             case NEW_ARRAY -> {
                 var n = (com.sun.source.tree.NewArrayTree) e;
                 if (n.getType() == null) {

@@ -771,6 +771,14 @@ public final class MethodParser {
             }
 
             @Override
+            public Boolean visitMemberSelect(com.sun.source.tree.MemberSelectTree m, Void unused) {
+                if (m.getIdentifier().contentEquals("length")) {
+                    return false; // w.length, w[0].length: an array's length is an int, whatever its elements
+                }
+                return super.visitMemberSelect(m, unused);
+            }
+
+            @Override
             public Boolean reduce(Boolean a, Boolean b) {
                 return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
             }

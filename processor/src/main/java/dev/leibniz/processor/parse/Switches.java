@@ -204,15 +204,31 @@ final class Switches {
         if (end instanceof BreakTree b && b.getLabel() == null) {
             return body.subList(0, body.size() - 1);
         }
-        boolean jumps = end != null && switch (end.getKind()) {
-            case RETURN, CONTINUE, THROW, YIELD, BREAK -> true;
-            default -> false;
-        };
+        boolean jumps = end != null && leaves(end);
         if (!jumps && !last && !isExpression) {
             throw new Unsupported(ct, "this case falls through into the next one, which a @Differentiable method does "
                     + "not support; end it with break, or repeat the shared statements");
         }
         return body;
+    }
+
+    /**
+     * Whether a case's last statement never completes normally: a jump, an if / else whose both
+     * branches leave, or a block ending in such a statement.
+     */
+    private static boolean leaves(StatementTree st) {
+        return switch (st.getKind()) {
+            case RETURN, CONTINUE, THROW, YIELD, BREAK -> true;
+            case IF -> {
+                com.sun.source.tree.IfTree i = (com.sun.source.tree.IfTree) st;
+                yield i.getElseStatement() != null && leaves(i.getThenStatement()) && leaves(i.getElseStatement());
+            }
+            case BLOCK -> {
+                List<? extends StatementTree> in = ((com.sun.source.tree.BlockTree) st).getStatements();
+                yield !in.isEmpty() && leaves(in.get(in.size() - 1));
+            }
+            default -> false;
+        };
     }
 
     private static boolean endsWithYield(List<? extends StatementTree> body) {

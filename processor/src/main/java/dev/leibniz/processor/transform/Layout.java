@@ -106,7 +106,7 @@ final class Layout {
                         + "make the matrix before the loop, or index its elements (m[i][j])");
             }
             for (Operand o : r.index()) {
-                if (o instanceof Var v && overwrittenAround(v, r)) {
+                if (o instanceof Var v && overwrittenAround(v, r) && reverseText(v, r) == null) {
                     throw new Unsupported(r.tree(), "the index of this row changes inside the loop in a way the reverse "
                             + "sweep cannot replay; use a for loop's own index, or write the elements (m[i][j])");
                 }
@@ -241,6 +241,18 @@ final class Layout {
     }
 
     private final Map<Var, Opaque> opaqueDefs = new HashMap<>();
+
+    /** The forward values {@link #reverseText} names for o at {@code at}: they must be in scope there. */
+    private void namedByReverseText(Operand o, Stmt at, Set<Var> into, int depth) {
+        if (!(o instanceof Var v) || depth > 8) {
+            return;
+        }
+        if (!overwrittenAround(v, at)) {
+            into.add(v);
+        } else if (opaqueDefs.containsKey(v)) {
+            opaqueDefs.get(v).code().vars().forEach(w -> namedByReverseText(w, at, into, depth + 1));
+        }
+    }
     /** A procedure's outputs: parameter arrays it writes, so an element is not loaded again later. */
     private Set<Var> written = Set.of();
 
@@ -380,6 +392,9 @@ final class Layout {
             } else if (s instanceof Loop l) {
                 if (l.counted() != null && available(l.counted().start(), l)) {
                     rebuilt.add(l);
+                    if (l.counted().start() instanceof Var start) {
+                        readInPlace.add(start); // the reverse loop's header names it: hoisted if made in a branch
+                    }
                 }
                 decideSaving(l.body());
                 if (anyReverse(l.body())) {
@@ -422,6 +437,12 @@ final class Layout {
         savedBefore.values().forEach(reverseNames::addAll);
         savedAfter.forEach(st -> reverseNames.add(target(st)));
         reverseNames.addAll(recomputed.keySet());
+        dev.leibniz.processor.ir.Walk.statements(b, st -> { // a row is bound again at the top of its block's reverse
+            if (st instanceof RowView r) {
+                reverseNames.add(r.parent());
+                r.index().forEach(o -> namedByReverseText(o, r, reverseNames, 0));
+            }
+        });
         for (Var v : reverseNames) {
             if (v.kind() != Var.Kind.PARAM && home.get(v) != null && home.get(v).depth() > 0 && !insideLoopBody(v)) {
                 hoisted.add(v);
@@ -576,8 +597,7 @@ final class Layout {
             return true;
         }
         Var v = (Var) start;
-        return v.kind() == Var.Kind.PARAM || defLoops.getOrDefault(v, Set.of()).isEmpty()
-                && (home.get(v) == null || home.get(v).depth() == 0);
+        return v.kind() == Var.Kind.PARAM || defLoops.getOrDefault(v, Set.of()).isEmpty();
     }
 
     /**

@@ -724,7 +724,9 @@ public final class ReverseTransform {
         List<Code> out = new ArrayList<>();
         for (Stmt s : b.stmts()) {
             if (s instanceof RowView r) {
-                String at = index(r.index());
+                StringBuilder sb = new StringBuilder(); // the index as the top of the reverse block can spell it
+                r.index().forEach(o -> sb.append('[').append(layout.reverseText(o, r)).append(']'));
+                String at = sb.toString();
                 if (b != f.body()) {
                     out.add(new Code.Line(r.target().javaType() + " " + r.target().name() + " = " + r.parent().name() + at,
                             "the row again, for the reverse sweep"));

@@ -127,13 +127,13 @@ final class ProgramGenerator {
      * switches loopExitMix, constInit, loopReturn, loopInBranch, callArgWrite, loopNestedBranch and
      * loopWrite guarded the bugs the loop and call oracle found; all are fixed and on.
      */
-    static final String KNOWN_BUGS = "rowDownIndex,rowComputedIndex,varRow,assignIntOperand,arrayArgAfterReturn";
+    static final String KNOWN_BUGS = "";
 
     /**
      * Constructs the processor does not differentiate yet (work in progress), off by default until
      * it does: procedures (void methods writing their double[] parameters) called from generated methods.
      */
-    static final String PENDING = "procedureCalls";
+    static final String PENDING = "";
 
     /** What {@code oracle.disable} defaults to: the known bugs and the pending constructs. */
     static final String OFF_BY_DEFAULT = String.join(",", java.util.stream.Stream.of(KNOWN_BUGS, PENDING)
