@@ -1,4 +1,4 @@
-package dev.leibniz.processor.adbench;
+package dev.leibniz.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
