@@ -16,8 +16,8 @@ import java.util.Arrays;
  * wherever the repository is checked out;</li>
  * <li>a path with a slash ({@code "gmm/1k-gmm_d10_K25.txt"}): relative to the full ADBench
  * instances, the directory of the system property {@value #DIR_PROPERTY}, by default
- * {@code ../shared/adbench} next to the repository root (found from the working directory
- * upwards). The benchmarks read these.</li>
+ * {@code ../shared/adbench} next to the repository root (see {@link #dir()}). The
+ * benchmarks read these.</li>
  * </ul>
  */
 final class AdbenchData {
@@ -26,7 +26,12 @@ final class AdbenchData {
     /** System property naming the directory of the full ADBench instances. */
     static final String DIR_PROPERTY = "leibniz.adbench";
 
-    /** The directory of the full instances: {@value #DIR_PROPERTY}, or ../shared/adbench. */
+    /**
+     * The directory of the full instances: {@value #DIR_PROPERTY}, or else
+     * {@code ../shared/adbench} relative to the repository root (found from the working
+     * directory upwards). A git worktree may sit deeper than the main checkout, so the first
+     * {@code shared/adbench} beside the root or beside one of its parents is taken.
+     */
     static Path dir() {
         String configured = System.getProperty(DIR_PROPERTY);
         if (configured != null) {
@@ -39,7 +44,14 @@ final class AdbenchData {
                 break;
             }
         }
-        return root.resolve("../shared/adbench").normalize();
+        Path fallback = root.resolve("../shared/adbench").normalize();
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared/adbench");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return fallback;
     }
 
     /** A BA instance: n cameras (11 each), m points (3 each), p observations. */
