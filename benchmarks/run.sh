@@ -4,7 +4,7 @@
 # processor, and writes BENCHMARKS.md at the repository root. About 10 minutes on 2 cores.
 #
 #   benchmarks/run.sh                         # the documented run
-#   WI=5 I=5 benchmarks/run.sh                # longer: warm-up / measured iterations (of 1 s)
+#   WI=10 I=16 benchmarks/run.sh             # longer: warm-up / measured iterations (of 500 ms)
 #   BENCH='Rosenbrock' benchmarks/run.sh      # a subset (a JMH regex); BENCHMARKS.md has only it
 #
 # The full ADBench instances are read from ../shared/adbench next to the repository root
@@ -26,7 +26,7 @@ fi
 
 # -foe: a benchmark whose gradient disagrees with the hand-written one fails its @Setup,
 # and the run stops there rather than time a wrong gradient.
-java -jar "$jar" "${BENCH:-.*}" -f 1 -wi "${WI:-3}" -w "${W:-1s}" -i "${I:-3}" -r "${R:-1s}" \
+java -jar "$jar" "${BENCH:-.*}" -f 1 -wi "${WI:-5}" -w "${W:-500ms}" -i "${I:-8}" -r "${R:-500ms}" \
     -foe true -prof gc "${jmhdata[@]}" -rf json -rff "$out/jmh.json" | tee "$out/jmh.log"
 
 java -cp "$jar" dev.leibniz.benchmarks.ProcessorTime 200 "${JAVAC_WARMUP:-2}" "${JAVAC_REPS:-5}" \
