@@ -1,4 +1,4 @@
-package dev.leibniz.processor.adbench;
+package dev.leibniz.benchmarks;
 
 import dev.leibniz.Differentiable;
 import org.hipparchus.special.Gamma;

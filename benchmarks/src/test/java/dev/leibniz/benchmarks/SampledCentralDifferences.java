@@ -1,8 +1,7 @@
-package dev.leibniz.processor.adbench;
+package dev.leibniz.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leibniz.processor.testing.GradientChecks;
 import java.util.Arrays;
 
 /**
