@@ -444,7 +444,9 @@ final class Layout {
             }
         });
         for (Var v : reverseNames) {
-            if (v.kind() != Var.Kind.PARAM && home.get(v) != null && home.get(v).depth() > 0 && !insideLoopBody(v)) {
+            // (a row is never hoisted: the reverse of its block binds it again, see ReverseTransform.rowBindings)
+            if (v.kind() != Var.Kind.PARAM && v.kind() != Var.Kind.VIEW && home.get(v) != null && home.get(v).depth() > 0
+                    && !insideLoopBody(v)) {
                 hoisted.add(v);
             }
         }

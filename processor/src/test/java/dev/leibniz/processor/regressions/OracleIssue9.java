@@ -109,4 +109,27 @@ final class OracleIssue9 {
         }
         return s;
     }
+
+    @Differentiable
+    static double weighted(double a, double b, double c, double[] y) {
+        return a * y[0] + b * y[2] * c;
+    }
+
+    /** Campaign seed 12: a row after an early return, read inside a loop, was declared twice in the companion. */
+    @Differentiable
+    static double rowReadInALoopAfterAnExit(double p, double[][] w) {
+        if (p > 5) {
+            return 1.0;
+        }
+        double[] first = w[w.length - 1];
+        double agg = 0.0;
+        for (int k = w.length - 1; k >= 0; k--) {
+            double[] y = new double[3];
+            for (int q = 0; q < y.length; q++) {
+                y[q] += first[first.length - 1] * q;
+            }
+            agg += weighted(p / 2, p * p, 0.5 + p, y);
+        }
+        return agg;
+    }
 }

@@ -55,4 +55,13 @@ class OracleIssue9Test {
         assertClose("d/dx = Σ w²", 0.25 + 1 + 4 + 0.09, g.x());
         assertClose("d/dw = 2 x w", new double[][] {{0.7, -1.4}, {2.8, 0.42}}, g.w());
     }
+
+    @Test
+    void aRowReadInALoopAfterAnExit() {
+        // agg = 2 [p/2 · 0 + p² · 2 w11 · (0.5 + p)] over the two rows: d/dp = 4 w11 (2p (0.5 + p) + p²), d/dw11 = 4 p² (0.5 + p)
+        double p = 0.7;
+        var g = OracleIssue9Grad.rowReadInALoopAfterAnExit(p, W);
+        assertClose("d/dp", 4 * 0.3 * (2 * p * (0.5 + p) + p * p), g.p());
+        assertClose("d/dw", new double[][] {{0, 0}, {0, 4 * p * p * (0.5 + p)}}, g.w());
+    }
 }
