@@ -274,12 +274,9 @@ public final class CompanionEmitter {
             }
         }
         List<String> params = f.params().stream().map(Param::name).toList();
-        g.addField(FieldSpec.builder(String.class, CompanionNames.positionsField(params),
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Position=accessor of each differentiated parameter, for callers compiled later: a class\n"
-                        + "file may not keep parameter names.\n")
-                .initializer("$S", String.join(";", positions))
-                .build());
+        addConstant(g, CompanionNames.positionsField(params), String.join(";", positions),
+                "Position=accessor of each differentiated parameter, for callers compiled later: a class\n"
+                        + "file may not keep parameter names.\n");
         if (f.isProcedure()) {
             java.util.Set<dev.leibniz.processor.ir.Var> written = dev.leibniz.processor.ir.Outputs.of(f.body());
             List<String> outputs = new ArrayList<>();
@@ -288,12 +285,9 @@ public final class CompanionEmitter {
                     outputs.add(String.valueOf(i));
                 }
             }
-            g.addField(FieldSpec.builder(String.class, CompanionNames.outputsField(params),
-                            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("Positions of the array parameters the method writes (its outputs, each with a seed),\n"
-                            + "for callers compiled later.\n")
-                    .initializer("$S", String.join(",", outputs))
-                    .build());
+            addConstant(g, CompanionNames.outputsField(params), String.join(",", outputs),
+                    "Positions of the array parameters the method writes (its outputs, each with a seed),\n"
+                            + "for callers compiled later.\n");
         }
         for (ReverseTransform.Site site : sites) {
             g.addField(FieldSpec.builder(ClassName.bestGuess(site.type()), site.field(), Modifier.PRIVATE)
@@ -307,6 +301,14 @@ public final class CompanionEmitter {
                     .build());
         }
         return g.build();
+    }
+
+    /** A private String constant of a result type that callers compiled later read from its class file. */
+    private static void addConstant(TypeSpec.Builder g, String name, String value, String doc) {
+        g.addField(FieldSpec.builder(String.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(doc)
+                .initializer("$S", value)
+                .build());
     }
 
     private static String paramDocs(Func f) {
