@@ -43,10 +43,10 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double mml514Pullback(double x, double seed, Mml514Gradient into) {
-        return mml514Sweep(x, seed, true, into);
+        return mml514Sweep(x, seed, true, -1L, into);
     }
 
-    private static double mml514Sweep(double x, double seed, boolean gradient,
+    private static double mml514Sweep(double x, double seed, boolean gradient, long wanted,
             Mml514Gradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double a = x * x; // line 11: double a = x * x
@@ -84,7 +84,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double mml514Value(double x, Mml514Gradient into) {
-        return mml514Sweep(x, 0.0, false, into);
+        return mml514Sweep(x, 0.0, false, -1L, into);
     }
 
     /**
@@ -118,11 +118,11 @@ public final class ExamplesGrad {
      */
     public static double mml514OneExpressionPullback(double x, double seed,
             Mml514OneExpressionGradient into) {
-        return mml514OneExpressionSweep(x, seed, true, into);
+        return mml514OneExpressionSweep(x, seed, true, -1L, into);
     }
 
     private static double mml514OneExpressionSweep(double x, double seed, boolean gradient,
-            Mml514OneExpressionGradient into) {
+            long wanted, Mml514OneExpressionGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double prod = x * x; // line 23: x * x
         double prod_2 = x * x; // line 23: x * x
@@ -173,7 +173,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double mml514OneExpressionValue(double x, Mml514OneExpressionGradient into) {
-        return mml514OneExpressionSweep(x, 0.0, false, into);
+        return mml514OneExpressionSweep(x, 0.0, false, -1L, into);
     }
 
     /**
@@ -220,11 +220,11 @@ public final class ExamplesGrad {
      */
     public static double neuronPullback(double w1, double w2, double b, double x1, double x2,
             double seed, NeuronGradient into) {
-        return neuronSweep(w1, w2, b, x1, x2, seed, true, into);
+        return neuronSweep(w1, w2, b, x1, x2, seed, true, -1L, into);
     }
 
     private static double neuronSweep(double w1, double w2, double b, double x1, double x2,
-            double seed, boolean gradient, NeuronGradient into) {
+            double seed, boolean gradient, long wanted, NeuronGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double prod = w1 * x1; // line 29: w1 * x1
         double prod_2 = w2 * x2; // line 29: w2 * x2
@@ -273,7 +273,7 @@ public final class ExamplesGrad {
      */
     public static double neuronValue(double w1, double w2, double b, double x1, double x2,
             NeuronGradient into) {
-        return neuronSweep(w1, w2, b, x1, x2, 0.0, false, into);
+        return neuronSweep(w1, w2, b, x1, x2, 0.0, false, -1L, into);
     }
 
     /**
@@ -309,11 +309,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double huberPullback(double r, double delta, double seed, HuberGradient into) {
-        return huberSweep(r, delta, seed, true, into);
+        return huberSweep(r, delta, seed, true, -1L, into);
     }
 
     private static double huberSweep(double r, double delta, double seed, boolean gradient,
-            HuberGradient into) {
+            long wanted, HuberGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double value;
         double a = Math.abs(r); // line 36: double a = Math.abs(r)
@@ -388,7 +388,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double huberValue(double r, double delta, HuberGradient into) {
-        return huberSweep(r, delta, 0.0, false, into);
+        return huberSweep(r, delta, 0.0, false, -1L, into);
     }
 
     /**
@@ -428,11 +428,11 @@ public final class ExamplesGrad {
      */
     public static double polynomialPullback(double x, double y, int n, double seed,
             PolynomialGradient into) {
-        return polynomialSweep(x, y, n, seed, true, into);
+        return polynomialSweep(x, y, n, seed, true, -1L, into);
     }
 
     private static double polynomialSweep(double x, double y, int n, double seed, boolean gradient,
-            PolynomialGradient into) {
+            long wanted, PolynomialGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double pow = Math.pow(x, 3); // line 50: Math.pow(x, 3)
         double pow_2 = Math.pow(y, 2); // line 50: Math.pow(y, 2)
@@ -486,7 +486,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double polynomialValue(double x, double y, int n, PolynomialGradient into) {
-        return polynomialSweep(x, y, n, 0.0, false, into);
+        return polynomialSweep(x, y, n, 0.0, false, -1L, into);
     }
 
     /**
@@ -519,10 +519,10 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productPullback(double[] x, double seed, ProductGradient into) {
-        return productSweep(x, seed, true, into);
+        return productSweep(x, seed, true, -1L, into);
     }
 
-    private static double productSweep(double[] x, double seed, boolean gradient,
+    private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
             ProductGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
@@ -544,7 +544,7 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
+        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double p_bar = seed; // line 63: return p
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
@@ -560,6 +560,21 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The pullback of {@link golden.Examples#product(double[])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double productPartialPullback(double[] x, double seed, long wanted,
+            ProductGradient into) {
+        return productSweep(x, seed, true, wanted, into);
+    }
+
+    /**
      * The value of {@link golden.Examples#product(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
@@ -567,7 +582,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productValue(double[] x, ProductGradient into) {
-        return productSweep(x, 0.0, false, into);
+        return productSweep(x, 0.0, false, -1L, into);
     }
 
     /**
@@ -604,11 +619,11 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPullback(double[] x, double limit, double seed,
             ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, seed, true, into);
+        return clippedSumSweep(x, limit, seed, true, -1L, into);
     }
 
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
-            ClippedSumGradient into) {
+            long wanted, ClippedSumGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -639,7 +654,7 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
+        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double s_bar = seed; // line 79: return s
         for (int i = trips - 1; i >= 0; i--) { // line 70: for (double v : x) (backwards)
             double sqrt;
@@ -658,6 +673,22 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The pullback of {@link golden.Examples#clippedSum(double[], double)} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double clippedSumPartialPullback(double[] x, double limit, double seed,
+            long wanted, ClippedSumGradient into) {
+        return clippedSumSweep(x, limit, seed, true, wanted, into);
+    }
+
+    /**
      * The value of {@link golden.Examples#clippedSum(double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
@@ -666,7 +697,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, 0.0, false, into);
+        return clippedSumSweep(x, limit, 0.0, false, -1L, into);
     }
 
     /**
@@ -707,11 +738,11 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPullback(double[] w, double[] x, double target, double seed,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, seed, true, into);
+        return neuronLossSweep(w, x, target, seed, true, -1L, into);
     }
 
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
-            boolean gradient, NeuronLossGradient into) {
+            boolean gradient, long wanted, NeuronLossGradient into) {
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
@@ -738,8 +769,8 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] w_bar = dev.leibniz.Workspace.zeroed(into.w, w.length);
-        double[] x_bar = dev.leibniz.Workspace.zeroed(into.x, x.length);
+        double[] w_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
+        double[] x_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double sum_bar = seed; // line 102: return (y - target) * (y - target) + softplus(w[0])
         double prod_2_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
         double softplus_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
@@ -771,6 +802,23 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The pullback of {@link golden.Examples#neuronLoss(double[], double[], double)} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double neuronLossPartialPullback(double[] w, double[] x, double target,
+            double seed, long wanted, NeuronLossGradient into) {
+        return neuronLossSweep(w, x, target, seed, true, wanted, into);
+    }
+
+    /**
      * The value of {@link golden.Examples#neuronLoss(double[], double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param w a differentiated input
@@ -781,7 +829,7 @@ public final class ExamplesGrad {
      */
     public static double neuronLossValue(double[] w, double[] x, double target,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, 0.0, false, into);
+        return neuronLossSweep(w, x, target, 0.0, false, -1L, into);
     }
 
     /**

@@ -196,6 +196,46 @@ public final class Workspace {
     }
 
     /**
+     * {@code reuse} as it is if it has the given length, else a new array: a buffer whose
+     * contents do not matter (a gradient no caller reads).
+     *
+     * @param reuse an array to reuse, or null
+     * @param length the length wanted
+     * @return an array of that length, not zeroed
+     */
+    public static double[] sized(double[] reuse, int length) {
+        return reuse != null && reuse.length == length ? reuse : new double[length];
+    }
+
+    /**
+     * {@link #sized(double[], int)} for a matrix shaped like {@code like}.
+     *
+     * @param reuse a matrix to reuse, or null
+     * @param like the matrix whose shape is wanted
+     * @return a matrix of that shape, not zeroed
+     */
+    public static double[][] sized(double[][] reuse, double[][] like) {
+        if (reuse == null || reuse.length != like.length) {
+            return zeroed(null, like);
+        }
+        for (int i = 0; i < like.length; i++) {
+            reuse[i] = sized(reuse[i], like[i].length);
+        }
+        return reuse;
+    }
+
+    /**
+     * {@link #sized(double[], int)} for a float array.
+     *
+     * @param reuse an array to reuse, or null
+     * @param length the length wanted
+     * @return an array of that length, not zeroed
+     */
+    public static float[] sized(float[] reuse, int length) {
+        return reuse != null && reuse.length == length ? reuse : new float[length];
+    }
+
+    /**
      * Adds {@code gradient} element by element into {@code adjoint}: how a caller collects the
      * derivative a call passed back for an array argument.
      *

@@ -123,10 +123,12 @@ public final class CompanionEmitter {
                 .addParameter(TypeName.DOUBLE, seed)
                 .addParameter(gradient, into)
                 .returns(TypeName.DOUBLE)
-                .addStatement("return $LSweep($L, true, $L)", f.name(), join(args, seed), into)
+                .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
                 .build());
         addSweep(type, f, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
                 TypeName.DOUBLE);
+        addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()),
+                gradient, into, m, TypeName.DOUBLE);
         addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE);
     }
 
@@ -145,16 +147,60 @@ public final class CompanionEmitter {
                 .addParameters(params)
                 .addParameters(seeds)
                 .addParameter(TypeName.BOOLEAN, m.pullback().gradient())
+                .addParameter(TypeName.LONG, m.pullback().wanted())
                 .addParameter(gradient, into)
                 .returns(returns)
                 .addCode(CodeRenderer.render(m.pullback().body()))
                 .build());
     }
 
+    /**
+     * The pullback for a caller that wants only some gradients (an argument of its carries no
+     * derivative): the others are left unspecified, so their arrays need not be zeroed.
+     */
+    private static void addPartial(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params, String args,
+            List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
+        if (!hasPartial(f)) {
+            return;
+        }
+        String mask = m.pullback().wanted();
+        List<String> seedNames = seeds.stream().map(ParameterSpec::name).toList();
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", seedNames)) + ", true, " + mask + ", " + into + ")";
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "PartialPullback")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The pullback of $L for a caller that wants only some of the gradients: those of the parameters\n"
+                        + "whose bits are set in {@code $L} (bit i for parameter i) are as the pullback gives them; the\n"
+                        + "others hold unspecified values. The reverse sweeps of its callers use this.\n", link, mask)
+                .addJavadoc("$L", paramDocs(f));
+        for (String sd : seedNames) {
+            b.addJavadoc("@param $L as for the pullback\n", sd);
+        }
+        b.addJavadoc("@param $L which gradients to compute\n", mask)
+                .addJavadoc("@param $L receives the value and the vector-Jacobian products\n", into)
+                .addParameters(params)
+                .addParameters(seeds)
+                .addParameter(TypeName.LONG, mask)
+                .addParameter(gradient, into)
+                .returns(returns);
+        if (returns.equals(TypeName.VOID)) {
+            b.addStatement(call);
+        } else {
+            b.addJavadoc("@return the value\n").addStatement("return " + call);
+        }
+        type.addMethod(b.build());
+    }
+
+    /** Whether some differentiated array parameter is only read: a caller may not want its gradient. */
+    public static boolean hasPartial(Func f) {
+        java.util.Set<dev.leibniz.processor.ir.Var> written = dev.leibniz.processor.ir.Outputs.of(f.body());
+        return f.params().stream().anyMatch(p -> p.differentiated() && p.var().type().isFloatingArray()
+                && !written.contains(p.var()));
+    }
+
     /** The value alone, with the buffers of {@code into}: what the forward sweeps of callers run. */
     private static void addValue(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params, String args,
             List<String> noSeeds, ClassName gradient, String into, TypeName returns) {
-        String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, " + into + ")";
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, -1L, " + into + ")";
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Value")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc(f.isProcedure()
@@ -197,9 +243,11 @@ public final class CompanionEmitter {
                 .addParameter(array, seed)
                 .addParameter(gradient, into)
                 .returns(array)
-                .addStatement("return $LSweep($L, true, $L)", f.name(), join(args, seed), into)
+                .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
                 .build());
         addSweep(type, f, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
+        addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m,
+                array);
         addValue(type, f, link, params, args, List.of("null"), gradient, into, array);
     }
 
@@ -225,10 +273,11 @@ public final class CompanionEmitter {
         }
         type.addMethod(b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
                 .addParameter(gradient, into)
-                .addStatement("$LSweep($L, true, $L)", f.name(),
+                .addStatement("$LSweep($L, true, -1L, $L)", f.name(),
                         join(args, String.join(", ", m.pullback().outputSeeds())), into)
                 .build());
         addSweep(type, f, params, seeds, gradient, into, m, TypeName.VOID);
+        addPartial(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
         addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID);
     }
 

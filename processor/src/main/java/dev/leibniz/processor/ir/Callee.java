@@ -16,13 +16,14 @@ import java.util.List;
  * @param outputs for a procedure (a void method), the positions of the array parameters it writes, in order;
  *     empty for a method that returns its value
  * @param outputsRead for a procedure, the outputs whose values on entry it reads (its derivative needs them)
+ * @param partial the companion's partial pullback, which fills only the gradients a mask asks for; null if none
  * @param value the companion's value-only method, e.g. {@code p.LayersGrad.denseValue}, which the forward sweep
  *     calls instead of the user's method so that nothing is allocated; null for a rule
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
         javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
-        String value) {
+        String value, String partial) {
     public Callee {
         outputs = List.copyOf(outputs);
         outputsRead = List.copyOf(outputsRead);

@@ -226,7 +226,7 @@ final class Callees {
             TypeElement ruleOwner = (TypeElement) rule.rule().getEnclosingElement();
             return new Callee(primal, differentiated, names, null, null,
                     p.names().sourceName(ruleOwner) + "." + rule.rule().getSimpleName(), rule.returns(), description, m,
-                    List.of(), List.of(), null);
+                    List.of(), List.of(), null, null);
         }
         String companion = qualifiedCompanion(owner);
         if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
@@ -246,13 +246,28 @@ final class Callees {
             }
         }
         String value = m.getSimpleName() + "Value";
+        String partial = m.getSimpleName() + "PartialPullback";
         TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
         boolean hasValue = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
                 .anyMatch(e -> e.getSimpleName().contentEquals(value)); // a companion made before value methods existed
+        boolean hasPartial = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
+                .anyMatch(e -> e.getSimpleName().contentEquals(partial));
         // A library's companion does not say which outputs its procedure reads: assume all.
         List<Integer> outputsRead = procedure && p.trees().getPath(m) != null ? p.procedures().outputsRead(m) : outputs;
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
-                null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null);
+                null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
+                hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null);
+    }
+
+    /** Whether a differentiated array parameter is not an output: the companion then has a partial pullback. */
+    private static boolean readsArrays(ExecutableElement m, List<Boolean> differentiated, List<Integer> outputs) {
+        for (int i = 0; i < m.getParameters().size(); i++) {
+            Type t = Type.ofName(m.getParameters().get(i).asType().toString());
+            if (differentiated.get(i) && t != null && t.isFloatingArray() && !outputs.contains(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads a compiled procedure's outputs, the positions of the arrays it writes, from its result type. */

@@ -48,7 +48,7 @@ public final class ReverseTransform {
      */
     /** @param gradient the name of the sweep's flag: false for the value alone */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds, String gradient) {}
+            List<String> outputSeeds, String gradient, String wanted) {}
 
     /**
      * A field of the result type holding, for one call site, the callee's own result object,
@@ -81,6 +81,8 @@ public final class ReverseTransform {
     private String into;
     /** The sweep's boolean parameter: false for the value alone (the companion's value method). */
     private String gradientWanted;
+    /** The sweep's mask of the parameters whose gradients the caller wants (bit i: parameter i). */
+    private String wanted;
     private final List<Site> sites = new ArrayList<>();
     private final Map<Call, String> siteOf = new HashMap<>();
 
@@ -113,6 +115,7 @@ public final class ReverseTransform {
         seed = names.claim("seed");
         into = names.claim("into");
         gradientWanted = names.claim("gradient");
+        wanted = names.claim("wanted");
         List<String> outputSeeds = new ArrayList<>();
         java.util.Set<Var> outputs = f.isProcedure() ? dev.leibniz.processor.ir.Outputs.of(f.body()) : java.util.Set.of();
         for (Param p : f.params()) {
@@ -196,10 +199,17 @@ public final class ReverseTransform {
         body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
-        for (Param p : f.params()) {
+        for (int position = 0; position < f.params().size(); position++) {
+            Param p = f.params().get(position);
             if (p.differentiated() && p.var().type().isFloatingArray()) {
-                String zeroed = "dev.leibniz.Workspace.zeroed(" + into + "." + p.name() + ", " + p.var().name()
+                String shape = into + "." + p.name() + ", " + p.var().name()
                         + (p.var().type() == Type.DOUBLE_MATRIX ? ")" : ".length)");
+                String zeroed = "dev.leibniz.Workspace.zeroed(" + shape;
+                if (position < 63 && !outputs.contains(p.var())) {
+                    // A gradient no caller wants is only added into: its array need not be zeroed (O(1), not O(length)).
+                    zeroed = "(" + wanted + " & " + (1L << position) + "L) != 0 ? " + zeroed
+                            + " : dev.leibniz.Workspace.sized(" + shape;
+                }
                 if (activity.isActive(p.var())) {
                     reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
                     gradients.add(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null));
@@ -234,7 +244,7 @@ public final class ReverseTransform {
         if (!f.isProcedure()) {
             body.add(new Code.Line("return " + value, null));
         }
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted);
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted);
     }
 
     private boolean recordsInLoops() {
@@ -345,8 +355,9 @@ public final class ReverseTransform {
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
                 String call = layout.eager(k) // the gradient at once, scaled in the reverse sweep
-                        ? k.callee().pullback() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
-                                + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + "1.0, " + into + "." + siteOf.get(k) + ")"
+                        ? pullbackOf(k) + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
+                                + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + "1.0, " + wantedOf(k)
+                                + into + "." + siteOf.get(k) + ")"
                         : k.callee().value() != null // with the call's result object's buffers: no allocation
                         ? k.callee().value() + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
                                 + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "." + siteOf.get(k) + ")"
@@ -651,6 +662,41 @@ public final class ReverseTransform {
                 && !layout.loopsOf(k).isEmpty();
     }
 
+    /**
+     * The callee's partial pullback when some of its differentiated arguments carry no
+     * derivative here (their gradients need not be made), else its pullback.
+     */
+    private String pullbackOf(Call k) {
+        return unwanted(k) ? k.callee().partial() : k.callee().pullback();
+    }
+
+    /** {@code "mask, "} for the partial pullback: the differentiated arguments whose gradients this call uses. */
+    private String wantedOf(Call k) {
+        if (!unwanted(k)) {
+            return "";
+        }
+        long mask = 0;
+        for (int i = 0; i < k.args().size(); i++) {
+            if (k.callee().differentiated().get(i) && (activity.isActive(k.args().get(i)) || k.writes(i))) {
+                mask |= 1L << i;
+            }
+        }
+        return mask + "L, ";
+    }
+
+    private boolean unwanted(Call k) {
+        if (k.callee().partial() == null || k.args().size() >= 63) {
+            return false;
+        }
+        for (int i = 0; i < k.args().size(); i++) {
+            if (k.callee().differentiated().get(i) && k.args().get(i).type().isFloatingArray()
+                    && !activity.isActive(k.args().get(i)) && !k.writes(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A call of a double[]-valued method whose companion computes its value (not a rule's). */
     private static boolean returnsArray(Call k) {
         return k.target() != null && k.target().type() == Type.DOUBLE_ARRAY && k.callee().pullback() != null;
@@ -815,8 +861,8 @@ public final class ReverseTransform {
                 seeds.add(activity.isActive(o) ? adjointName(o)
                         : workspace + ".doubles(" + slot(k, 2 * k.args().size() + i) + ", " + Partials.text(o) + ".length)");
             }
-            out.add(new Code.Line(k.callee().pullback() + "(" + receiver + String.join(", ", argTexts) + ", "
-                    + String.join(", ", seeds) + ", " + site + ")", comment));
+            out.add(new Code.Line(pullbackOf(k) + "(" + receiver + String.join(", ", argTexts) + ", "
+                    + String.join(", ", seeds) + ", " + wantedOf(k) + site + ")", comment));
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
                 if (!k.callee().differentiated().get(i) || !activity.isActive(a)) {

@@ -141,4 +141,16 @@ class ProcedureCallsTest {
         assertClose("procedure: d (x0 x1)² / dx", vector(2 * p * dp0, 2 * p * dp1),
                 ProcedureCallsGrad.callsProcedureWithScratch(x).x());
     }
+
+    @Test
+    void aPartialPullbackFillsTheGradientsItIsAskedFor() {
+        double[] a = vector(0.5, -1.5, 2.0);
+        double[] c = vector(1.25, 0.75, -0.5);
+        var into = new ProcedureCallsGrad.DotGradient();
+        ProcedureCallsGrad.dotPullback(a, c, 3.0, into); // leaves non-zero gradients in into's arrays
+        ProcedureCallsGrad.dotPartialPullback(a, c, 2.0, 1L, into); // bit 0: only a's gradient
+        assertClose("∂(2 a·c)/∂a = 2c", vector(2.5, 1.5, -1.0), into.a());
+        ProcedureCallsGrad.dotPartialPullback(a, c, -1.0, 2L, into); // bit 1: only c's gradient
+        assertClose("∂(-a·c)/∂c = -a", vector(-0.5, 1.5, -2.0), into.c());
+    }
 }
