@@ -528,7 +528,7 @@ public final class ExamplesGrad {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(); // saved values, branch decisions and trip counts for the reverse sweep
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double p = 1; // line 59: double p = 1
         int trips = 0;
@@ -628,7 +628,7 @@ public final class ExamplesGrad {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(); // saved values, branch decisions and trip counts for the reverse sweep
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double s = 0; // line 69: double s = 0
         int trips = 0;

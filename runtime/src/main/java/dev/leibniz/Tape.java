@@ -21,9 +21,23 @@ public final class Tape {
     private int booleanTop;
     private Object[] objects = new Object[16];
     private int objectTop;
+    /** False while a sweep computes a value alone: pushes are then dropped, as nothing will pop them. */
+    private boolean recording = true;
 
     /** Creates an empty tape. */
     public Tape() {
+    }
+
+    /**
+     * Empties the tape and says whether pushes are kept: a sweep that computes a value alone,
+     * with no reverse sweep to pop them, drops them.
+     *
+     * @param record whether to keep what is pushed
+     * @return this tape
+     */
+    public Tape clear(boolean record) {
+        recording = record;
+        return clear();
     }
 
     /**
@@ -47,6 +61,9 @@ public final class Tape {
      * @param v the value
      */
     public void push(double v) {
+        if (!recording) {
+            return;
+        }
         if (doubleTop == doubles.length) {
             doubles = Arrays.copyOf(doubles, 2 * doubleTop);
         }
@@ -59,6 +76,9 @@ public final class Tape {
      * @param v the value
      */
     public void push(long v) {
+        if (!recording) {
+            return;
+        }
         if (longTop == longs.length) {
             longs = Arrays.copyOf(longs, 2 * longTop);
         }
@@ -71,6 +91,9 @@ public final class Tape {
      * @param v the value
      */
     public void push(int v) {
+        if (!recording) {
+            return;
+        }
         if (intTop == ints.length) {
             ints = Arrays.copyOf(ints, 2 * intTop);
         }
@@ -83,6 +106,9 @@ public final class Tape {
      * @param v the decision
      */
     public void push(boolean v) {
+        if (!recording) {
+            return;
+        }
         if (booleanTop == booleans.length) {
             booleans = Arrays.copyOf(booleans, 2 * booleanTop);
         }
@@ -95,6 +121,9 @@ public final class Tape {
      * @param v the reference
      */
     public void push(Object v) {
+        if (!recording) {
+            return;
+        }
         if (objectTop == objects.length) {
             objects = Arrays.copyOf(objects, 2 * objectTop);
         }
@@ -108,6 +137,9 @@ public final class Tape {
      * @param values the array; it is not kept
      */
     public void pushAll(double[] values) {
+        if (!recording) {
+            return;
+        }
         for (double v : values) {
             push(v);
         }
@@ -120,6 +152,9 @@ public final class Tape {
      * @param values the array; it is not kept
      */
     public void pushAll(float[] values) {
+        if (!recording) {
+            return;
+        }
         for (float v : values) {
             push(v);
         }

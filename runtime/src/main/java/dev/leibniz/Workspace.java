@@ -26,7 +26,18 @@ public final class Workspace {
      * @return the tape
      */
     public Tape tape() {
-        return tape.clear();
+        return tape.clear(true);
+    }
+
+    /**
+     * The tape, emptied, keeping what is pushed only when {@code record} is true (a sweep that
+     * computes the value alone drops its pushes).
+     *
+     * @param record whether the reverse sweep will pop what is pushed
+     * @return the tape
+     */
+    public Tape tape(boolean record) {
+        return tape.clear(record);
     }
 
     /**
@@ -44,7 +55,18 @@ public final class Workspace {
         if (returned[site] == null) {
             returned[site] = new Tape();
         }
-        return returned[site].clear();
+        return returned[site].clear(true);
+    }
+
+    /**
+     * {@link #returned(int)}, keeping what is pushed only when {@code record} is true.
+     *
+     * @param site which call of the method this is
+     * @param record whether the reverse sweep will pop what is pushed
+     * @return the stack
+     */
+    public Tape returned(int site, boolean record) {
+        return returned(site).clear(record);
     }
 
     /**

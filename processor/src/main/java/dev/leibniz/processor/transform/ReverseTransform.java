@@ -170,16 +170,16 @@ public final class ReverseTransform {
                     List.of(new Code.Line(field + " = new dev.leibniz.Workspace()", null)), List.of(), null));
             body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null));
             if (tape != null) {
-                body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape()",
+                body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape(" + gradientWanted + ")",
                         "saved values, branch decisions and trip counts for the reverse sweep"));
             }
             int site = 0;
             for (String stack : returnedStacks.values()) {
-                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ")",
+                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ", " + gradientWanted + ")",
                         "the arrays this call returns in the loop, taken back at the top of each reverse iteration"));
             }
             for (String stack : sizeStacks.values()) {
-                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ")",
+                body.add(new Code.Line("dev.leibniz.Tape " + stack + " = " + workspace + ".returned(" + site++ + ", " + gradientWanted + ")",
                         "the sizes of an array made in the loop, taken back at the top of each reverse iteration"));
             }
         }
