@@ -1,5 +1,7 @@
 package dev.leibniz.benchmarks;
 
+import dev.leibniz.processor.testing.GradientChecks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

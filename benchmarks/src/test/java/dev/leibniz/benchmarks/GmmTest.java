@@ -1,6 +1,8 @@
 package dev.leibniz.benchmarks;
 
-import static dev.leibniz.benchmarks.GradientChecks.assertCentral;
+import dev.leibniz.processor.testing.Packing;
+
+import static dev.leibniz.processor.testing.GradientChecks.assertCentral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,9 @@
 package dev.leibniz.benchmarks;
 
-import static dev.leibniz.benchmarks.GradientChecks.relativeError;
+import dev.leibniz.processor.testing.GradientChecks;
+import dev.leibniz.processor.testing.Packing;
+
+import static dev.leibniz.processor.testing.GradientChecks.relativeError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
