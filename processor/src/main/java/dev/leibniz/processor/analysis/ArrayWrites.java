@@ -2,16 +2,14 @@ package dev.leibniz.processor.analysis;
 
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.ir.ArrayNew;
-import dev.leibniz.processor.ir.Block;
 import dev.leibniz.processor.ir.Call;
 import dev.leibniz.processor.ir.Func;
-import dev.leibniz.processor.ir.If;
 import dev.leibniz.processor.ir.Loop;
+import dev.leibniz.processor.ir.Placed;
 import dev.leibniz.processor.ir.Stmt;
 import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +27,11 @@ import java.util.TreeSet;
  * in one reused buffer instead of a new array per iteration.
  */
 public final class ArrayWrites {
-    private record Placed(Stmt stmt, int order, List<Loop> loops) {}
-
     private ArrayWrites() {}
 
     /** Per call whose derivative is needed, the positions of the array arguments it needs a snapshot of. */
     public static Map<Call, Set<Integer>> snapshots(Func f, Activity activity) throws Unsupported {
-        List<Placed> all = new ArrayList<>();
-        place(f.body(), List.of(), all);
+        List<Placed> all = Placed.of(f.body(), null);
         Map<Call, Set<Integer>> out = new LinkedHashMap<>();
         for (Placed call : all) {
             if (!(call.stmt() instanceof Call k) || k.callee().pullback() == null && k.callee().rule() == null
@@ -118,19 +113,5 @@ public final class ArrayWrites {
             }
         }
         return List.of();
-    }
-
-    private static void place(Block b, List<Loop> loops, List<Placed> out) {
-        for (Stmt s : b.stmts()) {
-            out.add(new Placed(s, out.size(), loops));
-            if (s instanceof If i) {
-                place(i.then(), loops, out);
-                place(i.otherwise(), loops, out);
-            } else if (s instanceof Loop l) {
-                List<Loop> inner = new ArrayList<>(loops);
-                inner.add(l);
-                place(l.body(), inner, out);
-            }
-        }
     }
 }

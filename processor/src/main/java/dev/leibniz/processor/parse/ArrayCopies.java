@@ -154,12 +154,12 @@ final class ArrayCopies {
      */
     static void checkChoices(MethodParser p, Block root) throws Unsupported {
         for (MethodParser.Choice choice : p.choices()) {
-            List<Stmt> order = new ArrayList<>();
-            java.util.Map<Stmt, List<Loop>> loops = new java.util.HashMap<>();
-            place(root, List.of(), choice.copying(), order, loops);
-            int made = order.indexOf(choice.copying());
-            for (int i = 0; i < order.size(); i++) {
-                Stmt s = order.get(i);
+            List<dev.leibniz.processor.ir.Placed> order = dev.leibniz.processor.ir.Placed.of(root, choice.copying());
+            dev.leibniz.processor.ir.Placed made = order.stream().filter(x -> x.stmt() == choice.copying()).findFirst()
+                    .orElseThrow();
+            for (dev.leibniz.processor.ir.Placed at : order) {
+                Stmt s = at.stmt();
+                int i = at.order();
                 List<Var> written = new ArrayList<>();
                 if (s instanceof Store st) {
                     written.add(st.array().base());
@@ -171,31 +171,12 @@ final class ArrayCopies {
                             + "written later (line " + line(s) + "), which writes into that array; Leibniz cannot follow "
                             + "that, so write into the chosen array itself");
                 }
-                boolean after = i > made || shareLoop(loops.get(s), loops.get(choice.copying()));
+                boolean after = i > made.order() || shareLoop(at.loops(), made.loops());
                 if (after && choice.chosen().stream().anyMatch(written::contains)) {
                     throw new Unsupported(choice.tree(), "the arrays this chooses between are written after it chose "
                             + "(line " + line(s) + "), and Java's alias would see those writes; finish writing them "
                             + "before choosing, or index the array you mean where you read it");
                 }
-            }
-        }
-    }
-
-    /** Every statement in program order, with the loops around it, except inside {@code skip}. */
-    private static void place(Block b, List<Loop> around, Stmt skip, List<Stmt> order, java.util.Map<Stmt, List<Loop>> loops) {
-        for (Stmt s : b.stmts()) {
-            order.add(s);
-            loops.put(s, around);
-            if (s == skip) {
-                continue;
-            }
-            if (s instanceof dev.leibniz.processor.ir.If i) {
-                place(i.then(), around, skip, order, loops);
-                place(i.otherwise(), around, skip, order, loops);
-            } else if (s instanceof Loop l) {
-                List<Loop> inner = new ArrayList<>(around);
-                inner.add(l);
-                place(l.body(), inner, skip, order, loops);
             }
         }
     }

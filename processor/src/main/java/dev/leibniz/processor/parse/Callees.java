@@ -248,15 +248,18 @@ final class Callees {
         String value = m.getSimpleName() + "Value";
         String partial = m.getSimpleName() + "PartialPullback";
         TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
-        boolean hasValue = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
-                .anyMatch(e -> e.getSimpleName().contentEquals(value)); // a companion made before value methods existed
-        boolean hasPartial = compiled == null || ElementFilter.methodsIn(compiled.getEnclosedElements()).stream()
-                .anyMatch(e -> e.getSimpleName().contentEquals(partial));
+        // A companion compiled earlier may predate these methods.
+        boolean hasValue = compiled == null || hasMethod(compiled, value);
+        boolean hasPartial = compiled == null || hasMethod(compiled, partial);
         // A library's companion does not say which outputs its procedure reads: assume all.
         List<Integer> outputsRead = procedure && p.trees().getPath(m) != null ? p.procedures().outputsRead(m) : outputs;
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
                 null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
                 hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null);
+    }
+
+    private static boolean hasMethod(TypeElement type, String name) {
+        return ElementFilter.methodsIn(type.getEnclosedElements()).stream().anyMatch(e -> e.getSimpleName().contentEquals(name));
     }
 
     /** Whether a differentiated array parameter is not an output: the companion then has a partial pullback. */
