@@ -1,11 +1,13 @@
 package dev.leibniz.samples;
 
+import java.awt.Font;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Plots each activation of {@link Activations} and its derivative as the generated {@code
@@ -121,14 +123,14 @@ final class ActivationPlots {
     private static XYChart chart(String name, double[] z, double[] f, double[] df,
             boolean legend) {
         XYChart chart = Plots.lineChart(name, "z", null, 240, 210);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setLegendVisible(legend); // one legend says it for all ten panels
         chart.getStyler().setXAxisMin(-4.0);
         chart.getStyler().setXAxisMax(4.0);
-        chart.getStyler().setChartTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 11));
-        chart.getStyler().setAxisTitleFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
-        chart.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 9));
+        chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         chart.getStyler().setYAxisMin(-1.5);
         chart.getStyler().setYAxisMax(4.0);
         Plots.line(chart, "f", z, f, Plots.COLOURS[0], 2f);

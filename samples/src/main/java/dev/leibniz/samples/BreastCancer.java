@@ -2,6 +2,7 @@ package dev.leibniz.samples;
 
 import dev.leibniz.optim.Adam;
 import dev.leibniz.optim.Optimizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -76,7 +77,7 @@ final class BreastCancer {
                 + " against the closed form");
 
         // Training: full-batch Adam from w = 0, one reused result object.
-        java.util.Arrays.fill(w, 0);
+        Arrays.fill(w, 0);
         double[] bias = {0};
         Optimizer adam = new Adam(0.05);
         LogisticRegressionGrad.LossGradient into = new LogisticRegressionGrad.LossGradient();
@@ -120,7 +121,7 @@ final class BreastCancer {
     }
 
     private static double[] append(double[] a, double last) {
-        double[] c = java.util.Arrays.copyOf(a, a.length + 1);
+        double[] c = Arrays.copyOf(a, a.length + 1);
         c[a.length] = last;
         return c;
     }

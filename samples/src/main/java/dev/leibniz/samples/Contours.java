@@ -1,6 +1,7 @@
 package dev.leibniz.samples;
 
-import java.util.function.ToDoubleBiFunction;
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * Level sets of a function of two variables by marching squares, as line segments for a chart
@@ -16,7 +17,7 @@ final class Contours {
      *
      * @return {xs, ys}, segments separated by NaN
      */
-    static double[][] level(ToDoubleBiFunction<Double, Double> f, double level, double x0,
+    static double[][] level(DoubleBinaryOperator f, double level, double x0,
             double x1, double y0, double y1, int cells) {
         double dx = (x1 - x0) / cells;
         double dy = (y1 - y0) / cells;
@@ -61,6 +62,6 @@ final class Contours {
                 }
             }
         }
-        return new double[][] {java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
+        return new double[][] {Arrays.copyOf(xs, n), Arrays.copyOf(ys, n)};
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
@@ -108,7 +109,7 @@ final class Datasets {
     static Labelled divide(Labelled data, double divisor) {
         double[] zero = new double[data.features()];
         double[] by = new double[data.features()];
-        java.util.Arrays.fill(by, divisor);
+        Arrays.fill(by, divisor);
         return scale(data, zero, by);
     }
 

@@ -8,6 +8,7 @@ import dev.leibniz.optim.Sgd;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -30,7 +31,7 @@ final class DigitsTraining {
     static final double LAMBDA = 1e-4;
     static final long SEED = 12;
     /** Accuracy each optimizer must reach on the test set for the run to pass. */
-    static final double REQUIRED_ACCURACY = 0.90;
+    static final double REQUIRED_ACCURACY = 0.95;
 
     /** The network's parameters. */
     record Net(double[][] w1, double[] b1, double[][] w2, double[] b2) {
@@ -56,8 +57,8 @@ final class DigitsTraining {
         Datasets.Split data = Datasets.split(Datasets.divide(Datasets.digits(), 16), 0.2, SEED);
         Datasets.Labelled train = data.train();
         Datasets.Labelled test = data.test();
-        System.out.printf(Locale.ROOT, "== Digits: a %d-%d-10 network, mean softmax cross-entropy + %s/2 ||W||^2%n",
-                train.features(), HIDDEN, LAMBDA);
+        System.out.printf(Locale.ROOT, "== Digits: a %d-%d-10 network, mean softmax cross-entropy"
+                + " + lambda/2 (||W1||^2 + ||W2||^2), lambda = %.0e%n", train.features(), HIDDEN, LAMBDA);
         System.out.printf(Locale.ROOT, "  %d training and %d test images (seeded split), pixels / 16,"
                 + " batches of %d, %d epochs, ReLU, He initialisation%n",
                 train.size(), test.size(), BATCH, EPOCHS);
@@ -77,10 +78,11 @@ final class DigitsTraining {
             checks.require(accuracy >= REQUIRED_ACCURACY, "digits: " + optimizer
                     + " reached only " + accuracy + " test accuracy");
         }
-        System.out.println("  optimizer                                        final loss   test accuracy   time");
+        System.out.printf(Locale.ROOT, "  %-52s %10s   %13s   %5s%n", "optimizer", "final loss",
+                "test accuracy", "time");
         double total = 0;
         for (History h : histories) {
-            System.out.printf(Locale.ROOT, "  %-47s %11.4f   %12.2f%%   %4.1f s%n", h.name(),
+            System.out.printf(Locale.ROOT, "  %-52s %10.4f   %12.2f%%   %4.1f s%n", h.name(),
                     h.loss()[EPOCHS - 1], 100 * h.accuracy()[EPOCHS - 1], h.seconds());
             total += h.seconds();
         }
@@ -109,33 +111,26 @@ final class DigitsTraining {
 
     /**
      * Compares the generated gradient of the loss on a few images with central differences of
-     * the plain method, at some coordinates of each parameter.
+     * the plain method, at five coordinates of a row of w1, of b1, of a row of w2 and of b2.
      */
     private static void checkGradient(Checks checks, Net net, Datasets.Labelled train) {
-        double[][] images = java.util.Arrays.copyOf(train.x(), 8);
-        int[] labels = java.util.Arrays.copyOf(train.labels(), 8);
+        double[][] images = Arrays.copyOf(train.x(), 8);
+        int[] labels = Arrays.copyOf(train.labels(), 8);
         MlpGrad.LossGradient g = MlpGrad.loss(net.w1(), net.b1(), net.w2(), net.b2(), images,
                 labels, LAMBDA);
         Random random = new Random(SEED);
+        int r1 = random.nextInt(HIDDEN);
+        int r2 = random.nextInt(10);
+        double[][] parameters = {net.w1()[r1], net.b1(), net.w2()[r2], net.b2()};
+        double[][] gradients = {g.w1()[r1], g.b1(), g.w2()[r2], g.b2()};
         double[] generated = new double[20];
         double[] fd = new double[20];
         for (int k = 0; k < 20; k++) {
-            // Five coordinates of each of w1, b1, w2, b2; the parameter is nudged in place.
-            double[] row = switch (k / 5) {
-                case 0 -> net.w1()[random.nextInt(HIDDEN)];
-                case 1 -> net.b1();
-                case 2 -> net.w2()[random.nextInt(10)];
-                default -> net.b2();
-            };
-            double[] gradientRow = switch (k / 5) {
-                case 0 -> g.w1()[indexOf(net.w1(), row)];
-                case 1 -> g.b1();
-                case 2 -> g.w2()[indexOf(net.w2(), row)];
-                default -> g.b2();
-            };
+            double[] row = parameters[k / 5];
             int i = random.nextInt(row.length);
-            generated[k] = gradientRow[i];
+            generated[k] = gradients[k / 5][i];
             double saved = row[i];
+            // The plain loss with this one coordinate moved, in place, and put back after.
             fd[k] = Checks.centralDifference(p -> {
                 row[i] = p[0];
                 return Mlp.loss(net.w1(), net.b1(), net.w2(), net.b2(), images, labels, LAMBDA);
@@ -153,15 +148,6 @@ final class DigitsTraining {
                 + g.value() + " != plain method " + plain);
     }
 
-    private static int indexOf(double[][] m, double[] row) {
-        for (int i = 0; i < m.length; i++) {
-            if (m[i] == row) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("not a row");
-    }
-
     private static History train(Checks checks, Optimizer optimizer, Net net, Datasets.Labelled train,
             Datasets.Labelled test) {
         System.out.println("  -- " + optimizer);
@@ -173,7 +159,7 @@ final class DigitsTraining {
         MlpGrad.LossGradient g = new MlpGrad.LossGradient();
         double[] loss = new double[EPOCHS];
         double[] accuracy = new double[EPOCHS];
-        long allocated = 0;
+        long leastAllocated = Long.MAX_VALUE;
         int steps = 0;
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             Datasets.shuffle(order, random);
@@ -192,7 +178,9 @@ final class DigitsTraining {
                 optimizer.step(net.b2(), g.b2());
                 steps++;
             }
-            allocated = allocatedBytes() - before;
+            if (epoch > 0) { // the first epoch warms the result object and the optimizer's state
+                leastAllocated = Math.min(leastAllocated, allocatedBytes() - before);
+            }
             loss[epoch] = Mlp.loss(net.w1(), net.b1(), net.w2(), net.b2(), train.x(),
                     train.labels(), LAMBDA);
             accuracy[epoch] = accuracy(net, test);
@@ -202,10 +190,12 @@ final class DigitsTraining {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (allocatedBytes() >= 0) {
-            System.out.printf(Locale.ROOT, "     allocated in the last epoch's %d steps (gradients and updates): %d bytes%n",
-                    steps, allocated);
-            checks.require(allocated == 0, "digits: " + optimizer + " allocated " + allocated
-                    + " bytes in " + steps + " warm steps");
+            // The least over the warm epochs: the JIT compiler may allocate in this thread now
+            // and then, but code that allocated per step would allocate in every epoch.
+            System.out.printf(Locale.ROOT, "     allocated by the %d steps of an epoch once warm (gradients and updates): %d bytes%n",
+                    steps, leastAllocated);
+            checks.require(leastAllocated == 0, "digits: " + optimizer + " allocated at least "
+                    + leastAllocated + " bytes in every epoch of " + steps + " warm steps");
         }
         return new History(optimizer.toString(), loss, accuracy, seconds);
     }
