@@ -9,10 +9,10 @@ import java.util.Locale;
  * first step), each step does, for every element,
  *
  * <pre>
- *   m &larr; &beta;<sub>1</sub> m + (1 &minus; &beta;<sub>1</sub>) g
- *   v &larr; &beta;<sub>2</sub> v + (1 &minus; &beta;<sub>2</sub>) g&sup2;
- *   m&#770; = m / (1 &minus; &beta;<sub>1</sub><sup>t</sup>)
- *   v&#770; = v / (1 &minus; &beta;<sub>2</sub><sup>t</sup>)
+ *   m &larr; &beta;&#8321; m + (1 &minus; &beta;&#8321;) g
+ *   v &larr; &beta;&#8322; v + (1 &minus; &beta;&#8322;) g&sup2;
+ *   m&#770; = m / (1 &minus; &beta;&#8321;&#7511;)
+ *   v&#770; = v / (1 &minus; &beta;&#8322;&#7511;)
  *   &theta; &larr; &theta; &minus; &alpha; m&#770; / (&radic;v&#770; + &epsilon;)
  * </pre>
  *
