@@ -114,6 +114,15 @@ final class ActivationPlots {
                     + " central differences by " + fdErr);
             charts.add(chart(a.name(), z, f, df, charts.isEmpty()));
         }
+        // PReLU learns its slope: d prelu / da = z for z < 0, else 0.
+        double slopeErr = 0;
+        for (double v : z) {
+            double slope = ActivationsGrad.prelu(v, LEAK).a();
+            slopeErr = Math.max(slopeErr, Math.abs(slope - (v < 0 ? v : 0)));
+        }
+        System.out.printf(Locale.ROOT, "  PReLU's slope: ActivationsGrad.prelu(z, 0.1).a() = min(z, 0)"
+                + " at every point, largest difference %.1e%n", slopeErr);
+        checks.require(slopeErr == 0, "prelu: d/da differs from min(z, 0) by " + slopeErr);
         System.out.println("  errors are max |g - g_ref| / (1 + |g_ref|) over the points;"
                 + " ReLU'(0) = 1/2 is the tie convention of max");
         System.out.println("  plot: " + Main.shown(Plots.save(charts, 2, 5, plots, "activations")));
