@@ -51,7 +51,8 @@ final class TangentEmitter {
             returns = TypeName.DOUBLE;
         }
         addTangent(type, f, tf, link, gradient, params, args, returns);
-        if (!tf.returnsArray() && !tf.isProcedure()) {
+        boolean secondOrder = tf.params().stream().anyMatch(Param::differentiated);
+        if (!tf.returnsArray() && !tf.isProcedure() && secondOrder) {
             addSecondOrder(type, f, tf, link, gradient);
         } else if (tf.returnsArray()) {
             JacobianEmitter.add(type, self, f, tf, link, m, gradient);
@@ -198,13 +199,27 @@ final class TangentEmitter {
 
     /** Declares the tangent parameters of tf and fills them from the flattened vector. */
     static CodeBlock spread(Func f, Func tf, String flat, String at) {
+        return spread(f, tf, flat, at, null);
+    }
+
+    /**
+     * Declares the tangent parameters of tf and fills them from the flattened vector; with {@code kept}, the
+     * arrays are fields of that object, reused while their shapes fit, so a warm call allocates nothing.
+     */
+    static CodeBlock spread(Func f, Func tf, String flat, String at, String kept) {
         CodeBlock.Builder code = CodeBlock.builder();
         int k = 0;
         for (Param t : tangentParams(f, tf)) {
             Param p = differentiated(f, tf).get(k++);
             String name = t.var().name();
             Type type = t.var().type();
-            if (type == Type.DOUBLE_MATRIX) {
+            if (type.isFloatingArray() && kept != null) {
+                code.addStatement("$L.$L = $T.sized($L.$L, $L$L)", kept, name, ClassName.get("dev.leibniz", "Workspace"), kept,
+                        name, p.var().name(), type == Type.DOUBLE_MATRIX ? "" : ".length");
+                code.addStatement("$T $L = $L.$L", type == Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY, name,
+                        kept, name);
+                code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
+            } else if (type == Type.DOUBLE_MATRIX) {
                 code.addStatement("double[][] $L = $T.zerosLike($L)", name, FLAT, p.var().name());
                 code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
             } else if (type.isFloatingArray()) {
