@@ -107,7 +107,7 @@ public final class ForwardTransform {
         params.addAll(tangentParams);
         Var receiver = f.receiver() == null ? null : p(f.receiver());
         Block body = block(f.body());
-        return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns());
+        return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns(), f);
     }
 
     private Block block(Block b) throws Unsupported {
