@@ -52,6 +52,7 @@ public final class Main {
         ActivationPlots.run(main.checks, plots);
         RosenbrockPaths.run(main.checks, plots);
         Newton.run(main.checks);
+        Taylor.run(main.checks, plots);
         List<String> failures = main.checks.failures();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " check(s) failed:\n  "
