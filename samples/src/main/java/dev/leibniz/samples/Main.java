@@ -53,7 +53,7 @@ public final class Main {
         RosenbrockPaths.run(main.checks, plots);
         Newton.run(main.checks);
         Taylor.run(main.checks, plots);
-        PolarJacobian.run(main.checks);
+        PolarMap.run(main.checks);
         List<String> failures = main.checks.failures();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " check(s) failed:\n  "

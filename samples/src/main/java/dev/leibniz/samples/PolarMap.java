@@ -9,8 +9,8 @@ import java.util.Locale;
  * ({@link Check#jacobian}) and by det J = r; and forward mode ({@code PolarGrad.polarTangent})
  * checked to be J times the tangent.
  */
-final class PolarJacobian {
-    private PolarJacobian() {
+final class PolarMap {
+    private PolarMap() {
     }
 
     /** The points (r, &theta;) where the Jacobian is checked. */
