@@ -884,6 +884,11 @@ final class DsInterpreter {
                     sig(11);
                     return constant(d); // convention (README): derivative 0 at the origin, like abs
                 }
+                if (factory.getCompiler().getOrder() >= 2) {
+                    // Hipparchus's hypot returns |a| when b is negligible beside a (b = 0 exactly, say): right to
+                    // first order, but it drops the second derivative 1/|a| with respect to b.
+                    return dbl(d, a.ds().multiply(a.ds()).add(b.ds().multiply(b.ds())).sqrt());
+                }
                 return dbl(d, DerivativeStructure.hypot(a.ds(), b.ds()));
             }
             case FMA: {
