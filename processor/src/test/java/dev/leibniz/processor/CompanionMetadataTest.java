@@ -3,12 +3,16 @@ package dev.leibniz.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,15 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What build tools and linters read off a companion rather than what it computes: the
@@ -213,6 +222,49 @@ class CompanionMetadataTest {
             assertTrue(source.contains("\n@Generated(\"" + LeibnizProcessor.class.getName() + "\")\npublic final class "),
                     name + ":\n" + source);
         }
+    }
+
+    /**
+     * A named module that does not read java.compiler cannot see
+     * {@code javax.annotation.processing.Generated}: its companion must compile without it. The
+     * module carries its own copy of the annotation (the runtime's classes are not a module here).
+     */
+    @Test
+    void aModuleThatDoesNotReadJavaCompilerGetsCompanionsWithoutGenerated(@TempDir Path dir) throws IOException {
+        Map<String, String> sources = Map.of(
+                "module-info.java", "module demo {}\n",
+                "dev/leibniz/Differentiable.java", """
+                        package dev.leibniz;
+                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
+                        @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+                        public @interface Differentiable { String[] wrt() default {}; }
+                        """,
+                "demo/F.java", """
+                        package demo;
+                        public class F { @dev.leibniz.Differentiable public static double f(double x) { return x * x; } }
+                        """);
+        List<Path> files = new ArrayList<>();
+        for (var e : sources.entrySet()) {
+            Path f = dir.resolve("src").resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            files.add(Files.writeString(f, e.getValue()));
+        }
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path gen = Files.createDirectories(dir.resolve("gen"));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics,
+                    List.of("-d", out.toString(), "-s", gen.toString(), "--class-path", empty.toString()), null,
+                    fm.getJavaFileObjectsFromPaths(files));
+            task.setProcessors(List.of(new LeibnizProcessor()));
+            boolean ok = task.call();
+            assertTrue(ok, diagnostics.getDiagnostics().toString());
+        }
+        String companion = Files.readString(gen.resolve("demo/FGrad.java"));
+        assertFalse(companion.contains("Generated"), companion);
+        assertTrue(Files.exists(out.resolve("demo/FGrad.class")), "companion not compiled");
     }
 
     @Test
