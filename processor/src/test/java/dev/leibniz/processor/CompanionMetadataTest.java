@@ -14,11 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
@@ -227,18 +233,13 @@ class CompanionMetadataTest {
     /**
      * A named module that does not read java.compiler cannot see
      * {@code javax.annotation.processing.Generated}: its companion must compile without it. The
-     * module carries its own copy of the annotation (the runtime's classes are not a module here).
+     * runtime is on the module path as the automatic module {@code dev.leibniz}, as a user has it.
      */
     @Test
-    void aModuleThatDoesNotReadJavaCompilerGetsCompanionsWithoutGenerated(@TempDir Path dir) throws IOException {
+    void aModuleThatDoesNotReadJavaCompilerGetsCompanionsWithoutGenerated(@TempDir Path dir) throws Exception {
+        Path runtime = runtimeJar(dir.resolve("leibniz-runtime.jar"));
         Map<String, String> sources = Map.of(
-                "module-info.java", "module demo {}\n",
-                "dev/leibniz/Differentiable.java", """
-                        package dev.leibniz;
-                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.CLASS)
-                        @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-                        public @interface Differentiable { String[] wrt() default {}; }
-                        """,
+                "module-info.java", "module demo { requires dev.leibniz; }\n",
                 "demo/F.java", """
                         package demo;
                         public class F { @dev.leibniz.Differentiable public static double f(double x) { return x * x; } }
@@ -256,7 +257,8 @@ class CompanionMetadataTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics,
-                    List.of("-d", out.toString(), "-s", gen.toString(), "--class-path", empty.toString()), null,
+                    List.of("-d", out.toString(), "-s", gen.toString(), "--class-path", empty.toString(),
+                            "--module-path", runtime.toString()), null,
                     fm.getJavaFileObjectsFromPaths(files));
             task.setProcessors(List.of(new LeibnizProcessor()));
             boolean ok = task.call();
@@ -265,6 +267,39 @@ class CompanionMetadataTest {
         String companion = Files.readString(gen.resolve("demo/FGrad.java"));
         assertFalse(companion.contains("Generated"), companion);
         assertTrue(Files.exists(out.resolve("demo/FGrad.class")), "companion not compiled");
+    }
+
+    /** The runtime's classes (a directory or a jar on the test class path) as a jar named dev.leibniz. */
+    private static Path runtimeJar(Path jar) throws Exception {
+        Path from = Path.of(dev.leibniz.Differentiable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Automatic-Module-Name", "dev.leibniz");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            if (Files.isDirectory(from)) {
+                try (var files = Files.walk(from)) {
+                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        String name = from.relativize(f).toString().replace('\\', '/');
+                        if (name.endsWith(".class")) {
+                            out.putNextEntry(new JarEntry(name));
+                            out.write(Files.readAllBytes(f));
+                            out.closeEntry();
+                        }
+                    }
+                }
+            } else {
+                try (JarFile in = new JarFile(from.toFile())) {
+                    for (JarEntry e : Collections.list(in.entries())) {
+                        if (e.getName().endsWith(".class")) {
+                            out.putNextEntry(new JarEntry(e.getName()));
+                            out.write(in.getInputStream(e).readAllBytes());
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+        }
+        return jar;
     }
 
     @Test
