@@ -104,10 +104,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#mml514(double)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -118,10 +118,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#mml514(double)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -187,10 +187,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#mml514(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param into lends its buffers
      * @return the value
      */
@@ -203,7 +203,7 @@ public final class ExamplesGrad {
      * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
      * {@code mml514TangentValue} with a kept result allocates nothing once warm).
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @return the directional derivative of the value
      */
     public static double mml514Tangent(double x, double dx) {
@@ -228,7 +228,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#mml514(double)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#mml514(double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code mml514Hessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -245,8 +246,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#mml514(double)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
      */
@@ -265,7 +267,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#mml514(double)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param x a differentiated input
      * @return the sum of the second derivatives with respect to each flattened input
      */
@@ -384,10 +386,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#mml514OneExpression(double)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -398,10 +400,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#mml514OneExpression(double)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -514,10 +516,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#mml514OneExpression(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param into lends its buffers
      * @return the value
      */
@@ -531,7 +533,7 @@ public final class ExamplesGrad {
      * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
      * {@code mml514OneExpressionTangentValue} with a kept result allocates nothing once warm).
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @return the directional derivative of the value
      */
     public static double mml514OneExpressionTangent(double x, double dx) {
@@ -556,7 +558,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#mml514OneExpression(double)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#mml514OneExpression(double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code mml514OneExpressionHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -573,8 +576,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#mml514OneExpression(double)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
      */
@@ -593,7 +597,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#mml514OneExpression(double)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param x a differentiated input
      * @return the sum of the second derivatives with respect to each flattened input
      */
@@ -727,17 +731,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#neuron(double, double, double, double, double)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
      * @param x1 a differentiated input
      * @param x2 a differentiated input
-     * @param dW1 a differentiated input
-     * @param dW2 a differentiated input
-     * @param dX1 a differentiated input
-     * @param dX2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -749,17 +753,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#neuron(double, double, double, double, double)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
      * @param x1 a differentiated input
      * @param x2 a differentiated input
-     * @param dW1 a differentiated input
-     * @param dW2 a differentiated input
-     * @param dX1 a differentiated input
-     * @param dX2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -847,17 +851,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#neuron(double, double, double, double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
      * @param x1 a differentiated input
      * @param x2 a differentiated input
-     * @param dW1 a differentiated input
-     * @param dW2 a differentiated input
-     * @param dX1 a differentiated input
-     * @param dX2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
      * @param into lends its buffers
      * @return the value
      */
@@ -875,10 +879,10 @@ public final class ExamplesGrad {
      * @param b a constant input
      * @param x1 a differentiated input
      * @param x2 a differentiated input
-     * @param dW1 a differentiated input
-     * @param dW2 a differentiated input
-     * @param dX1 a differentiated input
-     * @param dX2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
      * @return the directional derivative of the value
      */
     public static double neuronTangent(double w1, double w2, double b, double x1, double x2,
@@ -914,7 +918,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#neuron(double, double, double, double, double)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#neuron(double, double, double, double, double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code neuronHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param w1 a differentiated input
@@ -936,8 +941,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#neuron(double, double, double, double, double)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
@@ -960,7 +966,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#neuron(double, double, double, double, double)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
@@ -1110,12 +1116,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#huber(double, double)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param r a differentiated input
      * @param delta a differentiated input
-     * @param dr a differentiated input
-     * @param dDelta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -1126,12 +1132,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#huber(double, double)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param r a differentiated input
      * @param delta a differentiated input
-     * @param dr a differentiated input
-     * @param dDelta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -1254,12 +1260,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#huber(double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param r a differentiated input
      * @param delta a differentiated input
-     * @param dr a differentiated input
-     * @param dDelta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
      * @param into lends its buffers
      * @return the value
      */
@@ -1274,8 +1280,8 @@ public final class ExamplesGrad {
      * {@code huberTangentValue} with a kept result allocates nothing once warm).
      * @param r a differentiated input
      * @param delta a differentiated input
-     * @param dr a differentiated input
-     * @param dDelta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
      * @return the directional derivative of the value
      */
     public static double huberTangent(double r, double delta, double dr, double dDelta) {
@@ -1303,7 +1309,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code huberHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param r a differentiated input
@@ -1321,8 +1328,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#huber(double, double)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param r a differentiated input
      * @param delta a differentiated input
      * @return the n × n Hessian
@@ -1342,7 +1350,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#huber(double, double)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param r a differentiated input
      * @param delta a differentiated input
      * @return the sum of the second derivatives with respect to each flattened input
@@ -1473,13 +1481,13 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#polynomial(double, double, int)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
-     * @param dx a differentiated input
-     * @param dy a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -1490,13 +1498,13 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#polynomial(double, double, int)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
-     * @param dx a differentiated input
-     * @param dy a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -1589,13 +1597,13 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#polynomial(double, double, int)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
-     * @param dx a differentiated input
-     * @param dy a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
      * @param into lends its buffers
      * @return the value
      */
@@ -1611,8 +1619,8 @@ public final class ExamplesGrad {
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
-     * @param dx a differentiated input
-     * @param dy a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
      * @return the directional derivative of the value
      */
     public static double polynomialTangent(double x, double y, int n, double dx, double dy) {
@@ -1641,7 +1649,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code polynomialHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -1660,8 +1669,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#polynomial(double, double, int)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
@@ -1682,7 +1692,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#polynomial(double, double, int)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
@@ -1810,10 +1820,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#product(double[])}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -1824,10 +1834,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#product(double[])} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -1898,11 +1908,11 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The pullback of {@link golden.Examples#product(double[])} for a caller that wants only some of the gradients: those of the parameters
+     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
      * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
      * others hold unspecified values. The reverse sweeps of its callers use this.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param seed as for the pullback
      * @param wanted which gradients to compute
      * @param into receives the value and the vector-Jacobian products
@@ -1914,10 +1924,10 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#product(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @param into lends its buffers
      * @return the value
      */
@@ -1930,7 +1940,7 @@ public final class ExamplesGrad {
      * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
      * {@code productTangentValue} with a kept result allocates nothing once warm).
      * @param x a differentiated input
-     * @param dx a differentiated input
+     * @param dx the tangent (direction) of {@code x}
      * @return the directional derivative of the value
      */
     public static double productTangent(double[] x, double[] dx) {
@@ -1956,7 +1966,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#product(double[])}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#product(double[])}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code productHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -1973,8 +1984,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#product(double[])} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
      */
@@ -1993,7 +2005,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#product(double[])}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param x a differentiated input
      * @return the sum of the second derivatives with respect to each flattened input
      */
@@ -2139,12 +2151,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of {@link golden.Examples#clippedSum(double[], double)}: writes the value and {@code seed} times the
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program): writes the value and {@code seed} times the
      * gradient into {@code into}, overwriting what it held.
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param dx a differentiated input
-     * @param dLimit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
      * @param seed the adjoint of the result, the factor applied to every partial derivative
      * @param into receives the value and the scaled partial derivatives
      * @return the value
@@ -2155,12 +2167,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of {@link golden.Examples#clippedSum(double[], double)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * The forward sweep of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param dx a differentiated input
-     * @param dLimit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
      * @param seed as for the pullback
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
@@ -2242,13 +2254,13 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The pullback of {@link golden.Examples#clippedSum(double[], double)} for a caller that wants only some of the gradients: those of the parameters
+     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
      * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
      * others hold unspecified values. The reverse sweeps of its callers use this.
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param dx a differentiated input
-     * @param dLimit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
      * @param seed as for the pullback
      * @param wanted which gradients to compute
      * @param into receives the value and the vector-Jacobian products
@@ -2260,12 +2272,12 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#clippedSum(double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * The value of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
      * allocates nothing once {@code into} is warm.
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param dx a differentiated input
-     * @param dLimit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
      * @param into lends its buffers
      * @return the value
      */
@@ -2280,8 +2292,8 @@ public final class ExamplesGrad {
      * {@code clippedSumTangentValue} with a kept result allocates nothing once warm).
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param dx a differentiated input
-     * @param dLimit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
      * @return the directional derivative of the value
      */
     public static double clippedSumTangent(double[] x, double limit, double[] dx, double dLimit) {
@@ -2310,7 +2322,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#clippedSum(double[], double)}, without forming H: one forward-over-reverse sweep.
+     * Hessian-vector product H·v of {@link golden.Examples#clippedSum(double[], double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
      * {@code v} and the result are flattened like {@code clippedSumHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -2328,8 +2341,9 @@ public final class ExamplesGrad {
 
     /**
      * Hessian of {@link golden.Examples#clippedSum(double[], double)} over the differentiated parameters, flattened in declaration order (a
-     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one
-     * forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @param limit a differentiated input
      * @return the n × n Hessian
@@ -2349,7 +2363,7 @@ public final class ExamplesGrad {
 
     /**
      * Laplacian of {@link golden.Examples#clippedSum(double[], double)}: the trace of its Hessian over the differentiated parameters, from n
-     * forward-over-reverse sweeps.
+     * Hessian-vector products.
      * @param x a differentiated input
      * @param limit a differentiated input
      * @return the sum of the second derivatives with respect to each flattened input
@@ -2514,6 +2528,126 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double neuronLossTangentPullback(double[] w, double[] x, double target,
+            double[] dw, double[] dx, double dTarget, double seed, NeuronLossTangentGradient into) {
+        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, seed, true, -1L, into);
+    }
+
+    /**
+     * The forward sweep of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @return the value
+     */
+    private static double neuronLossTangentSweep(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget, double seed, boolean gradient, long wanted,
+            NeuronLossTangentGradient into) {
+        if (into.mml514Call == null) {
+            into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
+        }
+        if (into.mml514Call2 == null) {
+            into.mml514Call2 = new golden.ExamplesGrad.Mml514TangentGradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double z = 0; // line 97: double z = 0
+        double dz = 0.0; // line 97: double z = 0
+        for (int i = 0; i < x.length; i++) { // line 98: for (int i = 0; i < x.length; i++)
+            double w_i = w[i]; // line 99: w[i]
+            double dW_i = dw[i]; // line 99: w[i]
+            double x_i = x[i]; // line 99: x[i]
+            double dX_i = dx[i]; // line 99: x[i]
+            double prod = w_i * x_i; // line 99: w[i] * x[i]
+            double dW_iTerm = x_i * dW_i; // line 99: w[i] * x[i]
+            double dX_iTerm = w_i * dX_i; // line 99: w[i] * x[i]
+            double dProd = dW_iTerm + dX_iTerm; // line 99: w[i] * x[i]
+            double zBefore = z; // line 99: z += w[i] * x[i]
+            z = z + prod; // line 99: z += w[i] * x[i]
+            dz = dz + dProd; // line 99: z += w[i] * x[i]
+        }
+        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 101: double y = mml514(z)
+        double dy = golden.ExamplesGrad.mml514TangentValue(z, dz, into.mml514Call2); // line 101: double y = mml514(z)
+        double diff = y - target; // line 102: y - target
+        double dTargetTerm = -dTarget; // line 102: y - target
+        double dDiff = dy + dTargetTerm; // line 102: y - target
+        double diff_2 = y - target; // line 102: y - target
+        double dTargetTerm_2 = -dTarget; // line 102: y - target
+        double dDiff_2 = dy + dTargetTerm_2; // line 102: y - target
+        double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
+        double dDiffTerm = diff_2 * dDiff; // line 102: (y - target) * (y - target)
+        double dDiffTerm_2 = diff * dDiff_2; // line 102: (y - target) * (y - target)
+        double dProd_2 = dDiffTerm + dDiffTerm_2; // line 102: (y - target) * (y - target)
+        double w_0 = w[0]; // line 102: w[0]
+        double dW_0 = dw[0]; // line 102: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
+        double partial = golden.Examples.softplusPullback(w_0, 1.0); // line 102: softplus(w[0])
+        double dSoftplus = partial * dW_0; // line 102: softplus(w[0])
+        double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
+        double dSum = dProd_2 + dSoftplus; // line 102: (y - target) * (y - target) + softplus(w[0])
+        double value = dSum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        into.value = value;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double neuronLossTangentValue(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget, NeuronLossTangentGradient into) {
+        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#neuronLoss(double[], double[], double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code neuronLossTangentValue} with a kept result allocates nothing once warm).
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @return the directional derivative of the value
+     */
+    public static double neuronLossTangent(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget) {
+        return neuronLossTangentValue(w, x, target, dw, dx, dTarget, new NeuronLossTangentGradient());
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
@@ -2560,7 +2694,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#mml514(double)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program).
      */
     public static final class Mml514TangentGradient {
         /**
@@ -2591,7 +2725,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#mml514(double)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code mml514Tangent}
          */
@@ -2667,7 +2801,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#mml514OneExpression(double)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program).
      */
     public static final class Mml514OneExpressionTangentGradient {
         /**
@@ -2698,7 +2832,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#mml514OneExpression(double)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code mml514OneExpressionTangent}
          */
@@ -2819,7 +2953,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#neuron(double, double, double, double, double)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program).
      */
     public static final class NeuronTangentGradient {
         /**
@@ -2880,7 +3014,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#neuron(double, double, double, double, double)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code neuronTangent}
          */
@@ -3031,7 +3165,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#huber(double, double)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program).
      */
     public static final class HuberTangentGradient {
         /**
@@ -3072,7 +3206,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#huber(double, double)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code huberTangent}
          */
@@ -3183,7 +3317,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#polynomial(double, double, int)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program).
      */
     public static final class PolynomialTangentGradient {
         /**
@@ -3224,7 +3358,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#polynomial(double, double, int)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code polynomialTangent}
          */
@@ -3325,7 +3459,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#product(double[])}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program).
      */
     public static final class ProductTangentGradient {
         /**
@@ -3361,7 +3495,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#product(double[])} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code productTangent}
          */
@@ -3457,7 +3591,7 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Value and gradient of the tangent of {@link golden.Examples#clippedSum(double[], double)}.
+     * Value and gradient of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program).
      */
     public static final class ClippedSumTangentGradient {
         /**
@@ -3503,7 +3637,7 @@ public final class ExamplesGrad {
         }
 
         /**
-         * The value of the tangent of {@link golden.Examples#clippedSum(double[], double)} at the arguments of the call that filled this result.
+         * The value of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) at the arguments of the call that filled this result.
          *
          * @return the value of {@code clippedSumTangent}
          */
@@ -3630,6 +3764,47 @@ public final class ExamplesGrad {
          */
         public double target() {
             return target;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program).
+     */
+    public static final class NeuronLossTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "";
+
+        /**
+         * Backs {@link #value()}.
+         */
+        private double value;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private Mml514Gradient mml514Call;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private Mml514TangentGradient mml514Call2;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public NeuronLossTangentGradient() {
+        }
+
+        /**
+         * The value of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) at the arguments of the call that filled this result.
+         *
+         * @return the value of {@code neuronLossTangent}
+         */
+        public double value() {
+            return value;
         }
     }
 }

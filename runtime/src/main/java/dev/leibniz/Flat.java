@@ -38,6 +38,21 @@ public final class Flat {
     }
 
     /**
+     * {@code reuse} if it has the given shape, else a new matrix of that shape.
+     *
+     * @param reuse a matrix to reuse, or null
+     * @param rows the number of rows wanted
+     * @param columns the length of every row
+     * @return a matrix of that shape; its entries are not cleared
+     */
+    public static double[][] matrix(double[][] reuse, int rows, int columns) {
+        if (reuse != null && reuse.length == rows && (rows == 0 || reuse[0].length == columns)) {
+            return reuse;
+        }
+        return new double[rows][columns];
+    }
+
+    /**
      * Copies {@code into.length} entries of {@code flat}, from {@code at} on, into {@code into}.
      *
      * @param flat the flattened vector
@@ -106,5 +121,35 @@ public final class Flat {
             throw new IllegalArgumentException(what + " has " + v.length + " entries, but the differentiated "
                     + "parameters take " + n + " flattened");
         }
+    }
+
+    /**
+     * The dot product of two vectors of the same length.
+     *
+     * @param a a vector
+     * @param b a vector as long as {@code a}
+     * @return the sum of the products of their entries
+     */
+    public static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /**
+     * The sum of the products of the entries of two matrices of the same shape.
+     *
+     * @param a a matrix
+     * @param b a matrix shaped like {@code a}
+     * @return the sum over all entries of a[i][j] b[i][j]
+     */
+    public static double dot(double[][] a, double[][] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += dot(a[i], b[i]);
+        }
+        return s;
     }
 }

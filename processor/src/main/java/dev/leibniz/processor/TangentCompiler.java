@@ -29,8 +29,13 @@ final class TangentCompiler {
     /** A compiled method's IR and activity, which its tangent program starts from. */
     record Source(Func func, Activity activity) {}
 
-    /** A tangent program and its own pullback. */
-    record Tangent(Func func, ReverseTransform.Result pullback) {}
+    /**
+     * A tangent program and its own pullback.
+     *
+     * @param secondOrder whether the pullback differentiates it again (H·v); false when the tangent goes
+     *     through a black box, such as a {@code @DerivativeOf} rule's partials
+     */
+    record Tangent(Func func, ReverseTransform.Result pullback, boolean secondOrder) {}
 
     private final ProcessingEnvironment env;
     private final Trees trees;
@@ -55,21 +60,29 @@ final class TangentCompiler {
         }
         Source source = sources.apply(m);
         Tangent t = null;
+        String firstOrderOnly = null;
         if (source != null) {
             try {
-                Func tf = ForwardTransform.of(source.func(), source.activity(), this::callee);
-                ReverseTransform.Result pullback = ReverseTransform.of(tf, Activity.of(tf));
-                if (CodeSize.estimate(pullback.body()) > CodeSize.LIMIT) {
-                    throw new Unsupported(null, "its tangent's adjoint would be too large for the JVM");
+                t = build(source, true);
+            } catch (Unsupported secondOrderFailed) {
+                firstOrderOnly = secondOrderFailed.getMessage();
+                try {
+                    t = build(source, false); // forward mode alone, without second order
+                } catch (Unsupported u) {
+                    t = null;
+                    failed.put(m, u.getMessage());
+                    env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: no forward mode (mTangent) or second "
+                            + "order (mHessian, mHvp, mLaplacian, mJacobian) for " + m.getSimpleName() + ": "
+                            + u.getMessage(), m);
                 }
-                t = new Tangent(tf, pullback);
-            } catch (Unsupported u) {
-                failed.put(m, u.getMessage());
-                env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: no forward mode (mTangent) or second "
-                        + "order (mHessian, mHvp, mLaplacian, mJacobian) for " + m.getSimpleName() + ": " + u.getMessage(), m);
             }
         }
         inProgress.remove(m);
+        if (t != null && !t.secondOrder()) {
+            env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: " + m.getSimpleName() + " has forward mode "
+                    + "(mTangent, mJacobian) but no second order (mHessian, mHvp, mLaplacian): " + firstOrderOnly
+                    + " (a @DerivativeOf rule gives first derivatives only)", m);
+        }
         if (t != null) {
             done.put(m, t);
         } else {
@@ -78,8 +91,17 @@ final class TangentCompiler {
         return t;
     }
 
+    private Tangent build(Source source, boolean secondOrder) throws Unsupported {
+        Func tf = ForwardTransform.of(source.func(), source.activity(), c -> callee(c, secondOrder), secondOrder);
+        ReverseTransform.Result pullback = ReverseTransform.of(tf, Activity.of(tf));
+        if (CodeSize.estimate(pullback.body()) > CodeSize.LIMIT) {
+            throw new Unsupported(null, "its tangent's adjoint would be too large for the JVM");
+        }
+        return new Tangent(tf, pullback, secondOrder);
+    }
+
     /** A callee's tangent program, as a callee of the caller's tangent program; null when it has none. */
-    private Callee callee(Callee c) {
+    private Callee callee(Callee c, boolean secondOrder) {
         if (c.rule() != null || c.pullback() == null) {
             return null;
         }
@@ -87,12 +109,24 @@ final class TangentCompiler {
         String name = m.getSimpleName().toString();
         String companion = c.pullback().substring(0, c.pullback().length() - (name + "Pullback").length() - 1);
         String gradient = CompanionNames.tangentGradient(c.gradientType());
+        boolean calleeSecondOrder;
         if (trees.getPath(m) != null) {
-            if (of(m) == null) {
+            Tangent t = of(m);
+            if (t == null) {
                 return null;
             }
-        } else if (env.getElementUtils().getTypeElement(gradient) == null) {
-            return null; // compiled before forward mode existed
+            calleeSecondOrder = t.secondOrder();
+        } else {
+            javax.lang.model.element.TypeElement type = env.getElementUtils().getTypeElement(gradient);
+            if (type == null) {
+                return null; // compiled before forward mode existed
+            }
+            // a second-order tangent's result has an accessor per differentiated parameter
+            calleeSecondOrder = javax.lang.model.util.ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                    .anyMatch(e -> e.getParameters().isEmpty() && !e.getSimpleName().contentEquals("value"));
+        }
+        if (secondOrder && !calleeSecondOrder) {
+            return null; // the caller's second order needs the callee's
         }
         List<Boolean> differentiated = new ArrayList<>(c.differentiated());
         List<String> names = new ArrayList<>(c.paramNames());
@@ -104,6 +138,9 @@ final class TangentCompiler {
                 names.add(tangentNames.get(differentiated.size() - c.differentiated().size()));
                 differentiated.add(true);
             }
+        }
+        if (!secondOrder) {
+            java.util.Collections.fill(differentiated, false); // the callee's tangent is only run
         }
         List<Integer> outputs = new ArrayList<>(c.outputs());
         for (int i : c.outputs()) {

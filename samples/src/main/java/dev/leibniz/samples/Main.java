@@ -51,6 +51,9 @@ public final class Main {
         DigitsTraining.run(main.checks, plots);
         ActivationPlots.run(main.checks, plots);
         RosenbrockPaths.run(main.checks, plots);
+        Newton.run(main.checks);
+        Taylor.run(main.checks, plots);
+        PolarMap.run(main.checks);
         List<String> failures = main.checks.failures();
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " check(s) failed:\n  "

@@ -438,8 +438,18 @@ public final class CompanionEmitter {
         if (f.receiver() != null) {
             sb.append("@param ").append(f.receiver().name()).append(" the receiver; its fields are constants to the derivative\n");
         }
-        for (Param p : f.params()) {
-            sb.append("@param ").append(p.var().name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
+        int originals = f.tangentOf() == null ? f.params().size() : f.tangentOf().params().size();
+        List<Param> differentiated = f.tangentOf() == null ? List.of()
+                : f.tangentOf().params().stream().filter(Param::differentiated).toList();
+        for (int i = 0; i < f.params().size(); i++) {
+            Param p = f.params().get(i);
+            sb.append("@param ").append(p.var().name());
+            if (i >= originals) { // a tangent program's tangent, one per differentiated parameter
+                sb.append(" the tangent (direction) of {@code ").append(differentiated.get(i - originals).name()).append("}\n");
+            } else {
+                sb.append(p.differentiated() || f.tangentOf() != null && f.tangentOf().params().get(i).differentiated()
+                        ? " a differentiated input\n" : " a constant input\n");
+            }
         }
         return sb.toString();
     }

@@ -31,9 +31,11 @@ final class TangentEmitter {
         Func f = m.func();
         Func tf = m.tangent();
         String link = "{@link " + owner + "#" + f.signature() + "}";
+        // The tangent program's value is f's directional derivative; its pullback differentiates that again.
+        String tangentLink = "the directional derivative of " + link + " (its tangent program)";
         ClassName gradient = self.nestedClass(CompanionNames.tangentGradient(m.gradient()));
         CompanionEmitter.Method t = new CompanionEmitter.Method(tf, m.tangentPullback(), gradient.simpleName());
-        type.addType(CompanionEmitter.gradientType(gradient, tf, "the tangent of " + link, m.tangentPullback().workspace(),
+        type.addType(CompanionEmitter.gradientType(gradient, tf, tangentLink, m.tangentPullback().workspace(),
                 m.tangentPullback().sites()));
         List<ParameterSpec> params = CompanionEmitter.parameters(tf);
         String args = CompanionEmitter.arguments(tf);
@@ -41,17 +43,18 @@ final class TangentEmitter {
         String seed = m.tangentPullback().seed();
         TypeName returns;
         if (tf.returnsArray()) {
-            CompanionEmitter.addVectorPullback(type, tf, link, gradient, params, args, seed, into, t);
+            CompanionEmitter.addVectorPullback(type, tf, tangentLink, gradient, params, args, seed, into, t);
             returns = ARRAY;
         } else if (tf.isProcedure()) {
-            CompanionEmitter.addProcedurePullback(type, tf, link, gradient, params, args, into, t);
+            CompanionEmitter.addProcedurePullback(type, tf, tangentLink, gradient, params, args, into, t);
             returns = TypeName.VOID;
         } else {
-            CompanionEmitter.addScalarPullback(type, tf, link, gradient, params, args, seed, into, t);
+            CompanionEmitter.addScalarPullback(type, tf, tangentLink, gradient, params, args, seed, into, t);
             returns = TypeName.DOUBLE;
         }
         addTangent(type, f, tf, link, gradient, params, args, returns);
-        if (!tf.returnsArray() && !tf.isProcedure()) {
+        boolean secondOrder = tf.params().stream().anyMatch(Param::differentiated);
+        if (!tf.returnsArray() && !tf.isProcedure() && secondOrder) {
             addSecondOrder(type, f, tf, link, gradient);
         } else if (tf.returnsArray()) {
             JacobianEmitter.add(type, self, f, tf, link, m, gradient);
@@ -98,7 +101,8 @@ final class TangentEmitter {
 
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Hvp")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Hessian-vector product H·v of $L, without forming H: one forward-over-reverse sweep.\n", link)
+                .addJavadoc("Hessian-vector product H·v of $L, without forming H: one sweep of the adjoint of its tangent\n"
+                        + "program (reverse over forward), about the cost of a few gradients.\n", link)
                 .addJavadoc("{@code $L} and the result are flattened like {@code $LHessian}: the differentiated parameters in\n"
                         + "declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.\n", v, f.name())
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
@@ -118,8 +122,9 @@ final class TangentEmitter {
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Hessian")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Hessian of $L over the differentiated parameters, flattened in declaration order (a\n"
-                        + "{@code double[]} as its elements, a {@code double[][]} row by row). Exact: column j is one\n"
-                        + "forward-over-reverse sweep along the j-th unit vector, so an n-input Hessian costs n sweeps.\n", link)
+                        + "{@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one\n"
+                        + "sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also\n"
+                        + "column j), and an n-input Hessian costs n sweeps.\n", link)
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@return the n × n Hessian\n")
                 .addParameters(originals)
@@ -141,7 +146,7 @@ final class TangentEmitter {
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Laplacian")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Laplacian of $L: the trace of its Hessian over the differentiated parameters, from n\n"
-                        + "forward-over-reverse sweeps.\n", link)
+                        + "Hessian-vector products.\n", link)
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@return the sum of the second derivatives with respect to each flattened input\n")
                 .addParameters(originals)
@@ -206,13 +211,27 @@ final class TangentEmitter {
 
     /** Declares the tangent parameters of tf and fills them from the flattened vector. */
     static CodeBlock spread(Func f, Func tf, String flat, String at) {
+        return spread(f, tf, flat, at, null);
+    }
+
+    /**
+     * Declares the tangent parameters of tf and fills them from the flattened vector; with {@code kept}, the
+     * arrays are fields of that object, reused while their shapes fit, so a warm call allocates nothing.
+     */
+    static CodeBlock spread(Func f, Func tf, String flat, String at, String kept) {
         CodeBlock.Builder code = CodeBlock.builder();
         int k = 0;
         for (Param t : tangentParams(f, tf)) {
             Param p = differentiated(f, tf).get(k++);
             String name = t.var().name();
             Type type = t.var().type();
-            if (type == Type.DOUBLE_MATRIX) {
+            if (type.isFloatingArray() && kept != null) {
+                code.addStatement("$L.$L = $T.sized($L.$L, $L$L)", kept, name, ClassName.get("dev.leibniz", "Workspace"), kept,
+                        name, p.var().name(), type == Type.DOUBLE_MATRIX ? "" : ".length");
+                code.addStatement("$T $L = $L.$L", type == Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY, name,
+                        kept, name);
+                code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
+            } else if (type == Type.DOUBLE_MATRIX) {
                 code.addStatement("double[][] $L = $T.zerosLike($L)", name, FLAT, p.var().name());
                 code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
             } else if (type.isFloatingArray()) {

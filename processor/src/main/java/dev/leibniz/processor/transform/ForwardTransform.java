@@ -58,15 +58,24 @@ public final class ForwardTransform {
     private final Map<Var, Var> tangent = new LinkedHashMap<>();
     private Block out;
 
-    private ForwardTransform(Func f, Activity activity, Tangents tangents) {
+    /** Whether the tangent program is differentiated again (for second order), or only run (forward mode alone). */
+    private final boolean secondOrder;
+
+    private ForwardTransform(Func f, Activity activity, Tangents tangents, boolean secondOrder) {
+        this.secondOrder = secondOrder;
         this.f = f;
         this.activity = activity;
         this.tangents = tangents;
     }
 
-    /** The tangent program of f, named {@code fTangent}. */
-    public static Func of(Func f, Activity activity, Tangents tangents) throws Unsupported {
-        return new ForwardTransform(f, activity, tangents).run();
+    /**
+     * The tangent program of f, named {@code fTangent}.
+     *
+     * @param secondOrder true: its parameters are differentiated, so its pullback gives H·v; false: none
+     *     is, for a method whose tangent goes through black boxes (a {@code @DerivativeOf} rule's partials)
+     */
+    public static Func of(Func f, Activity activity, Tangents tangents, boolean secondOrder) throws Unsupported {
+        return new ForwardTransform(f, activity, tangents, secondOrder).run();
     }
 
     /** The name of the tangent program of a method. */
@@ -83,7 +92,7 @@ public final class ForwardTransform {
         List<Param> params = new ArrayList<>();
         List<Param> tangentParams = new ArrayList<>();
         for (Param p : f.params()) {
-            params.add(new Param(p(p.var()), p.type(), p.differentiated()));
+            params.add(new Param(p(p.var()), p.type(), secondOrder && p.differentiated()));
         }
         List<String> names = tangentParameterNames(f.params().stream().map(Param::name).toList(),
                 f.params().stream().map(Param::differentiated).toList());
@@ -92,13 +101,13 @@ public final class ForwardTransform {
                 Var t = new Var(names.get(tangentParams.size()), p.var().type(), Var.Kind.PARAM);
                 t.setJavaType(p.var().javaType());
                 tangent.put(p.var(), t);
-                tangentParams.add(new Param(t, p.type(), true));
+                tangentParams.add(new Param(t, p.type(), secondOrder));
             }
         }
         params.addAll(tangentParams);
         Var receiver = f.receiver() == null ? null : p(f.receiver());
         Block body = block(f.body());
-        return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns());
+        return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns(), f);
     }
 
     private Block block(Block b) throws Unsupported {
@@ -274,6 +283,11 @@ public final class ForwardTransform {
             out.add(new Call(k.target() == null ? null : p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
             return;
         }
+        if (k.callee().rule() != null && k.target() != null) {
+            out.add(new Call(p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
+            ruleTangent(k, args);
+            return;
+        }
         Callee tc = tangents.of(k.callee());
         if (tc == null) {
             throw new Unsupported(k.tree(), "forward mode cannot go through '" + k.callee().description()
@@ -291,6 +305,75 @@ public final class ForwardTransform {
         }
         out.add(new Call(p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
         out.add(new Call(t(k.target()), tc, receiver, tangentArgs, k.pos(), k.tree()));
+    }
+
+    /**
+     * The tangent through a {@code @DerivativeOf} rule, derived from its pullback: called with seed 1, it
+     * gives the partials, and the tangent is their sum weighted by the arguments' tangents. The partials are
+     * black boxes (the rule is a first-order rule), so a method using one has forward mode but no second order.
+     */
+    private void ruleTangent(Call k, List<Operand> args) {
+        List<Object> call = new ArrayList<>(List.of(k.callee().rule() + "("));
+        for (Operand a : args) {
+            call.add(a instanceof Var v ? v : ((Const) a).operandText());
+            call.add(", ");
+        }
+        call.add("1.0");
+        List<Operand> terms = new ArrayList<>();
+        List<Var[]> shares = new ArrayList<>(); // {partials of an array, its share <partials, tangent>, the tangent}
+        List<Integer> scalarArgs = new ArrayList<>();
+        for (int i = 0; i < k.args().size(); i++) {
+            if (!k.callee().differentiated().get(i)) {
+                continue;
+            }
+            Operand a = k.args().get(i);
+            if (a.type().isFloatingArray()) {
+                Var g = temp(((Var) a).baseName() + "Partials", a.type());
+                out.add(new Opaque(g, a.type() == Type.DOUBLE_MATRIX
+                        ? Template.concat("dev.leibniz.Flat.zerosLike(", op(a), ")")
+                        : Template.concat("new double[", op(a), ".length]"), k.pos(), k.tree()));
+                call.add(", ");
+                call.add(g);
+                if (hasTangent(a)) {
+                    Var share = temp(((Var) a).baseName() + "Share", Type.DOUBLE);
+                    terms.add(share);
+                    shares.add(new Var[] {g, share, t((Var) a)});
+                }
+            } else {
+                scalarArgs.add(i);
+            }
+        }
+        call.add(")");
+        Template rule = new Template(call);
+        List<Var> partials = new ArrayList<>();
+        switch (k.callee().ruleReturns()) {
+            case "double" -> {
+                Var d = temp("partial", Type.DOUBLE);
+                out.add(new Opaque(d, rule, k.pos(), k.tree()));
+                partials.add(d);
+            }
+            case "void" -> out.add(new Opaque(null, rule, k.pos(), k.tree()));
+            default -> {
+                Var all = temp("partials", Type.DOUBLE_ARRAY);
+                out.add(new Opaque(all, rule, k.pos(), k.tree()));
+                for (int n = 0; n < scalarArgs.size(); n++) {
+                    Var d = temp("partial", Type.DOUBLE);
+                    out.add(new Opaque(d, Template.concat(all, "[" + n + "]"), k.pos(), k.tree()));
+                    partials.add(d);
+                }
+            }
+        }
+        for (Var[] share : shares) {
+            out.add(new Opaque(share[1], Template.concat("dev.leibniz.Flat.dot(", share[0], ", ", share[2], ")"),
+                    k.pos(), k.tree()));
+        }
+        for (int n = 0; n < scalarArgs.size(); n++) {
+            Operand a = k.args().get(scalarArgs.get(n));
+            if (hasTangent(a)) {
+                terms.add(scaled(partials.get(n), t((Var) a), k.pos()));
+            }
+        }
+        sumInto(t(k.target()), terms, k.pos());
     }
 
     /** The tangent to pass for an argument: its own, or zeros where it has none. */

@@ -95,6 +95,8 @@ final class OracleHarness {
         /** Points where the tangent passed the dot-product test, and methods that had no tangent. */
         int tangentsChecked;
         int tangentsMissing;
+        /** Points where mHessian matched Hipparchus's order-2 derivatives. */
+        int hessiansChecked;
         final Map<String, Integer> skipReasons = new TreeMap<>();
         final Map<String, Integer> featureCounts = new TreeMap<>();
 
@@ -108,6 +110,7 @@ final class OracleHarness {
             cdInconclusive += o.cdInconclusive;
             tangentsChecked += o.tangentsChecked;
             tangentsMissing += o.tangentsMissing;
+            hessiansChecked += o.hessiansChecked;
             o.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Integer::sum));
             o.featureCounts.forEach((k, v) -> featureCounts.merge(k, v, Integer::sum));
         }
@@ -116,10 +119,10 @@ final class OracleHarness {
         public String toString() {
             return String.format(Locale.ROOT,
                     "generated=%d checked=%d points=%d skippedPoints=%d compilations=%d cdCompared=%d cdInconclusive=%d "
-                            + "tangentsChecked=%d tangentsMissing=%d%n"
+                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d%n"
                             + "  skip reasons: %s%n  features: %s",
                     generated, checked, pointsCompared, pointsSkipped, compilations, cdCompared, cdInconclusive,
-                    tangentsChecked, tangentsMissing, skipReasons, featureCounts);
+                    tangentsChecked, tangentsMissing, hessiansChecked, skipReasons, featureCounts);
         }
     }
 
@@ -651,6 +654,8 @@ final class OracleHarness {
         java.lang.reflect.Method fresh;
         /** The forward mode, {@code mTangent(args, tangents)}; null when the companion has none. */
         java.lang.reflect.Method tangent;
+        /** {@code mHessian(args)}; null when the companion has none (forward mode alone, or none at all). */
+        java.lang.reflect.Method hessian;
         java.lang.reflect.Method into;
         java.lang.reflect.Method pullback;
         java.lang.reflect.Method value;
@@ -725,6 +730,11 @@ final class OracleHarness {
                 } catch (NoSuchMethodException none) {
                     tangent = null; // counted in the stats: forward mode refused this program
                 }
+                try {
+                    hessian = grad.getMethod(m.name() + "Hessian", paramTypes(m));
+                } catch (NoSuchMethodException none) {
+                    hessian = null; // a @DerivativeOf rule on the way: forward mode only
+                }
             } catch (ReflectiveOperationException e) {
                 return "generated API does not match docs/GENERATED_API.md: " + e;
             }
@@ -792,6 +802,14 @@ final class OracleHarness {
                             bad.addAll(dotProductTest(a, ref));
                             st.tangentsChecked++;
                         }
+                        // order 2 costs (n+1)(n+2)/2 coefficients per operation: small programs, first point
+                        if (bad.isEmpty() && hessian != null && fit == 1 && m.freeCount() <= 12) {
+                            List<String> second = hessianTest(a);
+                            if (second != null) {
+                                bad.addAll(second);
+                                st.hessiansChecked++;
+                            }
+                        }
                     }
                     if (!bad.isEmpty()) {
                         fails.add(failure("MISMATCH", mismatchKey(bad), String.join("\n", bad), a, ref));
@@ -805,6 +823,48 @@ final class OracleHarness {
                 }
             }
             return fit;
+        }
+
+        /**
+         * mHessian against Hipparchus's order-2 derivatives of the reference interpreter; null when the
+         * point is unfit at order 2 (nothing compared).
+         */
+        List<String> hessianTest(double[] a) throws ReflectiveOperationException {
+            Result ref2 = new DsInterpreter(m, program, 2).eval(a);
+            if (!ref2.fit()) {
+                return null;
+            }
+            double[][] h = (double[][]) hessian.invoke(null, boxed(m, a));
+            double[][] want = ref2.hessian();
+            List<String> bad = new ArrayList<>();
+            // the Hessian is over the differentiated parameters, the reference over every free variable
+            int[] index = new int[h.length];
+            int at = 0;
+            for (int k = 0; k < m.differentiated().size(); k++) {
+                int width = m.differentiated().get(k).ty() == Ty.DARRAY ? m.differentiated().get(k).len()
+                        : m.differentiated().get(k).ty() == Ty.DMATRIX ? m.differentiated().get(k).len() * m.differentiated().get(k).cols() : 1;
+                for (int e = 0; e < width && at < index.length; e++) {
+                    index[at++] = gradIndex[k] + e;
+                }
+            }
+            if (at != h.length) {
+                return List.of("mHessian has " + h.length + " rows, the differentiated parameters " + at + " entries");
+            }
+            double scale = 0;
+            for (double[] row : want) {
+                for (double x : row) {
+                    scale = Math.max(scale, Math.abs(x));
+                }
+            }
+            for (int i = 0; i < h.length; i++) {
+                for (int j = 0; j < h.length; j++) {
+                    double w = want[index[i]][index[j]];
+                    if (!(Math.abs(h[i][j] - w) <= 1e-8 * Math.max(1.0, scale))) {
+                        bad.add(String.format(Locale.ROOT, "mHessian[%d][%d] = %s, Hipparchus order 2: %s", i, j, h[i][j], w));
+                    }
+                }
+            }
+            return bad;
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.leibniz.processor.secondorder;
 
+import dev.leibniz.DerivativeOf;
 import dev.leibniz.Differentiable;
 
 /** The functions whose Jacobians, Hessians and Laplacians issue 11 gives in closed form. */
@@ -98,5 +99,33 @@ final class ClosedForms {
     @Differentiable
     static double kinks(double x, double y) {
         return Math.abs(x) * y + Math.max(x, y) * x + Math.min(x * x, y);
+    }
+
+    static double softplus(double z) {
+        return Math.log1p(Math.exp(z));
+    }
+
+    /** A first-order rule: forward mode derives the tangent from it; second order cannot. */
+    @DerivativeOf("softplus")
+    static double softplusPullback(double z, double seed) {
+        return seed / (1 + Math.exp(-z));
+    }
+
+    static double weighted(double[] w, double x) {
+        return w[0] * x + w[1] * x * x;
+    }
+
+    /** A rule with an array parameter: it adds seed · ∂f/∂w into the array, returns seed · ∂f/∂x. */
+    @DerivativeOf("weighted")
+    static double weightedPullback(double[] w, double x, double seed, double[] wBar) {
+        wBar[0] += seed * x;
+        wBar[1] += seed * x * x;
+        return seed * (w[0] + 2 * w[1] * x);
+    }
+
+    /** softplus(x w₀) + weighted(w, x): both rules on one path. */
+    @Differentiable
+    static double viaRules(double x, double[] w) {
+        return softplus(x * w[0]) + weighted(w, x);
     }
 }

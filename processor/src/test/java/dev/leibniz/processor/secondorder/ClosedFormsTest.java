@@ -150,4 +150,17 @@ class ClosedFormsTest {
         // at x = -3, y = 1: -x y + max = y: y x, min = y: y  -> f = -xy + xy + y: H = 0
         assertMatrix(new double[][] {{0, 0}, {0, 0}}, ClosedFormsGrad.kinksHessian(-3, 1), EXACT);
     }
+
+    @Test
+    void forwardModeThroughRulesWithoutSecondOrder() {
+        double x = 0.7;
+        double[] w = {1.3, -0.4};
+        double dx = 0.5;
+        double[] dw = {-1.0, 2.0};
+        double sigma = 1 / (1 + Math.exp(-x * w[0]));
+        double expected = sigma * (w[0] * dx + x * dw[0]) + dw[0] * x + dw[1] * x * x + (w[0] + 2 * w[1] * x) * dx;
+        assertEquals(expected, ClosedFormsGrad.viaRulesTangent(x, w, dx, dw), EXACT);
+        assertThrows(NoSuchMethodException.class,
+                () -> ClosedFormsGrad.class.getMethod("viaRulesHessian", double.class, double[].class));
+    }
 }
