@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
@@ -29,13 +31,31 @@ import javax.tools.Diagnostic;
  * offending expression, and an internal failure an error that asks for a report.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({LeibnizProcessor.ANNOTATION, LeibnizProcessor.RULE})
+@SupportedAnnotationTypes({LeibnizProcessor.ANNOTATION, LeibnizProcessor.RULE, LeibnizProcessor.GENERATED})
 public final class LeibnizProcessor extends AbstractProcessor {
     static final String ANNOTATION = "dev.leibniz.Differentiable";
     static final String RULE = "dev.leibniz.DerivativeOf";
+    /**
+     * On every companion. Claimed in the next round, or javac's -Xlint:processing would warn that no
+     * processor claimed it (an error under -Werror).
+     */
+    static final String GENERATED = "javax.annotation.processing.Generated";
 
     /** Checks, after javac's attribution, that the names Leibniz could not resolve are javac's errors too. */
     private UnresolvedNameCheck unresolvedNames;
+
+    /** Where companions are written through: javac's Filer, or a test's recording wrapper of it. */
+    private final UnaryOperator<Filer> filer;
+
+    /** The processor javac discovers through {@code META-INF/services}. */
+    public LeibnizProcessor() {
+        this(UnaryOperator.identity());
+    }
+
+    /** For tests that watch what is written: {@code filer} wraps javac's Filer. */
+    LeibnizProcessor(UnaryOperator<Filer> filer) {
+        this.filer = filer;
+    }
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -48,6 +68,9 @@ public final class LeibnizProcessor extends AbstractProcessor {
         TypeElement rule = processingEnv.getElementUtils().getTypeElement(RULE);
         if (annotation == null || annotations.isEmpty()) {
             return false;
+        }
+        if (annotations.stream().allMatch(a -> a.getQualifiedName().contentEquals(GENERATED))) {
+            return true; // a round of companions (or other generated code): nothing to differentiate
         }
         UserRules rules = UserRules.check(rule == null ? Set.of() : round.getElementsAnnotatedWith(rule),
                 processingEnv.getElementUtils());
@@ -92,10 +115,13 @@ public final class LeibnizProcessor extends AbstractProcessor {
             }
         }
         Set<String> shadowed = JavaLangShadows.of(elements, pkg, mentioned);
+        // Absent where the user's module does not read java.compiler: then no annotation.
+        boolean markGenerated = elements.getTypeElement(GENERATED) != null;
         JavaFile file = CompanionEmitter.emit(pkg.getQualifiedName().toString(), CompanionNames.of(owner),
-                owner.getQualifiedName().toString(), methods, shadowed);
+                owner, methods, shadowed, markGenerated);
         try {
-            file.writeTo(processingEnv.getFiler());
+            // JavaPoet passes the TypeSpec's originating element (owner) to the Filer.
+            file.writeTo(filer.apply(processingEnv.getFiler()));
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "Leibniz could not write " + CompanionNames.of(owner) + ": " + e.getMessage(), owner);

@@ -15,12 +15,18 @@ import dev.leibniz.processor.transform.ReverseTransform;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Writes the companion class {@code CGrad}: per method a result type {@code MGradient}, the
  * allocating and the {@code into} overloads, and the pullback that holds the adjoint code.
  */
 public final class CompanionEmitter {
+    /** What {@code @Generated} names as the generator. */
+    private static final String GENERATOR = "dev.leibniz.processor.LeibnizProcessor";
+    /** JDK 9+; retention SOURCE, so the user's build needs nothing at run time. */
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
     /**
      * One differentiated method and its generated pullback body.
      *
@@ -37,15 +43,24 @@ public final class CompanionEmitter {
     private CompanionEmitter() {}
 
     /**
+     * Builds the companion's source file.
+     *
      * @param packageName the user's package ("" for none)
      * @param companion the companion's simple name
-     * @param ownerCanonical the user class's canonical name, for Javadoc links
+     * @param owner the user class: the originating element handed to the Filer, so that build tools
+     *     know which source the companion came from
+     * @param methods the differentiated methods, in declaration order
      * @param shadowed simple names of java.lang types that a type of the user's package hides
+     * @param markGenerated whether to annotate the companion with {@code @Generated}: false where
+     *     that type is not visible (a module that does not read java.compiler)
+     * @return the companion's source file
      */
-    public static JavaFile emit(String packageName, String companion, String ownerCanonical, List<Method> methods,
-            java.util.Set<String> shadowed) {
+    public static JavaFile emit(String packageName, String companion, TypeElement owner, List<Method> methods,
+            java.util.Set<String> shadowed, boolean markGenerated) {
+        String ownerCanonical = owner.getQualifiedName().toString();
         ClassName self = ClassName.get(packageName, companion);
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addOriginatingElement(owner)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 // Calls may go to package-private top-level classes declared in other files.
                 .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
@@ -54,9 +69,14 @@ public final class CompanionEmitter {
                         ownerCanonical)
                 .addJavadoc("({@code dev.leibniz.processor.LeibnizProcessor}); do not edit.\n")
                 .addJavadoc("\n<p>Plain Java: a forward sweep computes the value, then a reverse sweep the gradient.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                        .addJavadoc("Not instantiable: every member is static.\n").build())
                 // A java.lang type the package hides (p.String) must be written java.lang.String.
                 .alwaysQualify(shadowed.toArray(String[]::new));
+        if (markGenerated) {
+            type.addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", GENERATOR).build());
+        }
         for (Method m : methods) {
             addMethod(type, self, ownerCanonical, m);
             if (m.tangent() != null) {
@@ -153,7 +173,7 @@ public final class CompanionEmitter {
                 .returns(TypeName.DOUBLE)
                 .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
                 .build());
-        addSweep(type, f, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
+        addSweep(type, f, link, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
                 TypeName.DOUBLE);
         addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()),
                 gradient, into, m, TypeName.DOUBLE);
@@ -168,9 +188,24 @@ public final class CompanionEmitter {
      * The sweep both the pullback and the value method run: the forward sweep, then, when its
      * flag asks for the gradient, the reverse sweep. One body, so the companion stays small.
      */
-    private static void addSweep(TypeSpec.Builder type, Func f, List<ParameterSpec> params, List<ParameterSpec> seeds,
-            ClassName gradient, String into, Method m, TypeName returns) {
-        type.addMethod(MethodSpec.methodBuilder(f.name() + "Sweep")
+    private static void addSweep(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
+            List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
+        String flag = m.pullback().gradient();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Sweep")
+                .addJavadoc("The forward sweep of $L and, when {@code $L} is set, its reverse sweep: the one body\n"
+                        + "that the pullback, the partial pullback and the value method share.\n", link, flag)
+                .addJavadoc("$L", paramDocs(f));
+        for (ParameterSpec sd : seeds) {
+            b.addJavadoc("@param $L as for the pullback\n", sd.name());
+        }
+        b.addJavadoc("@param $L whether to run the reverse sweep\n", flag)
+                .addJavadoc("@param $L which gradients to compute: bit i for parameter i, {@code -1L} for all\n",
+                        m.pullback().wanted())
+                .addJavadoc("@param $L receives the value and the gradients, and lends its buffers\n", into);
+        if (!returns.equals(TypeName.VOID)) {
+            b.addJavadoc("@return the value\n");
+        }
+        type.addMethod(b
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameters(params)
                 .addParameters(seeds)
@@ -273,7 +308,7 @@ public final class CompanionEmitter {
                 .returns(array)
                 .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
                 .build());
-        addSweep(type, f, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
+        addSweep(type, f, link, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
         addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m,
                 array);
         addValue(type, f, link, params, args, List.of("null"), gradient, into, array);
@@ -304,7 +339,7 @@ public final class CompanionEmitter {
                 .addStatement("$LSweep($L, true, -1L, $L)", f.name(),
                         join(args, String.join(", ", m.pullback().outputSeeds())), into)
                 .build());
-        addSweep(type, f, params, seeds, gradient, into, m, TypeName.VOID);
+        addSweep(type, f, link, params, seeds, gradient, into, m, TypeName.VOID);
         addPartial(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
         addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID);
     }
@@ -320,10 +355,13 @@ public final class CompanionEmitter {
                         .addJavadoc("An empty result, for the overloads that fill one in place.\n")
                         .build());
         if (!f.isProcedure()) { // a procedure's values are the arrays it writes
-            g.addField(valueType, "value", Modifier.PRIVATE)
+            g.addField(FieldSpec.builder(valueType, "value", Modifier.PRIVATE)
+                            .addJavadoc("Backs {@link #value()}.\n").build())
                     .addMethod(MethodSpec.methodBuilder("value")
                             .addModifiers(Modifier.PUBLIC)
-                            .addJavadoc("@return the value of {@code $L}\n", f.name())
+                            // doclint (JDK 25) wants a main description before the block tags
+                            .addJavadoc("The value of $L at the arguments of the call that filled this result.\n", link)
+                            .addJavadoc("\n@return the value of {@code $L}\n", f.name())
                             .returns(valueType)
                             .addStatement("return value")
                             .build());
@@ -333,9 +371,16 @@ public final class CompanionEmitter {
                 continue;
             }
             TypeName t = TypeName.get(p.type());
-            g.addField(t, p.name(), Modifier.PRIVATE);
+            g.addField(FieldSpec.builder(t, p.name(), Modifier.PRIVATE)
+                    .addJavadoc("Backs {@link #$L()}.\n", p.name()).build());
             g.addMethod(MethodSpec.methodBuilder(p.name())
                     .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc(f.returnsArray() || f.isProcedure()
+                            ? "The vector-Jacobian product for the parameter {@code $L}: the seeds (as rows) times the\n"
+                                    + "Jacobian with respect to its values on entry.\n"
+                            : "The derivative with respect to the parameter {@code $L}, times the seed of a pullback (1\n"
+                                    + "for the overloads without a seed).\n", p.name())
+                    .addJavadoc("\n")
                     .addJavadoc(t.isPrimitive()
                             ? "@return the partial derivative of {@code $L} with respect to {@code $L}\n"
                             : "@return the partial derivatives of {@code $L} with respect to the elements of {@code $L}, "

@@ -114,13 +114,19 @@ final class JacobianEmitter {
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Empty buffers, filled on first use.\n")
                         .build())
+                // documented although private: -Xdoclint:all checks private members too
                 .addField(FieldSpec.builder(gradient, "reverse", Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("The pullbacks' result, for a Jacobian built row by row.\n")
                         .initializer("new $T()", gradient).build())
                 .addField(FieldSpec.builder(tangentGradient, "forward", Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("The tangents' result, for a Jacobian built column by column.\n")
                         .initializer("new $T()", tangentGradient).build())
-                .addField(ARRAY, "unit", Modifier.PRIVATE)
-                .addField(ARRAY, "seed", Modifier.PRIVATE)
-                .addField(ArrayTypeName.of(ARRAY), "jacobian", Modifier.PRIVATE)
+                .addField(FieldSpec.builder(ARRAY, "unit", Modifier.PRIVATE)
+                        .addJavadoc("The unit direction of the current column.\n").build())
+                .addField(FieldSpec.builder(ARRAY, "seed", Modifier.PRIVATE)
+                        .addJavadoc("A unit seed of the pullback.\n").build())
+                .addField(FieldSpec.builder(ArrayTypeName.of(ARRAY), "jacobian", Modifier.PRIVATE)
+                        .addJavadoc("The Jacobian, returned by {@link #jacobian()}.\n").build())
                 .addMethod(MethodSpec.methodBuilder("jacobian")
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("The Jacobian the last call computed.\n")
@@ -130,8 +136,10 @@ final class JacobianEmitter {
                         .build());
         for (dev.leibniz.processor.ir.Param p : TangentEmitter.tangentParams(f, tf)) {
             if (p.var().type().isFloatingArray()) {
-                t.addField(p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY,
-                        p.var().name(), Modifier.PRIVATE);
+                t.addField(FieldSpec.builder(
+                        p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY,
+                        p.var().name(), Modifier.PRIVATE)
+                        .addJavadoc("The tangent of {@code $L} along a unit direction.\n", p.var().name()).build());
             }
         }
         return t.build();

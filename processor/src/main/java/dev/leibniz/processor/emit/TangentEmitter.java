@@ -96,7 +96,7 @@ final class TangentEmitter {
         String work = l.of("work");
         String unit = l.of("unit");
         String j = l.of("j");
-        type.addMethod(hvpInto(f, tf, gradient, originals, l));
+        type.addMethod(hvpInto(f, tf, gradient, originals, l, link));
         CodeBlock size = size(f, tf);
 
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Hvp")
@@ -167,7 +167,8 @@ final class TangentEmitter {
     }
 
     /** H·v into hv: v spread over the tangents, the tangent program's pullback, its gradient gathered. */
-    private static MethodSpec hvpInto(Func f, Func tf, ClassName gradient, List<ParameterSpec> originals, Locals l) {
+    private static MethodSpec hvpInto(Func f, Func tf, ClassName gradient, List<ParameterSpec> originals, Locals l,
+            String link) {
         String at = l.of("at");
         CodeBlock.Builder code = CodeBlock.builder().addStatement("int $L = 0", at);
         code.add(spread(f, tf, l.of("v"), at));
@@ -175,6 +176,13 @@ final class TangentEmitter {
         code.addStatement("$L = 0", at);
         code.add(gather(f, tf, l.of("work"), l.of("hv"), at));
         return MethodSpec.methodBuilder(f.name() + "HvpInto")
+                // private, but documented all the same: -Xdoclint:all checks private members too
+                .addJavadoc("H·v of $L into {@code $L}: the work shared by the Hessian-vector product, the Hessian and\n"
+                        + "the Laplacian.\n", link, l.of("hv"))
+                .addJavadoc("$L", CompanionEmitter.paramDocs(f))
+                .addJavadoc("@param $L the direction, flattened\n", l.of("v"))
+                .addJavadoc("@param $L receives H·v, flattened\n", l.of("hv"))
+                .addJavadoc("@param $L the tangent program's result, reused\n", l.of("work"))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameters(originals)
                 .addParameter(ARRAY, l.of("v"))
