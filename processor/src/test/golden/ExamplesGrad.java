@@ -586,6 +586,170 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}, in a new result.
+     * @param x a differentiated input
+     * @return the value and the partial derivatives
+     */
+    public static RosenbrockGradient rosenbrock(double[] x) {
+        RosenbrockGradient into = new RosenbrockGradient();
+        rosenbrock(x, into);
+        return into;
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}, written into {@code into}; allocates nothing.
+     * @param x a differentiated input
+     * @param into receives the value and the partial derivatives
+     * @return the value
+     */
+    public static double rosenbrock(double[] x, RosenbrockGradient into) {
+        return rosenbrockPullback(x, 1.0, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of {@link golden.Examples#rosenbrock(double[])}: writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double rosenbrockPullback(double[] x, double seed, RosenbrockGradient into) {
+        return rosenbrockSweep(x, seed, true, -1L, into);
+    }
+
+    private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
+            RosenbrockGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        if (!gradient) { // the value alone
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+            }
+            double value = sum; // line 78: return sum
+            into.value = value;
+            return value;
+        }
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = dev.leibniz.Workspace.sized(into.x, x.length);
+        double sum_bar = seed; // line 78: return sum
+        int trips = 0;
+        dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+        if (sum_bar == 1.0) { // the usual seed: the products with it fold away
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                double sum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                b_bar += prod_4_bar * b; // line 76: b * b
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+        } else {
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                double sum_2_bar = sum_bar; // line 76: sum += 100 * a * a + b * b
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                b_bar += prod_4_bar * b; // line 76: b * b
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+        }
+        dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
+        double value = sum; // line 78: return sum
+        into.value = value;
+        into.x = x_bar;
+        return value;
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#rosenbrock(double[])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double rosenbrockPartialPullback(double[] x, double seed, long wanted,
+            RosenbrockGradient into) {
+        return rosenbrockSweep(x, seed, true, wanted, into);
+    }
+
+    /**
+     * The value of {@link golden.Examples#rosenbrock(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double rosenbrockValue(double[] x, RosenbrockGradient into) {
+        return rosenbrockSweep(x, 0.0, false, -1L, into);
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#clippedSum(double[], double)}, in a new result.
      * @param x a differentiated input
      * @param limit a differentiated input
@@ -630,41 +794,41 @@ public final class ExamplesGrad {
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double s = 0; // line 69: double s = 0
+        double s = 0; // line 84: double s = 0
         int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 70: for (double v : x)
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
             trips++;
-            double v = x[i]; // line 70: double v
-            if (v < 0) { // line 71: if (v < 0)
+            double v = x[i]; // line 85: double v
+            if (v < 0) { // line 86: if (v < 0)
                 tape.push(true); // which way the branch went
             } else {
-                double sqrt = Math.sqrt(v); // line 74: Math.sqrt(v)
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
                 tape.push(sqrt);
-                s = s + sqrt; // line 74: s += Math.sqrt(v)
-                if (s > limit) { // line 75: if (s > limit)
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                if (s > limit) { // line 90: if (s > limit)
                     tape.push(false); // which way the branch went
-                    break; // line 76: break
+                    break; // line 91: break
                 }
                 tape.push(false); // which way the branch went
             }
         }
-        double value = s; // line 79: return s
+        double value = s; // line 94: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double s_bar = seed; // line 79: return s
-        for (int i = trips - 1; i >= 0; i--) { // line 70: for (double v : x) (backwards)
+        double s_bar = seed; // line 94: return s
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
             double sqrt;
             double v_bar = 0.0;
-            if (!tape.popBoolean()) { // line 71: if (v < 0)
-                double sqrt_bar = s_bar; // line 74: s += Math.sqrt(v)
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double sqrt_bar = s_bar; // line 89: s += Math.sqrt(v)
                 sqrt = tape.popDouble();
-                v_bar += sqrt_bar * (0.5 / sqrt); // line 74: Math.sqrt(v)
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
             }
-            x_bar[i] += v_bar; // line 70: double v
+            x_bar[i] += v_bar; // line 85: double v
         }
         into.value = value;
         into.limit = 0.0;
@@ -747,23 +911,23 @@ public final class ExamplesGrad {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double z = 0; // line 97: double z = 0
+        double z = 0; // line 112: double z = 0
         int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 98: for (int i = 0; i < x.length; i++)
+        for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
             trips++;
-            double w_i = w[i]; // line 99: w[i]
-            double x_i = x[i]; // line 99: x[i]
-            double prod = w_i * x_i; // line 99: w[i] * x[i]
-            z = z + prod; // line 99: z += w[i] * x[i]
+            double w_i = w[i]; // line 114: w[i]
+            double x_i = x[i]; // line 114: x[i]
+            double prod = w_i * x_i; // line 114: w[i] * x[i]
+            z = z + prod; // line 114: z += w[i] * x[i]
         }
-        double y = golden.ExamplesGrad.mml514Pullback(z, 1.0, into.mml514Call); // line 101: double y = mml514(z)
-        double diff = y - target; // line 102: y - target
-        double diff_2 = y - target; // line 102: y - target
-        double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
-        double w_0 = w[0]; // line 102: w[0]
-        double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
-        double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double value = sum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        double y = golden.ExamplesGrad.mml514Pullback(z, 1.0, into.mml514Call); // line 116: double y = mml514(z)
+        double diff = y - target; // line 117: y - target
+        double diff_2 = y - target; // line 117: y - target
+        double prod_2 = diff * diff_2; // line 117: (y - target) * (y - target)
+        double w_0 = w[0]; // line 117: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])
+        double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double value = sum; // line 117: return (y - target) * (y - target) + softplus(w[0])
         if (!gradient) { // the value alone
             into.value = value;
             return value;
@@ -771,28 +935,28 @@ public final class ExamplesGrad {
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] w_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
         double[] x_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double sum_bar = seed; // line 102: return (y - target) * (y - target) + softplus(w[0])
-        double prod_2_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double softplus_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double w_0_bar = golden.Examples.softplusPullback(w_0, softplus_bar); // line 102: softplus(w[0])
-        w_bar[0] += w_0_bar; // line 102: w[0]
-        double diff_bar = prod_2_bar * diff_2; // line 102: (y - target) * (y - target)
-        double diff_2_bar = prod_2_bar * diff; // line 102: (y - target) * (y - target)
-        double y_bar = diff_2_bar; // line 102: y - target
-        double target_bar = -diff_2_bar; // line 102: y - target
-        y_bar += diff_bar; // line 102: y - target
-        target_bar -= diff_bar; // line 102: y - target
-        double z_bar = y_bar * into.mml514Call.x(); // line 101: double y = mml514(z)
-        for (int i = trips - 1; i >= 0; i--) { // line 98: for (int i = 0; i < x.length; i++) (backwards)
+        double sum_bar = seed; // line 117: return (y - target) * (y - target) + softplus(w[0])
+        double prod_2_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double softplus_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double w_0_bar = golden.Examples.softplusPullback(w_0, softplus_bar); // line 117: softplus(w[0])
+        w_bar[0] += w_0_bar; // line 117: w[0]
+        double diff_bar = prod_2_bar * diff_2; // line 117: (y - target) * (y - target)
+        double diff_2_bar = prod_2_bar * diff; // line 117: (y - target) * (y - target)
+        double y_bar = diff_2_bar; // line 117: y - target
+        double target_bar = -diff_2_bar; // line 117: y - target
+        y_bar += diff_bar; // line 117: y - target
+        target_bar -= diff_bar; // line 117: y - target
+        double z_bar = y_bar * into.mml514Call.x(); // line 116: double y = mml514(z)
+        for (int i = trips - 1; i >= 0; i--) { // line 113: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             double w_i;
-            double prod_bar = z_bar; // line 99: z += w[i] * x[i]
+            double prod_bar = z_bar; // line 114: z += w[i] * x[i]
             x_i = x[i]; // loaded again, not saved
             w_i = w[i]; // loaded again, not saved
-            double w_i_bar = prod_bar * x_i; // line 99: w[i] * x[i]
-            double x_i_bar = prod_bar * w_i; // line 99: w[i] * x[i]
-            x_bar[i] += x_i_bar; // line 99: x[i]
-            w_bar[i] += w_i_bar; // line 99: w[i]
+            double w_i_bar = prod_bar * x_i; // line 114: w[i] * x[i]
+            double x_i_bar = prod_bar * w_i; // line 114: w[i] * x[i]
+            x_bar[i] += x_i_bar; // line 114: x[i]
+            w_bar[i] += w_i_bar; // line 114: w[i]
         }
         into.value = value;
         into.target = target_bar;
@@ -1086,6 +1250,41 @@ public final class ExamplesGrad {
 
         /**
          * @return the partial derivatives of {@code product} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}.
+     */
+    public static final class RosenbrockGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x";
+
+        private double value;
+
+        private double[] x;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public RosenbrockGradient() {
+        }
+
+        /**
+         * @return the value of {@code rosenbrock}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrock} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
          */
         public double[] x() {
             return x;

@@ -218,6 +218,38 @@ public final class Workspace {
     }
 
     /**
+     * Sets the elements of {@code a} from {@code from} (inclusive) to {@code to} (exclusive) to
+     * zero, clipped to the array: the elements of a gradient that a loop whose reverse assigns
+     * each element it reaches did not reach.
+     *
+     * @param a the array
+     * @param from the first index, may be below 0
+     * @param to the index after the last, may be beyond the end
+     */
+    public static void zero(double[] a, long from, long to) {
+        int start = (int) Math.max(0, from);
+        int end = (int) Math.min(a.length, to);
+        if (start < end) {
+            Arrays.fill(a, start, end, 0.0);
+        }
+    }
+
+    /**
+     * {@link #zero(double[], long, long)} for a float array.
+     *
+     * @param a the array
+     * @param from the first index, may be below 0
+     * @param to the index after the last, may be beyond the end
+     */
+    public static void zero(float[] a, long from, long to) {
+        int start = (int) Math.max(0, from);
+        int end = (int) Math.min(a.length, to);
+        if (start < end) {
+            Arrays.fill(a, start, end, 0f);
+        }
+    }
+
+    /**
      * {@code reuse} as it is if it has the given length, else a new array: a buffer whose
      * contents do not matter (a gradient no caller reads).
      *

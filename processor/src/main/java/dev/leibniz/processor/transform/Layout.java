@@ -72,6 +72,8 @@ final class Layout {
     private final Activity activity;
     /** Per call, the array arguments saved on the tape before it (see {@link dev.leibniz.processor.analysis.ArrayWrites}). */
     final Map<Call, Set<Integer>> snapshots;
+    /** The loop whose reverse runs inside its forward sweep ({@link Fusion}), or null. */
+    final Loop fused;
 
     Layout(Func f, Activity activity) throws Unsupported {
         this.activity = activity;
@@ -83,6 +85,7 @@ final class Layout {
         scan(f.body(), List.of());
         snapshots.keySet().removeIf(this::eager); // an eager call needs none of its arguments later
         contributedIn(f.body().stmts());
+        fused = Fusion.find(f, activity, this);
         decideSaving(f.body());
         findReusableArrays(f.body());
         checkRows(f.body());
@@ -271,6 +274,21 @@ final class Layout {
         return false;
     }
 
+    /** Whether some assignment to v sits inside loop l. */
+    boolean definedIn(Var v, Loop l) {
+        return defLoops.getOrDefault(v, Set.of()).contains(l);
+    }
+
+    /** How many statements assign v. */
+    int definitionCount(Var v) {
+        return defCount.getOrDefault(v, 0);
+    }
+
+    /** The one step that defines v (a load, a step or black-box Java), or null. */
+    Stmt definition(Var v) {
+        return definitions.get(v);
+    }
+
     /** An assignment must clear the adjoint it consumes when the variable is assigned again later. */
     boolean killsAdjoint(Stmt s, Var target) {
         return !loopsOf(s).isEmpty() && (target.isCarried() || defCount.getOrDefault(target, 0) > 1 && !phis.contains(target));
@@ -389,6 +407,14 @@ final class Layout {
                     hasReverse.add(s);
                     readInPlace.add(i.taken());
                 }
+            } else if (s instanceof Loop l && l == fused) {
+                // Each iteration's reverse runs right after it and reads the values where they are.
+                for (Stmt x : l.body().stmts()) {
+                    if (acts(x)) {
+                        hasReverse.add(x);
+                    }
+                }
+                hasReverse.add(s);
             } else if (s instanceof Loop l) {
                 if (l.counted() != null && available(l.counted().start(), l)) {
                     rebuilt.add(l);

@@ -193,12 +193,33 @@ public final class ReverseTransform {
         if (valueDeclaredAtTop) {
             body.add(new Code.Line(valueType() + " " + value, null));
         }
-        body.addAll(forward(f.body()));
         List<Code> valueAlone = f.isProcedure() ? List.of(new Code.Line("return", null))
                 : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
+        Loop fused = layout.fused;
+        List<Stmt> top = f.body().stmts();
+        Block before = fused == null ? f.body() : piece(top.subList(0, top.indexOf(fused)));
+        Block after = fused == null ? null : piece(top.subList(top.indexOf(fused) + 1, top.size()));
+        body.addAll(forward(before));
+        if (fused != null) {
+            // The value alone needs the loop and what follows it without their reverse.
+            Set<Var> declared = new HashSet<>(declaredForward);
+            List<Code> alone = new ArrayList<>();
+            alone.add(plainLoop(fused, forward(fused.body()), false));
+            alone.addAll(forward(after));
+            alone.addAll(valueAlone);
+            declaredForward.retainAll(declared);
+            valueAlone = alone;
+        }
         body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
+        List<Code> fusedStart = new ArrayList<>();
+        Map<Var, Touch> touches = Map.of();
+        if (fused != null) {
+            fusedStart.addAll(reverse(after)); // the result's adjoint: the seed
+            predeclare(fused, f.body(), fusedStart);
+            touches = touches(fused);
+        }
         for (int position = 0; position < f.params().size(); position++) {
             Param p = f.params().get(position);
             if (p.differentiated() && p.var().type().isFloatingArray()) {
@@ -209,6 +230,9 @@ public final class ReverseTransform {
                     // A gradient no caller wants is only added into: its array need not be zeroed (O(1), not O(length)).
                     zeroed = "(" + wanted + " & " + (1L << position) + "L) != 0 ? " + zeroed
                             + " : dev.leibniz.Workspace.sized(" + shape;
+                }
+                if (touches.containsKey(p.var())) { // every element is assigned or zeroed by the fused loop
+                    zeroed = "dev.leibniz.Workspace.sized(" + shape;
                 }
                 if (activity.isActive(p.var())) {
                     reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
@@ -225,7 +249,16 @@ public final class ReverseTransform {
                         + outputSeeds.get(o++) + ")", "the seed of the output " + p.name()));
             }
         }
-        reverse.addAll(reverse(f.body()));
+        if (fused != null) {
+            // The loop's reverse runs inside it (see Fusion): the adjoints it starts from come first.
+            body.add(new Code.Comment("Forward and reverse sweep of the loop together: each iteration's reverse right after it."));
+            body.addAll(reverse);
+            reverse.clear();
+            body.addAll(fusedStart);
+            fusedLoop(fused, touches, (Var) ((Return) after.stmts().get(after.stmts().size() - 1)).value(), body);
+            body.addAll(forward(after));
+        }
+        reverse.addAll(reverse(before));
         if (!reverse.isEmpty()) {
             body.add(new Code.Comment("Reverse sweep: v_bar is the derivative of the result with respect to v."));
             body.addAll(reverse);
@@ -463,6 +496,171 @@ public final class ReverseTransform {
         return true;
     }
 
+    /**
+     * How the fused loop's reverse fills the adjoint of a parameter array without zeroing it
+     * first: the loads it reaches elements through ({@link Fusion#offsets}), the smallest and
+     * largest constant among those whose reverse adds anything, and the one load whose reverse
+     * assigns instead of adding. Iteration j reaches the elements {@code base + step·j + c};
+     * with step 1, the largest c reaches an element before any other constant does (in an earlier
+     * iteration), so the first load with the largest c assigns; the elements between
+     * {@code base + min} and {@code base + max} that smaller constants may reach first are zeroed
+     * before the loop, and those no iteration reached after it. With step -1 the roles of the
+     * smallest and largest constants swap.
+     */
+    private record Touch(Var array, Fusion.Offset any, int min, int max, Load assigns) {}
+
+    /** Loads of the fused loop whose reverse wrote a line, in the order written (null: not recording). */
+    private List<Load> written;
+    /** Loads whose reverse assigns the element rather than adding to it. */
+    private final Set<Load> assigning = new HashSet<>();
+
+    private Map<Var, Touch> touches(Loop fused) {
+        Map<Var, Map<Load, Fusion.Offset>> candidates = new java.util.LinkedHashMap<>();
+        for (Param p : f.params()) {
+            if (p.differentiated() && activity.isActive(p.var())) {
+                Map<Load, Fusion.Offset> offsets = Fusion.offsets(fused, p.var(), layout, activity);
+                if (offsets != null) {
+                    candidates.put(p.var(), offsets);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        // Which loads' reverse writes a line: the reverse of the body, written once and thrown away.
+        Set<Var> declared = new HashSet<>(declaredAdjoints);
+        written = new ArrayList<>();
+        reverse(fused.body());
+        List<Load> lines = written;
+        written = null;
+        declaredAdjoints.retainAll(declared);
+        Map<Var, Touch> out = new java.util.LinkedHashMap<>();
+        int step = fused.counted().step();
+        for (var e : candidates.entrySet()) {
+            List<Load> adding = new ArrayList<>(lines);
+            adding.retainAll(e.getValue().keySet());
+            if (adding.isEmpty()) {
+                continue;
+            }
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (Load l : adding) {
+                min = Math.min(min, e.getValue().get(l).constant());
+                max = Math.max(max, e.getValue().get(l).constant());
+            }
+            int first = step > 0 ? max : min;
+            Load assigns = adding.stream().filter(l -> e.getValue().get(l).constant() == first).findFirst().orElseThrow();
+            out.put(e.getKey(), new Touch(e.getKey(), e.getValue().get(assigns), min, max, assigns));
+        }
+        return out;
+    }
+
+    /**
+     * The fused loop (see {@link Fusion}): forward and reverse of each iteration together. With the
+     * seed 1 (what {@code m(args)} and {@code m(args, into)} pass) the products with the result's
+     * adjoint fold away, so that case gets a copy of the loop that reads 1.0 in its place.
+     */
+    private void fusedLoop(Loop fused, Map<Var, Touch> touches, Var result, List<Code> out) {
+        String trips = fused.trips().name();
+        if (!touches.isEmpty()) {
+            out.add(new Code.Line("int " + trips + " = 0", null));
+        }
+        for (Touch t : touches.values()) {
+            String base = Partials.text(fused.counted().start()); // (only counted loops assign elements)
+            String b = t.any().symbol() == null && base.matches("-?\\d{1,9}") ? base
+                    : "(long) " + base + (t.any().symbol() == null ? "" : " + " + t.any().symbol().name());
+            String bar = adjointName(t.array());
+            String length = t.array().name() + ".length";
+            List<String[]> before = new ArrayList<>();
+            List<String[]> after = new ArrayList<>();
+            if (fused.counted().step() > 0) {
+                if (t.min() < t.max()) {
+                    before.add(new String[] {plus(b, t.min()), plus(b, t.max())});
+                }
+                after.add(new String[] {"0", plus(b, t.min())});
+                after.add(new String[] {plus(b.equals("0") ? trips : b + " + " + trips, t.max()), length});
+            } else {
+                if (t.min() < t.max()) {
+                    before.add(new String[] {plus(b, t.min() + 1), plus(b, t.max() + 1)});
+                }
+                after.add(new String[] {plus(b, t.max() + 1), length});
+                after.add(new String[] {"0", plus(b + " - " + trips, t.min() + 1)});
+            }
+            for (String[] r : before) {
+                out.add(new Code.Line("dev.leibniz.Workspace.zero(" + bar + ", " + r[0] + ", " + r[1] + ")",
+                        "elements the loop may add to before assigning them"));
+            }
+            zeroAfter.put(t, after);
+            assigning.add(t.assigns());
+        }
+        String bar = adjoint.get(result);
+        Set<Var> declared = new HashSet<>(declaredAdjoints);
+        Set<Var> declaredInForward = new HashSet<>(declaredForward);
+        adjoint.put(result, "1.0");
+        List<Code> unit = fusedBody(fused, !touches.isEmpty());
+        adjoint.put(result, bar);
+        declaredAdjoints.retainAll(declared); // the second copy declares them again, in its own scope
+        declaredForward.retainAll(declaredInForward);
+        List<Code> any = fusedBody(fused, !touches.isEmpty());
+        out.add(new Code.Branch(bar + " == 1.0", List.of(plainLoop(fused, unit, true)),
+                List.of(plainLoop(fused, any, true)), "the usual seed: the products with it fold away"));
+        for (Touch t : touches.values()) {
+            for (String[] r : zeroAfter.get(t)) {
+                if (r[0].equals(r[1])) {
+                    continue; // empty
+                }
+                out.add(new Code.Line("dev.leibniz.Workspace.zero(" + adjointName(t.array()) + ", " + r[0] + ", " + r[1]
+                        + ")", "elements no iteration reached"));
+            }
+        }
+    }
+
+    private final Map<Touch, List<String[]>> zeroAfter = new HashMap<>();
+
+    private List<Code> fusedBody(Loop fused, boolean counts) {
+        List<Code> both = new ArrayList<>();
+        if (counts) {
+            both.add(new Code.Line(fused.trips().name() + "++", null));
+        }
+        both.addAll(forward(fused.body()));
+        both.addAll(reverse(fused.body()));
+        return both;
+    }
+
+    private static String plus(String base, int k) {
+        if (base.matches("-?\\d{1,9}")) {
+            return Long.toString(Long.parseLong(base) + k);
+        }
+        return k == 0 ? base : k > 0 ? base + " + " + k : base + " - " + (-k);
+    }
+
+    /** A top-level piece of the method's body, forward or reverse, as the body itself would be. */
+    private Block piece(List<Stmt> stmts) {
+        Block b = new Block(0);
+        b.stmts().addAll(stmts);
+        pieces.add(b);
+        return b;
+    }
+
+    private final Set<Block> pieces = new HashSet<>();
+
+    /** The loop's own header around the given body, counting no trips. */
+    private Code plainLoop(Loop l, List<Code> body, boolean fusedComment) {
+        String cond = l.condition() == null ? "true" : l.condition().render();
+        String header;
+        if (l.counted() != null) {
+            Loop.Counted c = l.counted();
+            String i = c.index().name();
+            String update = c.step() == 1 ? i + "++" : c.step() == -1 ? i + "--"
+                    : c.step() > 0 ? i + " += " + c.step() : i + " -= " + (-c.step());
+            header = "for (int " + i + " = " + Partials.text(c.start()) + "; " + cond + "; " + update + ")";
+        } else {
+            header = "while (" + cond + ")";
+        }
+        return new Code.Loop(l.label(), header, body, l.doWhile() ? cond : null,
+                comment(l.pos()) + (fusedComment ? " (and its reverse)" : ""));
+    }
+
     private void forwardLoop(Loop l, List<Code> out) {
         boolean counts = layout.hasReverse.contains(l);
         if (counts) {
@@ -615,8 +813,12 @@ public final class ReverseTransform {
                 }
                 if (activity.isActive(l.array())) {
                     String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
-                    out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow
-                            + adjointName(l.target()), comment(l.pos())));
+                    out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + (assigning.contains(l) ? " = " : " += ")
+                            + narrow + adjointName(l.target()), comment(l.pos())
+                            + (assigning.contains(l) ? " (the element's first contribution)" : "")));
+                    if (written != null) {
+                        written.add(l);
+                    }
                 }
                 kill(s, l.target(), out);
             } else if (s instanceof Store st) {
@@ -773,7 +975,7 @@ public final class ReverseTransform {
                 StringBuilder sb = new StringBuilder(); // the index as the top of the reverse block can spell it
                 r.index().forEach(o -> sb.append('[').append(layout.reverseText(o, r)).append(']'));
                 String at = sb.toString();
-                if (b != f.body()) {
+                if (b != f.body() && !pieces.contains(b)) {
                     out.add(new Code.Line(r.target().javaType() + " " + r.target().name() + " = " + r.parent().name() + at,
                             "the row again, for the reverse sweep"));
                 }
@@ -1024,8 +1226,9 @@ public final class ReverseTransform {
 
     /** Declares, before a compound statement, the adjoints it adds to that belong to this block. */
     private void predeclare(Stmt s, Block b, List<Code> out) {
+        Block home = pieces.contains(b) ? f.body() : b;
         for (Var v : layout.contributions.get(s)) {
-            if (layout.home.get(v) == b && !declaredAdjoints.contains(v)) {
+            if (layout.home.get(v) == home && !declaredAdjoints.contains(v)) {
                 out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null));
                 declaredAdjoints.add(v);
             }
