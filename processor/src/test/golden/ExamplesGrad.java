@@ -1,5 +1,6 @@
 package golden;
 
+import dev.leibniz.Flat;
 import dev.leibniz.Workspace;
 
 /**
@@ -85,6 +86,170 @@ public final class ExamplesGrad {
      */
     public static double mml514Value(double x, Mml514Gradient into) {
         return mml514Sweep(x, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double mml514TangentPullback(double x, double dx, double seed,
+            Mml514TangentGradient into) {
+        return mml514TangentSweep(x, dx, seed, true, -1L, into);
+    }
+
+    private static double mml514TangentSweep(double x, double dx, double seed, boolean gradient,
+            long wanted, Mml514TangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double a = x * x; // line 11: double a = x * x
+        double dxTerm = x * dx; // line 11: double a = x * x
+        double dxTerm_2 = x * dx; // line 11: double a = x * x
+        double da = dxTerm + dxTerm_2; // line 11: double a = x * x
+        double b = Math.exp(a); // line 12: double b = Math.exp(a)
+        double db = b * da; // line 12: double b = Math.exp(a)
+        double c = a + b; // line 13: double c = a + b
+        double dc = da + db; // line 13: double c = a + b
+        double d = Math.sqrt(c); // line 14: double d = Math.sqrt(c)
+        double div = 0.5 / d; // line 14: double d = Math.sqrt(c)
+        double dd = div * dc; // line 14: double d = Math.sqrt(c)
+        double e = Math.cos(c); // line 15: double e = Math.cos(c)
+        double sin = Math.sin(c); // line 15: double e = Math.cos(c)
+        double neg = -sin; // line 15: double e = Math.cos(c)
+        double de = neg * dc; // line 15: double e = Math.cos(c)
+        double f = d + e; // line 16: double f = d + e
+        double df = dd + de; // line 16: double f = d + e
+        double value = df; // line 17: return f
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double df_bar = seed; // line 17: return f
+        double dd_bar = df_bar; // line 16: double f = d + e
+        double de_bar = df_bar; // line 16: double f = d + e
+        double neg_bar = de_bar * dc; // line 15: double e = Math.cos(c)
+        double dc_bar = de_bar * neg; // line 15: double e = Math.cos(c)
+        double sin_bar = -neg_bar; // line 15: double e = Math.cos(c)
+        double c_bar = sin_bar * Math.cos(c); // line 15: double e = Math.cos(c)
+        double div_bar = dd_bar * dc; // line 14: double d = Math.sqrt(c)
+        dc_bar += dd_bar * div; // line 14: double d = Math.sqrt(c)
+        double d_bar = -div_bar * (div / d); // line 14: double d = Math.sqrt(c)
+        c_bar += d_bar * (0.5 / d); // line 14: double d = Math.sqrt(c)
+        double da_bar = dc_bar; // line 13: double c = a + b
+        double db_bar = dc_bar; // line 13: double c = a + b
+        double a_bar = c_bar; // line 13: double c = a + b
+        double b_bar = c_bar; // line 13: double c = a + b
+        b_bar += db_bar * da; // line 12: double b = Math.exp(a)
+        da_bar += db_bar * b; // line 12: double b = Math.exp(a)
+        a_bar += b_bar * b; // line 12: double b = Math.exp(a)
+        double dxTerm_bar = da_bar; // line 11: double a = x * x
+        double dxTerm_2_bar = da_bar; // line 11: double a = x * x
+        double x_bar = dxTerm_2_bar * dx; // line 11: double a = x * x
+        double dx_bar = dxTerm_2_bar * x; // line 11: double a = x * x
+        x_bar += dxTerm_bar * dx; // line 11: double a = x * x
+        dx_bar += dxTerm_bar * x; // line 11: double a = x * x
+        x_bar += a_bar * x; // line 11: double a = x * x
+        x_bar += a_bar * x; // line 11: double a = x * x
+        into.value = value;
+        into.x = x_bar;
+        into.dx = dx_bar;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double mml514TangentValue(double x, double dx, Mml514TangentGradient into) {
+        return mml514TangentSweep(x, dx, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#mml514(double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code mml514TangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @return the directional derivative of the value
+     */
+    public static double mml514Tangent(double x, double dx) {
+        return mml514TangentValue(x, dx, new Mml514TangentGradient());
+    }
+
+    private static void mml514HvpInto(double x, double[] v, double[] hv,
+            Mml514TangentGradient work) {
+        int at = 0;
+        double dx = v[at++];
+        mml514TangentPullback(x, dx, 1.0, work);
+        at = 0;
+        hv[at++] = work.x();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#mml514(double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code mml514Hessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] mml514Hvp(double x, double[] v) {
+        int n = 1;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        mml514HvpInto(x, v, hv, new Mml514TangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#mml514(double)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] mml514Hessian(double x) {
+        int n = 1;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        Mml514TangentGradient work = new Mml514TangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            mml514HvpInto(x, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#mml514(double)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double mml514Laplacian(double x) {
+        int n = 1;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        Mml514TangentGradient work = new Mml514TangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            mml514HvpInto(x, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
     }
 
     /**
@@ -174,6 +339,218 @@ public final class ExamplesGrad {
      */
     public static double mml514OneExpressionValue(double x, Mml514OneExpressionGradient into) {
         return mml514OneExpressionSweep(x, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double mml514OneExpressionTangentPullback(double x, double dx, double seed,
+            Mml514OneExpressionTangentGradient into) {
+        return mml514OneExpressionTangentSweep(x, dx, seed, true, -1L, into);
+    }
+
+    private static double mml514OneExpressionTangentSweep(double x, double dx, double seed,
+            boolean gradient, long wanted, Mml514OneExpressionTangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = x * x; // line 23: x * x
+        double dxTerm = x * dx; // line 23: x * x
+        double dxTerm_2 = x * dx; // line 23: x * x
+        double dProd = dxTerm + dxTerm_2; // line 23: x * x
+        double prod_2 = x * x; // line 23: x * x
+        double dxTerm_3 = x * dx; // line 23: x * x
+        double dxTerm_4 = x * dx; // line 23: x * x
+        double dProd_2 = dxTerm_3 + dxTerm_4; // line 23: x * x
+        double exp = Math.exp(prod_2); // line 23: Math.exp(x * x)
+        double dExp = exp * dProd_2; // line 23: Math.exp(x * x)
+        double sum = prod + exp; // line 23: x * x + Math.exp(x * x)
+        double dSum = dProd + dExp; // line 23: x * x + Math.exp(x * x)
+        double sqrt = Math.sqrt(sum); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double div = 0.5 / sqrt; // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSqrt = div * dSum; // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double prod_3 = x * x; // line 23: x * x
+        double dxTerm_5 = x * dx; // line 23: x * x
+        double dxTerm_6 = x * dx; // line 23: x * x
+        double dProd_3 = dxTerm_5 + dxTerm_6; // line 23: x * x
+        double prod_4 = x * x; // line 23: x * x
+        double dxTerm_7 = x * dx; // line 23: x * x
+        double dxTerm_8 = x * dx; // line 23: x * x
+        double dProd_4 = dxTerm_7 + dxTerm_8; // line 23: x * x
+        double exp_2 = Math.exp(prod_4); // line 23: Math.exp(x * x)
+        double dExp_2 = exp_2 * dProd_4; // line 23: Math.exp(x * x)
+        double sum_2 = prod_3 + exp_2; // line 23: x * x + Math.exp(x * x)
+        double dSum_2 = dProd_3 + dExp_2; // line 23: x * x + Math.exp(x * x)
+        double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sin = Math.sin(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double neg = -sin; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dCos = neg * dSum_2; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSum_3 = dSqrt + dCos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double value = dSum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double dSum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dSqrt_bar = dSum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dCos_bar = dSum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double neg_bar = dCos_bar * dSum_2; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dSum_2_bar = dCos_bar * neg; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sin_bar = -neg_bar; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sum_2_bar = sin_bar * Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dProd_3_bar = dSum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_2_bar = dSum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double prod_3_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double exp_2_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        exp_2_bar += dExp_2_bar * dProd_4; // line 23: Math.exp(x * x)
+        double dProd_4_bar = dExp_2_bar * exp_2; // line 23: Math.exp(x * x)
+        double prod_4_bar = exp_2_bar * exp_2; // line 23: Math.exp(x * x)
+        double dxTerm_7_bar = dProd_4_bar; // line 23: x * x
+        double dxTerm_8_bar = dProd_4_bar; // line 23: x * x
+        double x_bar = dxTerm_8_bar * dx; // line 23: x * x
+        double dx_bar = dxTerm_8_bar * x; // line 23: x * x
+        x_bar += dxTerm_7_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_7_bar * x; // line 23: x * x
+        x_bar += prod_4_bar * x; // line 23: x * x
+        x_bar += prod_4_bar * x; // line 23: x * x
+        double dxTerm_5_bar = dProd_3_bar; // line 23: x * x
+        double dxTerm_6_bar = dProd_3_bar; // line 23: x * x
+        x_bar += dxTerm_6_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_6_bar * x; // line 23: x * x
+        x_bar += dxTerm_5_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_5_bar * x; // line 23: x * x
+        x_bar += prod_3_bar * x; // line 23: x * x
+        x_bar += prod_3_bar * x; // line 23: x * x
+        double div_bar = dSqrt_bar * dSum; // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSum_bar = dSqrt_bar * div; // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double sqrt_bar = -div_bar * (div / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double sum_bar = sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dProd_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
+        double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        exp_bar += dExp_bar * dProd_2; // line 23: Math.exp(x * x)
+        double dProd_2_bar = dExp_bar * exp; // line 23: Math.exp(x * x)
+        double prod_2_bar = exp_bar * exp; // line 23: Math.exp(x * x)
+        double dxTerm_3_bar = dProd_2_bar; // line 23: x * x
+        double dxTerm_4_bar = dProd_2_bar; // line 23: x * x
+        x_bar += dxTerm_4_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_4_bar * x; // line 23: x * x
+        x_bar += dxTerm_3_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_3_bar * x; // line 23: x * x
+        x_bar += prod_2_bar * x; // line 23: x * x
+        x_bar += prod_2_bar * x; // line 23: x * x
+        double dxTerm_bar = dProd_bar; // line 23: x * x
+        double dxTerm_2_bar = dProd_bar; // line 23: x * x
+        x_bar += dxTerm_2_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_2_bar * x; // line 23: x * x
+        x_bar += dxTerm_bar * dx; // line 23: x * x
+        dx_bar += dxTerm_bar * x; // line 23: x * x
+        x_bar += prod_bar * x; // line 23: x * x
+        x_bar += prod_bar * x; // line 23: x * x
+        into.value = value;
+        into.x = x_bar;
+        into.dx = dx_bar;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double mml514OneExpressionTangentValue(double x, double dx,
+            Mml514OneExpressionTangentGradient into) {
+        return mml514OneExpressionTangentSweep(x, dx, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#mml514OneExpression(double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code mml514OneExpressionTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @return the directional derivative of the value
+     */
+    public static double mml514OneExpressionTangent(double x, double dx) {
+        return mml514OneExpressionTangentValue(x, dx, new Mml514OneExpressionTangentGradient());
+    }
+
+    private static void mml514OneExpressionHvpInto(double x, double[] v, double[] hv,
+            Mml514OneExpressionTangentGradient work) {
+        int at = 0;
+        double dx = v[at++];
+        mml514OneExpressionTangentPullback(x, dx, 1.0, work);
+        at = 0;
+        hv[at++] = work.x();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#mml514OneExpression(double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code mml514OneExpressionHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] mml514OneExpressionHvp(double x, double[] v) {
+        int n = 1;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        mml514OneExpressionHvpInto(x, v, hv, new Mml514OneExpressionTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#mml514OneExpression(double)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] mml514OneExpressionHessian(double x) {
+        int n = 1;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        Mml514OneExpressionTangentGradient work = new Mml514OneExpressionTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            mml514OneExpressionHvpInto(x, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#mml514OneExpression(double)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double mml514OneExpressionLaplacian(double x) {
+        int n = 1;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        Mml514OneExpressionTangentGradient work = new Mml514OneExpressionTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            mml514OneExpressionHvpInto(x, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
     }
 
     /**
@@ -274,6 +651,235 @@ public final class ExamplesGrad {
     public static double neuronValue(double w1, double w2, double b, double x1, double x2,
             NeuronGradient into) {
         return neuronSweep(w1, w2, b, x1, x2, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double neuronTangentPullback(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, double seed,
+            NeuronTangentGradient into) {
+        return neuronTangentSweep(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, seed, true, -1L, into);
+    }
+
+    private static double neuronTangentSweep(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, double seed, boolean gradient,
+            long wanted, NeuronTangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = w1 * x1; // line 29: w1 * x1
+        double dW1Term = x1 * dW1; // line 29: w1 * x1
+        double dX1Term = w1 * dX1; // line 29: w1 * x1
+        double dProd = dW1Term + dX1Term; // line 29: w1 * x1
+        double prod_2 = w2 * x2; // line 29: w2 * x2
+        double dW2Term = x2 * dW2; // line 29: w2 * x2
+        double dX2Term = w2 * dX2; // line 29: w2 * x2
+        double dProd_2 = dW2Term + dX2Term; // line 29: w2 * x2
+        double sum = prod + prod_2; // line 29: w1 * x1 + w2 * x2
+        double dSum = dProd + dProd_2; // line 29: w1 * x1 + w2 * x2
+        double z = sum + b; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dz = dSum; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double neg = -z; // line 30: -z
+        double dNeg = -dz; // line 30: -z
+        double exp = Math.exp(neg); // line 30: Math.exp(-z)
+        double dExp = exp * dNeg; // line 30: Math.exp(-z)
+        double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
+        double dSum_2 = dExp; // line 30: 1 + Math.exp(-z)
+        double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double neg_2 = -quot; // line 30: 1 / (1 + Math.exp(-z))
+        double div = neg_2 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double dQuot = div * dSum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double value = dQuot; // line 30: return 1 / (1 + Math.exp(-z))
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double dQuot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
+        double div_bar = dQuot_bar * dSum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double dSum_2_bar = dQuot_bar * div; // line 30: 1 / (1 + Math.exp(-z))
+        double neg_2_bar = div_bar * (1.0 / sum_2); // line 30: 1 / (1 + Math.exp(-z))
+        double sum_2_bar = -div_bar * (div / sum_2); // line 30: 1 / (1 + Math.exp(-z))
+        double quot_bar = -neg_2_bar; // line 30: 1 / (1 + Math.exp(-z))
+        sum_2_bar -= quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
+        double dExp_bar = dSum_2_bar; // line 30: 1 + Math.exp(-z)
+        double exp_bar = sum_2_bar; // line 30: 1 + Math.exp(-z)
+        exp_bar += dExp_bar * dNeg; // line 30: Math.exp(-z)
+        double dNeg_bar = dExp_bar * exp; // line 30: Math.exp(-z)
+        double neg_bar = exp_bar * exp; // line 30: Math.exp(-z)
+        double dz_bar = -dNeg_bar; // line 30: -z
+        double z_bar = -neg_bar; // line 30: -z
+        double dSum_bar = dz_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double sum_bar = z_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dProd_bar = dSum_bar; // line 29: w1 * x1 + w2 * x2
+        double dProd_2_bar = dSum_bar; // line 29: w1 * x1 + w2 * x2
+        double prod_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double prod_2_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double dW2Term_bar = dProd_2_bar; // line 29: w2 * x2
+        double dX2Term_bar = dProd_2_bar; // line 29: w2 * x2
+        double w2_bar = dX2Term_bar * dX2; // line 29: w2 * x2
+        double dX2_bar = dX2Term_bar * w2; // line 29: w2 * x2
+        double x2_bar = dW2Term_bar * dW2; // line 29: w2 * x2
+        double dW2_bar = dW2Term_bar * x2; // line 29: w2 * x2
+        w2_bar += prod_2_bar * x2; // line 29: w2 * x2
+        x2_bar += prod_2_bar * w2; // line 29: w2 * x2
+        double dW1Term_bar = dProd_bar; // line 29: w1 * x1
+        double dX1Term_bar = dProd_bar; // line 29: w1 * x1
+        double w1_bar = dX1Term_bar * dX1; // line 29: w1 * x1
+        double dX1_bar = dX1Term_bar * w1; // line 29: w1 * x1
+        double x1_bar = dW1Term_bar * dW1; // line 29: w1 * x1
+        double dW1_bar = dW1Term_bar * x1; // line 29: w1 * x1
+        w1_bar += prod_bar * x1; // line 29: w1 * x1
+        x1_bar += prod_bar * w1; // line 29: w1 * x1
+        into.value = value;
+        into.w1 = w1_bar;
+        into.w2 = w2_bar;
+        into.x1 = x1_bar;
+        into.x2 = x2_bar;
+        into.dW1 = dW1_bar;
+        into.dW2 = dW2_bar;
+        into.dX1 = dX1_bar;
+        into.dX2 = dX2_bar;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double neuronTangentValue(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, NeuronTangentGradient into) {
+        return neuronTangentSweep(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#neuron(double, double, double, double, double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code neuronTangentValue} with a kept result allocates nothing once warm).
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
+     * @return the directional derivative of the value
+     */
+    public static double neuronTangent(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2) {
+        return neuronTangentValue(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, new NeuronTangentGradient());
+    }
+
+    private static void neuronHvpInto(double w1, double w2, double b, double x1, double x2,
+            double[] v, double[] hv, NeuronTangentGradient work) {
+        int at = 0;
+        double dW1 = v[at++];
+        double dW2 = v[at++];
+        double dX1 = v[at++];
+        double dX2 = v[at++];
+        neuronTangentPullback(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, 1.0, work);
+        at = 0;
+        hv[at++] = work.w1();
+        hv[at++] = work.w2();
+        hv[at++] = work.x1();
+        hv[at++] = work.x2();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#neuron(double, double, double, double, double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code neuronHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] neuronHvp(double w1, double w2, double b, double x1, double x2,
+            double[] v) {
+        int n = 4;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        neuronHvpInto(w1, w2, b, x1, x2, v, hv, new NeuronTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#neuron(double, double, double, double, double)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] neuronHessian(double w1, double w2, double b, double x1, double x2) {
+        int n = 4;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        NeuronTangentGradient work = new NeuronTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            neuronHvpInto(w1, w2, b, x1, x2, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#neuron(double, double, double, double, double)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double neuronLaplacian(double w1, double w2, double b, double x1, double x2) {
+        int n = 4;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        NeuronTangentGradient work = new NeuronTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            neuronHvpInto(w1, w2, b, x1, x2, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
     }
 
     /**
@@ -392,6 +998,239 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double huberTangentPullback(double r, double delta, double dr, double dDelta,
+            double seed, HuberTangentGradient into) {
+        return huberTangentSweep(r, delta, dr, dDelta, seed, true, -1L, into);
+    }
+
+    private static double huberTangentSweep(double r, double delta, double dr, double dDelta,
+            double seed, boolean gradient, long wanted, HuberTangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double value;
+        double a = Math.abs(r); // line 36: double a = Math.abs(r)
+        double signum = Math.signum(r); // line 36: double a = Math.abs(r)
+        double da = signum * dr; // line 36: double a = Math.abs(r)
+        double dProd = 0.0; // kept for the reverse sweep
+        double prod = 0.0; // kept for the reverse sweep
+        double diff = 0.0; // kept for the reverse sweep
+        double dDiff = 0.0; // kept for the reverse sweep
+        double div = 0.0; // kept for the reverse sweep
+        double diff_2 = 0.0; // kept for the reverse sweep
+        double dDiff_2 = 0.0; // kept for the reverse sweep
+        boolean branch_2 = false; // kept for the reverse sweep
+        boolean branch = a <= delta; // line 37: if (a <= delta)
+        if (branch) { // line 37: if (a <= delta)
+            prod = 0.5 * r; // line 38: 0.5 * r
+            dProd = 0.5 * dr; // line 38: 0.5 * r
+            double prod_2 = prod * r; // line 38: 0.5 * r * r
+            double dProdTerm = r * dProd; // line 38: 0.5 * r * r
+            double drTerm = prod * dr; // line 38: 0.5 * r * r
+            double dProd_2 = dProdTerm + drTerm; // line 38: 0.5 * r * r
+            value = dProd_2; // line 38: return 0.5 * r * r
+        } else {
+            double prod_3 = 0.5 * delta; // line 40: 0.5 * delta
+            double dProd_3 = 0.5 * dDelta; // line 40: 0.5 * delta
+            diff = a - prod_3; // line 40: a - 0.5 * delta
+            double dProdTerm_2 = -dProd_3; // line 40: a - 0.5 * delta
+            dDiff = da + dProdTerm_2; // line 40: a - 0.5 * delta
+            double linear = delta * diff; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dDeltaTerm = diff * dDelta; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dDiffTerm = delta * dDiff; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dLinear = dDeltaTerm + dDiffTerm; // line 40: double linear = delta * (a - 0.5 * delta)
+            double linear_2;
+            double dLinear_2;
+            branch_2 = linear > 100; // line 41: if (linear > 100)
+            if (branch_2) { // line 41: if (linear > 100)
+                diff_2 = linear - 99; // line 42: linear - 99
+                dDiff_2 = dLinear; // line 42: linear - 99
+                double log = Math.log(diff_2); // line 42: Math.log(linear - 99)
+                div = 1.0 / diff_2; // line 42: Math.log(linear - 99)
+                double dLog = div * dDiff_2; // line 42: Math.log(linear - 99)
+                double linear_3 = 100 + log; // line 42: linear = 100 + Math.log(linear - 99)
+                double dLinear_3 = dLog; // line 42: linear = 100 + Math.log(linear - 99)
+                linear_2 = linear_3; // line 41: if (linear > 100)
+                dLinear_2 = dLinear_3; // line 41: if (linear > 100)
+            } else {
+                linear_2 = linear; // line 41: if (linear > 100)
+                dLinear_2 = dLinear; // line 41: if (linear > 100)
+            }
+            value = dLinear_2; // line 44: return linear
+        }
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double r_bar = 0.0;
+        double dr_bar = 0.0;
+        double delta_bar = 0.0;
+        double dDelta_bar = 0.0;
+        double a_bar = 0.0;
+        double da_bar = 0.0;
+        if (branch) { // line 37: if (a <= delta)
+            double dProd_2_bar = seed; // line 38: return 0.5 * r * r
+            double dProdTerm_bar = dProd_2_bar; // line 38: 0.5 * r * r
+            double drTerm_bar = dProd_2_bar; // line 38: 0.5 * r * r
+            double prod_bar = drTerm_bar * dr; // line 38: 0.5 * r * r
+            dr_bar += drTerm_bar * prod; // line 38: 0.5 * r * r
+            r_bar += dProdTerm_bar * dProd; // line 38: 0.5 * r * r
+            double dProd_bar = dProdTerm_bar * r; // line 38: 0.5 * r * r
+            dr_bar += dProd_bar * 0.5; // line 38: 0.5 * r
+            r_bar += prod_bar * 0.5; // line 38: 0.5 * r
+        } else {
+            double dLinear_2_bar = seed; // line 44: return linear
+            double linear_bar = 0.0;
+            double dLinear_bar = 0.0;
+            if (branch_2) { // line 41: if (linear > 100)
+                double dLinear_3_bar = dLinear_2_bar; // line 41: if (linear > 100)
+                double dLog_bar = dLinear_3_bar; // line 42: linear = 100 + Math.log(linear - 99)
+                double div_bar = dLog_bar * dDiff_2; // line 42: Math.log(linear - 99)
+                double dDiff_2_bar = dLog_bar * div; // line 42: Math.log(linear - 99)
+                double diff_2_bar = -div_bar * (div / diff_2); // line 42: Math.log(linear - 99)
+                dLinear_bar += dDiff_2_bar; // line 42: linear - 99
+                linear_bar += diff_2_bar; // line 42: linear - 99
+            } else {
+                dLinear_bar += dLinear_2_bar; // line 41: if (linear > 100)
+            }
+            double dDeltaTerm_bar = dLinear_bar; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dDiffTerm_bar = dLinear_bar; // line 40: double linear = delta * (a - 0.5 * delta)
+            delta_bar += dDiffTerm_bar * dDiff; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dDiff_bar = dDiffTerm_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
+            double diff_bar = dDeltaTerm_bar * dDelta; // line 40: double linear = delta * (a - 0.5 * delta)
+            dDelta_bar += dDeltaTerm_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
+            delta_bar += linear_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
+            diff_bar += linear_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
+            da_bar += dDiff_bar; // line 40: a - 0.5 * delta
+            double dProdTerm_2_bar = dDiff_bar; // line 40: a - 0.5 * delta
+            double dProd_3_bar = -dProdTerm_2_bar; // line 40: a - 0.5 * delta
+            a_bar += diff_bar; // line 40: a - 0.5 * delta
+            double prod_3_bar = -diff_bar; // line 40: a - 0.5 * delta
+            dDelta_bar += dProd_3_bar * 0.5; // line 40: 0.5 * delta
+            delta_bar += prod_3_bar * 0.5; // line 40: 0.5 * delta
+        }
+        dr_bar += da_bar * signum; // line 36: double a = Math.abs(r)
+        r_bar += a_bar * Math.signum(r); // line 36: double a = Math.abs(r)
+        into.value = value;
+        into.r = r_bar;
+        into.delta = delta_bar;
+        into.dr = dr_bar;
+        into.dDelta = dDelta_bar;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double huberTangentValue(double r, double delta, double dr, double dDelta,
+            HuberTangentGradient into) {
+        return huberTangentSweep(r, delta, dr, dDelta, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#huber(double, double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code huberTangentValue} with a kept result allocates nothing once warm).
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
+     * @return the directional derivative of the value
+     */
+    public static double huberTangent(double r, double delta, double dr, double dDelta) {
+        return huberTangentValue(r, delta, dr, dDelta, new HuberTangentGradient());
+    }
+
+    private static void huberHvpInto(double r, double delta, double[] v, double[] hv,
+            HuberTangentGradient work) {
+        int at = 0;
+        double dr = v[at++];
+        double dDelta = v[at++];
+        huberTangentPullback(r, delta, dr, dDelta, 1.0, work);
+        at = 0;
+        hv[at++] = work.r();
+        hv[at++] = work.delta();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code huberHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] huberHvp(double r, double delta, double[] v) {
+        int n = 2;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        huberHvpInto(r, delta, v, hv, new HuberTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#huber(double, double)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] huberHessian(double r, double delta) {
+        int n = 2;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        HuberTangentGradient work = new HuberTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            huberHvpInto(r, delta, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#huber(double, double)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double huberLaplacian(double r, double delta) {
+        int n = 2;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        HuberTangentGradient work = new HuberTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            huberHvpInto(r, delta, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#polynomial(double, double, int)}, in a new result.
      * @param x a differentiated input
      * @param y a differentiated input
@@ -490,6 +1329,215 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double polynomialTangentPullback(double x, double y, int n, double dx, double dy,
+            double seed, PolynomialTangentGradient into) {
+        return polynomialTangentSweep(x, y, n, dx, dy, seed, true, -1L, into);
+    }
+
+    private static double polynomialTangentSweep(double x, double y, int n, double dx, double dy,
+            double seed, boolean gradient, long wanted, PolynomialTangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double pow = Math.pow(x, 3); // line 50: Math.pow(x, 3)
+        double pow_2 = Math.pow(x, 2.0); // line 50: Math.pow(x, 3)
+        double mul = 3.0 * pow_2; // line 50: Math.pow(x, 3)
+        double dPow = mul * dx; // line 50: Math.pow(x, 3)
+        double pow_3 = Math.pow(y, 2); // line 50: Math.pow(y, 2)
+        double mul_2 = 2.0 * y; // line 50: Math.pow(y, 2)
+        double dPow_2 = mul_2 * dy; // line 50: Math.pow(y, 2)
+        double prod = 2 * pow_3; // line 50: 2 * Math.pow(y, 2)
+        double dProd = 2 * dPow_2; // line 50: 2 * Math.pow(y, 2)
+        double p = pow - prod; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dProdTerm = -dProd; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dp = dPow + dProdTerm; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double div = 0.0; // kept for the reverse sweep
+        double q;
+        double dq;
+        boolean branch = x > y; // line 51: x > y ?
+        if (branch) { // line 51: x > y ?
+            double prod_2 = p * n; // line 51: p * n
+            double dProd_2 = n * dp; // line 51: p * n
+            q = prod_2; // line 51: p * n
+            dq = dProd_2; // line 51: p * n
+        } else {
+            double quot = p / n; // line 51: p / n
+            div = 1.0 / n; // line 51: p / n
+            double dQuot = div * dp; // line 51: p / n
+            q = quot; // line 51: p / n
+            dq = dQuot; // line 51: p / n
+        }
+        double q_2 = q * y; // line 52: q *= y
+        double dqTerm = y * dq; // line 52: q *= y
+        double dyTerm = q * dy; // line 52: q *= y
+        double dq_2 = dqTerm + dyTerm; // line 52: q *= y
+        double value = dq_2; // line 53: return q
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double dq_2_bar = seed; // line 53: return q
+        double dqTerm_bar = dq_2_bar; // line 52: q *= y
+        double dyTerm_bar = dq_2_bar; // line 52: q *= y
+        double q_bar = dyTerm_bar * dy; // line 52: q *= y
+        double dy_bar = dyTerm_bar * q; // line 52: q *= y
+        double y_bar = dqTerm_bar * dq; // line 52: q *= y
+        double dq_bar = dqTerm_bar * y; // line 52: q *= y
+        double p_bar = 0.0;
+        double dp_bar = 0.0;
+        if (branch) { // line 51: x > y ?
+            double dProd_2_bar = dq_bar; // line 51: p * n
+            double prod_2_bar = q_bar; // line 51: p * n
+            dp_bar += dProd_2_bar * n; // line 51: p * n
+            p_bar += prod_2_bar * n; // line 51: p * n
+        } else {
+            double dQuot_bar = dq_bar; // line 51: p / n
+            double quot_bar = q_bar; // line 51: p / n
+            dp_bar += dQuot_bar * div; // line 51: p / n
+            p_bar += quot_bar * (1.0 / n); // line 51: p / n
+        }
+        double dPow_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dProdTerm_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dProd_bar = -dProdTerm_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double pow_bar = p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double prod_bar = -p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dPow_2_bar = dProd_bar * 2; // line 50: 2 * Math.pow(y, 2)
+        double pow_3_bar = prod_bar * 2; // line 50: 2 * Math.pow(y, 2)
+        double mul_2_bar = dPow_2_bar * dy; // line 50: Math.pow(y, 2)
+        dy_bar += dPow_2_bar * mul_2; // line 50: Math.pow(y, 2)
+        y_bar += mul_2_bar * 2.0; // line 50: Math.pow(y, 2)
+        y_bar += pow_3_bar * 2.0 * y; // line 50: Math.pow(y, 2)
+        double mul_bar = dPow_bar * dx; // line 50: Math.pow(x, 3)
+        double dx_bar = dPow_bar * mul; // line 50: Math.pow(x, 3)
+        double pow_2_bar = mul_bar * 3.0; // line 50: Math.pow(x, 3)
+        double x_bar = pow_2_bar * 2.0 * x; // line 50: Math.pow(x, 3)
+        x_bar += pow_bar * 3.0 * Math.pow(x, 2.0); // line 50: Math.pow(x, 3)
+        into.value = value;
+        into.x = x_bar;
+        into.y = y_bar;
+        into.dx = dx_bar;
+        into.dy = dy_bar;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double polynomialTangentValue(double x, double y, int n, double dx, double dy,
+            PolynomialTangentGradient into) {
+        return polynomialTangentSweep(x, y, n, dx, dy, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#polynomial(double, double, int)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code polynomialTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
+     * @return the directional derivative of the value
+     */
+    public static double polynomialTangent(double x, double y, int n, double dx, double dy) {
+        return polynomialTangentValue(x, y, n, dx, dy, new PolynomialTangentGradient());
+    }
+
+    private static void polynomialHvpInto(double x, double y, int n, double[] v, double[] hv,
+            PolynomialTangentGradient work) {
+        int at = 0;
+        double dx = v[at++];
+        double dy = v[at++];
+        polynomialTangentPullback(x, y, n, dx, dy, 1.0, work);
+        at = 0;
+        hv[at++] = work.x();
+        hv[at++] = work.y();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code polynomialHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] polynomialHvp(double x, double y, int n, double[] v) {
+        int n_ = 2;
+        Flat.checkLength(v, n_, "v");
+        double[] hv = new double[n_];
+        polynomialHvpInto(x, y, n, v, hv, new PolynomialTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#polynomial(double, double, int)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @return the n × n Hessian
+     */
+    public static double[][] polynomialHessian(double x, double y, int n) {
+        int n_ = 2;
+        double[][] hessian = new double[n_][n_];
+        double[] unit = new double[n_];
+        PolynomialTangentGradient work = new PolynomialTangentGradient();
+        for (int j = 0; j < n_; j++) {
+            unit[j] = 1.0;
+            polynomialHvpInto(x, y, n, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#polynomial(double, double, int)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double polynomialLaplacian(double x, double y, int n) {
+        int n_ = 2;
+        double[] unit = new double[n_];
+        double[] column = new double[n_];
+        PolynomialTangentGradient work = new PolynomialTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n_; j++) {
+            unit[j] = 1.0;
+            polynomialHvpInto(x, y, n, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#product(double[])}, in a new result.
      * @param x a differentiated input
      * @return the value and the partial derivatives
@@ -583,6 +1631,192 @@ public final class ExamplesGrad {
      */
     public static double productValue(double[] x, ProductGradient into) {
         return productSweep(x, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double productTangentPullback(double[] x, double[] dx, double seed,
+            ProductTangentGradient into) {
+        return productTangentSweep(x, dx, seed, true, -1L, into);
+    }
+
+    private static double productTangentSweep(double[] x, double[] dx, double seed,
+            boolean gradient, long wanted, ProductTangentGradient into) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double p = 1; // line 59: double p = 1
+        double dp = 0.0; // line 59: double p = 1
+        int trips = 0;
+        for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
+            trips++;
+            double x_i = x[i]; // line 61: x[i]
+            double dX_i = dx[i]; // line 61: x[i]
+            double pBefore = p; // line 61: p *= x[i]
+            tape.push(p);
+            p = p * x_i; // line 61: p *= x[i]
+            tape.push(dp);
+            double dpTerm = x_i * dp; // line 61: p *= x[i]
+            tape.push(pBefore);
+            double dX_iTerm = pBefore * dX_i; // line 61: p *= x[i]
+            dp = dpTerm + dX_iTerm; // line 61: p *= x[i]
+        }
+        double value = dp; // line 63: return p
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double dp_bar = seed; // line 63: return p
+        double p_bar = 0.0;
+        for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
+            double x_i;
+            double dX_i;
+            double pBefore;
+            double dpTerm_bar = dp_bar; // line 61: p *= x[i]
+            double dX_iTerm_bar = dp_bar; // line 61: p *= x[i]
+            dp_bar = 0.0; // the value it had before this assignment is another one
+            pBefore = tape.popDouble();
+            dX_i = dx[i]; // loaded again, not saved
+            double pBefore_bar = dX_iTerm_bar * dX_i; // line 61: p *= x[i]
+            double dX_i_bar = dX_iTerm_bar * pBefore; // line 61: p *= x[i]
+            dp = tape.popDouble();
+            x_i = x[i]; // loaded again, not saved
+            double x_i_bar = dpTerm_bar * dp; // line 61: p *= x[i]
+            dp_bar += dpTerm_bar * x_i; // line 61: p *= x[i]
+            p = tape.popDouble();
+            x_i = x[i]; // loaded again, not saved
+            x_i_bar += p_bar * p; // line 61: p *= x[i]
+            p_bar = p_bar * x_i; // line 61: p *= x[i]
+            p_bar += pBefore_bar; // line 61: p *= x[i]
+            dx_bar[i] += dX_i_bar; // line 61: x[i]
+            x_bar[i] += x_i_bar; // line 61: x[i]
+        }
+        into.value = value;
+        into.x = x_bar;
+        into.dx = dx_bar;
+        return value;
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double productTangentPartialPullback(double[] x, double[] dx, double seed,
+            long wanted, ProductTangentGradient into) {
+        return productTangentSweep(x, dx, seed, true, wanted, into);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
+        return productTangentSweep(x, dx, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#product(double[])}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code productTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @return the directional derivative of the value
+     */
+    public static double productTangent(double[] x, double[] dx) {
+        return productTangentValue(x, dx, new ProductTangentGradient());
+    }
+
+    private static void productHvpInto(double[] x, double[] v, double[] hv,
+            ProductTangentGradient work) {
+        int at = 0;
+        double[] dx = new double[x.length];
+        at = Flat.read(v, at, dx);
+        productTangentPullback(x, dx, 1.0, work);
+        at = 0;
+        at = Flat.write(work.x(), hv, at);
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#product(double[])}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code productHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] productHvp(double[] x, double[] v) {
+        int n = x.length;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        productHvpInto(x, v, hv, new ProductTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#product(double[])} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] productHessian(double[] x) {
+        int n = x.length;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        ProductTangentGradient work = new ProductTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            productHvpInto(x, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#product(double[])}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double productLaplacian(double[] x) {
+        int n = x.length;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        ProductTangentGradient work = new ProductTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            productHvpInto(x, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
     }
 
     /**
@@ -750,6 +1984,346 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double rosenbrockTangentPullback(double[] x, double[] dx, double seed,
+            RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, seed, true, -1L, into);
+    }
+
+    private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
+            boolean gradient, long wanted, RosenbrockTangentGradient into) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        double dSum = 0.0; // line 72: double sum = 0
+        if (!gradient) { // the value alone
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+            }
+            double value = dSum; // line 78: return sum
+            into.value = value;
+            return value;
+        }
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double dSum_bar = seed; // line 78: return sum
+        int trips = 0;
+        dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+        dev.leibniz.Workspace.zero(dx_bar, 0, 1); // elements the loop may add to before assigning them
+        if (dSum_bar == 1.0) { // the usual seed: the products with it fold away
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dbTerm_bar = dProd_4_bar; // line 76: b * b
+                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
+                double b_bar = dbTerm_2_bar * db; // line 76: b * b
+                double db_bar = dbTerm_2_bar * b; // line 76: b * b
+                b_bar += dbTerm_bar * db; // line 76: b * b
+                db_bar += dbTerm_bar * b; // line 76: b * b
+                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
+                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
+                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
+                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
+                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
+                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
+                da_bar += dProd_2_bar * 100; // line 76: 100 * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
+                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
+                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
+                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
+                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dx_bar[i] += dX_i_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+        } else {
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = dSum_bar; // line 76: sum += 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dbTerm_bar = dProd_4_bar; // line 76: b * b
+                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
+                double b_bar = dbTerm_2_bar * db; // line 76: b * b
+                double db_bar = dbTerm_2_bar * b; // line 76: b * b
+                b_bar += dbTerm_bar * db; // line 76: b * b
+                db_bar += dbTerm_bar * b; // line 76: b * b
+                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
+                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
+                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
+                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
+                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
+                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
+                da_bar += dProd_2_bar * 100; // line 76: 100 * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
+                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
+                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
+                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
+                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dx_bar[i] += dX_i_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+        }
+        dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
+        dev.leibniz.Workspace.zero(dx_bar, trips + 1, dx.length); // elements no iteration reached
+        double value = dSum; // line 78: return sum
+        into.value = value;
+        into.x = x_bar;
+        into.dx = dx_bar;
+        return value;
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double rosenbrockTangentPartialPullback(double[] x, double[] dx, double seed,
+            long wanted, RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double rosenbrockTangentValue(double[] x, double[] dx,
+            RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#rosenbrock(double[])}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code rosenbrockTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @return the directional derivative of the value
+     */
+    public static double rosenbrockTangent(double[] x, double[] dx) {
+        return rosenbrockTangentValue(x, dx, new RosenbrockTangentGradient());
+    }
+
+    private static void rosenbrockHvpInto(double[] x, double[] v, double[] hv,
+            RosenbrockTangentGradient work) {
+        int at = 0;
+        double[] dx = new double[x.length];
+        at = Flat.read(v, at, dx);
+        rosenbrockTangentPullback(x, dx, 1.0, work);
+        at = 0;
+        at = Flat.write(work.x(), hv, at);
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#rosenbrock(double[])}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code rosenbrockHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] rosenbrockHvp(double[] x, double[] v) {
+        int n = x.length;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        rosenbrockHvpInto(x, v, hv, new RosenbrockTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#rosenbrock(double[])} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] rosenbrockHessian(double[] x) {
+        int n = x.length;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            rosenbrockHvpInto(x, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#rosenbrock(double[])}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double rosenbrockLaplacian(double[] x) {
+        int n = x.length;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            rosenbrockHvpInto(x, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#clippedSum(double[], double)}, in a new result.
      * @param x a differentiated input
      * @param limit a differentiated input
@@ -862,6 +2436,217 @@ public final class ExamplesGrad {
      */
     public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
         return clippedSumSweep(x, limit, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double clippedSumTangentPullback(double[] x, double limit, double[] dx,
+            double dLimit, double seed, ClippedSumTangentGradient into) {
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into);
+    }
+
+    private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
+            double dLimit, double seed, boolean gradient, long wanted,
+            ClippedSumTangentGradient into) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double s = 0; // line 84: double s = 0
+        double ds = 0.0; // line 84: double s = 0
+        int trips = 0;
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
+            trips++;
+            double v = x[i]; // line 85: double v
+            double dv = dx[i]; // line 85: double v
+            if (v < 0) { // line 86: if (v < 0)
+                tape.push(true); // which way the branch went
+            } else {
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
+                tape.push(sqrt);
+                tape.push(sqrt);
+                double div = 0.5 / sqrt; // line 89: Math.sqrt(v)
+                tape.push(div);
+                tape.push(div);
+                double dSqrt = div * dv; // line 89: Math.sqrt(v)
+                double sBefore = s; // line 89: s += Math.sqrt(v)
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                ds = ds + dSqrt; // line 89: s += Math.sqrt(v)
+                if (s > limit) { // line 90: if (s > limit)
+                    tape.push(false); // which way the branch went
+                    break; // line 91: break
+                }
+                tape.push(false); // which way the branch went
+            }
+        }
+        double value = ds; // line 94: return s
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double ds_bar = seed; // line 94: return s
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
+            double sqrt;
+            double div;
+            double dv;
+            double v_bar = 0.0;
+            double dv_bar = 0.0;
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double dSqrt_bar = ds_bar; // line 89: s += Math.sqrt(v)
+                div = tape.popDouble();
+                dv = dx[i]; // loaded again, not saved
+                double div_bar = dSqrt_bar * dv; // line 89: Math.sqrt(v)
+                dv_bar += dSqrt_bar * div; // line 89: Math.sqrt(v)
+                div = tape.popDouble();
+                sqrt = tape.popDouble();
+                double sqrt_bar = -div_bar * (div / sqrt); // line 89: Math.sqrt(v)
+                sqrt = tape.popDouble();
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
+            }
+            dx_bar[i] += dv_bar; // line 85: double v
+            x_bar[i] += v_bar; // line 85: double v
+        }
+        into.value = value;
+        into.limit = 0.0;
+        into.dLimit = 0.0;
+        into.x = x_bar;
+        into.dx = dx_bar;
+        return value;
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double clippedSumTangentPartialPullback(double[] x, double limit, double[] dx,
+            double dLimit, double seed, long wanted, ClippedSumTangentGradient into) {
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
+            double dLimit, ClippedSumTangentGradient into) {
+        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#clippedSum(double[], double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code clippedSumTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @return the directional derivative of the value
+     */
+    public static double clippedSumTangent(double[] x, double limit, double[] dx, double dLimit) {
+        return clippedSumTangentValue(x, limit, dx, dLimit, new ClippedSumTangentGradient());
+    }
+
+    private static void clippedSumHvpInto(double[] x, double limit, double[] v, double[] hv,
+            ClippedSumTangentGradient work) {
+        int at = 0;
+        double[] dx = new double[x.length];
+        at = Flat.read(v, at, dx);
+        double dLimit = v[at++];
+        clippedSumTangentPullback(x, limit, dx, dLimit, 1.0, work);
+        at = 0;
+        at = Flat.write(work.x(), hv, at);
+        hv[at++] = work.limit();
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#clippedSum(double[], double)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code clippedSumHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] clippedSumHvp(double[] x, double limit, double[] v) {
+        int n = 1 + x.length;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        clippedSumHvpInto(x, limit, v, hv, new ClippedSumTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#clippedSum(double[], double)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] clippedSumHessian(double[] x, double limit) {
+        int n = 1 + x.length;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        ClippedSumTangentGradient work = new ClippedSumTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            clippedSumHvpInto(x, limit, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#clippedSum(double[], double)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double clippedSumLaplacian(double[] x, double limit) {
+        int n = 1 + x.length;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        ClippedSumTangentGradient work = new ClippedSumTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            clippedSumHvpInto(x, limit, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
     }
 
     /**
@@ -997,6 +2782,111 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double neuronLossTangentPullback(double[] w, double[] x, double target,
+            double[] dw, double[] dx, double dTarget, double seed, NeuronLossTangentGradient into) {
+        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, seed, true, -1L, into);
+    }
+
+    private static double neuronLossTangentSweep(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget, double seed, boolean gradient, long wanted,
+            NeuronLossTangentGradient into) {
+        if (into.mml514Call == null) {
+            into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
+        }
+        if (into.mml514Call2 == null) {
+            into.mml514Call2 = new golden.ExamplesGrad.Mml514TangentGradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double z = 0; // line 112: double z = 0
+        double dz = 0.0; // line 112: double z = 0
+        for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
+            double w_i = w[i]; // line 114: w[i]
+            double dW_i = dw[i]; // line 114: w[i]
+            double x_i = x[i]; // line 114: x[i]
+            double dX_i = dx[i]; // line 114: x[i]
+            double prod = w_i * x_i; // line 114: w[i] * x[i]
+            double dW_iTerm = x_i * dW_i; // line 114: w[i] * x[i]
+            double dX_iTerm = w_i * dX_i; // line 114: w[i] * x[i]
+            double dProd = dW_iTerm + dX_iTerm; // line 114: w[i] * x[i]
+            double zBefore = z; // line 114: z += w[i] * x[i]
+            z = z + prod; // line 114: z += w[i] * x[i]
+            dz = dz + dProd; // line 114: z += w[i] * x[i]
+        }
+        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 116: double y = mml514(z)
+        double dy = golden.ExamplesGrad.mml514TangentValue(z, dz, into.mml514Call2); // line 116: double y = mml514(z)
+        double diff = y - target; // line 117: y - target
+        double dTargetTerm = -dTarget; // line 117: y - target
+        double dDiff = dy + dTargetTerm; // line 117: y - target
+        double diff_2 = y - target; // line 117: y - target
+        double dTargetTerm_2 = -dTarget; // line 117: y - target
+        double dDiff_2 = dy + dTargetTerm_2; // line 117: y - target
+        double prod_2 = diff * diff_2; // line 117: (y - target) * (y - target)
+        double dDiffTerm = diff_2 * dDiff; // line 117: (y - target) * (y - target)
+        double dDiffTerm_2 = diff * dDiff_2; // line 117: (y - target) * (y - target)
+        double dProd_2 = dDiffTerm + dDiffTerm_2; // line 117: (y - target) * (y - target)
+        double w_0 = w[0]; // line 117: w[0]
+        double dW_0 = dw[0]; // line 117: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])
+        double partial = golden.Examples.softplusPullback(w_0, 1.0); // line 117: softplus(w[0])
+        double dSoftplus = partial * dW_0; // line 117: softplus(w[0])
+        double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double dSum = dProd_2 + dSoftplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double value = dSum; // line 117: return (y - target) * (y - target) + softplus(w[0])
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        into.value = value;
+        return value;
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double neuronLossTangentValue(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget, NeuronLossTangentGradient into) {
+        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, 0.0, false, -1L, into);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#neuronLoss(double[], double[], double)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code neuronLossTangentValue} with a kept result allocates nothing once warm).
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dTarget the tangent (direction) of {@code target}
+     * @return the directional derivative of the value
+     */
+    public static double neuronLossTangent(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget) {
+        return neuronLossTangentValue(w, x, target, dw, dx, dTarget, new NeuronLossTangentGradient());
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
@@ -1032,6 +2922,50 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program).
+     */
+    public static final class Mml514TangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=dx";
+
+        private double value;
+
+        private double x;
+
+        private double dx;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public Mml514TangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code mml514Tangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivative of {@code mml514Tangent} with respect to {@code x}
+         */
+        public double x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivative of {@code mml514Tangent} with respect to {@code dx}
+         */
+        public double dx() {
+            return dx;
+        }
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514OneExpression(double)}.
      */
     public static final class Mml514OneExpressionGradient {
@@ -1063,6 +2997,50 @@ public final class ExamplesGrad {
          */
         public double x() {
             return x;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program).
+     */
+    public static final class Mml514OneExpressionTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=dx";
+
+        private double value;
+
+        private double x;
+
+        private double dx;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public Mml514OneExpressionTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code mml514OneExpressionTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivative of {@code mml514OneExpressionTangent} with respect to {@code x}
+         */
+        public double x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivative of {@code mml514OneExpressionTangent} with respect to {@code dx}
+         */
+        public double dx() {
+            return dx;
         }
     }
 
@@ -1129,6 +3107,104 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program).
+     */
+    public static final class NeuronTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=w1;1=w2;3=x1;4=x2;5=dW1;6=dW2;7=dX1;8=dX2";
+
+        private double value;
+
+        private double w1;
+
+        private double w2;
+
+        private double x1;
+
+        private double x2;
+
+        private double dW1;
+
+        private double dW2;
+
+        private double dX1;
+
+        private double dX2;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public NeuronTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code neuronTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code w1}
+         */
+        public double w1() {
+            return w1;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code w2}
+         */
+        public double w2() {
+            return w2;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code x1}
+         */
+        public double x1() {
+            return x1;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code x2}
+         */
+        public double x2() {
+            return x2;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code dW1}
+         */
+        public double dW1() {
+            return dW1;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code dW2}
+         */
+        public double dW2() {
+            return dW2;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code dX1}
+         */
+        public double dX1() {
+            return dX1;
+        }
+
+        /**
+         * @return the partial derivative of {@code neuronTangent} with respect to {@code dX2}
+         */
+        public double dX2() {
+            return dX2;
+        }
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#huber(double, double)}.
      */
     public static final class HuberGradient {
@@ -1169,6 +3245,68 @@ public final class ExamplesGrad {
          */
         public double delta() {
             return delta;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program).
+     */
+    public static final class HuberTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=r;1=delta;2=dr;3=dDelta";
+
+        private double value;
+
+        private double r;
+
+        private double delta;
+
+        private double dr;
+
+        private double dDelta;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public HuberTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code huberTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivative of {@code huberTangent} with respect to {@code r}
+         */
+        public double r() {
+            return r;
+        }
+
+        /**
+         * @return the partial derivative of {@code huberTangent} with respect to {@code delta}
+         */
+        public double delta() {
+            return delta;
+        }
+
+        /**
+         * @return the partial derivative of {@code huberTangent} with respect to {@code dr}
+         */
+        public double dr() {
+            return dr;
+        }
+
+        /**
+         * @return the partial derivative of {@code huberTangent} with respect to {@code dDelta}
+         */
+        public double dDelta() {
+            return dDelta;
         }
     }
 
@@ -1217,6 +3355,68 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program).
+     */
+    public static final class PolynomialTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=y;3=dx;4=dy";
+
+        private double value;
+
+        private double x;
+
+        private double y;
+
+        private double dx;
+
+        private double dy;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public PolynomialTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code polynomialTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivative of {@code polynomialTangent} with respect to {@code x}
+         */
+        public double x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivative of {@code polynomialTangent} with respect to {@code y}
+         */
+        public double y() {
+            return y;
+        }
+
+        /**
+         * @return the partial derivative of {@code polynomialTangent} with respect to {@code dx}
+         */
+        public double dx() {
+            return dx;
+        }
+
+        /**
+         * @return the partial derivative of {@code polynomialTangent} with respect to {@code dy}
+         */
+        public double dy() {
+            return dy;
+        }
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#product(double[])}.
      */
     public static final class ProductGradient {
@@ -1257,6 +3457,55 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program).
+     */
+    public static final class ProductTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=dx";
+
+        private double value;
+
+        private double[] x;
+
+        private double[] dx;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public ProductTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code productTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code productTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivatives of {@code productTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dx() {
+            return dx;
+        }
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#rosenbrock(double[])}.
      */
     public static final class RosenbrockGradient {
@@ -1288,6 +3537,50 @@ public final class ExamplesGrad {
          */
         public double[] x() {
             return x;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program).
+     */
+    public static final class RosenbrockTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=dx";
+
+        private double value;
+
+        private double[] x;
+
+        private double[] dx;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public RosenbrockTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code rosenbrockTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dx() {
+            return dx;
         }
     }
 
@@ -1337,6 +3630,73 @@ public final class ExamplesGrad {
          */
         public double limit() {
             return limit;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program).
+     */
+    public static final class ClippedSumTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=limit;2=dx;3=dLimit";
+
+        private double value;
+
+        private double[] x;
+
+        private double limit;
+
+        private double[] dx;
+
+        private double dLimit;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public ClippedSumTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code clippedSumTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code clippedSumTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivative of {@code clippedSumTangent} with respect to {@code limit}
+         */
+        public double limit() {
+            return limit;
+        }
+
+        /**
+         * @return the partial derivatives of {@code clippedSumTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dx() {
+            return dx;
+        }
+
+        /**
+         * @return the partial derivative of {@code clippedSumTangent} with respect to {@code dLimit}
+         */
+        public double dLimit() {
+            return dLimit;
         }
     }
 
@@ -1395,6 +3755,42 @@ public final class ExamplesGrad {
          */
         public double target() {
             return target;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program).
+     */
+    public static final class NeuronLossTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "";
+
+        private double value;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private Mml514Gradient mml514Call;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private Mml514TangentGradient mml514Call2;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public NeuronLossTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code neuronLossTangent}
+         */
+        public double value() {
+            return value;
         }
     }
 }

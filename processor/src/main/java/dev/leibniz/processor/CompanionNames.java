@@ -74,6 +74,12 @@ public final class CompanionNames {
         return mine;
     }
 
+    /** The result type of a method's tangent program: {@code FTangentGradient} for {@code FGradient} ({@code _2} kept). */
+    public static String tangentGradient(String gradient) {
+        int at = gradient.lastIndexOf("Gradient");
+        return gradient.substring(0, at) + "TangentGradient" + gradient.substring(at + "Gradient".length());
+    }
+
     private static String spelled(String name, List<TypeMirror> params, boolean overloaded) {
         StringBuilder sb = new StringBuilder(capitalize(name));
         if (overloaded) {

@@ -34,7 +34,7 @@ import javax.tools.Diagnostic;
  */
 final class MethodCompiler {
     private record Compiled(ExecutableElement method, Func func, ReverseTransform.Result pullback,
-            CompilationUnitTree unit) {}
+            CompilationUnitTree unit, Activity activity) {}
 
     private final ProcessingEnvironment env;
     private final Trees trees;
@@ -53,7 +53,14 @@ final class MethodCompiler {
     /** Methods being compiled now: a procedure's callers ask for its outputs while it is parsed only if it recurses. */
     private final Set<ExecutableElement> inProgress = new java.util.HashSet<>();
 
+    /** The tangent programs (forward mode), compiled after the methods themselves. */
+    private final TangentCompiler tangents;
+
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules, UnresolvedNameCheck unresolvedNames) {
+        this.tangents = new TangentCompiler(env, trees, m -> {
+            Compiled c = compiled(m);
+            return c == null ? null : new TangentCompiler.Source(c.func(), c.activity());
+        });
         this.env = env;
         this.unresolvedNames = unresolvedNames;
         this.trees = trees;
@@ -87,8 +94,11 @@ final class MethodCompiler {
         }
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
         done.forEach((owner, list) -> out.put(owner,
-                list.stream().map(c -> new CompanionEmitter.Method(c.func(), c.pullback(),
-                        CompanionNames.gradient(c.method()))).toList()));
+                list.stream().map(c -> {
+                    TangentCompiler.Tangent t = tangents.of(c.method());
+                    return new CompanionEmitter.Method(c.func(), c.pullback(), CompanionNames.gradient(c.method()),
+                            t == null ? null : t.func(), t == null ? null : t.pullback());
+                }).toList()));
         return out;
     }
 
@@ -228,7 +238,7 @@ final class MethodCompiler {
                         + "for the JVM (about " + size + " bytes of bytecode; a method may have " + CodeSize.LIMIT
                         + "): split " + m.getSimpleName() + " into several @Differentiable methods that call each other");
             }
-            return new Compiled(m, f, pullback, unit);
+            return new Compiled(m, f, pullback, unit, activity);
         } catch (Unsupported u) {
             if (u.isUnresolved() && unresolvedNames != null) {
                 unresolvedNames.expect(m, unit, u.tree());

@@ -26,7 +26,13 @@ public final class CompanionEmitter {
      *
      * @param gradient the simple name of its result type, from {@link CompanionNames#gradient}
      */
-    public record Method(Func func, ReverseTransform.Result pullback, String gradient) {}
+    public record Method(Func func, ReverseTransform.Result pullback, String gradient, Func tangent,
+            ReverseTransform.Result tangentPullback) {
+        /** A method without a tangent program. */
+        public Method(Func func, ReverseTransform.Result pullback, String gradient) {
+            this(func, pullback, gradient, null, null);
+        }
+    }
 
     private CompanionEmitter() {}
 
@@ -53,6 +59,9 @@ public final class CompanionEmitter {
                 .alwaysQualify(shadowed.toArray(String[]::new));
         for (Method m : methods) {
             addMethod(type, self, ownerCanonical, m);
+            if (m.tangent() != null) {
+                TangentEmitter.add(type, self, ownerCanonical, m);
+            }
         }
         return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("    ").build();
     }
@@ -62,19 +71,8 @@ public final class CompanionEmitter {
         String link = "{@link " + owner + "#" + f.signature() + "}";
         ClassName gradient = self.nestedClass(m.gradient());
         type.addType(gradientType(gradient, f, link, m.pullback().workspace(), m.pullback().sites()));
-
-        List<ParameterSpec> params = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        if (f.receiver() != null) {
-            params.add(ParameterSpec.builder(TypeName.get(f.receiverType()), f.receiver().name()).build());
-            names.add(f.receiver().name());
-        }
-        for (Param p : f.params()) {
-            // The transform may have renamed it, where its name would hide a package the code names.
-            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.var().name()).build());
-            names.add(p.var().name());
-        }
-        String args = String.join(", ", names);
+        List<ParameterSpec> params = parameters(f);
+        String args = arguments(f);
         String into = m.pullback().into();
         String seed = m.pullback().seed();
 
@@ -110,7 +108,37 @@ public final class CompanionEmitter {
                 .returns(TypeName.DOUBLE)
                 .addStatement("return $LPullback($L$L1.0, $L)", f.name(), args, args.isEmpty() ? "" : ", ", into)
                 .build());
+        addScalarPullback(type, f, link, gradient, params, args, seed, into, m);
+    }
 
+    /** The companion's parameters for f: the receiver first, then f's own. */
+    static List<ParameterSpec> parameters(Func f) {
+        List<ParameterSpec> params = new ArrayList<>();
+        if (f.receiver() != null) {
+            params.add(ParameterSpec.builder(TypeName.get(f.receiverType()), f.receiver().name()).build());
+        }
+        for (Param p : f.params()) {
+            // The transform may have renamed it, where its name would hide a package the code names.
+            params.add(ParameterSpec.builder(TypeName.get(p.type()), p.var().name()).build());
+        }
+        return params;
+    }
+
+    /** The arguments that pass the parameters of {@link #parameters} on, comma-separated. */
+    static String arguments(Func f) {
+        List<String> names = new ArrayList<>();
+        if (f.receiver() != null) {
+            names.add(f.receiver().name());
+        }
+        for (Param p : f.params()) {
+            names.add(p.var().name());
+        }
+        return String.join(", ", names);
+    }
+
+    /** A scalar method's pullback, and the sweep, partial pullback and value method behind it. */
+    static void addScalarPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
+            List<ParameterSpec> params, String args, String seed, String into, Method m) {
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Pullback (vector-Jacobian product) of $L: writes the value and {@code $L} times the\n"
@@ -132,7 +160,7 @@ public final class CompanionEmitter {
         addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE);
     }
 
-    private static String join(String args, String more) {
+    static String join(String args, String more) {
         return args.isEmpty() ? more : args + ", " + more;
     }
 
@@ -224,7 +252,7 @@ public final class CompanionEmitter {
     }
 
     /** A double[]-valued method has no single gradient: only its vector-Jacobian product. */
-    private static void addVectorPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
+    static void addVectorPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
             List<ParameterSpec> params, String args, String seed, String into, Method m) {
         TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
@@ -252,7 +280,7 @@ public final class CompanionEmitter {
     }
 
     /** A procedure's pullback: one seed per array it writes, and the adjoints of what it reads. */
-    private static void addProcedurePullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
+    static void addProcedurePullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
             List<ParameterSpec> params, String args, String into, Method m) {
         TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Pullback")
@@ -281,7 +309,7 @@ public final class CompanionEmitter {
         addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID);
     }
 
-    private static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,
+    static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,
             List<ReverseTransform.Site> sites) {
         TypeName valueType = f.returnsArray() ? ArrayTypeName.of(TypeName.DOUBLE) : TypeName.DOUBLE;
         TypeSpec.Builder g = TypeSpec.classBuilder(gradient)
@@ -360,13 +388,23 @@ public final class CompanionEmitter {
                 .build());
     }
 
-    private static String paramDocs(Func f) {
+    static String paramDocs(Func f) {
         StringBuilder sb = new StringBuilder();
         if (f.receiver() != null) {
             sb.append("@param ").append(f.receiver().name()).append(" the receiver; its fields are constants to the derivative\n");
         }
-        for (Param p : f.params()) {
-            sb.append("@param ").append(p.var().name()).append(p.differentiated() ? " a differentiated input\n" : " a constant input\n");
+        int originals = f.tangentOf() == null ? f.params().size() : f.tangentOf().params().size();
+        List<Param> differentiated = f.tangentOf() == null ? List.of()
+                : f.tangentOf().params().stream().filter(Param::differentiated).toList();
+        for (int i = 0; i < f.params().size(); i++) {
+            Param p = f.params().get(i);
+            sb.append("@param ").append(p.var().name());
+            if (i >= originals) { // a tangent program's tangent, one per differentiated parameter
+                sb.append(" the tangent (direction) of {@code ").append(differentiated.get(i - originals).name()).append("}\n");
+            } else {
+                sb.append(p.differentiated() || f.tangentOf() != null && f.tangentOf().params().get(i).differentiated()
+                        ? " a differentiated input\n" : " a constant input\n");
+            }
         }
         return sb.toString();
     }

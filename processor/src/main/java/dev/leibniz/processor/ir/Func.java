@@ -15,9 +15,10 @@ import javax.lang.model.type.TypeMirror;
  * @param varargs whether the last parameter is {@code T...}, which the companion's allocating overload keeps
  * @param returns {@code DOUBLE}, {@code DOUBLE_ARRAY} for a method whose pullback takes an array seed, or
  *     null for a procedure: a void method whose outputs are the array parameters it writes
+ * @param tangentOf for a tangent program (forward mode), the method it is the tangent of; else null
  */
 public record Func(String name, String signature, Var receiver, TypeMirror receiverType, List<Param> params,
-        Block body, boolean varargs, Type returns) {
+        Block body, boolean varargs, Type returns, Func tangentOf) {
 
     /** Whether the method returns a {@code double[]}: its pullback is a vector-Jacobian product. */
     public boolean returnsArray() {

@@ -143,7 +143,8 @@ public final class MethodParser {
         }
         ArrayCopies.checkChoices(this, body);
         return new Func(method.getSimpleName().toString(), signature, receiver,
-                receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs(), returns());
+                receiver == null ? null : method.getEnclosingElement().asType(), params, body, method.isVarArgs(), returns(),
+                null);
     }
 
     // ---- statements -------------------------------------------------------------------------

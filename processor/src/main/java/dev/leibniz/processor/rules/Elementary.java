@@ -188,6 +188,20 @@ public enum Elementary {
         return d.replaceAll("(?<![\\w.])Math\\.", mathClass + ".");
     }
 
+    /**
+     * The partial derivative with respect to operand {@code i} as an expression tree over the
+     * operands and the result, or null when it is zero: the same formula as {@link #partial}, in a
+     * form a transform can build from steps of this table and differentiate again.
+     */
+    public Expr partialExpr(int i, List<Double> literals) {
+        List<String> markers = new java.util.ArrayList<>();
+        for (int k = 0; k < arity; k++) {
+            markers.add("" + ExprParser.ARG + k + ExprParser.ARG);
+        }
+        String d = partial(i, markers, String.valueOf(ExprParser.RESULT), literals, "Math");
+        return d == null ? null : ExprParser.parse(d);
+    }
+
     /** Looks up a Math/StrictMath method by name and argument count. */
     public static Elementary ofMethod(String name, int argCount) {
         for (Elementary e : values()) {

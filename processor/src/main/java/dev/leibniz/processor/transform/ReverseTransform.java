@@ -244,9 +244,14 @@ public final class ReverseTransform {
         }
         int o = 0;
         for (Param p : f.params()) {
-            if (outputs.contains(p.var())) { // an output's seed is its adjoint after the method
-                reverse.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
-                        + outputSeeds.get(o++) + ")", "the seed of the output " + p.name()));
+            // An output's seed is its adjoint after the method; every output is differentiated, except in a tangent
+            // program run for forward mode alone, which differentiates nothing.
+            if (outputs.contains(p.var())) {
+                String seedName = outputSeeds.get(o++);
+                if (p.differentiated()) {
+                    reverse.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
+                            + seedName + ")", "the seed of the output " + p.name()));
+                }
             }
         }
         if (fused != null) {

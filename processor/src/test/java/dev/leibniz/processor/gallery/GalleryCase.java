@@ -29,6 +29,8 @@ final class GalleryCase {
     final String[] differentiated;
     final List<Object[]> points = new ArrayList<>();
     Twin twin;
+    /** The twin is exact to first order only (an implicit-function step), so second order is checked otherwise. */
+    boolean twinFirstOrderOnly;
     ClosedForm closedForm;
     boolean floats;
     boolean stopped;
@@ -55,6 +57,12 @@ final class GalleryCase {
         }
         points.add(args);
         return this;
+    }
+
+    /** The twin gives first derivatives only: see {@link #twinFirstOrderOnly}. */
+    GalleryCase firstOrderTwin(Twin t) {
+        this.twinFirstOrderOnly = true;
+        return twin(t);
     }
 
     GalleryCase twin(Twin t) {

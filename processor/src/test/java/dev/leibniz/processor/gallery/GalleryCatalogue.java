@@ -581,7 +581,7 @@ final class GalleryCatalogue {
                 .at(0.7, 0.3).at(-0.5, 0.1));
         out.add(program("Physics", "keplerPosition", "ecc", "meanAnomaly", "semiMajor")
                 .at(0.3, 1.0, 2.0).at(0.6, 2.5, 1.0)
-                .twin(in -> {
+                .firstOrderTwin(in -> {
                     // dE/de and dE/dM by the implicit function theorem on E - e sin E = M.
                     double ecc = in.d(0);
                     double mean = in.d(1);

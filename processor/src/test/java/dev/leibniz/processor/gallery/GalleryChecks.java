@@ -151,7 +151,7 @@ final class GalleryChecks {
         return ((Number) invoke(plain, receiver, args, at + ": plain method")).doubleValue();
     }
 
-    private static double[] gradient(GalleryCase c, Class<?> resultType, Object result, String at) {
+    static double[] gradient(GalleryCase c, Class<?> resultType, Object result, String at) {
         List<double[]> parts = new ArrayList<>();
         for (String name : c.differentiated) {
             if (name != null) {
@@ -277,7 +277,7 @@ final class GalleryChecks {
     }
 
     /** The arguments themselves, not copies: a companion that writes into them must show. */
-    private static Object[] withReceiver(Object receiver, Object[] args) {
+    static Object[] withReceiver(Object receiver, Object[] args) {
         if (receiver == null) {
             return args.clone();
         }
@@ -287,13 +287,13 @@ final class GalleryChecks {
         return out;
     }
 
-    private static Object[] append(Object[] args, Object last) {
+    static Object[] append(Object[] args, Object last) {
         Object[] out = Arrays.copyOf(args, args.length + 1);
         out[args.length] = last;
         return out;
     }
 
-    private static Method plainMethod(Class<?> fixture, String name) {
+    static Method plainMethod(Class<?> fixture, String name) {
         Method found = null;
         for (Method m : fixture.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
@@ -310,7 +310,7 @@ final class GalleryChecks {
         return found;
     }
 
-    private static Object construct(Class<?> fixture, Object[] args) throws ReflectiveOperationException {
+    static Object construct(Class<?> fixture, Object[] args) throws ReflectiveOperationException {
         for (Constructor<?> k : fixture.getDeclaredConstructors()) {
             if (k.getParameterCount() == args.length) {
                 k.setAccessible(true);
@@ -320,7 +320,7 @@ final class GalleryChecks {
         throw new NoSuchMethodException(fixture.getName() + " has no constructor with " + args.length + " parameters");
     }
 
-    private static Object invoke(Method m, Object receiver, Object[] args, String what) {
+    static Object invoke(Method m, Object receiver, Object[] args, String what) {
         try {
             return m.invoke(receiver, args);
         } catch (InvocationTargetException e) {

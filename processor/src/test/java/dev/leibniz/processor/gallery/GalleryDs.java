@@ -16,6 +16,11 @@ final class GalleryDs {
     private final int[] firstVariable;
 
     GalleryDs(Object[] args, String[] differentiated) {
+        this(args, differentiated, 1);
+    }
+
+    /** Derivatives up to {@code order}: 2 gives the Hessian as well. */
+    GalleryDs(Object[] args, String[] differentiated, int order) {
         this.args = args;
         this.differentiated = differentiated;
         this.firstVariable = new int[args.length];
@@ -26,7 +31,7 @@ final class GalleryDs {
                 n += GalleryChecks.size(args[i]);
             }
         }
-        this.factory = new DSFactory(n, 1);
+        this.factory = new DSFactory(n, order);
     }
 
     int variables() {

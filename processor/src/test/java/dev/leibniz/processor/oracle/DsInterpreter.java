@@ -68,7 +68,9 @@ final class DsInterpreter {
     }
 
     /** Result of one evaluation. */
-    record Result(double value, double[] gradient, boolean fit, String unfitReason, long signature, double dsValue) {}
+    /** @param hessian the second derivatives when the interpreter runs at order 2, else null */
+    record Result(double value, double[] gradient, boolean fit, String unfitReason, long signature, double dsValue,
+            double[][] hessian) {}
 
     private final Method method;
     private final DSFactory factory;
@@ -84,9 +86,14 @@ final class DsInterpreter {
     }
 
     DsInterpreter(Method method, Ast.Program program) {
+        this(method, program, 1);
+    }
+
+    /** With {@code order} 2 the result carries the Hessian too (Hipparchus's exact second derivatives). */
+    DsInterpreter(Method method, Ast.Program program, int order) {
         this.method = method;
         this.program = program;
-        this.factory = new DSFactory(Math.max(1, method.freeCount()), 1);
+        this.factory = new DSFactory(Math.max(1, method.freeCount()), order);
     }
 
     /** {@code break} / {@code continue} (label null: the innermost loop). */
@@ -194,7 +201,19 @@ final class DsInterpreter {
         if (!Double.isFinite(v.d())) {
             markUnfit("non-finite value");
         }
-        return new Result(v.d(), grad, unfit == null, unfit, signature, v.ds().getValue());
+        double[][] hessian = null;
+        if (factory.getCompiler().getOrder() >= 2) {
+            hessian = new double[di][di];
+            for (int i = 0; i < di; i++) {
+                for (int j = 0; j < di; j++) {
+                    int[] orders = new int[di];
+                    orders[i]++;
+                    orders[j]++;
+                    hessian[i][j] = v.ds().getPartialDerivative(orders);
+                }
+            }
+        }
+        return new Result(v.d(), grad, unfit == null, unfit, signature, v.ds().getValue(), hessian);
     }
 
     private void markUnfit(String why) {

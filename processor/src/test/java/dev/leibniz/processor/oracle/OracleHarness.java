@@ -92,6 +92,11 @@ final class OracleHarness {
         int compilations;
         int cdCompared;
         int cdInconclusive;
+        /** Points where the tangent passed the dot-product test, and methods that had no tangent. */
+        int tangentsChecked;
+        int tangentsMissing;
+        /** Points where mHessian matched Hipparchus's order-2 derivatives. */
+        int hessiansChecked;
         final Map<String, Integer> skipReasons = new TreeMap<>();
         final Map<String, Integer> featureCounts = new TreeMap<>();
 
@@ -103,6 +108,9 @@ final class OracleHarness {
             compilations += o.compilations;
             cdCompared += o.cdCompared;
             cdInconclusive += o.cdInconclusive;
+            tangentsChecked += o.tangentsChecked;
+            tangentsMissing += o.tangentsMissing;
+            hessiansChecked += o.hessiansChecked;
             o.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Integer::sum));
             o.featureCounts.forEach((k, v) -> featureCounts.merge(k, v, Integer::sum));
         }
@@ -110,10 +118,11 @@ final class OracleHarness {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "generated=%d checked=%d points=%d skippedPoints=%d compilations=%d cdCompared=%d cdInconclusive=%d%n"
+                    "generated=%d checked=%d points=%d skippedPoints=%d compilations=%d cdCompared=%d cdInconclusive=%d "
+                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d%n"
                             + "  skip reasons: %s%n  features: %s",
                     generated, checked, pointsCompared, pointsSkipped, compilations, cdCompared, cdInconclusive,
-                    skipReasons, featureCounts);
+                    tangentsChecked, tangentsMissing, hessiansChecked, skipReasons, featureCounts);
         }
     }
 
@@ -643,6 +652,10 @@ final class OracleHarness {
         final InMemoryCompiler.Result compiled;
         java.lang.reflect.Method original;
         java.lang.reflect.Method fresh;
+        /** The forward mode, {@code mTangent(args, tangents)}; null when the companion has none. */
+        java.lang.reflect.Method tangent;
+        /** {@code mHessian(args)}; null when the companion has none (forward mode alone, or none at all). */
+        java.lang.reflect.Method hessian;
         java.lang.reflect.Method into;
         java.lang.reflect.Method pullback;
         java.lang.reflect.Method value;
@@ -708,6 +721,20 @@ final class OracleHarness {
                     }
                 }
                 gradientCtor = res.getConstructor();
+                List<Class<?>> tangentTypes = new ArrayList<>(Arrays.asList(paramTypes(m)));
+                for (Param p : dps) {
+                    tangentTypes.add(tangentTypes.get(m.params().indexOf(p)));
+                }
+                try {
+                    tangent = grad.getMethod(m.name() + "Tangent", tangentTypes.toArray(new Class<?>[0]));
+                } catch (NoSuchMethodException none) {
+                    tangent = null; // counted in the stats: forward mode refused this program
+                }
+                try {
+                    hessian = grad.getMethod(m.name() + "Hessian", paramTypes(m));
+                } catch (NoSuchMethodException none) {
+                    hessian = null; // a @DerivativeOf rule on the way: forward mode only
+                }
             } catch (ReflectiveOperationException e) {
                 return "generated API does not match docs/GENERATED_API.md: " + e;
             }
@@ -768,6 +795,22 @@ final class OracleHarness {
                         pbObj = gradientCtor.newInstance();
                     }
                     List<String> bad = compareAt(a, ref, orig, intoObj, pbObj, seeds[(fit - 1) % seeds.length]);
+                    if (bad.isEmpty()) {
+                        if (tangent == null) {
+                            st.tangentsMissing += fit == 1 ? 1 : 0;
+                        } else {
+                            bad.addAll(dotProductTest(a, ref));
+                            st.tangentsChecked++;
+                        }
+                        // order 2 costs (n+1)(n+2)/2 coefficients per operation: small programs, first point
+                        if (bad.isEmpty() && hessian != null && fit == 1 && m.freeCount() <= 12) {
+                            List<String> second = hessianTest(a);
+                            if (second != null) {
+                                bad.addAll(second);
+                                st.hessiansChecked++;
+                            }
+                        }
+                    }
                     if (!bad.isEmpty()) {
                         fails.add(failure("MISMATCH", mismatchKey(bad), String.join("\n", bad), a, ref));
                         return fit;
@@ -780,6 +823,88 @@ final class OracleHarness {
                 }
             }
             return fit;
+        }
+
+        /**
+         * mHessian against Hipparchus's order-2 derivatives of the reference interpreter; null when the
+         * point is unfit at order 2 (nothing compared).
+         */
+        List<String> hessianTest(double[] a) throws ReflectiveOperationException {
+            Result ref2 = new DsInterpreter(m, program, 2).eval(a);
+            if (!ref2.fit()) {
+                return null;
+            }
+            double[][] h = (double[][]) hessian.invoke(null, boxed(m, a));
+            double[][] want = ref2.hessian();
+            List<String> bad = new ArrayList<>();
+            // the Hessian is over the differentiated parameters, the reference over every free variable
+            int[] index = new int[h.length];
+            int at = 0;
+            for (int k = 0; k < m.differentiated().size(); k++) {
+                int width = m.differentiated().get(k).ty() == Ty.DARRAY ? m.differentiated().get(k).len()
+                        : m.differentiated().get(k).ty() == Ty.DMATRIX ? m.differentiated().get(k).len() * m.differentiated().get(k).cols() : 1;
+                for (int e = 0; e < width && at < index.length; e++) {
+                    index[at++] = gradIndex[k] + e;
+                }
+            }
+            if (at != h.length) {
+                return List.of("mHessian has " + h.length + " rows, the differentiated parameters " + at + " entries");
+            }
+            double scale = 0;
+            for (double[] row : want) {
+                for (double x : row) {
+                    scale = Math.max(scale, Math.abs(x));
+                }
+            }
+            for (int i = 0; i < h.length; i++) {
+                for (int j = 0; j < h.length; j++) {
+                    double w = want[index[i]][index[j]];
+                    if (!(Math.abs(h[i][j] - w) <= 1e-8 * Math.max(1.0, scale))) {
+                        bad.add(String.format(Locale.ROOT, "mHessian[%d][%d] = %s, Hipparchus order 2: %s", i, j, h[i][j], w));
+                    }
+                }
+            }
+            return bad;
+        }
+
+        /**
+         * The dot-product test between tangent and adjoint code: the tangent along a random u
+         * equals ⟨∇f, u⟩ with the reference gradient (which the adjoint code has just matched).
+         */
+        List<String> dotProductTest(double[] a, Result ref) throws ReflectiveOperationException {
+            List<Param> dps = m.differentiated();
+            Object[] args = boxed(m, a);
+            SplittableRandom r = new SplittableRandom(ProgramGenerator.mix(m.seed(), Arrays.hashCode(a)));
+            List<Object> tangents = new ArrayList<>(Arrays.asList(args));
+            double expected = 0;
+            double scale = 0;
+            for (int k = 0; k < dps.size(); k++) {
+                Object arg = args[m.params().indexOf(dps.get(k))];
+                int n = arg instanceof double[] v ? v.length : arg instanceof double[][] w ? w.length * dps.get(k).cols() : 1;
+                double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = r.nextDouble(-1, 1);
+                    double term = ref.gradient()[gradIndex[k] + i] * u[i];
+                    expected += term;
+                    scale += Math.abs(term);
+                }
+                if (arg instanceof double[]) {
+                    tangents.add(u);
+                } else if (arg instanceof double[][] w) {
+                    double[][] shaped = new double[w.length][];
+                    for (int row = 0; row < w.length; row++) {
+                        shaped[row] = Arrays.copyOfRange(u, row * dps.get(k).cols(), (row + 1) * dps.get(k).cols());
+                    }
+                    tangents.add(shaped);
+                } else {
+                    tangents.add(u[0]);
+                }
+            }
+            double got = (double) tangent.invoke(null, tangents.toArray());
+            if (Math.abs(got - expected) <= TOL * Math.max(1.0, scale)) {
+                return List.of();
+            }
+            return List.of(String.format(Locale.ROOT, "mTangent along u: %s, but <gradient, u> = %s", got, expected));
         }
 
         /**

@@ -79,5 +79,8 @@ class RandomProgramOracleTest {
         OracleHarness.Stats st = o.stats();
         assertTrue(st.checked >= 0.9 * cfg.count(), "too few programs had a usable point:\n" + summary);
         assertTrue(st.pointsSkipped <= 0.2 * (st.pointsCompared + st.pointsSkipped), "too many unfit points:\n" + summary);
+        // forward mode must cover nearly every program, or the dot-product test proves little
+        assertTrue(st.tangentsMissing <= 0.05 * st.checked && st.tangentsChecked > 0, "too few tangents:\n" + summary);
+        assertTrue(st.hessiansChecked >= 0.2 * st.checked, "too few Hessians checked:\n" + summary);
     }
 }

@@ -1,0 +1,143 @@
+package dev.leibniz.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.leibniz.processor.ir.Func;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code mJacobian} for a {@code double[]}-valued method, in numerator layout (one row per
+ * output, one column per flattened differentiated input): by columns in forward mode when there
+ * are no more inputs than outputs, by rows in reverse mode otherwise.
+ */
+final class JacobianEmitter {
+    private static final TypeName ARRAY = ArrayTypeName.of(TypeName.DOUBLE);
+    private static final ClassName FLAT = ClassName.get("dev.leibniz", "Flat");
+    private static final ClassName WORKSPACE = ClassName.get("dev.leibniz", "Workspace");
+
+    private JacobianEmitter() {}
+
+    static void add(TypeSpec.Builder type, ClassName self, Func f, Func tf, String link, CompanionEmitter.Method m,
+            ClassName tangentGradient) {
+        ClassName gradient = self.nestedClass(m.gradient());
+        String g = m.gradient();
+        ClassName work = self.nestedClass(g.substring(0, g.lastIndexOf("Gradient")) + "Jacobian"
+                + g.substring(g.lastIndexOf("Gradient") + "Gradient".length()));
+        List<ParameterSpec> originals = TangentEmitter.originals(tf, f);
+        String args = TangentEmitter.originalArguments(tf, f);
+        TangentEmitter.Locals l = new TangentEmitter.Locals(tf);
+        String into = l.of("into");
+        String rows = l.of("rows");
+        String n = l.of("n");
+        String jacobian = l.of("jacobian");
+        String unit = l.of("unit");
+        String seed = l.of("seed");
+        String at = l.of("at");
+        String i = l.of("i");
+        String j = l.of("j");
+        String column = l.of("column");
+        List<String> tangents = TangentEmitter.tangentParams(f, tf).stream().map(p -> p.var().name()).toList();
+        String tangentArgs = String.join(", ", tangents);
+        type.addType(workType(work, f, tf, link, gradient, tangentGradient));
+
+        type.addMethod(MethodSpec.methodBuilder(f.name() + "Jacobian")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Jacobian of $L, in a new matrix; see the overload that reuses its buffers.\n", link)
+                .addJavadoc("$L", CompanionEmitter.paramDocs(f))
+                .addJavadoc("@return the Jacobian, one row per element of the value\n")
+                .addParameters(originals)
+                .returns(ArrayTypeName.of(ARRAY))
+                .addStatement("return $LJacobian($L)", f.name(), join(args, "new " + work.simpleName() + "()"))
+                .build());
+
+        type.addMethod(MethodSpec.methodBuilder(f.name() + "Jacobian")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Jacobian of $L in numerator layout: {@code J[i][j]} is the derivative of output i with\n"
+                        + "respect to the j-th differentiated input, flattened in declaration order (a {@code double[]} as\n"
+                        + "its elements, a {@code double[][]} row by row). With no more inputs than outputs it runs one\n"
+                        + "forward-mode sweep per column ({@code $L}), otherwise one pullback per row. Once {@code $L}\n"
+                        + "has been used with inputs of the same shapes, this allocates nothing.\n", link, tf.name(), into)
+                .addJavadoc("$L", CompanionEmitter.paramDocs(f))
+                .addJavadoc("@param $L keeps the work buffers and the result between calls\n", into)
+                .addJavadoc("@return the Jacobian, one row per element of the value, owned by {@code $L} and overwritten by its\n"
+                        + "next use\n", into)
+                .addParameters(originals)
+                .addParameter(work, into)
+                .returns(ArrayTypeName.of(ARRAY))
+                .addStatement("int $L = $LValue($L).length", rows, f.name(), join(args, into + ".reverse"))
+                .addStatement("int $L = $L", n, TangentEmitter.size(f, tf))
+                .addStatement("$L.jacobian = $T.matrix($L.jacobian, $L, $L)", into, FLAT, into, rows, n)
+                .addStatement("double[][] $L = $L.jacobian", jacobian, into)
+                .beginControlFlow("if ($L <= $L)", n, rows)
+                .addComment("forward mode: column j is the tangent along the j-th unit vector")
+                .addStatement("$L.unit = $T.zeroed($L.unit, $L)", into, WORKSPACE, into, n)
+                .addStatement("double[] $L = $L.unit", unit, into)
+                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+                .addStatement("$L[$L] = 1.0", unit, j)
+                .addStatement("int $L = 0", at)
+                .addCode(TangentEmitter.spread(f, tf, unit, at, into))
+                .addStatement("double[] $L = $LValue($L, $L.forward)", column, tf.name(), join(args, tangentArgs), into)
+                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                .addStatement("$L[$L][$L] = $L[$L]", jacobian, i, j, column, i)
+                .endControlFlow()
+                .addStatement("$L[$L] = 0.0", unit, j)
+                .endControlFlow()
+                .nextControlFlow("else")
+                .addComment("reverse mode: row i is the pullback of the i-th unit vector")
+                .addStatement("$L.seed = $T.zeroed($L.seed, $L)", into, WORKSPACE, into, rows)
+                .addStatement("double[] $L = $L.seed", seed, into)
+                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                .addStatement("$L[$L] = 1.0", seed, i)
+                .addStatement("$LPullback($L, $L, $L.reverse)", f.name(), args, seed, into)
+                .addStatement("int $L = 0", at)
+                .addCode(TangentEmitter.gather(f, tf, into + ".reverse", jacobian + "[" + i + "]", at))
+                .addStatement("$L[$L] = 0.0", seed, i)
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return $L", jacobian)
+                .build());
+    }
+
+    /** The buffers a Jacobian keeps between calls: both sweeps' results, the unit vectors, the tangents. */
+    private static TypeSpec workType(ClassName work, Func f, Func tf, String link, ClassName gradient,
+            ClassName tangentGradient) {
+        TypeSpec.Builder t = TypeSpec.classBuilder(work)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The Jacobian of $L and the buffers that compute it, kept between calls.\n", link)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("Empty buffers, filled on first use.\n")
+                        .build())
+                .addField(FieldSpec.builder(gradient, "reverse", Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T()", gradient).build())
+                .addField(FieldSpec.builder(tangentGradient, "forward", Modifier.PRIVATE, Modifier.FINAL)
+                        .initializer("new $T()", tangentGradient).build())
+                .addField(ARRAY, "unit", Modifier.PRIVATE)
+                .addField(ARRAY, "seed", Modifier.PRIVATE)
+                .addField(ArrayTypeName.of(ARRAY), "jacobian", Modifier.PRIVATE)
+                .addMethod(MethodSpec.methodBuilder("jacobian")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("The Jacobian the last call computed.\n")
+                        .addJavadoc("@return the matrix, owned by this object\n")
+                        .returns(ArrayTypeName.of(ARRAY))
+                        .addStatement("return jacobian")
+                        .build());
+        for (dev.leibniz.processor.ir.Param p : TangentEmitter.tangentParams(f, tf)) {
+            if (p.var().type().isFloatingArray()) {
+                t.addField(p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY,
+                        p.var().name(), Modifier.PRIVATE);
+            }
+        }
+        return t.build();
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
+    }
+}

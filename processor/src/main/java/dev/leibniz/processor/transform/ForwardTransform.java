@@ -1,0 +1,524 @@
+package dev.leibniz.processor.transform;
+
+import dev.leibniz.processor.analysis.Activity;
+import dev.leibniz.processor.diag.Unsupported;
+import dev.leibniz.processor.ir.ArrayNew;
+import dev.leibniz.processor.ir.Block;
+import dev.leibniz.processor.ir.Break;
+import dev.leibniz.processor.ir.Call;
+import dev.leibniz.processor.ir.Callee;
+import dev.leibniz.processor.ir.Compute;
+import dev.leibniz.processor.ir.Const;
+import dev.leibniz.processor.ir.Func;
+import dev.leibniz.processor.ir.If;
+import dev.leibniz.processor.ir.Load;
+import dev.leibniz.processor.ir.Loop;
+import dev.leibniz.processor.ir.Opaque;
+import dev.leibniz.processor.ir.Operand;
+import dev.leibniz.processor.ir.Param;
+import dev.leibniz.processor.ir.Return;
+import dev.leibniz.processor.ir.RowView;
+import dev.leibniz.processor.ir.Stmt;
+import dev.leibniz.processor.ir.Store;
+import dev.leibniz.processor.ir.Template;
+import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.ir.Var;
+import dev.leibniz.processor.rules.Elementary;
+import dev.leibniz.processor.rules.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Forward mode: turns a method's IR into the IR of its tangent program (its JVP). The tangent
+ * program takes, after the method's parameters, one tangent per differentiated parameter, runs
+ * the method, and beside every active value computes that value's tangent, built from the same
+ * derivative table the reverse transform reads ({@link Elementary#partialExpr}). It returns the
+ * tangent of the result; a procedure writes the tangents of its outputs into their tangent
+ * arrays.
+ *
+ * <p>The result is ordinary IR, so every later stage applies to it unchanged: its value sweep is
+ * the generated {@code mTangent}, and its reverse sweep (the adjoint of the tangent, with respect
+ * to the original inputs) is a Hessian-vector product.
+ */
+public final class ForwardTransform {
+    /** The companion methods of a callee's own tangent program, or why it has none. */
+    public interface Tangents {
+        /** The callee's tangent program as a callee, or null when it has none. */
+        Callee of(Callee callee);
+    }
+
+    private final Func f;
+    private final Activity activity;
+    private final Tangents tangents;
+    private final Map<Var, Var> primal = new HashMap<>();
+    private final Map<Var, Var> tangent = new LinkedHashMap<>();
+    private Block out;
+
+    /** Whether the tangent program is differentiated again (for second order), or only run (forward mode alone). */
+    private final boolean secondOrder;
+
+    private ForwardTransform(Func f, Activity activity, Tangents tangents, boolean secondOrder) {
+        this.secondOrder = secondOrder;
+        this.f = f;
+        this.activity = activity;
+        this.tangents = tangents;
+    }
+
+    /**
+     * The tangent program of f, named {@code fTangent}.
+     *
+     * @param secondOrder true: its parameters are differentiated, so its pullback gives H·v; false: none
+     *     is, for a method whose tangent goes through black boxes (a {@code @DerivativeOf} rule's partials)
+     */
+    public static Func of(Func f, Activity activity, Tangents tangents, boolean secondOrder) throws Unsupported {
+        return new ForwardTransform(f, activity, tangents, secondOrder).run();
+    }
+
+    /** The name of the tangent program of a method. */
+    public static String nameOf(String method) {
+        return method + "Tangent";
+    }
+
+    private Func run() throws Unsupported {
+        for (Param p : f.params()) {
+            if (p.differentiated() && (p.var().type() == Type.FLOAT || p.var().type() == Type.FLOAT_ARRAY)) {
+                throw new Unsupported(null, "forward mode does not handle float parameters yet; use double");
+            }
+        }
+        List<Param> params = new ArrayList<>();
+        List<Param> tangentParams = new ArrayList<>();
+        for (Param p : f.params()) {
+            params.add(new Param(p(p.var()), p.type(), secondOrder && p.differentiated()));
+        }
+        List<String> names = tangentParameterNames(f.params().stream().map(Param::name).toList(),
+                f.params().stream().map(Param::differentiated).toList());
+        for (Param p : f.params()) {
+            if (p.differentiated()) {
+                Var t = new Var(names.get(tangentParams.size()), p.var().type(), Var.Kind.PARAM);
+                t.setJavaType(p.var().javaType());
+                tangent.put(p.var(), t);
+                tangentParams.add(new Param(t, p.type(), secondOrder));
+            }
+        }
+        params.addAll(tangentParams);
+        Var receiver = f.receiver() == null ? null : p(f.receiver());
+        Block body = block(f.body());
+        return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns(), f);
+    }
+
+    private Block block(Block b) throws Unsupported {
+        Block saved = out;
+        out = new Block(b.depth());
+        for (Stmt s : b.stmts()) {
+            statement(s);
+        }
+        Block done = out;
+        out = saved;
+        return done;
+    }
+
+    private void statement(Stmt s) throws Unsupported {
+        if (s instanceof Compute c) {
+            compute(c);
+        } else if (s instanceof Opaque o) {
+            java.util.Map<Var, com.sun.source.tree.Tree> writes = new HashMap<>();
+            o.writes().forEach((v, t) -> writes.put(p(v), t));
+            out.add(new Opaque(o.target() == null ? null : p(o.target()), template(o.code()), o.pos(), o.tree(), writes));
+        } else if (s instanceof If i) {
+            Block then = block(i.then());
+            Block otherwise = block(i.otherwise());
+            List<Var> phis = new ArrayList<>();
+            for (Var phi : i.phis()) {
+                phis.add(p(phi));
+            }
+            for (Var phi : i.phis()) {
+                if (hasTangent(phi)) {
+                    phis.add(t(phi));
+                }
+            }
+            out.add(new If(template(i.condition()), p(i.taken()), then, otherwise, phis, i.pos()));
+        } else if (s instanceof Loop l) {
+            Loop.Counted counted = l.counted() == null ? null
+                    : new Loop.Counted(p(l.counted().index()), op(l.counted().start()), l.counted().step());
+            out.add(new Loop(l.label(), l.condition() == null ? null : template(l.condition()), l.doWhile(),
+                    block(l.body()), counted, l.trips() == null ? null : p(l.trips()), l.pos()));
+        } else if (s instanceof Break b) {
+            out.add(b);
+        } else if (s instanceof Return r) {
+            returns(r);
+        } else if (s instanceof ArrayNew n) {
+            out.add(new ArrayNew(p(n.target()), ops(n.dims()), n.reusable(), n.pos(), n.tree()));
+            if (hasTangent(n.target())) {
+                out.add(new ArrayNew(t(n.target()), ops(n.dims()), n.reusable(), n.pos(), n.tree()));
+            }
+        } else if (s instanceof Load l) {
+            out.add(new Load(p(l.target()), p(l.array()), ops(l.index()), l.pos()));
+            if (hasTangent(l.target()) && hasTangent(l.array())) {
+                out.add(new Load(t(l.target()), t(l.array()), ops(l.index()), l.pos()));
+            } else if (hasTangent(l.target())) { // a constant element into a variable that varies later
+                out.add(new Compute(t(l.target()), Elementary.COPY, List.of(Const.literal(0.0)), "Math", l.pos()));
+            }
+        } else if (s instanceof Store st) {
+            out.add(new Store(p(st.array()), ops(st.index()), op(st.value()), st.pos()));
+            if (hasTangent(st.array())) {
+                out.add(new Store(t(st.array()), ops(st.index()), tangentOf(st.value()), st.pos()));
+            }
+        } else if (s instanceof RowView r) {
+            out.add(new RowView(p(r.target()), p(r.parent()), ops(r.index()), r.pos(), r.tree()));
+            if (hasTangent(r.target()) && hasTangent(r.parent())) {
+                out.add(new RowView(t(r.target()), t(r.parent()), ops(r.index()), r.pos(), r.tree()));
+            } else if (hasTangent(r.target())) {
+                throw new Unsupported(r.tree(), "forward mode cannot yet follow a row of a constant matrix into a "
+                        + "variable that varies");
+            }
+        } else if (s instanceof Call k) {
+            call(k);
+        } else {
+            throw new IllegalStateException("no tangent for " + s);
+        }
+    }
+
+    // ---- elementary steps -----------------------------------------------------------------------
+
+    private void compute(Compute c) throws Unsupported {
+        Var target = c.target();
+        if (!hasTangent(target)) {
+            out.add(new Compute(p(target), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+            return;
+        }
+        if (target.type() == Type.FLOAT) {
+            throw new Unsupported(null, "forward mode does not handle float values yet; use double");
+        }
+        // An update in place (s = s * x) overwrites an operand its partials may read: keep the old value.
+        List<Operand> args = ops(c.args());
+        if (c.args().contains(target) && !c.op().isPiecewiseConstant()) {
+            Var before = temp(target.baseName() + "Before", target.type());
+            out.add(new Compute(before, Elementary.COPY, List.of(p(target)), "Math", c.pos()));
+            args = new ArrayList<>(args);
+            for (int i = 0; i < args.size(); i++) {
+                if (c.args().get(i) == target) {
+                    args.set(i, before);
+                }
+            }
+        }
+        out.add(new Compute(p(target), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+        List<Operand> terms = new ArrayList<>();
+        List<Double> literals = literals(c);
+        for (int i = 0; i < c.args().size() && !c.op().isPiecewiseConstant(); i++) {
+            Operand a = c.args().get(i);
+            if (!hasTangent(a)) {
+                continue;
+            }
+            Expr d = c.op().partialExpr(i, literals);
+            if (d == null) {
+                continue;
+            }
+            Operand partial = new PartialLowering(args, p(target), c.mathClass(), c.pos(), out).lower(d);
+            terms.add(scaled(partial, t((Var) a), c.pos()));
+        }
+        sumInto(t(target), terms, c.pos());
+    }
+
+    /** partial · tangent, as one step (or none, for a partial of 1). */
+    private Operand scaled(Operand partial, Var tangent, dev.leibniz.processor.ir.Pos pos) {
+        if (partial instanceof Const k && k.isLiteral() && k.numeric() == 1.0) {
+            return tangent;
+        }
+        Var term = temp(tangent.baseName() + "Term", Type.DOUBLE);
+        if (partial instanceof Const k && k.isLiteral() && k.numeric() == -1.0) {
+            out.add(new Compute(term, Elementary.NEG, List.of(tangent), "Math", pos));
+        } else {
+            out.add(new Compute(term, Elementary.MUL, List.of(partial, tangent), "Math", pos));
+        }
+        return term;
+    }
+
+    /** target = the sum of the terms (0 when there are none), the last step writing target itself. */
+    private void sumInto(Var target, List<Operand> terms, dev.leibniz.processor.ir.Pos pos) {
+        if (terms.isEmpty()) {
+            out.add(new Compute(target, Elementary.COPY, List.of(Const.literal(0.0)), "Math", pos));
+            return;
+        }
+        Operand sum = terms.get(0);
+        for (int i = 1; i < terms.size(); i++) {
+            Var next = i == terms.size() - 1 ? target : temp(target.baseName() + "Sum", Type.DOUBLE);
+            out.add(new Compute(next, Elementary.ADD, List.of(sum, terms.get(i)), "Math", pos));
+            sum = next;
+        }
+        if (terms.size() == 1) {
+            // Retarget the single term's step, if this transform just wrote it, rather than copy it.
+            List<Stmt> stmts = out.stmts();
+            Stmt last = stmts.isEmpty() ? null : stmts.get(stmts.size() - 1);
+            if (last instanceof Compute k && k.target() == sum && sum instanceof Var sv && sv.kind() == Var.Kind.TEMP
+                    && !k.args().contains(target)) {
+                stmts.set(stmts.size() - 1, new Compute(target, k.op(), k.args(), k.mathClass(), k.pos()));
+            } else {
+                out.add(new Compute(target, Elementary.COPY, List.of(sum), "Math", pos));
+            }
+        }
+    }
+
+    private static List<Double> literals(Compute c) {
+        List<Double> lits = new ArrayList<>();
+        for (Operand o : c.args()) {
+            lits.add(o instanceof Const k && k.isLiteral() ? k.numeric() : null);
+        }
+        return lits;
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------
+
+    private void call(Call k) throws Unsupported {
+        List<Operand> args = ops(k.args());
+        Operand receiver = k.receiver() == null ? null : op(k.receiver());
+        boolean needed = false;
+        for (Var d : k.defines()) {
+            needed |= hasTangent(d) || d.viewOf() != null && hasTangent(d.viewOf());
+        }
+        if (!needed) {
+            out.add(new Call(k.target() == null ? null : p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
+            return;
+        }
+        if (k.callee().rule() != null && k.target() != null) {
+            out.add(new Call(p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
+            ruleTangent(k, args);
+            return;
+        }
+        Callee tc = tangents.of(k.callee());
+        if (tc == null) {
+            throw new Unsupported(k.tree(), "forward mode cannot go through '" + k.callee().description()
+                    + "': it has no tangent (a @DerivativeOf rule needs a tangent form, or the callee's own tangent failed)");
+        }
+        List<Operand> tangentArgs = new ArrayList<>(args);
+        for (int i = 0; i < k.args().size(); i++) {
+            if (k.callee().differentiated().get(i)) {
+                tangentArgs.add(tangentArgument(k.args().get(i), k.writes(i)));
+            }
+        }
+        if (k.target() == null) { // a procedure: its tangent program writes outputs and their tangents
+            out.add(new Call(null, tc, receiver, tangentArgs, k.pos(), k.tree()));
+            return;
+        }
+        out.add(new Call(p(k.target()), k.callee(), receiver, args, k.pos(), k.tree()));
+        out.add(new Call(t(k.target()), tc, receiver, tangentArgs, k.pos(), k.tree()));
+    }
+
+    /**
+     * The tangent through a {@code @DerivativeOf} rule, derived from its pullback: called with seed 1, it
+     * gives the partials, and the tangent is their sum weighted by the arguments' tangents. The partials are
+     * black boxes (the rule is a first-order rule), so a method using one has forward mode but no second order.
+     */
+    private void ruleTangent(Call k, List<Operand> args) {
+        List<Object> call = new ArrayList<>(List.of(k.callee().rule() + "("));
+        for (Operand a : args) {
+            call.add(a instanceof Var v ? v : ((Const) a).operandText());
+            call.add(", ");
+        }
+        call.add("1.0");
+        List<Operand> terms = new ArrayList<>();
+        List<Var[]> shares = new ArrayList<>(); // {partials of an array, its share <partials, tangent>, the tangent}
+        List<Integer> scalarArgs = new ArrayList<>();
+        for (int i = 0; i < k.args().size(); i++) {
+            if (!k.callee().differentiated().get(i)) {
+                continue;
+            }
+            Operand a = k.args().get(i);
+            if (a.type().isFloatingArray()) {
+                Var g = temp(((Var) a).baseName() + "Partials", a.type());
+                out.add(new Opaque(g, a.type() == Type.DOUBLE_MATRIX
+                        ? Template.concat("dev.leibniz.Flat.zerosLike(", op(a), ")")
+                        : Template.concat("new double[", op(a), ".length]"), k.pos(), k.tree()));
+                call.add(", ");
+                call.add(g);
+                if (hasTangent(a)) {
+                    Var share = temp(((Var) a).baseName() + "Share", Type.DOUBLE);
+                    terms.add(share);
+                    shares.add(new Var[] {g, share, t((Var) a)});
+                }
+            } else {
+                scalarArgs.add(i);
+            }
+        }
+        call.add(")");
+        Template rule = new Template(call);
+        List<Var> partials = new ArrayList<>();
+        switch (k.callee().ruleReturns()) {
+            case "double" -> {
+                Var d = temp("partial", Type.DOUBLE);
+                out.add(new Opaque(d, rule, k.pos(), k.tree()));
+                partials.add(d);
+            }
+            case "void" -> out.add(new Opaque(null, rule, k.pos(), k.tree()));
+            default -> {
+                Var all = temp("partials", Type.DOUBLE_ARRAY);
+                out.add(new Opaque(all, rule, k.pos(), k.tree()));
+                for (int n = 0; n < scalarArgs.size(); n++) {
+                    Var d = temp("partial", Type.DOUBLE);
+                    out.add(new Opaque(d, Template.concat(all, "[" + n + "]"), k.pos(), k.tree()));
+                    partials.add(d);
+                }
+            }
+        }
+        for (Var[] share : shares) {
+            out.add(new Opaque(share[1], Template.concat("dev.leibniz.Flat.dot(", share[0], ", ", share[2], ")"),
+                    k.pos(), k.tree()));
+        }
+        for (int n = 0; n < scalarArgs.size(); n++) {
+            Operand a = k.args().get(scalarArgs.get(n));
+            if (hasTangent(a)) {
+                terms.add(scaled(partials.get(n), t((Var) a), k.pos()));
+            }
+        }
+        sumInto(t(k.target()), terms, k.pos());
+    }
+
+    /** The tangent to pass for an argument: its own, or zeros where it has none. */
+    private Operand tangentArgument(Operand a, boolean written) {
+        if (a instanceof Var v && hasTangent(v)) {
+            return t(v);
+        }
+        if (!a.type().isFloatingArray()) {
+            return Const.literal(0.0);
+        }
+        return zerosLike(op(a));
+    }
+
+    private Var zerosLike(Operand a) {
+        Var v = (Var) a;
+        Var zeros = temp(v.baseName() + "Zero", v.type());
+        List<Operand> dims = new ArrayList<>();
+        Var n = temp(v.baseName() + "Length", Type.INT);
+        out.add(new Opaque(n, Template.concat(v, ".length"), new dev.leibniz.processor.ir.Pos(0, v.baseName() + ".length"), null));
+        dims.add(n);
+        if (v.type() == Type.DOUBLE_MATRIX) {
+            Var m = temp(v.baseName() + "Columns", Type.INT);
+            out.add(new Opaque(m, Template.concat(v, ".length == 0 ? 0 : ", v, "[0].length"),
+                    new dev.leibniz.processor.ir.Pos(0, v.baseName() + "[0].length"), null));
+            dims.add(m);
+        }
+        out.add(new ArrayNew(zeros, dims, true, new dev.leibniz.processor.ir.Pos(0, "zero tangent of " + v.baseName()), null));
+        return zeros;
+    }
+
+    private void returns(Return r) throws Unsupported {
+        if (r.value() == null) {
+            out.add(r);
+            return;
+        }
+        out.add(new Return(tangentOf(r.value()), r.pos()));
+    }
+
+    /** The tangent of an operand: its tangent variable, or 0 (zeros for an array) when it has none. */
+    private Operand tangentOf(Operand a) {
+        if (a instanceof Var v && hasTangent(v)) {
+            return t(v);
+        }
+        if (a.type().isFloatingArray()) {
+            return zerosLike(op(a));
+        }
+        return Const.literal(0.0);
+    }
+
+    // ---- variables ------------------------------------------------------------------------------
+
+    /** Whether a value carries a tangent: it is active (varied and reaching the result) and floating. */
+    private boolean hasTangent(Operand o) {
+        if (!(o instanceof Var v)) {
+            return false;
+        }
+        if (tangent.containsKey(v)) {
+            return true;
+        }
+        return activity.isActive(v) && (v.type() == Type.DOUBLE || v.type() == Type.FLOAT || v.type().isFloatingArray());
+    }
+
+    private Var t(Var v) {
+        return tangent.computeIfAbsent(v, k -> {
+            Var t = new Var(tangentName(k.baseName()), k.type(), k.kind() == Var.Kind.PARAM ? Var.Kind.LOCAL : k.kind());
+            t.setJavaType(k.javaType());
+            t.setDepth(k.depth());
+            if (k.isCarried()) {
+                t.setCarried();
+            } else if (k.isMutable()) {
+                t.setMutable();
+            }
+            return t;
+        });
+    }
+
+    private Var p(Var v) {
+        Var c = primal.get(v);
+        if (c == null) {
+            c = copy(v);
+            primal.put(v, c);
+        }
+        return c;
+    }
+
+    private Var copy(Var v) {
+        Var c = new Var(v.baseName(), v.type(), v.kind());
+        c.setJavaType(v.javaType());
+        c.setDepth(v.depth());
+        if (v.isCarried()) {
+            c.setCarried();
+        } else if (v.isMutable()) {
+            c.setMutable();
+        }
+        return c;
+    }
+
+    private Operand op(Operand o) {
+        return o instanceof Var v ? p(v) : o;
+    }
+
+    private List<Operand> ops(List<Operand> os) {
+        List<Operand> r = new ArrayList<>();
+        for (Operand o : os) {
+            r.add(op(o));
+        }
+        return r;
+    }
+
+    private Template template(Template t) {
+        List<Object> parts = new ArrayList<>();
+        for (Object part : t.parts()) {
+            parts.add(part instanceof Var v ? p(v) : part);
+        }
+        return new Template(parts);
+    }
+
+    private Var temp(String base, Type type) {
+        Var v = new Var(base, type, Var.Kind.TEMP);
+        v.setDepth(out.depth());
+        return v;
+    }
+
+    /** {@code dx} for {@code x}, {@code dSum} for {@code sum}: the names a calculus text would use. */
+    public static String tangentName(String name) {
+        String d = name.length() == 1 ? "d" + name : "d" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        return javax.lang.model.SourceVersion.isKeyword(d) ? "d" + name.toUpperCase(Locale.ROOT) : d;
+    }
+
+    /**
+     * The names of the tangent parameters, one per differentiated parameter in order: {@link #tangentName},
+     * with {@code _} appended while a parameter already has the name. Callers derive the same names.
+     */
+    public static List<String> tangentParameterNames(List<String> params, List<Boolean> differentiated) {
+        java.util.Set<String> taken = new java.util.HashSet<>(params);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            if (differentiated.get(i)) {
+                String name = tangentName(params.get(i));
+                while (!taken.add(name)) {
+                    name += "_";
+                }
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}
