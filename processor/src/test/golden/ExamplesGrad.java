@@ -1567,11 +1567,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productPullback(double[] x, double seed, ProductGradient into) {
-        return productSweep(x, seed, true, -1L, into);
+        return productSweep(x, seed, true, -1L, into, null);
     }
 
     private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
-            ProductGradient into) {
+            ProductGradient into, double[] xAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1592,7 +1592,7 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double p_bar = seed; // line 63: return p
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
@@ -1603,7 +1603,9 @@ public final class ExamplesGrad {
             x_bar[i] += x_i_bar; // line 61: x[i]
         }
         into.value = value;
-        into.x = x_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -1619,7 +1621,25 @@ public final class ExamplesGrad {
      */
     public static double productPartialPullback(double[] x, double seed, long wanted,
             ProductGradient into) {
-        return productSweep(x, seed, true, wanted, into);
+        return productSweep(x, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#product(double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double productAccumulatingPullback(double[] x, double seed, long wanted,
+            ProductGradient into, double[] xAdjoint) {
+        return productSweep(x, seed, true, wanted, into, xAdjoint);
     }
 
     /**
@@ -1630,7 +1650,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productValue(double[] x, ProductGradient into) {
-        return productSweep(x, 0.0, false, -1L, into);
+        return productSweep(x, 0.0, false, -1L, into, null);
     }
 
     /**
@@ -1644,11 +1664,12 @@ public final class ExamplesGrad {
      */
     public static double productTangentPullback(double[] x, double[] dx, double seed,
             ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, -1L, into);
+        return productTangentSweep(x, dx, seed, true, -1L, into, null, null);
     }
 
     private static double productTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, ProductTangentGradient into) {
+            boolean gradient, long wanted, ProductTangentGradient into, double[] xAdjoint,
+            double[] dxAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1677,8 +1698,8 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double dp_bar = seed; // line 63: return p
         double p_bar = 0.0;
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
@@ -1705,8 +1726,12 @@ public final class ExamplesGrad {
             x_bar[i] += x_i_bar; // line 61: x[i]
         }
         into.value = value;
-        into.x = x_bar;
-        into.dx = dx_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
         return value;
     }
 
@@ -1723,7 +1748,27 @@ public final class ExamplesGrad {
      */
     public static double productTangentPartialPullback(double[] x, double[] dx, double seed,
             long wanted, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, wanted, into);
+        return productTangentSweep(x, dx, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double productTangentAccumulatingPullback(double[] x, double[] dx, double seed,
+            long wanted, ProductTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
+        return productTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -1735,7 +1780,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, 0.0, false, -1L, into);
+        return productTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -1849,11 +1894,11 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double rosenbrockPullback(double[] x, double seed, RosenbrockGradient into) {
-        return rosenbrockSweep(x, seed, true, -1L, into);
+        return rosenbrockSweep(x, seed, true, -1L, into, null);
     }
 
     private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
-            RosenbrockGradient into) {
+            RosenbrockGradient into, double[] xAdjoint) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
         if (!gradient) { // the value alone
@@ -1877,11 +1922,11 @@ public final class ExamplesGrad {
             return value;
         }
         // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
-        double[] x_bar = dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
         double sum_bar = seed; // line 78: return sum
-        int trips = 0;
-        dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
-        if (sum_bar == 1.0) { // the usual seed: the products with it fold away
+        if (sum_bar == 1.0 && xAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            int trips = 0;
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
             for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
                 trips++;
                 int k = i + 1; // line 74: i + 1
@@ -1915,9 +1960,12 @@ public final class ExamplesGrad {
                 x_bar[i] += x_i_bar; // line 74: x[i]
                 x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
             }
+            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
         } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+            }
             for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                trips++;
                 int k = i + 1; // line 74: i + 1
                 double x_k = x[k]; // line 74: x[i + 1]
                 double x_i = x[i]; // line 74: x[i]
@@ -1947,13 +1995,14 @@ public final class ExamplesGrad {
                 double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
                 x_bar[i] += x_i_2_bar; // line 74: x[i]
                 x_bar[i] += x_i_bar; // line 74: x[i]
-                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
             }
         }
-        dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
         double value = sum; // line 78: return sum
         into.value = value;
-        into.x = x_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -1969,7 +2018,25 @@ public final class ExamplesGrad {
      */
     public static double rosenbrockPartialPullback(double[] x, double seed, long wanted,
             RosenbrockGradient into) {
-        return rosenbrockSweep(x, seed, true, wanted, into);
+        return rosenbrockSweep(x, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#rosenbrock(double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double rosenbrockAccumulatingPullback(double[] x, double seed, long wanted,
+            RosenbrockGradient into, double[] xAdjoint) {
+        return rosenbrockSweep(x, seed, true, wanted, into, xAdjoint);
     }
 
     /**
@@ -1980,7 +2047,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double rosenbrockValue(double[] x, RosenbrockGradient into) {
-        return rosenbrockSweep(x, 0.0, false, -1L, into);
+        return rosenbrockSweep(x, 0.0, false, -1L, into, null);
     }
 
     /**
@@ -1994,11 +2061,12 @@ public final class ExamplesGrad {
      */
     public static double rosenbrockTangentPullback(double[] x, double[] dx, double seed,
             RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, seed, true, -1L, into);
+        return rosenbrockTangentSweep(x, dx, seed, true, -1L, into, null, null);
     }
 
     private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, RosenbrockTangentGradient into) {
+            boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
+            double[] dxAdjoint) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
         double dSum = 0.0; // line 72: double sum = 0
@@ -2043,13 +2111,13 @@ public final class ExamplesGrad {
             return value;
         }
         // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
-        double[] x_bar = dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double dSum_bar = seed; // line 78: return sum
-        int trips = 0;
-        dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
-        dev.leibniz.Workspace.zero(dx_bar, 0, 1); // elements the loop may add to before assigning them
-        if (dSum_bar == 1.0) { // the usual seed: the products with it fold away
+        if (dSum_bar == 1.0 && xAdjoint == null && dxAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            int trips = 0;
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+            dev.leibniz.Workspace.zero(dx_bar, 0, 1); // elements the loop may add to before assigning them
             for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
                 trips++;
                 int k = i + 1; // line 74: i + 1
@@ -2126,9 +2194,16 @@ public final class ExamplesGrad {
                 dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
                 x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
             }
+            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
+            dev.leibniz.Workspace.zero(dx_bar, trips + 1, dx.length); // elements no iteration reached
         } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+            }
+            if (dxAdjoint == null && (wanted & 2L) != 0) {
+                dev.leibniz.Workspace.zero(dx_bar, 0, dx.length); // added into below
+            }
             for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                trips++;
                 int k = i + 1; // line 74: i + 1
                 double x_k = x[k]; // line 74: x[i + 1]
                 double dX_k = dx[k]; // line 74: x[i + 1]
@@ -2200,16 +2275,18 @@ public final class ExamplesGrad {
                 x_bar[i] += x_i_2_bar; // line 74: x[i]
                 dx_bar[i] += dX_i_bar; // line 74: x[i]
                 x_bar[i] += x_i_bar; // line 74: x[i]
-                dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
-                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                dx_bar[k] += dX_k_bar; // line 74: x[i + 1]
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
             }
         }
-        dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
-        dev.leibniz.Workspace.zero(dx_bar, trips + 1, dx.length); // elements no iteration reached
         double value = dSum; // line 78: return sum
         into.value = value;
-        into.x = x_bar;
-        into.dx = dx_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
         return value;
     }
 
@@ -2226,7 +2303,27 @@ public final class ExamplesGrad {
      */
     public static double rosenbrockTangentPartialPullback(double[] x, double[] dx, double seed,
             long wanted, RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into);
+        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double rosenbrockTangentAccumulatingPullback(double[] x, double[] dx, double seed,
+            long wanted, RosenbrockTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
+        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -2239,7 +2336,7 @@ public final class ExamplesGrad {
      */
     public static double rosenbrockTangentValue(double[] x, double[] dx,
             RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into);
+        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -2357,11 +2454,11 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPullback(double[] x, double limit, double seed,
             ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, seed, true, -1L, into);
+        return clippedSumSweep(x, limit, seed, true, -1L, into, null);
     }
 
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
-            long wanted, ClippedSumGradient into) {
+            long wanted, ClippedSumGradient into, double[] xAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -2392,7 +2489,7 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double s_bar = seed; // line 94: return s
         for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
             double sqrt;
@@ -2406,7 +2503,9 @@ public final class ExamplesGrad {
         }
         into.value = value;
         into.limit = 0.0;
-        into.x = x_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -2423,7 +2522,26 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPartialPullback(double[] x, double limit, double seed,
             long wanted, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, seed, true, wanted, into);
+        return clippedSumSweep(x, limit, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#clippedSum(double[], double)} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double clippedSumAccumulatingPullback(double[] x, double limit, double seed,
+            long wanted, ClippedSumGradient into, double[] xAdjoint) {
+        return clippedSumSweep(x, limit, seed, true, wanted, into, xAdjoint);
     }
 
     /**
@@ -2435,7 +2553,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, 0.0, false, -1L, into);
+        return clippedSumSweep(x, limit, 0.0, false, -1L, into, null);
     }
 
     /**
@@ -2451,12 +2569,12 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentPullback(double[] x, double limit, double[] dx,
             double dLimit, double seed, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into, null, null);
     }
 
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
             double dLimit, double seed, boolean gradient, long wanted,
-            ClippedSumTangentGradient into) {
+            ClippedSumTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -2496,8 +2614,8 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double ds_bar = seed; // line 94: return s
         for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
             double sqrt;
@@ -2523,8 +2641,12 @@ public final class ExamplesGrad {
         into.value = value;
         into.limit = 0.0;
         into.dLimit = 0.0;
-        into.x = x_bar;
-        into.dx = dx_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
         return value;
     }
 
@@ -2543,7 +2665,30 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentPartialPullback(double[] x, double limit, double[] dx,
             double dLimit, double seed, long wanted, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double clippedSumTangentAccumulatingPullback(double[] x, double limit,
+            double[] dx, double dLimit, double seed, long wanted, ClippedSumTangentGradient into,
+            double[] xAdjoint, double[] dxAdjoint) {
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -2558,7 +2703,7 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
             double dLimit, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -2687,11 +2832,12 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPullback(double[] w, double[] x, double target, double seed,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, seed, true, -1L, into);
+        return neuronLossSweep(w, x, target, seed, true, -1L, into, null, null);
     }
 
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
-            boolean gradient, long wanted, NeuronLossGradient into) {
+            boolean gradient, long wanted, NeuronLossGradient into, double[] wAdjoint,
+            double[] xAdjoint) {
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
@@ -2718,8 +2864,8 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] w_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
-        double[] x_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double sum_bar = seed; // line 117: return (y - target) * (y - target) + softplus(w[0])
         double prod_2_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
         double softplus_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
@@ -2745,8 +2891,12 @@ public final class ExamplesGrad {
         }
         into.value = value;
         into.target = target_bar;
-        into.w = w_bar;
-        into.x = x_bar;
+        if (wAdjoint == null) {
+            into.w = w_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -2764,7 +2914,29 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPartialPullback(double[] w, double[] x, double target,
             double seed, long wanted, NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, seed, true, wanted, into);
+        return neuronLossSweep(w, x, target, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#neuronLoss(double[], double[], double)} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param wAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double neuronLossAccumulatingPullback(double[] w, double[] x, double target,
+            double seed, long wanted, NeuronLossGradient into, double[] wAdjoint,
+            double[] xAdjoint) {
+        return neuronLossSweep(w, x, target, seed, true, wanted, into, wAdjoint, xAdjoint);
     }
 
     /**
@@ -2778,7 +2950,7 @@ public final class ExamplesGrad {
      */
     public static double neuronLossValue(double[] w, double[] x, double target,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, 0.0, false, -1L, into);
+        return neuronLossSweep(w, x, target, 0.0, false, -1L, into, null, null);
     }
 
     /**

@@ -46,9 +46,17 @@ public final class ReverseTransform {
      * @param into the name of the parameter receiving value and gradient
      * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
-    /** @param gradient the name of the sweep's flag: false for the value alone */
+    /**
+     * @param gradient the name of the sweep's flag: false for the value alone
+     * @param adjoints the sweep's last parameters, one per differentiated array parameter: the caller's adjoint
+     *     of the argument, into which the reverse sweep adds (in place, touching only the elements it reaches)
+     *     instead of into an array of its own; null in every call but the accumulating pullback's
+     */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds, String gradient, String wanted) {}
+            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints) {}
+
+    /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
+    public record Adjoint(String type, String name) {}
 
     /**
      * A field of the result type holding, for one call site, the callee's own result object,
@@ -84,6 +92,8 @@ public final class ReverseTransform {
     /** The sweep's mask of the parameters whose gradients the caller wants (bit i: parameter i). */
     private String wanted;
     private final List<Site> sites = new ArrayList<>();
+    /** Per differentiated array parameter, the sweep's parameter holding a caller's adjoint to add into (or null). */
+    private final Map<Var, String> adjointIn = new HashMap<>();
     private final Map<Call, String> siteOf = new HashMap<>();
 
     private ReverseTransform(Func f, Activity activity) throws dev.leibniz.processor.diag.Unsupported {
@@ -121,6 +131,14 @@ public final class ReverseTransform {
         for (Param p : f.params()) {
             if (outputs.contains(p.var())) {
                 outputSeeds.add(names.claim(p.name() + "Seed")); // the contract's o1Seed, ..., okSeed
+            }
+        }
+        List<Adjoint> adjoints = new ArrayList<>();
+        for (Param p : f.params()) {
+            if (p.differentiated() && p.var().type().isFloatingArray()) {
+                String name = names.claim(p.name() + "Adjoint");
+                adjointIn.put(p.var(), name);
+                adjoints.add(new Adjoint(p.var().javaType(), name));
             }
         }
         List<String> paramNames = f.params().stream().map(Param::name).toList();
@@ -231,14 +249,21 @@ public final class ReverseTransform {
                     zeroed = "(" + wanted + " & " + (1L << position) + "L) != 0 ? " + zeroed
                             + " : dev.leibniz.Workspace.sized(" + shape;
                 }
-                if (touches.containsKey(p.var())) { // every element is assigned or zeroed by the fused loop
+                if (touches.containsKey(p.var())) { // the fused loop assigns or zeroes every element (see fusedLoop)
                     zeroed = "dev.leibniz.Workspace.sized(" + shape;
                 }
+                // A caller's adjoint, when one is given, is added into where it is: nothing to zero, nothing to copy.
+                String given = adjointIn.get(p.var());
                 if (activity.isActive(p.var())) {
-                    reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
-                    gradients.add(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null));
+                    reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + given + " != null ? "
+                            + given + " : " + zeroed, null));
+                    gradients.add(new Code.Branch(given + " == null",
+                            List.of(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null)), List.of(),
+                            null));
                 } else {
-                    gradients.add(new Code.Line(into + "." + p.name() + " = " + zeroed, null));
+                    gradients.add(new Code.Branch(given + " == null",
+                            List.of(new Code.Line(into + "." + p.name() + " = " + zeroed, null)), List.of(),
+                            "no derivative to add"));
                 }
             }
         }
@@ -248,9 +273,10 @@ public final class ReverseTransform {
             // program run for forward mode alone, which differentiates nothing.
             if (outputs.contains(p.var())) {
                 String seedName = outputSeeds.get(o++);
-                if (p.differentiated()) {
-                    reverse.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
-                            + seedName + ")", "the seed of the output " + p.name()));
+                if (p.differentiated()) { // (a caller adding in place passes its adjoint as the seed too)
+                    reverse.add(new Code.Branch(adjointName(p.var()) + " != " + seedName,
+                            List.of(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
+                                    + seedName + ")", "the seed of the output " + p.name())), List.of(), null));
                 }
             }
         }
@@ -282,7 +308,7 @@ public final class ReverseTransform {
         if (!f.isProcedure()) {
             body.add(new Code.Line("return " + value, null));
         }
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted);
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted, adjoints);
     }
 
     private boolean recordsInLoops() {
@@ -512,7 +538,7 @@ public final class ReverseTransform {
      * before the loop, and those no iteration reached after it. With step -1 the roles of the
      * smallest and largest constants swap.
      */
-    private record Touch(Var array, Fusion.Offset any, int min, int max, Load assigns) {}
+    private record Touch(Var array, Fusion.Offset any, int min, int max, Load assigns, int position) {}
 
     /** Loads of the fused loop whose reverse wrote a line, in the order written (null: not recording). */
     private List<Load> written;
@@ -555,26 +581,40 @@ public final class ReverseTransform {
             }
             int first = step > 0 ? max : min;
             Load assigns = adding.stream().filter(l -> e.getValue().get(l).constant() == first).findFirst().orElseThrow();
-            out.put(e.getKey(), new Touch(e.getKey(), e.getValue().get(assigns), min, max, assigns));
+            int position = 0;
+            while (f.params().get(position).var() != e.getKey()) {
+                position++;
+            }
+            out.put(e.getKey(), new Touch(e.getKey(), e.getValue().get(assigns), min, max, assigns, position));
         }
         return out;
     }
 
     /**
      * The fused loop (see {@link Fusion}): forward and reverse of each iteration together. With the
-     * seed 1 (what {@code m(args)} and {@code m(args, into)} pass) the products with the result's
-     * adjoint fold away, so that case gets a copy of the loop that reads 1.0 in its place.
+     * seed 1 (what {@code m(args)} and {@code m(args, into)} pass) and the gradients in arrays of
+     * the result's own, the products with the result's adjoint fold away and the elements of
+     * parameters' gradients ({@link Touch}) can be assigned: that case gets a copy of the loop of
+     * its own. The other copy adds into every gradient, a caller's adjoint ({@link Adjoint}) or an
+     * array zeroed first.
      */
     private void fusedLoop(Loop fused, Map<Var, Touch> touches, Var result, List<Code> out) {
         String trips = fused.trips().name();
+        String bar = adjoint.get(result);
+        StringBuilder usual = new StringBuilder(bar + " == 1.0");
+        List<Code> unitBefore = new ArrayList<>();
+        List<Code> unitAfter = new ArrayList<>();
+        List<Code> anyBefore = new ArrayList<>();
         if (!touches.isEmpty()) {
-            out.add(new Code.Line("int " + trips + " = 0", null));
+            unitBefore.add(new Code.Line("int " + trips + " = 0", null));
         }
         for (Touch t : touches.values()) {
+            String given = adjointIn.get(t.array());
+            usual.append(" && ").append(given).append(" == null");
             String base = Partials.text(fused.counted().start()); // (only counted loops assign elements)
             String b = t.any().symbol() == null && base.matches("-?\\d{1,9}") ? base
                     : "(long) " + base + (t.any().symbol() == null ? "" : " + " + t.any().symbol().name());
-            String bar = adjointName(t.array());
+            String g = adjointName(t.array());
             String length = t.array().name() + ".length";
             List<String[]> before = new ArrayList<>();
             List<String[]> after = new ArrayList<>();
@@ -592,35 +632,35 @@ public final class ReverseTransform {
                 after.add(new String[] {"0", plus(b + " - " + trips, t.min() + 1)});
             }
             for (String[] r : before) {
-                out.add(new Code.Line("dev.leibniz.Workspace.zero(" + bar + ", " + r[0] + ", " + r[1] + ")",
+                unitBefore.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
                         "elements the loop may add to before assigning them"));
             }
-            zeroAfter.put(t, after);
-            assigning.add(t.assigns());
+            for (String[] r : after) {
+                if (!r[0].equals(r[1])) {
+                    unitAfter.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
+                            "elements no iteration reached"));
+                }
+            }
+            String own = given + " == null" + (t.position() < 63 ? " && (" + wanted + " & " + (1L << t.position()) + "L) != 0" : "");
+            anyBefore.add(new Code.Branch(own, List.of(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", 0, " + length + ")",
+                    "added into below")), List.of(), null));
         }
-        String bar = adjoint.get(result);
         Set<Var> declared = new HashSet<>(declaredAdjoints);
         Set<Var> declaredInForward = new HashSet<>(declaredForward);
         adjoint.put(result, "1.0");
-        List<Code> unit = fusedBody(fused, !touches.isEmpty());
+        touches.values().forEach(t -> assigning.add(t.assigns()));
+        List<Code> unit = new ArrayList<>(unitBefore);
+        unit.add(plainLoop(fused, fusedBody(fused, !touches.isEmpty()), true));
+        unit.addAll(unitAfter);
+        assigning.clear();
         adjoint.put(result, bar);
         declaredAdjoints.retainAll(declared); // the second copy declares them again, in its own scope
         declaredForward.retainAll(declaredInForward);
-        List<Code> any = fusedBody(fused, !touches.isEmpty());
-        out.add(new Code.Branch(bar + " == 1.0", List.of(plainLoop(fused, unit, true)),
-                List.of(plainLoop(fused, any, true)), "the usual seed: the products with it fold away"));
-        for (Touch t : touches.values()) {
-            for (String[] r : zeroAfter.get(t)) {
-                if (r[0].equals(r[1])) {
-                    continue; // empty
-                }
-                out.add(new Code.Line("dev.leibniz.Workspace.zero(" + adjointName(t.array()) + ", " + r[0] + ", " + r[1]
-                        + ")", "elements no iteration reached"));
-            }
-        }
+        List<Code> any = new ArrayList<>(anyBefore);
+        any.add(plainLoop(fused, fusedBody(fused, false), true));
+        out.add(new Code.Branch(usual.toString(), unit, any, "the usual seed and gradients of its own: the products with the seed "
+                + "fold away, elements are assigned"));
     }
-
-    private final Map<Touch, List<String[]>> zeroAfter = new HashMap<>();
 
     private List<Code> fusedBody(Loop fused, boolean counts) {
         List<Code> both = new ArrayList<>();
@@ -1055,6 +1095,47 @@ public final class ReverseTransform {
                             + bar + ")", comment));
                 } else {
                     accumulate(out, (Var) a, Terms.times(bar, g), comment);
+                }
+            }
+        } else if (k.callee().pullback() != null && k.callee().accumulating() != null) {
+            // The callee adds into this method's adjoints of the array arguments where they stand (an argument it
+            // writes: its adjoint is the seed, and afterwards the adjoint of the values on entry); the gradients of
+            // its other parameters come back in its result object.
+            String site = into + "." + siteOf.get(k);
+            List<String> seeds = new ArrayList<>();
+            if (t != null) {
+                seeds.add(adjoint.get(t));
+            }
+            for (int i : k.callee().outputs()) {
+                Var o = (Var) k.args().get(i);
+                seeds.add(activity.isActive(o) ? adjointName(o)
+                        : workspace + ".doubles(" + slot(k, 2 * k.args().size() + i) + ", " + Partials.text(o) + ".length)");
+            }
+            long mask = 0;
+            List<String> given = new ArrayList<>();
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (!k.callee().differentiated().get(i)) {
+                    continue;
+                }
+                boolean wantedHere = activity.isActive(a) || k.writes(i);
+                if (wantedHere && i < 63) {
+                    mask |= 1L << i;
+                }
+                if (a.type().isFloatingArray()) {
+                    given.add(activity.isActive(a) ? adjointName((Var) a) : "null");
+                }
+            }
+            if (k.args().size() >= 63) {
+                mask = -1L;
+            }
+            out.add(new Code.Line(k.callee().accumulating() + "(" + receiver + String.join(", ", argTexts)
+                    + (argTexts.isEmpty() ? "" : ", ") + String.join(", ", seeds) + (seeds.isEmpty() ? "" : ", ")
+                    + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment));
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (k.callee().differentiated().get(i) && activity.isActive(a) && !a.type().isFloatingArray()) {
+                    accumulate(out, (Var) a, site + "." + k.callee().paramNames().get(i) + "()", comment);
                 }
             }
         } else if (k.callee().pullback() != null) {
