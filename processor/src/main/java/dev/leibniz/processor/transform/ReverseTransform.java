@@ -838,6 +838,9 @@ public final class ReverseTransform {
         List<Stmt> stmts = b.stmts();
         for (int k = stmts.size() - 1; k >= 0; k--) {
             Stmt s = stmts.get(k);
+            if (layout.undo.containsKey(s)) {
+                out.add(new Code.Line(layout.undo.get(s).render(), "stepped back, not saved"));
+            }
             if (s instanceof Return r) {
                 if (activity.isActive(r.value())) {
                     if (f.returnsArray()) { // seedᵀ·∂value/∂x: the seed is the returned array's adjoint
@@ -1277,6 +1280,7 @@ public final class ReverseTransform {
     }
 
     private void reverseLoop(Loop l, List<Code> out) {
+        pops(l, out); // a start the header reads, computed again
         List<Code> body = new ArrayList<>();
         for (Var v : layout.poppedIn.getOrDefault(l, Set.of())) {
             if (layout.insideLoopBody(v) && !(l.counted() != null && v == l.counted().index())) {
