@@ -138,11 +138,12 @@ public final class Workspace {
      * @return the buffer, holding the values as they were pushed
      */
     public double[] popAll(int slot, Tape tape) {
-        double[] a = doubles(slot, tape.popInt());
-        for (int i = a.length - 1; i >= 0; i--) {
-            a[i] = tape.popDouble();
+        int length = tape.popInt();
+        if (slot >= doubles.length) {
+            doubles = Arrays.copyOf(doubles, Math.max(2 * doubles.length, slot + 1));
         }
-        return a;
+        doubles[slot] = sized(doubles[slot], length); // every element is overwritten
+        return tape.popAll(doubles[slot]);
     }
 
     /**
