@@ -448,6 +448,15 @@ class FusedLoopsTest {
         Compiled cw = compile(w);
         checkAll(cw, "f", vector(Math.cos(0.4) * 2 * 6), new Object[] {1.0, 2}, 0.4, 4); // factors 1 2 1 2
         checkAll(cw, "f", vector(0), new Object[] {1.0, 2}, 0.4, 0);
+        String sideEffect = """
+                @Differentiable static double f(double y, int n) {
+                    double s = 0;
+                    while (n-- > 0) {
+                        s += Math.sin(y) * (n + 1);
+                    }
+                    return s;
+                }""";
+        checkAll(compile(sideEffect), "f", vector(Math.cos(0.4) * 10), new Object[] {1.0, 2}, 0.4, 4); // 4 + 3 + 2 + 1
     }
 
     /** An inner sum read by the returned one: its adjoint grows with the iterations after it. */
