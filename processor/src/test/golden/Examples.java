@@ -63,6 +63,21 @@ class Examples {
         return p;
     }
 
+    /**
+     * A sum whose loop is the last thing before the return: each iteration's reverse runs right
+     * after it, and the gradient's elements are assigned, not zeroed and added to.
+     */
+    @Differentiable
+    static double rosenbrock(double[] x) {
+        double sum = 0;
+        for (int i = 0; i < x.length - 1; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            double b = 1 - x[i];
+            sum += 100 * a * a + b * b;
+        }
+        return sum;
+    }
+
     /** break and continue: the reverse sweep replays the recorded path of every iteration. */
     @Differentiable
     static double clippedSum(double[] x, double limit) {

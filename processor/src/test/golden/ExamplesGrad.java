@@ -1743,7 +1743,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productPullback(double[] x, double seed, ProductGradient into) {
-        return productSweep(x, seed, true, -1L, into);
+        return productSweep(x, seed, true, -1L, into, null);
     }
 
     /**
@@ -1757,7 +1757,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
-            ProductGradient into) {
+            ProductGradient into, double[] xAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1778,7 +1778,7 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double p_bar = seed; // line 63: return p
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
@@ -1789,7 +1789,9 @@ public final class ExamplesGrad {
             x_bar[i] += x_i_bar; // line 61: x[i]
         }
         into.value = value;
-        into.x = x_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -1805,7 +1807,25 @@ public final class ExamplesGrad {
      */
     public static double productPartialPullback(double[] x, double seed, long wanted,
             ProductGradient into) {
-        return productSweep(x, seed, true, wanted, into);
+        return productSweep(x, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#product(double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double productAccumulatingPullback(double[] x, double seed, long wanted,
+            ProductGradient into, double[] xAdjoint) {
+        return productSweep(x, seed, true, wanted, into, xAdjoint);
     }
 
     /**
@@ -1816,7 +1836,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productValue(double[] x, ProductGradient into) {
-        return productSweep(x, 0.0, false, -1L, into);
+        return productSweep(x, 0.0, false, -1L, into, null);
     }
 
     /**
@@ -1830,7 +1850,7 @@ public final class ExamplesGrad {
      */
     public static double productTangentPullback(double[] x, double[] dx, double seed,
             ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, -1L, into);
+        return productTangentSweep(x, dx, seed, true, -1L, into, null, null);
     }
 
     /**
@@ -1845,7 +1865,8 @@ public final class ExamplesGrad {
      * @return the value
      */
     private static double productTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, ProductTangentGradient into) {
+            boolean gradient, long wanted, ProductTangentGradient into, double[] xAdjoint,
+            double[] dxAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1874,8 +1895,8 @@ public final class ExamplesGrad {
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double dp_bar = seed; // line 63: return p
         double p_bar = 0.0;
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
@@ -1902,8 +1923,12 @@ public final class ExamplesGrad {
             x_bar[i] += x_i_bar; // line 61: x[i]
         }
         into.value = value;
-        into.x = x_bar;
-        into.dx = dx_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
         return value;
     }
 
@@ -1920,7 +1945,27 @@ public final class ExamplesGrad {
      */
     public static double productTangentPartialPullback(double[] x, double[] dx, double seed,
             long wanted, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, wanted, into);
+        return productTangentSweep(x, dx, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double productTangentAccumulatingPullback(double[] x, double[] dx, double seed,
+            long wanted, ProductTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
+        return productTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -1932,7 +1977,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, 0.0, false, -1L, into);
+        return productTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -2025,6 +2070,562 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}, in a new result.
+     * @param x a differentiated input
+     * @return the value and the partial derivatives
+     */
+    public static RosenbrockGradient rosenbrock(double[] x) {
+        RosenbrockGradient into = new RosenbrockGradient();
+        rosenbrock(x, into);
+        return into;
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}, written into {@code into}; allocates nothing.
+     * @param x a differentiated input
+     * @param into receives the value and the partial derivatives
+     * @return the value
+     */
+    public static double rosenbrock(double[] x, RosenbrockGradient into) {
+        return rosenbrockPullback(x, 1.0, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of {@link golden.Examples#rosenbrock(double[])}: writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double rosenbrockPullback(double[] x, double seed, RosenbrockGradient into) {
+        return rosenbrockSweep(x, seed, true, -1L, into, null);
+    }
+
+    private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
+            RosenbrockGradient into, double[] xAdjoint) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        if (!gradient) { // the value alone
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+            }
+            double value = sum; // line 78: return sum
+            into.value = value;
+            return value;
+        }
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
+        double sum_bar = seed; // line 78: return sum
+        if (sum_bar == 1.0 && xAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            int trips = 0;
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                double sum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                b_bar += prod_4_bar * b; // line 76: b * b
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
+        } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+            }
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                double sum_2_bar = sum_bar; // line 76: sum += 100 * a * a + b * b
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                b_bar += prod_4_bar * b; // line 76: b * b
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
+            }
+        }
+        double value = sum; // line 78: return sum
+        into.value = value;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#rosenbrock(double[])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double rosenbrockPartialPullback(double[] x, double seed, long wanted,
+            RosenbrockGradient into) {
+        return rosenbrockSweep(x, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#rosenbrock(double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double rosenbrockAccumulatingPullback(double[] x, double seed, long wanted,
+            RosenbrockGradient into, double[] xAdjoint) {
+        return rosenbrockSweep(x, seed, true, wanted, into, xAdjoint);
+    }
+
+    /**
+     * The value of {@link golden.Examples#rosenbrock(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double rosenbrockValue(double[] x, RosenbrockGradient into) {
+        return rosenbrockSweep(x, 0.0, false, -1L, into, null);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double rosenbrockTangentPullback(double[] x, double[] dx, double seed,
+            RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, seed, true, -1L, into, null, null);
+    }
+
+    private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
+            boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
+            double[] dxAdjoint) {
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        double dSum = 0.0; // line 72: double sum = 0
+        if (!gradient) { // the value alone
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+            }
+            double value = dSum; // line 78: return sum
+            into.value = value;
+            return value;
+        }
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double dSum_bar = seed; // line 78: return sum
+        if (dSum_bar == 1.0 && xAdjoint == null && dxAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            int trips = 0;
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+            dev.leibniz.Workspace.zero(dx_bar, 0, 1); // elements the loop may add to before assigning them
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                trips++;
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dbTerm_bar = dProd_4_bar; // line 76: b * b
+                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
+                double b_bar = dbTerm_2_bar * db; // line 76: b * b
+                double db_bar = dbTerm_2_bar * b; // line 76: b * b
+                b_bar += dbTerm_bar * db; // line 76: b * b
+                db_bar += dbTerm_bar * b; // line 76: b * b
+                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
+                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
+                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
+                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
+                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
+                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
+                da_bar += dProd_2_bar * 100; // line 76: 100 * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
+                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
+                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
+                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
+                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dx_bar[i] += dX_i_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+            }
+            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
+            dev.leibniz.Workspace.zero(dx_bar, trips + 1, dx.length); // elements no iteration reached
+        } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+            }
+            if (dxAdjoint == null && (wanted & 2L) != 0) {
+                dev.leibniz.Workspace.zero(dx_bar, 0, dx.length); // added into below
+            }
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k]; // line 74: x[i + 1]
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i]; // line 74: x[i]
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i]; // line 74: x[i]
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
+                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i]; // line 75: x[i]
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da; // line 76: 100 * a
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+                double daTerm = prod_2 * da; // line 76: 100 * a * a
+                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+                double prod_4 = b * b; // line 76: b * b
+                double dbTerm = b * db; // line 76: b * b
+                double dbTerm_2 = b * db; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = dSum_bar; // line 76: sum += 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+                double dbTerm_bar = dProd_4_bar; // line 76: b * b
+                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
+                double b_bar = dbTerm_2_bar * db; // line 76: b * b
+                double db_bar = dbTerm_2_bar * b; // line 76: b * b
+                b_bar += dbTerm_bar * db; // line 76: b * b
+                db_bar += dbTerm_bar * b; // line 76: b * b
+                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
+                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
+                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
+                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
+                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
+                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
+                da_bar += dProd_2_bar * 100; // line 76: 100 * a
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
+                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
+                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
+                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
+                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
+                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
+                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
+                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
+                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dx_bar[i] += dX_i_bar; // line 74: x[i]
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dx_bar[k] += dX_k_bar; // line 74: x[i + 1]
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
+            }
+        }
+        double value = dSum; // line 78: return sum
+        into.value = value;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double rosenbrockTangentPartialPullback(double[] x, double[] dx, double seed,
+            long wanted, RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double rosenbrockTangentAccumulatingPullback(double[] x, double[] dx, double seed,
+            long wanted, RosenbrockTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
+        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double rosenbrockTangentValue(double[] x, double[] dx,
+            RosenbrockTangentGradient into) {
+        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#rosenbrock(double[])}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code rosenbrockTangentValue} with a kept result allocates nothing once warm).
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @return the directional derivative of the value
+     */
+    public static double rosenbrockTangent(double[] x, double[] dx) {
+        return rosenbrockTangentValue(x, dx, new RosenbrockTangentGradient());
+    }
+
+    private static void rosenbrockHvpInto(double[] x, double[] v, double[] hv,
+            RosenbrockTangentGradient work) {
+        int at = 0;
+        double[] dx = new double[x.length];
+        at = Flat.read(v, at, dx);
+        rosenbrockTangentPullback(x, dx, 1.0, work);
+        at = 0;
+        at = Flat.write(work.x(), hv, at);
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#rosenbrock(double[])}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code rosenbrockHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] rosenbrockHvp(double[] x, double[] v) {
+        int n = x.length;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        rosenbrockHvpInto(x, v, hv, new RosenbrockTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#rosenbrock(double[])} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param x a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] rosenbrockHessian(double[] x) {
+        int n = x.length;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            rosenbrockHvpInto(x, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#rosenbrock(double[])}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param x a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double rosenbrockLaplacian(double[] x) {
+        int n = x.length;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            rosenbrockHvpInto(x, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#clippedSum(double[], double)}, in a new result.
      * @param x a differentiated input
      * @param limit a differentiated input
@@ -2058,7 +2659,7 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPullback(double[] x, double limit, double seed,
             ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, seed, true, -1L, into);
+        return clippedSumSweep(x, limit, seed, true, -1L, into, null);
     }
 
     /**
@@ -2073,52 +2674,54 @@ public final class ExamplesGrad {
      * @return the value
      */
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
-            long wanted, ClippedSumGradient into) {
+            long wanted, ClippedSumGradient into, double[] xAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double s = 0; // line 69: double s = 0
+        double s = 0; // line 84: double s = 0
         int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 70: for (double v : x)
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
             trips++;
-            double v = x[i]; // line 70: double v
-            if (v < 0) { // line 71: if (v < 0)
+            double v = x[i]; // line 85: double v
+            if (v < 0) { // line 86: if (v < 0)
                 tape.push(true); // which way the branch went
             } else {
-                double sqrt = Math.sqrt(v); // line 74: Math.sqrt(v)
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
                 tape.push(sqrt);
-                s = s + sqrt; // line 74: s += Math.sqrt(v)
-                if (s > limit) { // line 75: if (s > limit)
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                if (s > limit) { // line 90: if (s > limit)
                     tape.push(false); // which way the branch went
-                    break; // line 76: break
+                    break; // line 91: break
                 }
                 tape.push(false); // which way the branch went
             }
         }
-        double value = s; // line 79: return s
+        double value = s; // line 94: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double s_bar = seed; // line 79: return s
-        for (int i = trips - 1; i >= 0; i--) { // line 70: for (double v : x) (backwards)
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double s_bar = seed; // line 94: return s
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
             double sqrt;
             double v_bar = 0.0;
-            if (!tape.popBoolean()) { // line 71: if (v < 0)
-                double sqrt_bar = s_bar; // line 74: s += Math.sqrt(v)
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double sqrt_bar = s_bar; // line 89: s += Math.sqrt(v)
                 sqrt = tape.popDouble();
-                v_bar += sqrt_bar * (0.5 / sqrt); // line 74: Math.sqrt(v)
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
             }
-            x_bar[i] += v_bar; // line 70: double v
+            x_bar[i] += v_bar; // line 85: double v
         }
         into.value = value;
         into.limit = 0.0;
-        into.x = x_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -2135,7 +2738,26 @@ public final class ExamplesGrad {
      */
     public static double clippedSumPartialPullback(double[] x, double limit, double seed,
             long wanted, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, seed, true, wanted, into);
+        return clippedSumSweep(x, limit, seed, true, wanted, into, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#clippedSum(double[], double)} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double clippedSumAccumulatingPullback(double[] x, double limit, double seed,
+            long wanted, ClippedSumGradient into, double[] xAdjoint) {
+        return clippedSumSweep(x, limit, seed, true, wanted, into, xAdjoint);
     }
 
     /**
@@ -2147,7 +2769,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, 0.0, false, -1L, into);
+        return clippedSumSweep(x, limit, 0.0, false, -1L, into, null);
     }
 
     /**
@@ -2163,7 +2785,7 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentPullback(double[] x, double limit, double[] dx,
             double dLimit, double seed, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into, null, null);
     }
 
     /**
@@ -2181,75 +2803,79 @@ public final class ExamplesGrad {
      */
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
             double dLimit, double seed, boolean gradient, long wanted,
-            ClippedSumTangentGradient into) {
+            ClippedSumTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double s = 0; // line 69: double s = 0
-        double ds = 0.0; // line 69: double s = 0
+        double s = 0; // line 84: double s = 0
+        double ds = 0.0; // line 84: double s = 0
         int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 70: for (double v : x)
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
             trips++;
-            double v = x[i]; // line 70: double v
-            double dv = dx[i]; // line 70: double v
-            if (v < 0) { // line 71: if (v < 0)
+            double v = x[i]; // line 85: double v
+            double dv = dx[i]; // line 85: double v
+            if (v < 0) { // line 86: if (v < 0)
                 tape.push(true); // which way the branch went
             } else {
-                double sqrt = Math.sqrt(v); // line 74: Math.sqrt(v)
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
                 tape.push(sqrt);
                 tape.push(sqrt);
-                double div = 0.5 / sqrt; // line 74: Math.sqrt(v)
+                double div = 0.5 / sqrt; // line 89: Math.sqrt(v)
                 tape.push(div);
                 tape.push(div);
-                double dSqrt = div * dv; // line 74: Math.sqrt(v)
-                double sBefore = s; // line 74: s += Math.sqrt(v)
-                s = s + sqrt; // line 74: s += Math.sqrt(v)
-                ds = ds + dSqrt; // line 74: s += Math.sqrt(v)
-                if (s > limit) { // line 75: if (s > limit)
+                double dSqrt = div * dv; // line 89: Math.sqrt(v)
+                double sBefore = s; // line 89: s += Math.sqrt(v)
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                ds = ds + dSqrt; // line 89: s += Math.sqrt(v)
+                if (s > limit) { // line 90: if (s > limit)
                     tape.push(false); // which way the branch went
-                    break; // line 76: break
+                    break; // line 91: break
                 }
                 tape.push(false); // which way the branch went
             }
         }
-        double value = ds; // line 79: return s
+        double value = ds; // line 94: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
-        double ds_bar = seed; // line 79: return s
-        for (int i = trips - 1; i >= 0; i--) { // line 70: for (double v : x) (backwards)
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double ds_bar = seed; // line 94: return s
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
             double sqrt;
             double div;
             double dv;
             double v_bar = 0.0;
             double dv_bar = 0.0;
-            if (!tape.popBoolean()) { // line 71: if (v < 0)
-                double dSqrt_bar = ds_bar; // line 74: s += Math.sqrt(v)
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double dSqrt_bar = ds_bar; // line 89: s += Math.sqrt(v)
                 div = tape.popDouble();
                 dv = dx[i]; // loaded again, not saved
-                double div_bar = dSqrt_bar * dv; // line 74: Math.sqrt(v)
-                dv_bar += dSqrt_bar * div; // line 74: Math.sqrt(v)
+                double div_bar = dSqrt_bar * dv; // line 89: Math.sqrt(v)
+                dv_bar += dSqrt_bar * div; // line 89: Math.sqrt(v)
                 div = tape.popDouble();
                 sqrt = tape.popDouble();
-                double sqrt_bar = -div_bar * (div / sqrt); // line 74: Math.sqrt(v)
+                double sqrt_bar = -div_bar * (div / sqrt); // line 89: Math.sqrt(v)
                 sqrt = tape.popDouble();
-                v_bar += sqrt_bar * (0.5 / sqrt); // line 74: Math.sqrt(v)
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
             }
-            dx_bar[i] += dv_bar; // line 70: double v
-            x_bar[i] += v_bar; // line 70: double v
+            dx_bar[i] += dv_bar; // line 85: double v
+            x_bar[i] += v_bar; // line 85: double v
         }
         into.value = value;
         into.limit = 0.0;
         into.dLimit = 0.0;
-        into.x = x_bar;
-        into.dx = dx_bar;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
         return value;
     }
 
@@ -2268,7 +2894,30 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentPartialPullback(double[] x, double limit, double[] dx,
             double dLimit, double seed, long wanted, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double clippedSumTangentAccumulatingPullback(double[] x, double limit,
+            double[] dx, double dLimit, double seed, long wanted, ClippedSumTangentGradient into,
+            double[] xAdjoint, double[] dxAdjoint) {
+        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -2283,7 +2932,7 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
             double dLimit, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -2421,7 +3070,7 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPullback(double[] w, double[] x, double target, double seed,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, seed, true, -1L, into);
+        return neuronLossSweep(w, x, target, seed, true, -1L, into, null, null);
     }
 
     /**
@@ -2437,62 +3086,67 @@ public final class ExamplesGrad {
      * @return the value
      */
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
-            boolean gradient, long wanted, NeuronLossGradient into) {
+            boolean gradient, long wanted, NeuronLossGradient into, double[] wAdjoint,
+            double[] xAdjoint) {
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double z = 0; // line 97: double z = 0
+        double z = 0; // line 112: double z = 0
         int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 98: for (int i = 0; i < x.length; i++)
+        for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
             trips++;
-            double w_i = w[i]; // line 99: w[i]
-            double x_i = x[i]; // line 99: x[i]
-            double prod = w_i * x_i; // line 99: w[i] * x[i]
-            z = z + prod; // line 99: z += w[i] * x[i]
+            double w_i = w[i]; // line 114: w[i]
+            double x_i = x[i]; // line 114: x[i]
+            double prod = w_i * x_i; // line 114: w[i] * x[i]
+            z = z + prod; // line 114: z += w[i] * x[i]
         }
-        double y = golden.ExamplesGrad.mml514Pullback(z, 1.0, into.mml514Call); // line 101: double y = mml514(z)
-        double diff = y - target; // line 102: y - target
-        double diff_2 = y - target; // line 102: y - target
-        double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
-        double w_0 = w[0]; // line 102: w[0]
-        double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
-        double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double value = sum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        double y = golden.ExamplesGrad.mml514Pullback(z, 1.0, into.mml514Call); // line 116: double y = mml514(z)
+        double diff = y - target; // line 117: y - target
+        double diff_2 = y - target; // line 117: y - target
+        double prod_2 = diff * diff_2; // line 117: (y - target) * (y - target)
+        double w_0 = w[0]; // line 117: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])
+        double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double value = sum; // line 117: return (y - target) * (y - target) + softplus(w[0])
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] w_bar = (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
-        double[] x_bar = (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double sum_bar = seed; // line 102: return (y - target) * (y - target) + softplus(w[0])
-        double prod_2_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double softplus_bar = sum_bar; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double w_0_bar = golden.Examples.softplusPullback(w_0, softplus_bar); // line 102: softplus(w[0])
-        w_bar[0] += w_0_bar; // line 102: w[0]
-        double diff_bar = prod_2_bar * diff_2; // line 102: (y - target) * (y - target)
-        double diff_2_bar = prod_2_bar * diff; // line 102: (y - target) * (y - target)
-        double y_bar = diff_2_bar; // line 102: y - target
-        double target_bar = -diff_2_bar; // line 102: y - target
-        y_bar += diff_bar; // line 102: y - target
-        target_bar -= diff_bar; // line 102: y - target
-        double z_bar = y_bar * into.mml514Call.x(); // line 101: double y = mml514(z)
-        for (int i = trips - 1; i >= 0; i--) { // line 98: for (int i = 0; i < x.length; i++) (backwards)
+        double[] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double sum_bar = seed; // line 117: return (y - target) * (y - target) + softplus(w[0])
+        double prod_2_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double softplus_bar = sum_bar; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double w_0_bar = golden.Examples.softplusPullback(w_0, softplus_bar); // line 117: softplus(w[0])
+        w_bar[0] += w_0_bar; // line 117: w[0]
+        double diff_bar = prod_2_bar * diff_2; // line 117: (y - target) * (y - target)
+        double diff_2_bar = prod_2_bar * diff; // line 117: (y - target) * (y - target)
+        double y_bar = diff_2_bar; // line 117: y - target
+        double target_bar = -diff_2_bar; // line 117: y - target
+        y_bar += diff_bar; // line 117: y - target
+        target_bar -= diff_bar; // line 117: y - target
+        double z_bar = y_bar * into.mml514Call.x(); // line 116: double y = mml514(z)
+        for (int i = trips - 1; i >= 0; i--) { // line 113: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             double w_i;
-            double prod_bar = z_bar; // line 99: z += w[i] * x[i]
+            double prod_bar = z_bar; // line 114: z += w[i] * x[i]
             x_i = x[i]; // loaded again, not saved
             w_i = w[i]; // loaded again, not saved
-            double w_i_bar = prod_bar * x_i; // line 99: w[i] * x[i]
-            double x_i_bar = prod_bar * w_i; // line 99: w[i] * x[i]
-            x_bar[i] += x_i_bar; // line 99: x[i]
-            w_bar[i] += w_i_bar; // line 99: w[i]
+            double w_i_bar = prod_bar * x_i; // line 114: w[i] * x[i]
+            double x_i_bar = prod_bar * w_i; // line 114: w[i] * x[i]
+            x_bar[i] += x_i_bar; // line 114: x[i]
+            w_bar[i] += w_i_bar; // line 114: w[i]
         }
         into.value = value;
         into.target = target_bar;
-        into.w = w_bar;
-        into.x = x_bar;
+        if (wAdjoint == null) {
+            into.w = w_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
         return value;
     }
 
@@ -2510,7 +3164,29 @@ public final class ExamplesGrad {
      */
     public static double neuronLossPartialPullback(double[] w, double[] x, double target,
             double seed, long wanted, NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, seed, true, wanted, into);
+        return neuronLossSweep(w, x, target, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#neuronLoss(double[], double[], double)} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param w a differentiated input
+     * @param x a differentiated input
+     * @param target a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param wAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double neuronLossAccumulatingPullback(double[] w, double[] x, double target,
+            double seed, long wanted, NeuronLossGradient into, double[] wAdjoint,
+            double[] xAdjoint) {
+        return neuronLossSweep(w, x, target, seed, true, wanted, into, wAdjoint, xAdjoint);
     }
 
     /**
@@ -2524,7 +3200,7 @@ public final class ExamplesGrad {
      */
     public static double neuronLossValue(double[] w, double[] x, double target,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, 0.0, false, -1L, into);
+        return neuronLossSweep(w, x, target, 0.0, false, -1L, into, null, null);
     }
 
     /**
@@ -2570,41 +3246,41 @@ public final class ExamplesGrad {
             into.mml514Call2 = new golden.ExamplesGrad.Mml514TangentGradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double z = 0; // line 97: double z = 0
-        double dz = 0.0; // line 97: double z = 0
-        for (int i = 0; i < x.length; i++) { // line 98: for (int i = 0; i < x.length; i++)
-            double w_i = w[i]; // line 99: w[i]
-            double dW_i = dw[i]; // line 99: w[i]
-            double x_i = x[i]; // line 99: x[i]
-            double dX_i = dx[i]; // line 99: x[i]
-            double prod = w_i * x_i; // line 99: w[i] * x[i]
-            double dW_iTerm = x_i * dW_i; // line 99: w[i] * x[i]
-            double dX_iTerm = w_i * dX_i; // line 99: w[i] * x[i]
-            double dProd = dW_iTerm + dX_iTerm; // line 99: w[i] * x[i]
-            double zBefore = z; // line 99: z += w[i] * x[i]
-            z = z + prod; // line 99: z += w[i] * x[i]
-            dz = dz + dProd; // line 99: z += w[i] * x[i]
+        double z = 0; // line 112: double z = 0
+        double dz = 0.0; // line 112: double z = 0
+        for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
+            double w_i = w[i]; // line 114: w[i]
+            double dW_i = dw[i]; // line 114: w[i]
+            double x_i = x[i]; // line 114: x[i]
+            double dX_i = dx[i]; // line 114: x[i]
+            double prod = w_i * x_i; // line 114: w[i] * x[i]
+            double dW_iTerm = x_i * dW_i; // line 114: w[i] * x[i]
+            double dX_iTerm = w_i * dX_i; // line 114: w[i] * x[i]
+            double dProd = dW_iTerm + dX_iTerm; // line 114: w[i] * x[i]
+            double zBefore = z; // line 114: z += w[i] * x[i]
+            z = z + prod; // line 114: z += w[i] * x[i]
+            dz = dz + dProd; // line 114: z += w[i] * x[i]
         }
-        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 101: double y = mml514(z)
-        double dy = golden.ExamplesGrad.mml514TangentValue(z, dz, into.mml514Call2); // line 101: double y = mml514(z)
-        double diff = y - target; // line 102: y - target
-        double dTargetTerm = -dTarget; // line 102: y - target
-        double dDiff = dy + dTargetTerm; // line 102: y - target
-        double diff_2 = y - target; // line 102: y - target
-        double dTargetTerm_2 = -dTarget; // line 102: y - target
-        double dDiff_2 = dy + dTargetTerm_2; // line 102: y - target
-        double prod_2 = diff * diff_2; // line 102: (y - target) * (y - target)
-        double dDiffTerm = diff_2 * dDiff; // line 102: (y - target) * (y - target)
-        double dDiffTerm_2 = diff * dDiff_2; // line 102: (y - target) * (y - target)
-        double dProd_2 = dDiffTerm + dDiffTerm_2; // line 102: (y - target) * (y - target)
-        double w_0 = w[0]; // line 102: w[0]
-        double dW_0 = dw[0]; // line 102: w[0]
-        double softplus = golden.Examples.softplus(w_0); // line 102: softplus(w[0])
-        double partial = golden.Examples.softplusPullback(w_0, 1.0); // line 102: softplus(w[0])
-        double dSoftplus = partial * dW_0; // line 102: softplus(w[0])
-        double sum = prod_2 + softplus; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double dSum = dProd_2 + dSoftplus; // line 102: (y - target) * (y - target) + softplus(w[0])
-        double value = dSum; // line 102: return (y - target) * (y - target) + softplus(w[0])
+        double y = golden.ExamplesGrad.mml514Value(z, into.mml514Call); // line 116: double y = mml514(z)
+        double dy = golden.ExamplesGrad.mml514TangentValue(z, dz, into.mml514Call2); // line 116: double y = mml514(z)
+        double diff = y - target; // line 117: y - target
+        double dTargetTerm = -dTarget; // line 117: y - target
+        double dDiff = dy + dTargetTerm; // line 117: y - target
+        double diff_2 = y - target; // line 117: y - target
+        double dTargetTerm_2 = -dTarget; // line 117: y - target
+        double dDiff_2 = dy + dTargetTerm_2; // line 117: y - target
+        double prod_2 = diff * diff_2; // line 117: (y - target) * (y - target)
+        double dDiffTerm = diff_2 * dDiff; // line 117: (y - target) * (y - target)
+        double dDiffTerm_2 = diff * dDiff_2; // line 117: (y - target) * (y - target)
+        double dProd_2 = dDiffTerm + dDiffTerm_2; // line 117: (y - target) * (y - target)
+        double w_0 = w[0]; // line 117: w[0]
+        double dW_0 = dw[0]; // line 117: w[0]
+        double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])
+        double partial = golden.Examples.softplusPullback(w_0, 1.0); // line 117: softplus(w[0])
+        double dSoftplus = partial * dW_0; // line 117: softplus(w[0])
+        double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double dSum = dProd_2 + dSoftplus; // line 117: (y - target) * (y - target) + softplus(w[0])
+        double value = dSum; // line 117: return (y - target) * (y - target) + softplus(w[0])
         if (!gradient) { // the value alone
             into.value = value;
             return value;
@@ -3518,6 +4194,85 @@ public final class ExamplesGrad {
          * for the overloads without a seed).
          *
          * @return the partial derivatives of {@code productTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dx() {
+            return dx;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#rosenbrock(double[])}.
+     */
+    public static final class RosenbrockGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x";
+
+        private double value;
+
+        private double[] x;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public RosenbrockGradient() {
+        }
+
+        /**
+         * @return the value of {@code rosenbrock}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrock} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program).
+     */
+    public static final class RosenbrockTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=x;1=dx";
+
+        private double value;
+
+        private double[] x;
+
+        private double[] dx;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public RosenbrockTangentGradient() {
+        }
+
+        /**
+         * @return the value of {@code rosenbrockTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
          */
         public double[] dx() {
             return dx;

@@ -5,21 +5,36 @@ import java.util.Arrays;
 /**
  * The primitive stacks that generated reverse-mode code uses inside loops: the forward sweep
  * pushes the values, branch decisions and trip counts that the reverse sweep needs, and the
- * reverse sweep pops them in the opposite order. Nothing is boxed; the arrays grow by doubling
- * and are kept between calls, so a warmed-up tape allocates nothing.
+ * reverse sweep pops them in the opposite order. Nothing is boxed. Each stack is a list of
+ * chunks that double in length up to {@value #MAX_CHUNK} elements and then stay that long, so a
+ * tape never copies what it holds to grow and the first call allocates little more than it
+ * keeps; the chunks are kept between calls, so a warmed-up tape allocates nothing.
  *
  * <p>Generated code owns its tapes; user code has no reason to call this class.
  */
 public final class Tape {
-    private double[] doubles = new double[16];
+    /** The length of the longest chunk: longer stacks get more chunks of this length. */
+    static final int MAX_CHUNK = 1 << 15;
+
+    private double[][] doubleChunks = {new double[16]};
+    private int doubleChunk;
+    private double[] doubles = doubleChunks[0];
     private int doubleTop;
-    private long[] longs = new long[16];
+    private long[][] longChunks = {new long[16]};
+    private int longChunk;
+    private long[] longs = longChunks[0];
     private int longTop;
-    private int[] ints = new int[16];
+    private int[][] intChunks = {new int[16]};
+    private int intChunk;
+    private int[] ints = intChunks[0];
     private int intTop;
-    private boolean[] booleans = new boolean[16];
+    private boolean[][] booleanChunks = {new boolean[16]};
+    private int booleanChunk;
+    private boolean[] booleans = booleanChunks[0];
     private int booleanTop;
-    private Object[] objects = new Object[16];
+    private Object[][] objectChunks = {new Object[16]};
+    private int objectChunk;
+    private Object[] objects = objectChunks[0];
     private int objectTop;
     /** False while a sweep computes a value alone: pushes are then dropped, as nothing will pop them. */
     private boolean recording = true;
@@ -41,18 +56,39 @@ public final class Tape {
     }
 
     /**
-     * Empties every stack, keeping their capacity.
+     * Empties every stack, keeping their chunks.
      *
      * @return this tape
      */
     public Tape clear() {
+        if (doubleChunk != 0) {
+            doubleChunk = 0;
+            doubles = doubleChunks[0];
+        }
         doubleTop = 0;
+        if (longChunk != 0) {
+            longChunk = 0;
+            longs = longChunks[0];
+        }
         longTop = 0;
+        if (intChunk != 0) {
+            intChunk = 0;
+            ints = intChunks[0];
+        }
         intTop = 0;
+        if (booleanChunk != 0) {
+            booleanChunk = 0;
+            booleans = booleanChunks[0];
+        }
         booleanTop = 0;
-        Arrays.fill(objects, 0, objectTop, null); // keep no caller's object alive between calls
-        objectTop = 0;
+        while (objectChunk != 0 || objectTop != 0) { // keep no caller's object alive between calls
+            popObject();
+        }
         return this;
+    }
+
+    private static int nextLength(int length) {
+        return Math.min(MAX_CHUNK, 2 * length);
     }
 
     /**
@@ -65,9 +101,20 @@ public final class Tape {
             return;
         }
         if (doubleTop == doubles.length) {
-            doubles = Arrays.copyOf(doubles, 2 * doubleTop);
+            nextDoubles();
         }
         doubles[doubleTop++] = v;
+    }
+
+    private void nextDoubles() {
+        if (++doubleChunk == doubleChunks.length) {
+            doubleChunks = Arrays.copyOf(doubleChunks, 2 * doubleChunk);
+        }
+        if (doubleChunks[doubleChunk] == null) {
+            doubleChunks[doubleChunk] = new double[nextLength(doubles.length)];
+        }
+        doubles = doubleChunks[doubleChunk];
+        doubleTop = 0;
     }
 
     /**
@@ -80,7 +127,14 @@ public final class Tape {
             return;
         }
         if (longTop == longs.length) {
-            longs = Arrays.copyOf(longs, 2 * longTop);
+            if (++longChunk == longChunks.length) {
+                longChunks = Arrays.copyOf(longChunks, 2 * longChunk);
+            }
+            if (longChunks[longChunk] == null) {
+                longChunks[longChunk] = new long[nextLength(longs.length)];
+            }
+            longs = longChunks[longChunk];
+            longTop = 0;
         }
         longs[longTop++] = v;
     }
@@ -95,7 +149,14 @@ public final class Tape {
             return;
         }
         if (intTop == ints.length) {
-            ints = Arrays.copyOf(ints, 2 * intTop);
+            if (++intChunk == intChunks.length) {
+                intChunks = Arrays.copyOf(intChunks, 2 * intChunk);
+            }
+            if (intChunks[intChunk] == null) {
+                intChunks[intChunk] = new int[nextLength(ints.length)];
+            }
+            ints = intChunks[intChunk];
+            intTop = 0;
         }
         ints[intTop++] = v;
     }
@@ -110,7 +171,14 @@ public final class Tape {
             return;
         }
         if (booleanTop == booleans.length) {
-            booleans = Arrays.copyOf(booleans, 2 * booleanTop);
+            if (++booleanChunk == booleanChunks.length) {
+                booleanChunks = Arrays.copyOf(booleanChunks, 2 * booleanChunk);
+            }
+            if (booleanChunks[booleanChunk] == null) {
+                booleanChunks[booleanChunk] = new boolean[nextLength(booleans.length)];
+            }
+            booleans = booleanChunks[booleanChunk];
+            booleanTop = 0;
         }
         booleans[booleanTop++] = v;
     }
@@ -125,7 +193,14 @@ public final class Tape {
             return;
         }
         if (objectTop == objects.length) {
-            objects = Arrays.copyOf(objects, 2 * objectTop);
+            if (++objectChunk == objectChunks.length) {
+                objectChunks = Arrays.copyOf(objectChunks, 2 * objectChunk);
+            }
+            if (objectChunks[objectChunk] == null) {
+                objectChunks[objectChunk] = new Object[nextLength(objects.length)];
+            }
+            objects = objectChunks[objectChunk];
+            objectTop = 0;
         }
         objects[objectTop++] = v;
     }
@@ -140,8 +215,24 @@ public final class Tape {
         if (!recording) {
             return;
         }
-        for (double v : values) {
-            push(v);
+        int length = values.length;
+        if (doubles.length - doubleTop >= length && length <= 16) { // the usual case: a short array that fits
+            for (int i = 0; i < length; i++) {
+                doubles[doubleTop + i] = values[i];
+            }
+            doubleTop += length;
+            push(length);
+            return;
+        }
+        int from = 0;
+        while (from < values.length) {
+            if (doubleTop == doubles.length) {
+                nextDoubles();
+            }
+            int n = Math.min(values.length - from, doubles.length - doubleTop);
+            System.arraycopy(values, from, doubles, doubleTop, n);
+            doubleTop += n;
+            from += n;
         }
         push(values.length);
     }
@@ -162,6 +253,40 @@ public final class Tape {
     }
 
     /**
+     * Pops into {@code into} the values {@link #pushAll(double[])} pushed, after their length
+     * (popped first, with {@link #popInt()}): the last {@code into.length} doubles, in the order
+     * they were pushed.
+     *
+     * @param into the array to fill, of the length popped
+     * @return {@code into}
+     */
+    public double[] popAll(double[] into) {
+        int to = into.length;
+        if (doubleTop >= to && to <= 16) { // the usual case: a short array within this chunk
+            doubleTop -= to;
+            for (int i = 0; i < to; i++) {
+                into[i] = doubles[doubleTop + i];
+            }
+            return into;
+        }
+        while (to > 0) {
+            if (doubleTop == 0) {
+                previousDoubles();
+            }
+            int n = Math.min(to, doubleTop);
+            System.arraycopy(doubles, doubleTop - n, into, to - n, n);
+            doubleTop -= n;
+            to -= n;
+        }
+        return into;
+    }
+
+    private void previousDoubles() {
+        doubles = doubleChunks[--doubleChunk];
+        doubleTop = doubles.length;
+    }
+
+    /**
      * Pops the object pushed last, typed as the variable it is assigned to.
      *
      * @param <T> the type it was pushed as
@@ -169,6 +294,10 @@ public final class Tape {
      */
     @SuppressWarnings("unchecked")
     public <T> T popObject() {
+        if (objectTop == 0) {
+            objects = objectChunks[--objectChunk];
+            objectTop = objects.length;
+        }
         Object v = objects[--objectTop];
         objects[objectTop] = null;
         return (T) v;
@@ -180,6 +309,9 @@ public final class Tape {
      * @return the value
      */
     public double popDouble() {
+        if (doubleTop == 0) {
+            previousDoubles();
+        }
         return doubles[--doubleTop];
     }
 
@@ -189,6 +321,10 @@ public final class Tape {
      * @return the value
      */
     public long popLong() {
+        if (longTop == 0) {
+            longs = longChunks[--longChunk];
+            longTop = longs.length;
+        }
         return longs[--longTop];
     }
 
@@ -198,6 +334,10 @@ public final class Tape {
      * @return the value
      */
     public int popInt() {
+        if (intTop == 0) {
+            ints = intChunks[--intChunk];
+            intTop = ints.length;
+        }
         return ints[--intTop];
     }
 
@@ -207,6 +347,10 @@ public final class Tape {
      * @return the decision
      */
     public boolean popBoolean() {
+        if (booleanTop == 0) {
+            booleans = booleanChunks[--booleanChunk];
+            booleanTop = booleans.length;
+        }
         return booleans[--booleanTop];
     }
 
@@ -216,6 +360,16 @@ public final class Tape {
      * @return how many values are pushed and not popped
      */
     public int size() {
-        return doubleTop + longTop + intTop + booleanTop + objectTop;
+        return filled(doubleChunks, doubleChunk, doubleTop) + filled(longChunks, longChunk, longTop)
+                + filled(intChunks, intChunk, intTop) + filled(booleanChunks, booleanChunk, booleanTop)
+                + filled(objectChunks, objectChunk, objectTop);
+    }
+
+    private static int filled(Object[] chunks, int chunk, int top) {
+        int n = top;
+        for (int c = 0; c < chunk; c++) {
+            n += java.lang.reflect.Array.getLength(chunks[c]);
+        }
+        return n;
     }
 }

@@ -138,11 +138,12 @@ public final class Workspace {
      * @return the buffer, holding the values as they were pushed
      */
     public double[] popAll(int slot, Tape tape) {
-        double[] a = doubles(slot, tape.popInt());
-        for (int i = a.length - 1; i >= 0; i--) {
-            a[i] = tape.popDouble();
+        int length = tape.popInt();
+        if (slot >= doubles.length) {
+            doubles = Arrays.copyOf(doubles, Math.max(2 * doubles.length, slot + 1));
         }
-        return a;
+        doubles[slot] = sized(doubles[slot], length); // every element is overwritten
+        return tape.popAll(doubles[slot]);
     }
 
     /**
@@ -215,6 +216,38 @@ public final class Workspace {
         }
         Arrays.fill(reuse, 0f);
         return reuse;
+    }
+
+    /**
+     * Sets the elements of {@code a} from {@code from} (inclusive) to {@code to} (exclusive) to
+     * zero, clipped to the array: the elements of a gradient that a loop whose reverse assigns
+     * each element it reaches did not reach.
+     *
+     * @param a the array
+     * @param from the first index, may be below 0
+     * @param to the index after the last, may be beyond the end
+     */
+    public static void zero(double[] a, long from, long to) {
+        int start = (int) Math.max(0, from);
+        int end = (int) Math.min(a.length, to);
+        if (start < end) {
+            Arrays.fill(a, start, end, 0.0);
+        }
+    }
+
+    /**
+     * {@link #zero(double[], long, long)} for a float array.
+     *
+     * @param a the array
+     * @param from the first index, may be below 0
+     * @param to the index after the last, may be beyond the end
+     */
+    public static void zero(float[] a, long from, long to) {
+        int start = (int) Math.max(0, from);
+        int end = (int) Math.min(a.length, to);
+        if (start < end) {
+            Arrays.fill(a, start, end, 0f);
+        }
     }
 
     /**

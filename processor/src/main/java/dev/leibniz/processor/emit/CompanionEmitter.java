@@ -171,13 +171,15 @@ public final class CompanionEmitter {
                 .addParameter(TypeName.DOUBLE, seed)
                 .addParameter(gradient, into)
                 .returns(TypeName.DOUBLE)
-                .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
+                .addStatement("return $LSweep($L, true, -1L, $L$L)", f.name(), join(args, seed), into, nulls(m))
                 .build());
         addSweep(type, f, link, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
                 TypeName.DOUBLE);
         addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()),
                 gradient, into, m, TypeName.DOUBLE);
-        addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE);
+        addAccumulating(type, f, link, params, args, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()),
+                gradient, into, m, TypeName.DOUBLE);
+        addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE, m);
     }
 
     static String join(String args, String more) {
@@ -212,9 +214,75 @@ public final class CompanionEmitter {
                 .addParameter(TypeName.BOOLEAN, m.pullback().gradient())
                 .addParameter(TypeName.LONG, m.pullback().wanted())
                 .addParameter(gradient, into)
+                .addParameters(m.pullback().adjoints().stream()
+                        .map(a -> ParameterSpec.builder(arrayType(a.type()), a.name()).build()).toList())
                 .returns(returns)
                 .addCode(CodeRenderer.render(m.pullback().body()))
                 .build());
+    }
+
+    /** The sweep's last arguments where no caller's adjoints are given: one null per differentiated array. */
+    private static String nulls(Method m) {
+        return ", null".repeat(m.pullback().adjoints().size());
+    }
+
+    private static TypeName arrayType(String javaType) {
+        return switch (javaType) {
+            case "float[]" -> ArrayTypeName.of(TypeName.FLOAT);
+            case "double[][]" -> ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
+            default -> ArrayTypeName.of(TypeName.DOUBLE);
+        };
+    }
+
+    /**
+     * The pullback that adds into its caller's adjoints: for each differentiated array parameter the
+     * caller passes its own adjoint of the argument (or null when it wants none), and the reverse
+     * sweep adds {@code seed} times the derivative into it where it stands, touching only the
+     * elements the method reaches, instead of filling a gradient of the whole array that the
+     * caller would then add in whole. For an array the method writes, the caller's adjoint is also
+     * the seed, and afterwards holds the adjoint of the values on entry. What the reverse sweeps of
+     * callers use.
+     */
+    private static void addAccumulating(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
+            String args, List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
+        List<ReverseTransform.Adjoint> adjoints = m.pullback().adjoints();
+        if (adjoints.isEmpty()) {
+            return;
+        }
+        String mask = m.pullback().wanted();
+        List<String> seedNames = seeds.stream().map(ParameterSpec::name).toList();
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", seedNames)) + ", true, " + mask + ", " + into
+                + ", " + String.join(", ", adjoints.stream().map(ReverseTransform.Adjoint::name).toList()) + ")";
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "AccumulatingPullback")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The pullback of $L that adds into its caller's adjoints: for each differentiated array\n"
+                        + "parameter, the vector-Jacobian product is added into the array given for it, in place and only\n"
+                        + "where the method reaches (for an array it writes, that array is the seed too, and is left holding\n"
+                        + "the adjoint of the values on entry); {@code $L} holds the others. The reverse sweeps of its\n"
+                        + "callers use this.\n", link, into)
+                .addJavadoc("$L", paramDocs(f));
+        for (String sd : seedNames) {
+            b.addJavadoc("@param $L as for the pullback\n", sd);
+        }
+        b.addJavadoc("@param $L which gradients to compute (bit i for parameter i)\n", mask)
+                .addJavadoc("@param $L receives the value and the other vector-Jacobian products\n", into);
+        for (ReverseTransform.Adjoint a : adjoints) {
+            b.addJavadoc("@param $L the caller's adjoint to add into, or null\n", a.name());
+        }
+        b.addParameters(params)
+                .addParameters(seeds)
+                .addParameter(TypeName.LONG, mask)
+                .addParameter(gradient, into);
+        for (ReverseTransform.Adjoint a : adjoints) {
+            b.addParameter(arrayType(a.type()), a.name());
+        }
+        b.returns(returns);
+        if (returns.equals(TypeName.VOID)) {
+            b.addStatement(call);
+        } else {
+            b.addJavadoc("@return the value\n").addStatement("return " + call);
+        }
+        type.addMethod(b.build());
     }
 
     /**
@@ -228,7 +296,8 @@ public final class CompanionEmitter {
         }
         String mask = m.pullback().wanted();
         List<String> seedNames = seeds.stream().map(ParameterSpec::name).toList();
-        String call = f.name() + "Sweep(" + join(args, String.join(", ", seedNames)) + ", true, " + mask + ", " + into + ")";
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", seedNames)) + ", true, " + mask + ", " + into
+                + nulls(m) + ")";
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "PartialPullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The pullback of $L for a caller that wants only some of the gradients: those of the parameters\n"
@@ -262,8 +331,8 @@ public final class CompanionEmitter {
 
     /** The value alone, with the buffers of {@code into}: what the forward sweeps of callers run. */
     private static void addValue(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params, String args,
-            List<String> noSeeds, ClassName gradient, String into, TypeName returns) {
-        String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, -1L, " + into + ")";
+            List<String> noSeeds, ClassName gradient, String into, TypeName returns, Method m) {
+        String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, -1L, " + into + nulls(m) + ")";
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Value")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc(f.isProcedure()
@@ -306,12 +375,14 @@ public final class CompanionEmitter {
                 .addParameter(array, seed)
                 .addParameter(gradient, into)
                 .returns(array)
-                .addStatement("return $LSweep($L, true, -1L, $L)", f.name(), join(args, seed), into)
+                .addStatement("return $LSweep($L, true, -1L, $L$L)", f.name(), join(args, seed), into, nulls(m))
                 .build());
         addSweep(type, f, link, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
         addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m,
                 array);
-        addValue(type, f, link, params, args, List.of("null"), gradient, into, array);
+        addAccumulating(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into,
+                m, array);
+        addValue(type, f, link, params, args, List.of("null"), gradient, into, array, m);
     }
 
     /** A procedure's pullback: one seed per array it writes, and the adjoints of what it reads. */
@@ -336,12 +407,13 @@ public final class CompanionEmitter {
         }
         type.addMethod(b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
                 .addParameter(gradient, into)
-                .addStatement("$LSweep($L, true, -1L, $L)", f.name(),
-                        join(args, String.join(", ", m.pullback().outputSeeds())), into)
+                .addStatement("$LSweep($L, true, -1L, $L$L)", f.name(),
+                        join(args, String.join(", ", m.pullback().outputSeeds())), into, nulls(m))
                 .build());
         addSweep(type, f, link, params, seeds, gradient, into, m, TypeName.VOID);
         addPartial(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
-        addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID);
+        addAccumulating(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
+        addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID, m);
     }
 
     static TypeSpec gradientType(ClassName gradient, Func f, String link, boolean workspace,

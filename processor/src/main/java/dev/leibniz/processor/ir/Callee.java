@@ -19,13 +19,24 @@ import java.util.List;
  * @param partial the companion's partial pullback, which fills only the gradients a mask asks for; null if none
  * @param value the companion's value-only method, e.g. {@code p.LayersGrad.denseValue}, which the forward sweep
  *     calls instead of the user's method so that nothing is allocated; null for a rule
+ * @param accumulating the companion's accumulating pullback, which adds into the caller's adjoints of the array
+ *     arguments in place instead of returning gradients of whole arrays; null if none
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
         javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
-        String value, String partial) {
+        String value, String partial, String accumulating) {
     public Callee {
         outputs = List.copyOf(outputs);
         outputsRead = List.copyOf(outputsRead);
+    }
+
+    /** A callee without an accumulating pullback. */
+    public Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
+            String gradientType, String rule, String ruleReturns, String description,
+            javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
+            String value, String partial) {
+        this(primal, differentiated, paramNames, pullback, gradientType, rule, ruleReturns, description, method,
+                outputs, outputsRead, value, partial, null);
     }
 }

@@ -247,15 +247,29 @@ final class Callees {
         }
         String value = m.getSimpleName() + "Value";
         String partial = m.getSimpleName() + "PartialPullback";
+        String accumulating = m.getSimpleName() + "AccumulatingPullback";
         TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
         // A companion compiled earlier may predate these methods.
         boolean hasValue = compiled == null || hasMethod(compiled, value);
         boolean hasPartial = compiled == null || hasMethod(compiled, partial);
+        boolean hasAccumulating = compiled == null || hasMethod(compiled, accumulating);
         // A library's companion does not say which outputs its procedure reads: assume all.
         List<Integer> outputsRead = procedure && p.trees().getPath(m) != null ? p.procedures().outputsRead(m) : outputs;
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
                 null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
-                hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null);
+                hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null,
+                hasAccumulating && hasArrays(m, differentiated) ? companion + "." + accumulating : null);
+    }
+
+    /** Whether a differentiated parameter is an array: the companion then has an accumulating pullback. */
+    private static boolean hasArrays(ExecutableElement m, List<Boolean> differentiated) {
+        for (int i = 0; i < m.getParameters().size(); i++) {
+            Type t = Type.ofName(m.getParameters().get(i).asType().toString());
+            if (differentiated.get(i) && t != null && t.isFloatingArray()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasMethod(TypeElement type, String name) {

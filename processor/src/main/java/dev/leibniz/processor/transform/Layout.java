@@ -72,6 +72,8 @@ final class Layout {
     private final Activity activity;
     /** Per call, the array arguments saved on the tape before it (see {@link dev.leibniz.processor.analysis.ArrayWrites}). */
     final Map<Call, Set<Integer>> snapshots;
+    /** The loop whose reverse runs inside its forward sweep ({@link Fusion}), or null. */
+    final Loop fused;
 
     Layout(Func f, Activity activity) throws Unsupported {
         this.activity = activity;
@@ -83,9 +85,17 @@ final class Layout {
         scan(f.body(), List.of());
         snapshots.keySet().removeIf(this::eager); // an eager call needs none of its arguments later
         contributedIn(f.body().stmts());
+        fused = Fusion.find(f, activity, this);
+        findReversible(f.body());
         decideSaving(f.body());
         findReusableArrays(f.body());
         checkRows(f.body());
+        reversibleUsed.forEach(v -> undoOf.forEach((st, v2) -> {
+            if (v2 == v) {
+                undo.put(st, undoText.get(st));
+            }
+        }));
+        frozen = true;
     }
 
     /**
@@ -133,6 +143,7 @@ final class Layout {
         blockLoop.put(b, loops.isEmpty() ? null : loops.get(loops.size() - 1));
         for (Stmt s : b.stmts()) {
             loopsOf.put(s, loops);
+            stmtBlock.put(s, b);
             order.put(s, order.size());
             for (Var w : arraysWritten(s)) {
                 writesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
@@ -271,6 +282,237 @@ final class Layout {
         return false;
     }
 
+    /**
+     * {@link #overwrittenAround(Var, Stmt)} for a value read by the reverse of the step {@code s}
+     * (def == s), or by the definition {@code def} of a value that step's reverse computes again:
+     * a counter the reverse sweep steps back ({@link #findReversible}) is at hand when no update
+     * of it runs between {@code def} and {@code s}, since the reverse of a step finds it holding
+     * what it held when the step ran.
+     */
+    private boolean overwrittenAround(Var v, Stmt s, Stmt def) {
+        if (!overwrittenAround(v, s)) {
+            return false;
+        }
+        if (reversible.contains(v) && !frozen && !(s instanceof Loop) && !(s instanceof If) && def != null
+                && steadyBetween(v, def, s)) {
+            reversibleUsed.add(v);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether no update of the counter v runs after d and before s (in any iteration). */
+    private boolean steadyBetween(Var v, Stmt d, Stmt s) {
+        for (var e : undoOf.entrySet()) {
+            if (e.getValue() != v) {
+                continue;
+            }
+            Stmt u = e.getKey();
+            if (order.get(d) < order.get(u) && order.get(u) < order.get(s)) {
+                return false;
+            }
+            for (Loop l : loopsOf(u)) {
+                if (loopsOf(s).contains(l) && !loopsOf(d).contains(l)) {
+                    return false; // an earlier iteration of a loop around s but not d updates it after d
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---- integer counters the reverse sweep steps back ------------------------------------------
+
+    /** Per statement, the Java statement the reverse sweep runs in its place to undo it ({@code k = k - 1}). */
+    final Map<Stmt, Undo> undo = new HashMap<>();
+
+    /**
+     * {@code v = v - (step)} or {@code v = v + (step)}: {@code step} is literal text and variables, rendered
+     * with their final names.
+     */
+    record Undo(Var v, boolean subtract, List<Object> step) {
+        String render() {
+            StringBuilder sb = new StringBuilder();
+            for (Object p : step) {
+                sb.append(p instanceof Var w ? w.name() : p instanceof Operand o ? Partials.text(o) : (String) p);
+            }
+            return v.name() + " = " + v.name() + (subtract ? " - (" : " + (") + sb.toString().strip() + ")";
+        }
+    }
+    private final Set<Var> reversible = new HashSet<>();
+    private final Set<Var> reversibleUsed = new LinkedHashSet<>();
+    private final Map<Stmt, Var> undoOf = new HashMap<>();
+    private final Map<Stmt, Undo> undoText = new HashMap<>();
+    /** After the constructor: reversible counters not used by then stay saved, as nothing undoes their updates. */
+    private boolean frozen;
+
+    /**
+     * Integer counters ({@code int k = 0; ... k++; ... k += step;}) that the reverse sweep steps back
+     * instead of saving every value that depends on them: a local int or long declared in the
+     * method's body, defined once outside loops and otherwise only updated by {@code k = k ± c} inside
+     * loops, with c a literal or a variable assigned once outside loops. Integer addition wraps, so
+     * {@code (k + c) - c == k} always; the reverse sweep, which replays every statement of a loop or
+     * branch backwards exactly as often as the forward sweep ran it, runs {@code k = k - c} where the
+     * update was, and so finds in k, at each step's reverse, the value k had when the step ran. That
+     * holds only when every loop and branch around each update is replayed anyway (it has other
+     * reverse code), none is the fused loop (whose reverse runs forwards), and nothing after the last
+     * update assigns k.
+     */
+    private void findReversible(Block root) {
+        Map<Var, List<Stmt>> defs = new LinkedHashMap<>();
+        dev.leibniz.processor.ir.Walk.statements(root, st -> {
+            Var t = target(st);
+            if (t != null && (t.type() == dev.leibniz.processor.ir.Type.INT || t.type() == dev.leibniz.processor.ir.Type.LONG)
+                    && t.kind() == Var.Kind.LOCAL && home.get(t) == root) {
+                defs.computeIfAbsent(t, k -> new ArrayList<>()).add(st);
+            }
+        });
+        candidates:
+        for (var e : defs.entrySet()) {
+            Var v = e.getKey();
+            Stmt init = null;
+            Map<Stmt, Undo> undos = new HashMap<>();
+            for (Stmt st : e.getValue()) {
+                if (loopsOf(st).isEmpty()) {
+                    if (init != null) {
+                        continue candidates; // assigned again outside loops
+                    }
+                    init = st;
+                    continue;
+                }
+                Undo u = undoText(st, v);
+                if (u == null || !replayedAround(st, root)) {
+                    continue candidates;
+                }
+                undos.put(st, u);
+            }
+            if (init == null || undos.isEmpty() || defCount.getOrDefault(v, 0) != e.getValue().size()) {
+                continue;
+            }
+            for (Stmt st : undos.keySet()) {
+                if (order.get(st) < order.get(init)) {
+                    continue candidates;
+                }
+            }
+            reversible.add(v);
+            undos.forEach((st, u) -> {
+                undoOf.put(st, v);
+                undoText.put(st, u);
+            });
+        }
+    }
+
+    /** {@code v = v + c}, {@code v = c + v}, {@code v = v - c} (or through a temporary): the statement undoing it, or null. */
+    private Undo undoText(Stmt st, Var v) {
+        if (st instanceof Compute c && (c.op() == dev.leibniz.processor.rules.Elementary.ADD
+                || c.op() == dev.leibniz.processor.rules.Elementary.SUB) && c.args().size() == 2) {
+            Operand other;
+            if (c.args().get(0) == v) {
+                other = c.args().get(1);
+            } else if (c.op() == dev.leibniz.processor.rules.Elementary.ADD && c.args().get(1) == v) {
+                other = c.args().get(0);
+            } else {
+                return null;
+            }
+            if (other == v || !steady(other)) {
+                return null;
+            }
+            return new Undo(v, c.op() == dev.leibniz.processor.rules.Elementary.ADD, List.of(other));
+        }
+        if (st instanceof Compute c && c.op() == dev.leibniz.processor.rules.Elementary.COPY
+                && c.args().get(0) instanceof Var k && k != v && defCount.getOrDefault(k, 0) == 1
+                && definitions.get(k) instanceof Opaque o && loopsOf(o).equals(loopsOf(st))) {
+            return opaqueUndo(o, v);
+        }
+        if (st instanceof Opaque o) {
+            return opaqueUndo(o, v);
+        }
+        return null;
+    }
+
+    /** Black-box {@code v + x} or {@code v - x}, x reading only steady variables and calling nothing. */
+    private Undo opaqueUndo(Opaque o, Var v) {
+        List<Object> parts = o.code().parts();
+        if (parts.size() < 2 || parts.get(0) != v || !(parts.get(1) instanceof String op)) {
+            return null;
+        }
+        String trimmed = op.stripLeading();
+        if (!(trimmed.startsWith("+") || trimmed.startsWith("-")) || trimmed.startsWith("++") || trimmed.startsWith("--")) {
+            return null;
+        }
+        List<Object> step = new ArrayList<>();
+        step.add(trimmed.substring(1));
+        StringBuilder text = new StringBuilder(trimmed.substring(1));
+        for (int k = 2; k < parts.size(); k++) {
+            Object p = parts.get(k);
+            if (p instanceof Var w) {
+                if (w == v || !steady(w)) {
+                    return null;
+                }
+                text.append("w");
+            } else {
+                text.append((String) p);
+            }
+            step.add(p);
+        }
+        String x = text.toString().strip();
+        // literals, steady names, * and + - inside parentheses: nothing binding more loosely than + or -, no call
+        if (x.isEmpty() || !x.matches("[\\w\\s*().]*(\\([\\w\\s+\\-*().]*\\))?[\\w\\s*().]*")
+                || x.matches(".*\\w\\s*\\(.*") || x.contains("++") || x.contains("--")) {
+            return null;
+        }
+        return new Undo(v, trimmed.startsWith("+"), step);
+    }
+
+    /** A literal, or a variable assigned once, outside every loop: the same value whenever the reverse reads it. */
+    private boolean steady(Operand o) {
+        return o instanceof Const || o instanceof Var w && w.type() != null && w.type().isNumeric()
+                && defLoops.getOrDefault(w, Set.of()).isEmpty()
+                && (w.kind() == Var.Kind.PARAM || defCount.getOrDefault(w, 0) == 1);
+    }
+
+    /** Whether every loop and branch around s is replayed backwards by the reverse sweep for code of its own. */
+    private boolean replayedAround(Stmt s, Block root) {
+        for (Loop l : loopsOf(s)) {
+            if (l == fused || !hasOwnReverse(l.body())) {
+                return false;
+            }
+        }
+        boolean[] ok = {true};
+        dev.leibniz.processor.ir.Walk.statements(root, x -> {
+            if (x instanceof If i && (contains(i.then(), homeBlockOf(s)) || contains(i.otherwise(), homeBlockOf(s)))
+                    && !hasOwnReverse(i.then()) && !hasOwnReverse(i.otherwise())) {
+                ok[0] = false;
+            }
+        });
+        return ok[0];
+    }
+
+    private Block homeBlockOf(Stmt s) {
+        return stmtBlock.get(s);
+    }
+
+    /** Whether some step in b (nested ones too) has reverse code: what makes decideSaving replay b's loop or branch. */
+    private boolean hasOwnReverse(Block b) {
+        boolean[] found = {false};
+        dev.leibniz.processor.ir.Walk.statements(b, x -> found[0] |= !(x instanceof If) && !(x instanceof Loop) && acts(x));
+        return found[0];
+    }
+
+    /** Whether some assignment to v sits inside loop l. */
+    boolean definedIn(Var v, Loop l) {
+        return defLoops.getOrDefault(v, Set.of()).contains(l);
+    }
+
+    /** How many statements assign v. */
+    int definitionCount(Var v) {
+        return defCount.getOrDefault(v, 0);
+    }
+
+    /** The one step that defines v (a load, a step or black-box Java), or null. */
+    Stmt definition(Var v) {
+        return definitions.get(v);
+    }
+
     /** An assignment must clear the adjoint it consumes when the variable is assigned again later. */
     boolean killsAdjoint(Stmt s, Var target) {
         return !loopsOf(s).isEmpty() && (target.isCarried() || defCount.getOrDefault(target, 0) > 1 && !phis.contains(target));
@@ -389,12 +631,25 @@ final class Layout {
                     hasReverse.add(s);
                     readInPlace.add(i.taken());
                 }
+            } else if (s instanceof Loop l && l == fused) {
+                // Each iteration's reverse runs right after it and reads the values where they are.
+                for (Stmt x : l.body().stmts()) {
+                    if (acts(x)) {
+                        hasReverse.add(x);
+                    }
+                }
+                hasReverse.add(s);
             } else if (s instanceof Loop l) {
                 if (l.counted() != null && available(l.counted().start(), l)) {
                     rebuilt.add(l);
                     if (l.counted().start() instanceof Var start) {
                         readInPlace.add(start); // the reverse loop's header names it: hoisted if made in a branch
                     }
+                } else if (l.counted() != null && l.counted().start() instanceof Var start && recomputable(start, l, 0)) {
+                    // for (j = i + 1; ...) inside a loop over i: the reverse computes the start again just before
+                    // the reverse loop's header, which rebuilds j from it
+                    rebuilt.add(l);
+                    restore(start, l);
                 }
                 decideSaving(l.body());
                 if (anyReverse(l.body())) {
@@ -416,7 +671,7 @@ final class Layout {
                     if (v.kind() == Var.Kind.VIEW) {
                         continue; // a row is bound again at the top of its block's reverse
                     }
-                    if (!overwrittenAround(v, s)) {
+                    if (!overwrittenAround(v, s, s)) {
                         readInPlace.add(v);
                     } else if (recomputable(v, s, 0)) {
                         restore(v, s);
@@ -451,6 +706,9 @@ final class Layout {
             }
         }
     }
+
+    /** The block each statement sits in. */
+    private final Map<Stmt, Block> stmtBlock = new HashMap<>();
 
     /** Every statement's place in program order. */
     private final Map<Stmt, Integer> order = new HashMap<>();
@@ -543,7 +801,7 @@ final class Layout {
             operands = c.args();
         }
         for (Operand o : operands) {
-            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at)
+            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at, def)
                     && !recomputable(u, at, depth + 1)) {
                 return false;
             }
@@ -573,7 +831,7 @@ final class Layout {
         List<Operand> operands = def instanceof Load l ? l.index()
                 : def instanceof Opaque o ? new ArrayList<>(o.code().vars()) : ((Compute) def).args();
         for (Operand o : operands) {
-            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at)) {
+            if (o instanceof Var u && u.kind() != Var.Kind.VIEW && overwrittenAround(u, at, def)) {
                 restore(u, at);
             } else if (o instanceof Var u) {
                 readInPlace.add(u); // named in the reverse sweep, so it must be in scope there

@@ -46,9 +46,17 @@ public final class ReverseTransform {
      * @param into the name of the parameter receiving value and gradient
      * @param workspace whether the result type must hold a {@code dev.leibniz.Workspace}
      */
-    /** @param gradient the name of the sweep's flag: false for the value alone */
+    /**
+     * @param gradient the name of the sweep's flag: false for the value alone
+     * @param adjoints the sweep's last parameters, one per differentiated array parameter: the caller's adjoint
+     *     of the argument, into which the reverse sweep adds (in place, touching only the elements it reaches)
+     *     instead of into an array of its own; null in every call but the accumulating pullback's
+     */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds, String gradient, String wanted) {}
+            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints) {}
+
+    /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
+    public record Adjoint(String type, String name) {}
 
     /**
      * A field of the result type holding, for one call site, the callee's own result object,
@@ -84,6 +92,8 @@ public final class ReverseTransform {
     /** The sweep's mask of the parameters whose gradients the caller wants (bit i: parameter i). */
     private String wanted;
     private final List<Site> sites = new ArrayList<>();
+    /** Per differentiated array parameter, the sweep's parameter holding a caller's adjoint to add into (or null). */
+    private final Map<Var, String> adjointIn = new HashMap<>();
     private final Map<Call, String> siteOf = new HashMap<>();
 
     private ReverseTransform(Func f, Activity activity) throws dev.leibniz.processor.diag.Unsupported {
@@ -121,6 +131,14 @@ public final class ReverseTransform {
         for (Param p : f.params()) {
             if (outputs.contains(p.var())) {
                 outputSeeds.add(names.claim(p.name() + "Seed")); // the contract's o1Seed, ..., okSeed
+            }
+        }
+        List<Adjoint> adjoints = new ArrayList<>();
+        for (Param p : f.params()) {
+            if (p.differentiated() && p.var().type().isFloatingArray()) {
+                String name = names.claim(p.name() + "Adjoint");
+                adjointIn.put(p.var(), name);
+                adjoints.add(new Adjoint(p.var().javaType(), name));
             }
         }
         List<String> paramNames = f.params().stream().map(Param::name).toList();
@@ -193,12 +211,33 @@ public final class ReverseTransform {
         if (valueDeclaredAtTop) {
             body.add(new Code.Line(valueType() + " " + value, null));
         }
-        body.addAll(forward(f.body()));
         List<Code> valueAlone = f.isProcedure() ? List.of(new Code.Line("return", null))
                 : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
+        Loop fused = layout.fused;
+        List<Stmt> top = f.body().stmts();
+        Block before = fused == null ? f.body() : piece(top.subList(0, top.indexOf(fused)));
+        Block after = fused == null ? null : piece(top.subList(top.indexOf(fused) + 1, top.size()));
+        body.addAll(forward(before));
+        if (fused != null) {
+            // The value alone needs the loop and what follows it without their reverse.
+            Set<Var> declared = new HashSet<>(declaredForward);
+            List<Code> alone = new ArrayList<>();
+            alone.add(plainLoop(fused, forward(fused.body()), false));
+            alone.addAll(forward(after));
+            alone.addAll(valueAlone);
+            declaredForward.retainAll(declared);
+            valueAlone = alone;
+        }
         body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
+        List<Code> fusedStart = new ArrayList<>();
+        Map<Var, Touch> touches = Map.of();
+        if (fused != null) {
+            fusedStart.addAll(reverse(after)); // the result's adjoint: the seed
+            predeclare(fused, f.body(), fusedStart);
+            touches = touches(fused);
+        }
         for (int position = 0; position < f.params().size(); position++) {
             Param p = f.params().get(position);
             if (p.differentiated() && p.var().type().isFloatingArray()) {
@@ -210,11 +249,21 @@ public final class ReverseTransform {
                     zeroed = "(" + wanted + " & " + (1L << position) + "L) != 0 ? " + zeroed
                             + " : dev.leibniz.Workspace.sized(" + shape;
                 }
+                if (touches.containsKey(p.var())) { // the fused loop assigns or zeroes every element (see fusedLoop)
+                    zeroed = "dev.leibniz.Workspace.sized(" + shape;
+                }
+                // A caller's adjoint, when one is given, is added into where it is: nothing to zero, nothing to copy.
+                String given = adjointIn.get(p.var());
                 if (activity.isActive(p.var())) {
-                    reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + zeroed, null));
-                    gradients.add(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null));
+                    reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + given + " != null ? "
+                            + given + " : " + zeroed, null));
+                    gradients.add(new Code.Branch(given + " == null",
+                            List.of(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null)), List.of(),
+                            null));
                 } else {
-                    gradients.add(new Code.Line(into + "." + p.name() + " = " + zeroed, null));
+                    gradients.add(new Code.Branch(given + " == null",
+                            List.of(new Code.Line(into + "." + p.name() + " = " + zeroed, null)), List.of(),
+                            "no derivative to add"));
                 }
             }
         }
@@ -224,13 +273,23 @@ public final class ReverseTransform {
             // program run for forward mode alone, which differentiates nothing.
             if (outputs.contains(p.var())) {
                 String seedName = outputSeeds.get(o++);
-                if (p.differentiated()) {
-                    reverse.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
-                            + seedName + ")", "the seed of the output " + p.name()));
+                if (p.differentiated()) { // (a caller adding in place passes its adjoint as the seed too)
+                    reverse.add(new Code.Branch(adjointName(p.var()) + " != " + seedName,
+                            List.of(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
+                                    + seedName + ")", "the seed of the output " + p.name())), List.of(), null));
                 }
             }
         }
-        reverse.addAll(reverse(f.body()));
+        if (fused != null) {
+            // The loop's reverse runs inside it (see Fusion): the adjoints it starts from come first.
+            body.add(new Code.Comment("Forward and reverse sweep of the loop together: each iteration's reverse right after it."));
+            body.addAll(reverse);
+            reverse.clear();
+            body.addAll(fusedStart);
+            fusedLoop(fused, touches, (Var) ((Return) after.stmts().get(after.stmts().size() - 1)).value(), body);
+            body.addAll(forward(after));
+        }
+        reverse.addAll(reverse(before));
         if (!reverse.isEmpty()) {
             body.add(new Code.Comment("Reverse sweep: v_bar is the derivative of the result with respect to v."));
             body.addAll(reverse);
@@ -249,7 +308,7 @@ public final class ReverseTransform {
         if (!f.isProcedure()) {
             body.add(new Code.Line("return " + value, null));
         }
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted);
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted, adjoints);
     }
 
     private boolean recordsInLoops() {
@@ -468,6 +527,185 @@ public final class ReverseTransform {
         return true;
     }
 
+    /**
+     * How the fused loop's reverse fills the adjoint of a parameter array without zeroing it
+     * first: the loads it reaches elements through ({@link Fusion#offsets}), the smallest and
+     * largest constant among those whose reverse adds anything, and the one load whose reverse
+     * assigns instead of adding. Iteration j reaches the elements {@code base + step·j + c};
+     * with step 1, the largest c reaches an element before any other constant does (in an earlier
+     * iteration), so the first load with the largest c assigns; the elements between
+     * {@code base + min} and {@code base + max} that smaller constants may reach first are zeroed
+     * before the loop, and those no iteration reached after it. With step -1 the roles of the
+     * smallest and largest constants swap.
+     */
+    private record Touch(Var array, Fusion.Offset any, int min, int max, Load assigns, int position) {}
+
+    /** Loads of the fused loop whose reverse wrote a line, in the order written (null: not recording). */
+    private List<Load> written;
+    /** Loads whose reverse assigns the element rather than adding to it. */
+    private final Set<Load> assigning = new HashSet<>();
+
+    private Map<Var, Touch> touches(Loop fused) {
+        Map<Var, Map<Load, Fusion.Offset>> candidates = new java.util.LinkedHashMap<>();
+        for (Param p : f.params()) {
+            if (p.differentiated() && activity.isActive(p.var())) {
+                Map<Load, Fusion.Offset> offsets = Fusion.offsets(fused, p.var(), layout, activity);
+                if (offsets != null) {
+                    candidates.put(p.var(), offsets);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        // Which loads' reverse writes a line: the reverse of the body, written once and thrown away.
+        Set<Var> declared = new HashSet<>(declaredAdjoints);
+        written = new ArrayList<>();
+        reverse(fused.body());
+        List<Load> lines = written;
+        written = null;
+        declaredAdjoints.retainAll(declared);
+        Map<Var, Touch> out = new java.util.LinkedHashMap<>();
+        int step = fused.counted().step();
+        for (var e : candidates.entrySet()) {
+            List<Load> adding = new ArrayList<>(lines);
+            adding.retainAll(e.getValue().keySet());
+            if (adding.isEmpty()) {
+                continue;
+            }
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (Load l : adding) {
+                min = Math.min(min, e.getValue().get(l).constant());
+                max = Math.max(max, e.getValue().get(l).constant());
+            }
+            int first = step > 0 ? max : min;
+            Load assigns = adding.stream().filter(l -> e.getValue().get(l).constant() == first).findFirst().orElseThrow();
+            int position = 0;
+            while (f.params().get(position).var() != e.getKey()) {
+                position++;
+            }
+            out.put(e.getKey(), new Touch(e.getKey(), e.getValue().get(assigns), min, max, assigns, position));
+        }
+        return out;
+    }
+
+    /**
+     * The fused loop (see {@link Fusion}): forward and reverse of each iteration together. With the
+     * seed 1 (what {@code m(args)} and {@code m(args, into)} pass) and the gradients in arrays of
+     * the result's own, the products with the result's adjoint fold away and the elements of
+     * parameters' gradients ({@link Touch}) can be assigned: that case gets a copy of the loop of
+     * its own. The other copy adds into every gradient, a caller's adjoint ({@link Adjoint}) or an
+     * array zeroed first.
+     */
+    private void fusedLoop(Loop fused, Map<Var, Touch> touches, Var result, List<Code> out) {
+        String trips = fused.trips().name();
+        String bar = adjoint.get(result);
+        StringBuilder usual = new StringBuilder(bar + " == 1.0");
+        List<Code> unitBefore = new ArrayList<>();
+        List<Code> unitAfter = new ArrayList<>();
+        List<Code> anyBefore = new ArrayList<>();
+        if (!touches.isEmpty()) {
+            unitBefore.add(new Code.Line("int " + trips + " = 0", null));
+        }
+        for (Touch t : touches.values()) {
+            String given = adjointIn.get(t.array());
+            usual.append(" && ").append(given).append(" == null");
+            String base = Partials.text(fused.counted().start()); // (only counted loops assign elements)
+            String b = t.any().symbol() == null && base.matches("-?\\d{1,9}") ? base
+                    : "(long) " + base + (t.any().symbol() == null ? "" : " + " + t.any().symbol().name());
+            String g = adjointName(t.array());
+            String length = t.array().name() + ".length";
+            List<String[]> before = new ArrayList<>();
+            List<String[]> after = new ArrayList<>();
+            if (fused.counted().step() > 0) {
+                if (t.min() < t.max()) {
+                    before.add(new String[] {plus(b, t.min()), plus(b, t.max())});
+                }
+                after.add(new String[] {"0", plus(b, t.min())});
+                after.add(new String[] {plus(b.equals("0") ? trips : b + " + " + trips, t.max()), length});
+            } else {
+                if (t.min() < t.max()) {
+                    before.add(new String[] {plus(b, t.min() + 1), plus(b, t.max() + 1)});
+                }
+                after.add(new String[] {plus(b, t.max() + 1), length});
+                after.add(new String[] {"0", plus(b + " - " + trips, t.min() + 1)});
+            }
+            for (String[] r : before) {
+                unitBefore.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
+                        "elements the loop may add to before assigning them"));
+            }
+            for (String[] r : after) {
+                if (!r[0].equals(r[1])) {
+                    unitAfter.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
+                            "elements no iteration reached"));
+                }
+            }
+            String own = given + " == null" + (t.position() < 63 ? " && (" + wanted + " & " + (1L << t.position()) + "L) != 0" : "");
+            anyBefore.add(new Code.Branch(own, List.of(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", 0, " + length + ")",
+                    "added into below")), List.of(), null));
+        }
+        Set<Var> declared = new HashSet<>(declaredAdjoints);
+        Set<Var> declaredInForward = new HashSet<>(declaredForward);
+        adjoint.put(result, "1.0");
+        touches.values().forEach(t -> assigning.add(t.assigns()));
+        List<Code> unit = new ArrayList<>(unitBefore);
+        unit.add(plainLoop(fused, fusedBody(fused, !touches.isEmpty()), true));
+        unit.addAll(unitAfter);
+        assigning.clear();
+        adjoint.put(result, bar);
+        declaredAdjoints.retainAll(declared); // the second copy declares them again, in its own scope
+        declaredForward.retainAll(declaredInForward);
+        List<Code> any = new ArrayList<>(anyBefore);
+        any.add(plainLoop(fused, fusedBody(fused, false), true));
+        out.add(new Code.Branch(usual.toString(), unit, any, "the usual seed and gradients of its own: the products with the seed "
+                + "fold away, elements are assigned"));
+    }
+
+    private List<Code> fusedBody(Loop fused, boolean counts) {
+        List<Code> both = new ArrayList<>();
+        if (counts) {
+            both.add(new Code.Line(fused.trips().name() + "++", null));
+        }
+        both.addAll(forward(fused.body()));
+        both.addAll(reverse(fused.body()));
+        return both;
+    }
+
+    private static String plus(String base, int k) {
+        if (base.matches("-?\\d{1,9}")) {
+            return Long.toString(Long.parseLong(base) + k);
+        }
+        return k == 0 ? base : k > 0 ? base + " + " + k : base + " - " + (-k);
+    }
+
+    /** A top-level piece of the method's body, forward or reverse, as the body itself would be. */
+    private Block piece(List<Stmt> stmts) {
+        Block b = new Block(0);
+        b.stmts().addAll(stmts);
+        pieces.add(b);
+        return b;
+    }
+
+    private final Set<Block> pieces = new HashSet<>();
+
+    /** The loop's own header around the given body, counting no trips. */
+    private Code plainLoop(Loop l, List<Code> body, boolean fusedComment) {
+        String cond = l.condition() == null ? "true" : l.condition().render();
+        String header;
+        if (l.counted() != null) {
+            Loop.Counted c = l.counted();
+            String i = c.index().name();
+            String update = c.step() == 1 ? i + "++" : c.step() == -1 ? i + "--"
+                    : c.step() > 0 ? i + " += " + c.step() : i + " -= " + (-c.step());
+            header = "for (int " + i + " = " + Partials.text(c.start()) + "; " + cond + "; " + update + ")";
+        } else {
+            header = "while (" + cond + ")";
+        }
+        return new Code.Loop(l.label(), header, body, l.doWhile() ? cond : null,
+                comment(l.pos()) + (fusedComment ? " (and its reverse)" : ""));
+    }
+
     private void forwardLoop(Loop l, List<Code> out) {
         boolean counts = layout.hasReverse.contains(l);
         if (counts) {
@@ -600,6 +838,9 @@ public final class ReverseTransform {
         List<Stmt> stmts = b.stmts();
         for (int k = stmts.size() - 1; k >= 0; k--) {
             Stmt s = stmts.get(k);
+            if (layout.undo.containsKey(s)) {
+                out.add(new Code.Line(layout.undo.get(s).render(), "stepped back, not saved"));
+            }
             if (s instanceof Return r) {
                 if (activity.isActive(r.value())) {
                     if (f.returnsArray()) { // seedᵀ·∂value/∂x: the seed is the returned array's adjoint
@@ -620,8 +861,12 @@ public final class ReverseTransform {
                 }
                 if (activity.isActive(l.array())) {
                     String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
-                    out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + " += " + narrow
-                            + adjointName(l.target()), comment(l.pos())));
+                    out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + (assigning.contains(l) ? " = " : " += ")
+                            + narrow + adjointName(l.target()), comment(l.pos())
+                            + (assigning.contains(l) ? " (the element's first contribution)" : "")));
+                    if (written != null) {
+                        written.add(l);
+                    }
                 }
                 kill(s, l.target(), out);
             } else if (s instanceof Store st) {
@@ -778,7 +1023,7 @@ public final class ReverseTransform {
                 StringBuilder sb = new StringBuilder(); // the index as the top of the reverse block can spell it
                 r.index().forEach(o -> sb.append('[').append(layout.reverseText(o, r)).append(']'));
                 String at = sb.toString();
-                if (b != f.body()) {
+                if (b != f.body() && !pieces.contains(b)) {
                     out.add(new Code.Line(r.target().javaType() + " " + r.target().name() + " = " + r.parent().name() + at,
                             "the row again, for the reverse sweep"));
                 }
@@ -853,6 +1098,47 @@ public final class ReverseTransform {
                             + bar + ")", comment));
                 } else {
                     accumulate(out, (Var) a, Terms.times(bar, g), comment);
+                }
+            }
+        } else if (k.callee().pullback() != null && k.callee().accumulating() != null) {
+            // The callee adds into this method's adjoints of the array arguments where they stand (an argument it
+            // writes: its adjoint is the seed, and afterwards the adjoint of the values on entry); the gradients of
+            // its other parameters come back in its result object.
+            String site = into + "." + siteOf.get(k);
+            List<String> seeds = new ArrayList<>();
+            if (t != null) {
+                seeds.add(adjoint.get(t));
+            }
+            for (int i : k.callee().outputs()) {
+                Var o = (Var) k.args().get(i);
+                seeds.add(activity.isActive(o) ? adjointName(o)
+                        : workspace + ".doubles(" + slot(k, 2 * k.args().size() + i) + ", " + Partials.text(o) + ".length)");
+            }
+            long mask = 0;
+            List<String> given = new ArrayList<>();
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (!k.callee().differentiated().get(i)) {
+                    continue;
+                }
+                boolean wantedHere = activity.isActive(a) || k.writes(i);
+                if (wantedHere && i < 63) {
+                    mask |= 1L << i;
+                }
+                if (a.type().isFloatingArray()) {
+                    given.add(activity.isActive(a) ? adjointName((Var) a) : "null");
+                }
+            }
+            if (k.args().size() >= 63) {
+                mask = -1L;
+            }
+            out.add(new Code.Line(k.callee().accumulating() + "(" + receiver + String.join(", ", argTexts)
+                    + (argTexts.isEmpty() ? "" : ", ") + String.join(", ", seeds) + (seeds.isEmpty() ? "" : ", ")
+                    + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment));
+            for (int i = 0; i < k.args().size(); i++) {
+                Operand a = k.args().get(i);
+                if (k.callee().differentiated().get(i) && activity.isActive(a) && !a.type().isFloatingArray()) {
+                    accumulate(out, (Var) a, site + "." + k.callee().paramNames().get(i) + "()", comment);
                 }
             }
         } else if (k.callee().pullback() != null) {
@@ -994,6 +1280,7 @@ public final class ReverseTransform {
     }
 
     private void reverseLoop(Loop l, List<Code> out) {
+        pops(l, out); // a start the header reads, computed again
         List<Code> body = new ArrayList<>();
         for (Var v : layout.poppedIn.getOrDefault(l, Set.of())) {
             if (layout.insideLoopBody(v) && !(l.counted() != null && v == l.counted().index())) {
@@ -1029,8 +1316,9 @@ public final class ReverseTransform {
 
     /** Declares, before a compound statement, the adjoints it adds to that belong to this block. */
     private void predeclare(Stmt s, Block b, List<Code> out) {
+        Block home = pieces.contains(b) ? f.body() : b;
         for (Var v : layout.contributions.get(s)) {
-            if (layout.home.get(v) == b && !declaredAdjoints.contains(v)) {
+            if (layout.home.get(v) == home && !declaredAdjoints.contains(v)) {
                 out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null));
                 declaredAdjoints.add(v);
             }

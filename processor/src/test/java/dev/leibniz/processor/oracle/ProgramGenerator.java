@@ -114,8 +114,10 @@ final class ProgramGenerator {
             "rowComputedIndex",    // a row taken with a computed index: W[W.length - 1] (off: W[0])
             "varRow",              // var row = W[j]; (off: double[] row = W[j];)
             "assignIntOperand",    // an assignment expression beside an int operand: (u = e) * n, 1 + (u = e)
-            "arrayArgAfterReturn"); // a local array handed to a call in a method that has an early return before
+            "arrayArgAfterReturn", // a local array handed to a call in a method that has an early return before
                                    // (off: only parameters, rows and constant tables are handed to calls there)
+            "fusedTail");          // a sum over a[i + c] in the last loop before the return, which returns it
+                                   // (transform/Fusion's shape, and beside it a carried value or an alternating sum)
 
     /**
      * Constructs that hit a processor bug and are therefore switched off by default (docs/ORACLE.md,
@@ -408,6 +410,10 @@ final class ProgramGenerator {
         private SplittableRandom r;
         /** The issue 9 shapes' own stream: with their switches off it is never drawn from. */
         private SplittableRandom xr;
+        /** The fused tails' own stream ({@link #fusedTail}): with fusedTail off it is never drawn from. */
+        private SplittableRandom tr;
+        /** Whether this method ends in a fused tail. */
+        private boolean tailed;
         /** Whether this method gets issue 9 shape groups ({@link #extraGroup}), and how many it has. */
         private boolean xtra;
         private int xGroups;
@@ -584,6 +590,8 @@ final class ProgramGenerator {
                     }
                 }
             }
+            tr = new SplittableRandom(mix(seed, 0xF05EDL));
+            tailed = on("fusedTail") && on("loops") && on("arrays") && tr.nextInt(100) < 30;
             xr = new SplittableRandom(mix(seed, 0x15509L));
             xtra = !isLib && anyExtraOn() && xr.nextInt(100) < 50;
             if (xtra && on("rows") && on("arrays") && on("loops") && xr.nextInt(100) < 50) {
@@ -735,7 +743,22 @@ final class ProgramGenerator {
                 for (String acc : flowOuts) {
                     ret = new Bin('+', ret, new Var(acc, Ty.DOUBLE));
                 }
-                out.add(new Return(ret));
+                List<Stmt> tail = null;
+                if (tailed) {
+                    Expr start = ret;
+                    SplittableRandom saved = r;
+                    r = tr;
+                    try {
+                        tail = fusedTail(start);
+                    } finally {
+                        r = saved;
+                    }
+                }
+                if (tail != null) {
+                    out.addAll(tail);
+                } else {
+                    out.add(new Return(ret));
+                }
             } else if (on("earlyReturn") && r.nextInt(100) < 30 && returnAllowed()) {
                 features.add("earlyReturn");
                 out.add(new Return(returnExpr()));
@@ -996,6 +1019,119 @@ final class ProgramGenerator {
                 return new Bound(new Lit(n, Ty.INT), "#" + n);
             }
             return new Bound(new Const("N", Ty.INT, constValue("N")), "#" + (int) constValue("N"));
+        }
+
+        /**
+         * The method's end: {@code double acc = <what it would return>;} then a loop that sums terms
+         * of {@code a[i]}, {@code a[i + 1]}, {@code a[i + 2]} (up or down, from 0 or 1) into acc, then
+         * {@code return acc;}: the shape transform/Fusion runs forward and reverse in one pass, with
+         * the gradient's elements assigned. Sometimes beside it, shapes it must not fuse: a value
+         * carried to the next iteration and read by the sum, or {@code acc = term - acc}. The terms
+         * may read any visible variable, acc itself included (which is then not a plain sum).
+         */
+        private List<Stmt> fusedTail(Expr ret) {
+            List<VarInfo> as = arrays(false);
+            String acc = fresh(doubleLocals);
+            String i = fresh(INDEX_VARS);
+            if (as.isEmpty() || acc == null || i == null) {
+                return null;
+            }
+            features.add("fusedTail");
+            List<Stmt> out = new ArrayList<>();
+            out.add(new Decl(Ty.DOUBLE, acc, ret));
+            declare(acc, Ty.DOUBLE);
+            VarInfo a = as.get(r.nextInt(as.size()));
+            int span = r.nextInt(3);
+            boolean down = r.nextInt(100) < 30;
+            int kind = r.nextInt(100);
+            String prev = null;
+            if (kind >= 72 && kind < 86) {
+                prev = fresh(doubleLocals);
+                if (prev != null) {
+                    features.add("fusedTailCarried");
+                    out.add(new Decl(Ty.DOUBLE, prev, new Lit(0.5, Ty.DOUBLE)));
+                    declare(prev, Ty.DOUBLE);
+                }
+            }
+            if (kind >= 86) {
+                features.add("fusedTailAlternating");
+            }
+            Expr len = new Ast.Len(a.name());
+            Expr init;
+            BExpr cond;
+            int step;
+            if (down) {
+                features.add("fusedTailDown");
+                init = new Bin('-', len, new Lit(1 + span, Ty.INT));
+                cond = new Cmp(">=", new Var(i, Ty.INT), new Lit(0, Ty.INT));
+                step = -1;
+            } else {
+                init = new Lit(r.nextInt(2), Ty.INT);
+                cond = new Cmp("<", new Var(i, Ty.INT), span == 0 ? len : new Bin('-', len, new Lit(span, Ty.INT)));
+                step = 1;
+            }
+            scopes.push(new ArrayList<>(List.of(new VarInfo(i, Ty.INT, false, true))));
+            loops.push(new LoopCtx(null, i, arrKey.get(a.name())));
+            List<Stmt> body = new ArrayList<>();
+            int n = 1 + r.nextInt(3);
+            boolean updated = false;
+            for (int s = 0; s < n; s++) {
+                Expr e = elementTerm(a.name(), i, span);
+                String t = s < n - 1 && r.nextInt(100) < 50 ? fresh(doubleLocals) : null;
+                if (t != null) {
+                    body.add(new Decl(Ty.DOUBLE, t, e));
+                    declare(t, Ty.DOUBLE);
+                    continue;
+                }
+                if (prev != null && !updated) {
+                    e = new Bin('*', new Var(prev, Ty.DOUBLE), new Paren(e));
+                }
+                body.add(sumInto(acc, e, kind));
+                updated = true;
+            }
+            if (!updated) {
+                body.add(sumInto(acc, elementTerm(a.name(), i, span), kind));
+            }
+            if (prev != null) {
+                body.add(new Assign(prev, Ty.DOUBLE, elementTerm(a.name(), i, span)));
+            }
+            loops.pop();
+            scopes.pop();
+            out.add(new Ast.For(null, i, init, cond, step, body));
+            out.add(new Return(new Var(acc, Ty.DOUBLE)));
+            return out;
+        }
+
+        /** {@code a[i + c]} for a random c up to span, alone or with a second element or a small term. */
+        private Expr elementTerm(String a, String i, int span) {
+            Expr el = element(a, i, r.nextInt(span + 1));
+            int k = r.nextInt(100);
+            if (k < 30) {
+                return new Bin('*', el, element(a, i, r.nextInt(span + 1)));
+            } else if (k < 55) {
+                return new Bin(r.nextBoolean() ? '+' : '-', el, term());
+            } else if (k < 80) {
+                return new Bin('*', el, new Paren(term()));
+            }
+            return el;
+        }
+
+        private Expr element(String a, String i, int c) {
+            return new Ast.Idx(a, c == 0 ? new Var(i, Ty.INT) : new Bin('+', new Var(i, Ty.INT), new Lit(c, Ty.INT)));
+        }
+
+        /** acc += e, acc -= e, acc = acc + e or acc = e + acc; acc = e - acc for an alternating sum. */
+        private Stmt sumInto(String acc, Expr e, int kind) {
+            Var v = new Var(acc, Ty.DOUBLE);
+            if (kind >= 86) {
+                return new Assign(acc, Ty.DOUBLE, new Bin('-', e, v));
+            }
+            return switch (r.nextInt(4)) {
+                case 0 -> new Compound(acc, Ty.DOUBLE, '+', e);
+                case 1 -> new Compound(acc, Ty.DOUBLE, '-', e);
+                case 2 -> new Assign(acc, Ty.DOUBLE, new Bin('+', v, e));
+                default -> new Assign(acc, Ty.DOUBLE, new Bin('+', e, v));
+            };
         }
 
         /** A loop range (at most 5 trips): an array's length, a literal, N or an int parameter (at most 5). */

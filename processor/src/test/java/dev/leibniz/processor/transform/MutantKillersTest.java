@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 class MutantKillersTest {
 
     /** The user's class and its companion, compiled in this test's JVM by the current processor. */
-    private record Compiled(Class<?> plain, Class<?> companion) {}
+    record Compiled(Class<?> plain, Class<?> companion) {}
 
-    private static Compiled compile(String methods) {
+    static Compiled compile(String methods) {
         Compilation c = javac().withProcessors(new LeibnizProcessor())
                 .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror", "-parameters")
                 .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
@@ -78,7 +78,7 @@ class MutantKillersTest {
     }
 
     /** The companion's source, for the few properties of what is saved that no number shows. */
-    private static String generatedSource(String methods) throws IOException {
+    static String generatedSource(String methods) throws IOException {
         Compilation c = javac().withProcessors(new LeibnizProcessor())
                 .withOptions("-Xlint:all", "-Xlint:-processing", "-Werror")
                 .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
@@ -87,7 +87,7 @@ class MutantKillersTest {
         return c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
     }
 
-    private static Method only(Class<?> type, String name, int arity) {
+    static Method only(Class<?> type, String name, int arity) {
         Method found = null;
         for (Method m : type.getDeclaredMethods()) {
             if (m.getName().equals(name) && m.getParameterCount() == arity) {
@@ -100,7 +100,7 @@ class MutantKillersTest {
         return found;
     }
 
-    private static Object call(Method m, Object receiver, Object... args) {
+    static Object call(Method m, Object receiver, Object... args) {
         try {
             return m.invoke(receiver, args);
         } catch (IllegalAccessException e) {
@@ -111,7 +111,7 @@ class MutantKillersTest {
     }
 
     /** Deep copies, so that no call can see what another did to an argument array. */
-    private static Object[] copy(Object[] args) {
+    static Object[] copy(Object[] args) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof double[] v) {
@@ -127,7 +127,7 @@ class MutantKillersTest {
      * Which parameters are differentiated: those the result type has an accessor for (every
      * floating parameter, unless {@code wrt} names fewer).
      */
-    private static boolean[] differentiated(Class<?> result, Method plain) {
+    static boolean[] differentiated(Class<?> result, Method plain) {
         Parameter[] ps = plain.getParameters();
         boolean[] out = new boolean[ps.length];
         for (int i = 0; i < ps.length; i++) {
@@ -142,7 +142,7 @@ class MutantKillersTest {
     }
 
     /** The gradient the companion reports, flattened in parameter order. */
-    private static double[] gradient(Object result, Method plain, boolean[] wrt) {
+    static double[] gradient(Object result, Method plain, boolean[] wrt) {
         List<Object> parts = new ArrayList<>();
         Parameter[] ps = plain.getParameters();
         for (int i = 0; i < ps.length; i++) {
@@ -158,7 +158,7 @@ class MutantKillersTest {
      * gradient agrees with central differences (and with {@code closedForm} unless it is null),
      * and a second and third call through the same result object give the same numbers.
      */
-    private static void check(Compiled c, String method, double[] closedForm, Object... args) {
+    static void check(Compiled c, String method, double[] closedForm, Object... args) {
         Method plain = only(c.plain(), method, args.length);
         Method fresh = only(c.companion(), method, args.length);
         Method into = only(c.companion(), method, args.length + 1);
