@@ -1754,6 +1754,7 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
@@ -1862,6 +1863,8 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double productTangentSweep(double[] x, double[] dx, double seed,
@@ -2102,6 +2105,17 @@ public final class ExamplesGrad {
         return rosenbrockSweep(x, seed, true, -1L, into, null);
     }
 
+    /**
+     * The forward sweep of {@link golden.Examples#rosenbrock(double[])} and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param x a differentiated input
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
     private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
             RosenbrockGradient into, double[] xAdjoint) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
@@ -2269,6 +2283,19 @@ public final class ExamplesGrad {
         return rosenbrockTangentSweep(x, dx, seed, true, -1L, into, null, null);
     }
 
+    /**
+     * The forward sweep of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
     private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
             boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
             double[] dxAdjoint) {
@@ -2556,6 +2583,14 @@ public final class ExamplesGrad {
         return rosenbrockTangentValue(x, dx, new RosenbrockTangentGradient());
     }
 
+    /**
+     * H·v of {@link golden.Examples#rosenbrock(double[])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
+     * the Laplacian.
+     * @param x a differentiated input
+     * @param v the direction, flattened
+     * @param hv receives H·v, flattened
+     * @param work the tangent program's result, reused
+     */
     private static void rosenbrockHvpInto(double[] x, double[] v, double[] hv,
             RosenbrockTangentGradient work) {
         int at = 0;
@@ -2671,6 +2706,7 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
@@ -2799,6 +2835,8 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
@@ -3083,6 +3121,8 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
+     * @param wAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
@@ -4210,8 +4250,14 @@ public final class ExamplesGrad {
          */
         private static final String DIFFERENTIATED = "0=x";
 
+        /**
+         * Backs {@link #value()}.
+         */
         private double value;
 
+        /**
+         * Backs {@link #x()}.
+         */
         private double[] x;
 
         /**
@@ -4221,6 +4267,8 @@ public final class ExamplesGrad {
         }
 
         /**
+         * The value of {@link golden.Examples#rosenbrock(double[])} at the arguments of the call that filled this result.
+         *
          * @return the value of {@code rosenbrock}
          */
         public double value() {
@@ -4228,6 +4276,9 @@ public final class ExamplesGrad {
         }
 
         /**
+         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
          * @return the partial derivatives of {@code rosenbrock} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
          */
         public double[] x() {
@@ -4245,10 +4296,19 @@ public final class ExamplesGrad {
          */
         private static final String DIFFERENTIATED = "0=x;1=dx";
 
+        /**
+         * Backs {@link #value()}.
+         */
         private double value;
 
+        /**
+         * Backs {@link #x()}.
+         */
         private double[] x;
 
+        /**
+         * Backs {@link #dx()}.
+         */
         private double[] dx;
 
         /**
@@ -4258,6 +4318,8 @@ public final class ExamplesGrad {
         }
 
         /**
+         * The value of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) at the arguments of the call that filled this result.
+         *
          * @return the value of {@code rosenbrockTangent}
          */
         public double value() {
@@ -4265,6 +4327,9 @@ public final class ExamplesGrad {
         }
 
         /**
+         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
          * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
          */
         public double[] x() {
@@ -4272,6 +4337,9 @@ public final class ExamplesGrad {
         }
 
         /**
+         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
          * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
          */
         public double[] dx() {

@@ -204,6 +204,10 @@ public final class CompanionEmitter {
                 .addJavadoc("@param $L which gradients to compute: bit i for parameter i, {@code -1L} for all\n",
                         m.pullback().wanted())
                 .addJavadoc("@param $L receives the value and the gradients, and lends its buffers\n", into);
+        for (ReverseTransform.Adjoint a : m.pullback().adjoints()) {
+            b.addJavadoc("@param $L the caller's adjoint to add into in place of a gradient of its own, or null\n",
+                    a.name());
+        }
         if (!returns.equals(TypeName.VOID)) {
             b.addJavadoc("@return the value\n");
         }
