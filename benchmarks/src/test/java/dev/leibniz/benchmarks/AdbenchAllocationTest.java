@@ -1,9 +1,7 @@
 package dev.leibniz.benchmarks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import dev.leibniz.processor.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,30 +10,8 @@ import org.junit.jupiter.api.Test;
  * with the JVM's per-thread allocation counter, as {@code loops.AllocationTest} does.
  */
 class AdbenchAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocatedBy(Runnable r) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        r.run();
-        return THREADS.getCurrentThreadAllocatedBytes() - before;
-    }
-
     private static void assertAllocatesNothingOnceWarm(Runnable call, int calls) {
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
-        for (int i = 0; i < 20; i++) {
-            call.run();
-        }
-        // The measuring itself allocates a little the first time; take the smallest of a few tries.
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            least = Math.min(least, allocatedBy(() -> {
-                for (int i = 0; i < calls; i++) {
-                    call.run();
-                }
-            }));
-        }
-        assertEquals(0, least, "bytes allocated by " + calls + " warmed-up into calls");
+        Allocations.assertAllocatesNothingOnceWarm(call, 20, calls);
     }
 
     @Test

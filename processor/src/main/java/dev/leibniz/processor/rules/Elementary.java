@@ -196,9 +196,9 @@ public enum Elementary {
     public Expr partialExpr(int i, List<Double> literals) {
         List<String> markers = new java.util.ArrayList<>();
         for (int k = 0; k < arity; k++) {
-            markers.add("" + ExprParser.ARG + k + ExprParser.ARG);
+            markers.add(ExprParser.arg(k));
         }
-        String d = partial(i, markers, String.valueOf(ExprParser.RESULT), literals, "Math");
+        String d = partial(i, markers, ExprParser.result(), literals, "Math");
         return d == null ? null : ExprParser.parse(d);
     }
 

@@ -14,6 +14,16 @@ final class ExprParser {
     /** Marks the result. */
     static final char RESULT = '\u0002';
 
+    /** The marker that stands for operand k in a rendered formula. */
+    static String arg(int k) {
+        return "" + ARG + k + ARG;
+    }
+
+    /** The marker that stands for the result in a rendered formula. */
+    static String result() {
+        return String.valueOf(RESULT);
+    }
+
     private final String s;
     private int at;
 

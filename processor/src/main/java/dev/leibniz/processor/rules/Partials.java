@@ -31,25 +31,22 @@ public final class Partials {
 
     /** Whether the partial of operand {@code i} reads the step's own result. */
     public static boolean readsResult(Compute c, int i) {
-        String d = c.op().partial(i, markers(c), "\u0002", literals(c), c.mathClass());
-        return d != null && d.contains("\u0002");
+        String d = c.op().partial(i, markers(c), ExprParser.result(), literals(c), c.mathClass());
+        return d != null && d.contains(ExprParser.result());
     }
 
     private static List<String> markers(Compute c) {
         List<String> markers = new ArrayList<>();
         for (int k = 0; k < c.args().size(); k++) {
-            markers.add("\u0001" + k + "\u0001");
+            markers.add(ExprParser.arg(k));
         }
         return markers;
     }
 
     /** The operands whose forward values the partial of operand {@code i} reads (not the result). */
     public static List<Var> reads(Compute c, int i) {
-        List<String> markers = new ArrayList<>();
-        for (int k = 0; k < c.args().size(); k++) {
-            markers.add("\u0001" + k + "\u0001");
-        }
-        String d = c.op().partial(i, markers, "\u0002", literals(c), c.mathClass());
+        List<String> markers = markers(c);
+        String d = c.op().partial(i, markers, ExprParser.result(), literals(c), c.mathClass());
         List<Var> reads = new ArrayList<>();
         if (d == null) {
             return reads;
@@ -67,12 +64,12 @@ public final class Partials {
         List<String> markers = new ArrayList<>();
         List<Double> lits = new ArrayList<>();
         for (int k = 0; k < args.size(); k++) {
-            markers.add("\u0001" + k + "\u0001");
+            markers.add(ExprParser.arg(k));
             lits.add(args.get(k) instanceof Const c && c.isLiteral() ? c.numeric() : null);
         }
         for (int i = 0; i < args.size(); i++) {
-            String d = op.partial(i, markers, "\u0002", lits, "Math");
-            if (d != null && d.contains("\u0002")) {
+            String d = op.partial(i, markers, ExprParser.result(), lits, "Math");
+            if (d != null && d.contains(ExprParser.result())) {
                 return true;
             }
         }

@@ -296,7 +296,7 @@ public final class ForwardTransform {
         List<Operand> tangentArgs = new ArrayList<>(args);
         for (int i = 0; i < k.args().size(); i++) {
             if (k.callee().differentiated().get(i)) {
-                tangentArgs.add(tangentArgument(k.args().get(i), k.writes(i)));
+                tangentArgs.add(tangentOf(k.args().get(i)));
             }
         }
         if (k.target() == null) { // a procedure: its tangent program writes outputs and their tangents
@@ -374,17 +374,6 @@ public final class ForwardTransform {
             }
         }
         sumInto(t(k.target()), terms, k.pos());
-    }
-
-    /** The tangent to pass for an argument: its own, or zeros where it has none. */
-    private Operand tangentArgument(Operand a, boolean written) {
-        if (a instanceof Var v && hasTangent(v)) {
-            return t(v);
-        }
-        if (!a.type().isFloatingArray()) {
-            return Const.literal(0.0);
-        }
-        return zerosLike(op(a));
     }
 
     private Var zerosLike(Operand a) {

@@ -1,9 +1,7 @@
 package dev.leibniz.processor.loops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import dev.leibniz.processor.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,30 +10,8 @@ import org.junit.jupiter.api.Test;
  * per-thread allocation counter, which counts bytes, not time.
  */
 class AllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocatedBy(Runnable r) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        r.run();
-        return THREADS.getCurrentThreadAllocatedBytes() - before;
-    }
-
     private static void assertAllocatesNothingOnceWarm(Runnable call) {
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
-        for (int i = 0; i < 50; i++) {
-            call.run();
-        }
-        // The measuring itself allocates a little the first time; take the smallest of a few tries.
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            least = Math.min(least, allocatedBy(() -> {
-                for (int i = 0; i < 200; i++) {
-                    call.run();
-                }
-            }));
-        }
-        assertEquals(0, least, "bytes allocated by 200 warmed-up into calls");
+        Allocations.assertAllocatesNothingOnceWarm(call, 50, 200);
     }
 
     @Test

@@ -1,37 +1,14 @@
 package dev.leibniz.processor.secondorder;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import dev.leibniz.processor.testing.Allocations;
 import org.junit.jupiter.api.Test;
 
 /** A warm mJacobian with a kept work object allocates nothing, in forward and in reverse mode. */
 class JacobianAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private static long allocatedBy(Runnable r) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        r.run();
-        return THREADS.getCurrentThreadAllocatedBytes() - before;
-    }
-
     private static void assertAllocatesNothingOnceWarm(Runnable call) {
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
-        for (int i = 0; i < 50; i++) {
-            call.run();
-        }
-        long least = Long.MAX_VALUE; // the measuring allocates a little the first time
-        for (int attempt = 0; attempt < 5; attempt++) {
-            least = Math.min(least, allocatedBy(() -> {
-                for (int i = 0; i < 200; i++) {
-                    call.run();
-                }
-            }));
-        }
-        assertEquals(0, least, "bytes allocated by 200 warmed-up mJacobian calls");
+        Allocations.assertAllocatesNothingOnceWarm(call, 50, 200);
     }
 
     @Test
