@@ -133,8 +133,7 @@ public final class ExamplesGrad {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double a = x * x; // line 11: double a = x * x
         double dxTerm = x * dx; // line 11: double a = x * x
-        double dxTerm_2 = x * dx; // line 11: double a = x * x
-        double da = dxTerm + dxTerm_2; // line 11: double a = x * x
+        double da = dxTerm + dxTerm; // line 11: double a = x * x
         double b = Math.exp(a); // line 12: double b = Math.exp(a)
         double db = b * da; // line 12: double b = Math.exp(a)
         double c = a + b; // line 13: double c = a + b
@@ -173,11 +172,9 @@ public final class ExamplesGrad {
         da_bar += db_bar * b; // line 12: double b = Math.exp(a)
         a_bar += b_bar * b; // line 12: double b = Math.exp(a)
         double dxTerm_bar = da_bar; // line 11: double a = x * x
-        double dxTerm_2_bar = da_bar; // line 11: double a = x * x
-        double x_bar = dxTerm_2_bar * dx; // line 11: double a = x * x
-        double dx_bar = dxTerm_2_bar * x; // line 11: double a = x * x
-        x_bar += dxTerm_bar * dx; // line 11: double a = x * x
-        dx_bar += dxTerm_bar * x; // line 11: double a = x * x
+        dxTerm_bar += da_bar; // line 11: double a = x * x
+        double x_bar = dxTerm_bar * dx; // line 11: double a = x * x
+        double dx_bar = dxTerm_bar * x; // line 11: double a = x * x
         x_bar += a_bar * x; // line 11: double a = x * x
         x_bar += a_bar * x; // line 11: double a = x * x
         into.value = value;
@@ -415,98 +412,48 @@ public final class ExamplesGrad {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double prod = x * x; // line 23: x * x
         double dxTerm = x * dx; // line 23: x * x
-        double dxTerm_2 = x * dx; // line 23: x * x
-        double dProd = dxTerm + dxTerm_2; // line 23: x * x
-        double prod_2 = x * x; // line 23: x * x
-        double dxTerm_3 = x * dx; // line 23: x * x
-        double dxTerm_4 = x * dx; // line 23: x * x
-        double dProd_2 = dxTerm_3 + dxTerm_4; // line 23: x * x
-        double exp = Math.exp(prod_2); // line 23: Math.exp(x * x)
-        double dExp = exp * dProd_2; // line 23: Math.exp(x * x)
+        double dProd = dxTerm + dxTerm; // line 23: x * x
+        double exp = Math.exp(prod); // line 23: Math.exp(x * x)
+        double dExp = exp * dProd; // line 23: Math.exp(x * x)
         double sum = prod + exp; // line 23: x * x + Math.exp(x * x)
         double dSum = dProd + dExp; // line 23: x * x + Math.exp(x * x)
         double sqrt = Math.sqrt(sum); // line 23: Math.sqrt(x * x + Math.exp(x * x))
         double div = 0.5 / sqrt; // line 23: Math.sqrt(x * x + Math.exp(x * x))
         double dSqrt = div * dSum; // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double prod_3 = x * x; // line 23: x * x
-        double dxTerm_5 = x * dx; // line 23: x * x
-        double dxTerm_6 = x * dx; // line 23: x * x
-        double dProd_3 = dxTerm_5 + dxTerm_6; // line 23: x * x
-        double prod_4 = x * x; // line 23: x * x
-        double dxTerm_7 = x * dx; // line 23: x * x
-        double dxTerm_8 = x * dx; // line 23: x * x
-        double dProd_4 = dxTerm_7 + dxTerm_8; // line 23: x * x
-        double exp_2 = Math.exp(prod_4); // line 23: Math.exp(x * x)
-        double dExp_2 = exp_2 * dProd_4; // line 23: Math.exp(x * x)
-        double sum_2 = prod_3 + exp_2; // line 23: x * x + Math.exp(x * x)
-        double dSum_2 = dProd_3 + dExp_2; // line 23: x * x + Math.exp(x * x)
-        double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
-        double sin = Math.sin(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double cos = Math.cos(sum); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sin = Math.sin(sum); // line 23: Math.cos(x * x + Math.exp(x * x))
         double neg = -sin; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dCos = neg * dSum_2; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dSum_3 = dSqrt + dCos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double value = dSum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dCos = neg * dSum; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double sum_2 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSum_2 = dSqrt + dCos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double value = dSum_2; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double dSum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        double dSqrt_bar = dSum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dCos_bar = dSum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double neg_bar = dCos_bar * dSum_2; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dSum_2_bar = dCos_bar * neg; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dSum_2_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dSqrt_bar = dSum_2_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dCos_bar = dSum_2_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double neg_bar = dCos_bar * dSum; // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dSum_bar = dCos_bar * neg; // line 23: Math.cos(x * x + Math.exp(x * x))
         double sin_bar = -neg_bar; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double sum_2_bar = sin_bar * Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dProd_3_bar = dSum_2_bar; // line 23: x * x + Math.exp(x * x)
-        double dExp_2_bar = dSum_2_bar; // line 23: x * x + Math.exp(x * x)
-        double prod_3_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
-        double exp_2_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
-        exp_2_bar += dExp_2_bar * dProd_4; // line 23: Math.exp(x * x)
-        double dProd_4_bar = dExp_2_bar * exp_2; // line 23: Math.exp(x * x)
-        double prod_4_bar = exp_2_bar * exp_2; // line 23: Math.exp(x * x)
-        double dxTerm_7_bar = dProd_4_bar; // line 23: x * x
-        double dxTerm_8_bar = dProd_4_bar; // line 23: x * x
-        double x_bar = dxTerm_8_bar * dx; // line 23: x * x
-        double dx_bar = dxTerm_8_bar * x; // line 23: x * x
-        x_bar += dxTerm_7_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_7_bar * x; // line 23: x * x
-        x_bar += prod_4_bar * x; // line 23: x * x
-        x_bar += prod_4_bar * x; // line 23: x * x
-        double dxTerm_5_bar = dProd_3_bar; // line 23: x * x
-        double dxTerm_6_bar = dProd_3_bar; // line 23: x * x
-        x_bar += dxTerm_6_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_6_bar * x; // line 23: x * x
-        x_bar += dxTerm_5_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_5_bar * x; // line 23: x * x
-        x_bar += prod_3_bar * x; // line 23: x * x
-        x_bar += prod_3_bar * x; // line 23: x * x
+        double sum_bar = sin_bar * Math.cos(sum); // line 23: Math.cos(x * x + Math.exp(x * x))
         double div_bar = dSqrt_bar * dSum; // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double dSum_bar = dSqrt_bar * div; // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        dSum_bar += dSqrt_bar * div; // line 23: Math.sqrt(x * x + Math.exp(x * x))
         double sqrt_bar = -div_bar * (div / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double sum_bar = sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        sum_bar += sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
         double dProd_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
         double dExp_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
         double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
         double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
-        exp_bar += dExp_bar * dProd_2; // line 23: Math.exp(x * x)
-        double dProd_2_bar = dExp_bar * exp; // line 23: Math.exp(x * x)
-        double prod_2_bar = exp_bar * exp; // line 23: Math.exp(x * x)
-        double dxTerm_3_bar = dProd_2_bar; // line 23: x * x
-        double dxTerm_4_bar = dProd_2_bar; // line 23: x * x
-        x_bar += dxTerm_4_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_4_bar * x; // line 23: x * x
-        x_bar += dxTerm_3_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_3_bar * x; // line 23: x * x
-        x_bar += prod_2_bar * x; // line 23: x * x
-        x_bar += prod_2_bar * x; // line 23: x * x
+        exp_bar += dExp_bar * dProd; // line 23: Math.exp(x * x)
+        dProd_bar += dExp_bar * exp; // line 23: Math.exp(x * x)
+        prod_bar += exp_bar * exp; // line 23: Math.exp(x * x)
         double dxTerm_bar = dProd_bar; // line 23: x * x
-        double dxTerm_2_bar = dProd_bar; // line 23: x * x
-        x_bar += dxTerm_2_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_2_bar * x; // line 23: x * x
-        x_bar += dxTerm_bar * dx; // line 23: x * x
-        dx_bar += dxTerm_bar * x; // line 23: x * x
+        dxTerm_bar += dProd_bar; // line 23: x * x
+        double x_bar = dxTerm_bar * dx; // line 23: x * x
+        double dx_bar = dxTerm_bar * x; // line 23: x * x
         x_bar += prod_bar * x; // line 23: x * x
         x_bar += prod_bar * x; // line 23: x * x
         into.value = value;
@@ -2309,19 +2256,14 @@ public final class ExamplesGrad {
                 double dX_k = dx[k]; // line 74: x[i + 1]
                 double x_i = x[i]; // line 74: x[i]
                 double dX_i = dx[i]; // line 74: x[i]
-                double x_i_2 = x[i]; // line 74: x[i]
-                double dX_i_2 = dx[i]; // line 74: x[i]
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
-                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
-                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
+                double prod = x_i * x_i; // line 74: x[i] * x[i]
+                double dX_iTerm = x_i * dX_i; // line 74: x[i] * x[i]
+                double dProd = dX_iTerm + dX_iTerm; // line 74: x[i] * x[i]
                 double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
                 double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
                 double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_3 = x[i]; // line 75: x[i]
-                double dX_i_3 = dx[i]; // line 75: x[i]
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double db = -dX_i_3; // line 75: double b = 1 - x[i]
+                double b = 1 - x_i; // line 75: double b = 1 - x[i]
+                double db = -dX_i; // line 75: double b = 1 - x[i]
                 double prod_2 = 100 * a; // line 76: 100 * a
                 double dProd_2 = 100 * da; // line 76: 100 * a
                 double prod_3 = prod_2 * a; // line 76: 100 * a * a
@@ -2330,8 +2272,7 @@ public final class ExamplesGrad {
                 double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
                 double prod_4 = b * b; // line 76: b * b
                 double dbTerm = b * db; // line 76: b * b
-                double dbTerm_2 = b * db; // line 76: b * b
-                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
+                double dProd_4 = dbTerm + dbTerm; // line 76: b * b
                 double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
                 double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
                 double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
@@ -2346,170 +2287,72 @@ public final class ExamplesGrad {
         double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
         double[] dx_bar = dxAdjoint != null ? dxAdjoint : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double dSum_bar = seed; // line 78: return sum
-        if (dSum_bar == 1.0 && xAdjoint == null && dxAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
-            int trips = 0;
-            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
-            dev.leibniz.Workspace.zero(dx_bar, 0, 1); // elements the loop may add to before assigning them
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                trips++;
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double dX_k = dx[k]; // line 74: x[i + 1]
-                double x_i = x[i]; // line 74: x[i]
-                double dX_i = dx[i]; // line 74: x[i]
-                double x_i_2 = x[i]; // line 74: x[i]
-                double dX_i_2 = dx[i]; // line 74: x[i]
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
-                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
-                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_3 = x[i]; // line 75: x[i]
-                double dX_i_3 = dx[i]; // line 75: x[i]
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double db = -dX_i_3; // line 75: double b = 1 - x[i]
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double dProd_2 = 100 * da; // line 76: 100 * a
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
-                double daTerm = prod_2 * da; // line 76: 100 * a * a
-                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
-                double prod_4 = b * b; // line 76: b * b
-                double dbTerm = b * db; // line 76: b * b
-                double dbTerm_2 = b * db; // line 76: b * b
-                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
-                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
-                double dSum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
-                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-                double dbTerm_bar = dProd_4_bar; // line 76: b * b
-                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
-                double b_bar = dbTerm_2_bar * db; // line 76: b * b
-                double db_bar = dbTerm_2_bar * b; // line 76: b * b
-                b_bar += dbTerm_bar * db; // line 76: b * b
-                db_bar += dbTerm_bar * b; // line 76: b * b
-                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
-                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
-                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
-                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
-                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
-                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
-                da_bar += dProd_2_bar * 100; // line 76: 100 * a
-                a_bar += prod_2_bar * 100; // line 76: 100 * a
-                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
-                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
-                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
-                x_bar[i] += x_i_3_bar; // line 75: x[i]
-                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
-                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
-                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
-                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
-                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
-                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
-                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
-                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
-                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                dx_bar[i] += dX_i_bar; // line 74: x[i]
-                x_bar[i] += x_i_bar; // line 74: x[i]
-                dx_bar[k] = dX_k_bar; // line 74: x[i + 1] (the element's first contribution)
-                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
-            }
-            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
-            dev.leibniz.Workspace.zero(dx_bar, trips + 1, dx.length); // elements no iteration reached
-        } else {
-            if (xAdjoint == null && (wanted & 1L) != 0) {
-                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
-            }
-            if (dxAdjoint == null && (wanted & 2L) != 0) {
-                dev.leibniz.Workspace.zero(dx_bar, 0, dx.length); // added into below
-            }
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double dX_k = dx[k]; // line 74: x[i + 1]
-                double x_i = x[i]; // line 74: x[i]
-                double dX_i = dx[i]; // line 74: x[i]
-                double x_i_2 = x[i]; // line 74: x[i]
-                double dX_i_2 = dx[i]; // line 74: x[i]
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double dX_iTerm = x_i_2 * dX_i; // line 74: x[i] * x[i]
-                double dX_iTerm_2 = x_i * dX_i_2; // line 74: x[i] * x[i]
-                double dProd = dX_iTerm + dX_iTerm_2; // line 74: x[i] * x[i]
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_3 = x[i]; // line 75: x[i]
-                double dX_i_3 = dx[i]; // line 75: x[i]
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double db = -dX_i_3; // line 75: double b = 1 - x[i]
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double dProd_2 = 100 * da; // line 76: 100 * a
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
-                double daTerm = prod_2 * da; // line 76: 100 * a * a
-                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
-                double prod_4 = b * b; // line 76: b * b
-                double dbTerm = b * db; // line 76: b * b
-                double dbTerm_2 = b * db; // line 76: b * b
-                double dProd_4 = dbTerm + dbTerm_2; // line 76: b * b
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
-                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
-                double dSum_2_bar = dSum_bar; // line 76: sum += 100 * a * a + b * b
-                double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-                double dbTerm_bar = dProd_4_bar; // line 76: b * b
-                double dbTerm_2_bar = dProd_4_bar; // line 76: b * b
-                double b_bar = dbTerm_2_bar * db; // line 76: b * b
-                double db_bar = dbTerm_2_bar * b; // line 76: b * b
-                b_bar += dbTerm_bar * db; // line 76: b * b
-                db_bar += dbTerm_bar * b; // line 76: b * b
-                double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
-                double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
-                double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
-                double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
-                double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
-                double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
-                da_bar += dProd_2_bar * 100; // line 76: 100 * a
-                a_bar += prod_2_bar * 100; // line 76: 100 * a
-                double dX_i_3_bar = -db_bar; // line 75: double b = 1 - x[i]
-                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
-                dx_bar[i] += dX_i_3_bar; // line 75: x[i]
-                x_bar[i] += x_i_3_bar; // line 75: x[i]
-                double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
-                double dX_iTerm_2_bar = dProd_bar; // line 74: x[i] * x[i]
-                double x_i_bar = dX_iTerm_2_bar * dX_i_2; // line 74: x[i] * x[i]
-                double dX_i_2_bar = dX_iTerm_2_bar * x_i; // line 74: x[i] * x[i]
-                double x_i_2_bar = dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
-                double dX_i_bar = dX_iTerm_bar * x_i_2; // line 74: x[i] * x[i]
-                x_i_bar += prod_bar * x_i_2; // line 74: x[i] * x[i]
-                x_i_2_bar += prod_bar * x_i; // line 74: x[i] * x[i]
-                dx_bar[i] += dX_i_2_bar; // line 74: x[i]
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                dx_bar[i] += dX_i_bar; // line 74: x[i]
-                x_bar[i] += x_i_bar; // line 74: x[i]
-                dx_bar[k] += dX_k_bar; // line 74: x[i + 1]
-                x_bar[k] += x_k_bar; // line 74: x[i + 1]
-            }
+        if (xAdjoint == null && (wanted & 1L) != 0) {
+            dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+        }
+        if (dxAdjoint == null && (wanted & 2L) != 0) {
+            dev.leibniz.Workspace.zero(dx_bar, 0, dx.length); // added into below
+        }
+        for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+            int k = i + 1; // line 74: i + 1
+            double x_k = x[k]; // line 74: x[i + 1]
+            double dX_k = dx[k]; // line 74: x[i + 1]
+            double x_i = x[i]; // line 74: x[i]
+            double dX_i = dx[i]; // line 74: x[i]
+            double prod = x_i * x_i; // line 74: x[i] * x[i]
+            double dX_iTerm = x_i * dX_i; // line 74: x[i] * x[i]
+            double dProd = dX_iTerm + dX_iTerm; // line 74: x[i] * x[i]
+            double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double b = 1 - x_i; // line 75: double b = 1 - x[i]
+            double db = -dX_i; // line 75: double b = 1 - x[i]
+            double prod_2 = 100 * a; // line 76: 100 * a
+            double dProd_2 = 100 * da; // line 76: 100 * a
+            double prod_3 = prod_2 * a; // line 76: 100 * a * a
+            double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
+            double daTerm = prod_2 * da; // line 76: 100 * a * a
+            double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
+            double prod_4 = b * b; // line 76: b * b
+            double dbTerm = b * db; // line 76: b * b
+            double dProd_4 = dbTerm + dbTerm; // line 76: b * b
+            double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+            double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
+            double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
+            sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+            dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
+            double dSum_2_bar = dSum_bar; // line 76: sum += 100 * a * a + b * b
+            double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+            double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
+            double dbTerm_bar = dProd_4_bar; // line 76: b * b
+            dbTerm_bar += dProd_4_bar; // line 76: b * b
+            double b_bar = dbTerm_bar * db; // line 76: b * b
+            double db_bar = dbTerm_bar * b; // line 76: b * b
+            double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
+            double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
+            double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
+            double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
+            double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
+            double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
+            da_bar += dProd_2_bar * 100; // line 76: 100 * a
+            a_bar += prod_2_bar * 100; // line 76: 100 * a
+            double dX_i_bar = -db_bar; // line 75: double b = 1 - x[i]
+            double x_i_bar = -b_bar; // line 75: double b = 1 - x[i]
+            double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+            double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
+            dX_iTerm_bar += dProd_bar; // line 74: x[i] * x[i]
+            x_i_bar += dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
+            dX_i_bar += dX_iTerm_bar * x_i; // line 74: x[i] * x[i]
+            x_i_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+            x_i_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+            dx_bar[i] += dX_i_bar; // line 74: x[i]
+            x_bar[i] += x_i_bar; // line 74: x[i]
+            dx_bar[k] += dX_k_bar; // line 74: x[i + 1]
+            x_bar[k] += x_k_bar; // line 74: x[i + 1]
         }
         double value = dSum; // line 78: return sum
         into.value = value;
@@ -3306,13 +3149,9 @@ public final class ExamplesGrad {
         double diff = y - target; // line 117: y - target
         double dTargetTerm = -dTarget; // line 117: y - target
         double dDiff = dy + dTargetTerm; // line 117: y - target
-        double diff_2 = y - target; // line 117: y - target
-        double dTargetTerm_2 = -dTarget; // line 117: y - target
-        double dDiff_2 = dy + dTargetTerm_2; // line 117: y - target
-        double prod_2 = diff * diff_2; // line 117: (y - target) * (y - target)
-        double dDiffTerm = diff_2 * dDiff; // line 117: (y - target) * (y - target)
-        double dDiffTerm_2 = diff * dDiff_2; // line 117: (y - target) * (y - target)
-        double dProd_2 = dDiffTerm + dDiffTerm_2; // line 117: (y - target) * (y - target)
+        double prod_2 = diff * diff; // line 117: (y - target) * (y - target)
+        double dDiffTerm = diff * dDiff; // line 117: (y - target) * (y - target)
+        double dProd_2 = dDiffTerm + dDiffTerm; // line 117: (y - target) * (y - target)
         double w_0 = w[0]; // line 117: w[0]
         double dW_0 = dw[0]; // line 117: w[0]
         double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])

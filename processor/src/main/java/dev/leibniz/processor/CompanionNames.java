@@ -54,24 +54,38 @@ public final class CompanionNames {
                 all.add(o);
             }
         }
-        Map<String, Integer> uses = new HashMap<>();
-        String mine = null;
+        Map<String, Integer> sameName = new HashMap<>(); // counted first: once per method made this quadratic
         for (ExecutableElement o : all) {
-            long sameName = all.stream().filter(x -> x.getSimpleName().equals(o.getSimpleName())).count();
-            List<TypeMirror> types = new ArrayList<>();
-            o.getParameters().forEach(v -> types.add(v.asType()));
-            String base = spelled(o.getSimpleName().toString(), types, sameName > 1);
-            int n = uses.merge(base, 1, Integer::sum);
-            if (o.equals(m)) {
-                mine = n == 1 ? base : base + "_" + n;
+            sameName.merge(o.getSimpleName().toString(), 1, Integer::sum);
+        }
+        String mine = null;
+        if (all.contains(m)) {
+            String name = m.getSimpleName().toString();
+            String base = spelled(name, parameterTypes(m), sameName.get(name) > 1);
+            int n = 1;
+            for (ExecutableElement o : all) {
+                if (o.equals(m)) {
+                    break;
+                }
+                // Only a method whose capitalized name begins the base can spell the same base (spelled once each).
+                String other = o.getSimpleName().toString();
+                if (base.startsWith(other.substring(1), 1) && capitalize(other).charAt(0) == base.charAt(0)
+                        && spelled(other, parameterTypes(o), sameName.get(other) > 1).equals(base)) {
+                    n++;
+                }
             }
+            mine = n == 1 ? base : base + "_" + n;
         }
         if (mine == null) { // not annotated (a caller may still ask): the plain rule
-            List<TypeMirror> types = new ArrayList<>();
-            m.getParameters().forEach(v -> types.add(v.asType()));
-            mine = spelled(m.getSimpleName().toString(), types, false);
+            mine = spelled(m.getSimpleName().toString(), parameterTypes(m), false);
         }
         return mine;
+    }
+
+    private static List<TypeMirror> parameterTypes(ExecutableElement m) {
+        List<TypeMirror> types = new ArrayList<>();
+        m.getParameters().forEach(v -> types.add(v.asType()));
+        return types;
     }
 
     /** The result type of a method's tangent program: {@code FTangentGradient} for {@code FGradient} ({@code _2} kept). */
@@ -100,7 +114,8 @@ public final class CompanionNames {
 
     private static boolean isDifferentiable(ExecutableElement m) {
         for (AnnotationMirror a : m.getAnnotationMirrors()) {
-            if (a.getAnnotationType().toString().equals(LeibnizProcessor.ANNOTATION)) {
+            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName()
+                    .contentEquals(LeibnizProcessor.ANNOTATION)) { // not toString(): called N² times on a class of N methods
                 return true;
             }
         }

@@ -120,8 +120,14 @@ public final class LeibnizProcessor extends AbstractProcessor {
         JavaFile file = CompanionEmitter.emit(pkg.getQualifiedName().toString(), CompanionNames.of(owner),
                 owner, methods, shadowed, markGenerated);
         try {
-            // JavaPoet passes the TypeSpec's originating element (owner) to the Filer.
-            file.writeTo(filer.apply(processingEnv.getFiler()));
+            // As JavaFile.writeTo(Filer), with the owner as originating element, but buffered: JavaPoet writes in
+            // small pieces, and javac's writer encodes each one on its own.
+            javax.tools.JavaFileObject source = filer.apply(processingEnv.getFiler()).createSourceFile(
+                    file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name(),
+                    owner);
+            try (java.io.Writer out = new java.io.BufferedWriter(source.openWriter(), 1 << 16)) {
+                file.writeTo(out);
+            }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "Leibniz could not write " + CompanionNames.of(owner) + ": " + e.getMessage(), owner);

@@ -53,11 +53,15 @@ final class MethodCompiler {
     /** Methods being compiled now: a procedure's callers ask for its outputs while it is parsed only if it recurses. */
     private final Set<ExecutableElement> inProgress = new java.util.HashSet<>();
 
+    /** What javac is asked repeatedly (members of types, source paths), asked once for the whole round. */
+    private final dev.leibniz.processor.parse.Lookups lookups;
+
     /** The tangent programs (forward mode), compiled after the methods themselves. */
     private final TangentCompiler tangents;
 
     MethodCompiler(ProcessingEnvironment env, Trees trees, UserRules rules, UnresolvedNameCheck unresolvedNames) {
-        this.tangents = new TangentCompiler(env, trees, m -> {
+        this.lookups = new dev.leibniz.processor.parse.Lookups(env.getElementUtils(), trees);
+        this.tangents = new TangentCompiler(env, lookups, m -> {
             Compiled c = compiled(m);
             return c == null ? null : new TangentCompiler.Source(c.func(), c.activity());
         });
@@ -172,7 +176,7 @@ final class MethodCompiler {
 
     /** Whether a double[]-valued method of this round returns anything but arrays it made itself. */
     private boolean mayReturnArgument(ExecutableElement method) {
-        if (trees.getPath(method) == null || inProgress.contains(method)) {
+        if (lookups.path(method) == null || inProgress.contains(method)) {
             return true; // compiled elsewhere, or recursive: assume the worst
         }
         Compiled c = compiled(method);
@@ -216,7 +220,7 @@ final class MethodCompiler {
     }
 
     private Compiled compile(TypeElement owner, ExecutableElement m) {
-        TreePath path = trees.getPath(m);
+        TreePath path = lookups.path(m);
         if (path == null) {
             return null; // compiled earlier: its companion exists already
         }
@@ -229,7 +233,7 @@ final class MethodCompiler {
         try {
             Set<String> wrt = Signatures.check(m, tree);
             AuxiliaryClasses.check(trees, m, tree);
-            Func f = MethodParser.parse(env.getElementUtils(), trees, unit, m, tree, wrt, rules, facts);
+            Func f = MethodParser.parse(env.getElementUtils(), lookups, trees, unit, m, tree, wrt, rules, facts);
             Activity activity = Activity.of(f);
             ReverseTransform.Result pullback = ReverseTransform.of(f, activity);
             int size = CodeSize.estimate(pullback.body());

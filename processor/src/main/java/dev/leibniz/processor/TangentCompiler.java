@@ -1,6 +1,5 @@
 package dev.leibniz.processor;
 
-import com.sun.source.util.Trees;
 import dev.leibniz.processor.analysis.Activity;
 import dev.leibniz.processor.diag.Unsupported;
 import dev.leibniz.processor.emit.CodeSize;
@@ -38,15 +37,16 @@ final class TangentCompiler {
     record Tangent(Func func, ReverseTransform.Result pullback, boolean secondOrder) {}
 
     private final ProcessingEnvironment env;
-    private final Trees trees;
+    private final dev.leibniz.processor.parse.Lookups lookups;
     private final Function<ExecutableElement, Source> sources;
     private final Map<ExecutableElement, Tangent> done = new HashMap<>();
     private final Map<ExecutableElement, String> failed = new HashMap<>();
     private final Set<ExecutableElement> inProgress = new HashSet<>();
 
-    TangentCompiler(ProcessingEnvironment env, Trees trees, Function<ExecutableElement, Source> sources) {
+    TangentCompiler(ProcessingEnvironment env, dev.leibniz.processor.parse.Lookups lookups,
+            Function<ExecutableElement, Source> sources) {
         this.env = env;
-        this.trees = trees;
+        this.lookups = lookups;
         this.sources = sources;
     }
 
@@ -110,7 +110,7 @@ final class TangentCompiler {
         String companion = c.pullback().substring(0, c.pullback().length() - (name + "Pullback").length() - 1);
         String gradient = CompanionNames.tangentGradient(c.gradientType());
         boolean calleeSecondOrder;
-        if (trees.getPath(m) != null) {
+        if (lookups.path(m) != null) {
             Tangent t = of(m);
             if (t == null) {
                 return null;

@@ -4,59 +4,59 @@ import com.palantir.javapoet.CodeBlock;
 import dev.leibniz.processor.transform.Code;
 import java.util.List;
 
-/** Prints the transforms' code model as a JavaPoet block: one step per line, with its comment. */
+/**
+ * Prints the transforms' code model as a JavaPoet block: one step per line, with its comment. The
+ * whole body is printed here and handed to JavaPoet as one literal, which JavaPoet indents line by
+ * line: a format call per line made JavaPoet the larger part of the processor's time on a big class.
+ */
 final class CodeRenderer {
+    /** The companion's indentation unit, as {@code CompanionEmitter} gives it to JavaPoet. */
+    private static final String INDENT = "    ";
+
     private CodeRenderer() {}
 
     static CodeBlock render(List<Code> codes) {
-        CodeBlock.Builder b = CodeBlock.builder();
-        render(b, codes);
-        return b.build();
+        StringBuilder out = new StringBuilder();
+        render(out, codes, "");
+        return CodeBlock.of("$L", out);
     }
 
-    private static void render(CodeBlock.Builder b, List<Code> codes) {
+    private static void render(StringBuilder out, List<Code> codes, String indent) {
+        String inner = indent + INDENT;
         for (Code c : codes) {
             if (c instanceof Code.Line line) {
-                if (line.comment() == null) {
-                    b.add("$L;\n", line.code());
-                } else {
-                    b.add("$L; // $L\n", line.code(), line.comment());
-                }
+                out.append(indent).append(line.code()).append(';');
+                comment(out, line.comment());
             } else if (c instanceof Code.Comment comment) {
-                b.add("// $L\n", comment.text());
+                out.append(indent).append("// ").append(comment.text()).append('\n');
             } else if (c instanceof Code.Loop loop) {
                 String label = loop.label() == null ? "" : loop.label() + ": ";
-                String head = loop.doWhile() != null ? label + "do" : label + loop.header();
-                if (loop.comment() == null) {
-                    b.add("$L {\n", head);
-                } else {
-                    b.add("$L { // $L\n", head, loop.comment());
-                }
-                b.indent();
-                render(b, loop.body());
-                b.unindent();
+                out.append(indent).append(label).append(loop.doWhile() != null ? "do" : loop.header()).append(" {");
+                comment(out, loop.comment());
+                render(out, loop.body(), inner);
                 if (loop.doWhile() != null) {
-                    b.add("} while ($L);\n", loop.doWhile());
+                    out.append(indent).append("} while (").append(loop.doWhile()).append(");\n");
                 } else {
-                    b.add("}\n");
+                    out.append(indent).append("}\n");
                 }
             } else if (c instanceof Code.Branch br) {
-                if (br.comment() == null) {
-                    b.add("if ($L) {\n", br.condition());
-                } else {
-                    b.add("if ($L) { // $L\n", br.condition(), br.comment());
-                }
-                b.indent();
-                render(b, br.then());
-                b.unindent();
+                out.append(indent).append("if (").append(br.condition()).append(") {");
+                comment(out, br.comment());
+                render(out, br.then(), inner);
                 if (!br.otherwise().isEmpty()) {
-                    b.add("} else {\n");
-                    b.indent();
-                    render(b, br.otherwise());
-                    b.unindent();
+                    out.append(indent).append("} else {\n");
+                    render(out, br.otherwise(), inner);
                 }
-                b.add("}\n");
+                out.append(indent).append("}\n");
             }
         }
+    }
+
+    /** Ends a line, with its comment if it has one. */
+    private static void comment(StringBuilder out, String comment) {
+        if (comment != null) {
+            out.append(" // ").append(comment);
+        }
+        out.append('\n');
     }
 }

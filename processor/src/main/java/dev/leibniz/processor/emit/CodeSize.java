@@ -3,8 +3,6 @@ package dev.leibniz.processor.emit;
 import dev.leibniz.processor.transform.Code;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An upper estimate of the bytecode javac makes of generated code, so that a method whose
@@ -17,8 +15,6 @@ public final class CodeSize {
     /** The JVM's limit on the code of one method, in bytes. */
     public static final int LIMIT = 65_535;
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "[A-Za-z_$][\\w$.]*|\\d[\\w.]*|[-+*/%<>=!&|?:^~]+|\\[");
     private static final Set<String> FREE = Set.of("double", "int", "boolean", "long", "float", "short", "byte",
             "char", "if", "for", "while", "do", "else");
 
@@ -39,14 +35,56 @@ public final class CodeSize {
         return bytes;
     }
 
-    /** @param condition whether the code is a branch's condition, whose comparisons jump instead of pushing 0 or 1 */
+    /**
+     * @param condition whether the code is a branch's condition, whose comparisons jump instead of pushing 0 or 1
+     *     (scanned by hand, not with a regular expression: it runs over every generated line)
+     */
     private static int tokens(String code, boolean condition) {
         int bytes = 0;
-        Matcher m = TOKEN.matcher(code);
-        while (m.find()) {
-            bytes += cost(m.group(), condition);
+        int n = code.length();
+        int i = 0;
+        while (i < n) {
+            char ch = code.charAt(i);
+            int start = i;
+            if (ch < 128 && (Character.isLetter(ch) || ch == '_' || ch == '$')) {
+                i++;
+                while (i < n && (isWord(code.charAt(i)) || code.charAt(i) == '$' || code.charAt(i) == '.')) {
+                    i++;
+                }
+            } else if (ch >= '0' && ch <= '9') {
+                i++;
+                while (i < n && (isWord(code.charAt(i)) || code.charAt(i) == '.')) {
+                    i++;
+                }
+            } else if (OPERATORS.indexOf(ch) >= 0) {
+                i++;
+                while (i < n && OPERATORS.indexOf(code.charAt(i)) >= 0) {
+                    i++;
+                }
+            } else {
+                i++;
+                if (ch == '[') {
+                    bytes += 1;
+                }
+                continue;
+            }
+            bytes += cost(code.substring(start, i), condition);
         }
         return bytes;
+    }
+
+    private static int dots(String t) {
+        int n = 0;
+        for (int i = t.indexOf('.'); i >= 0; i = t.indexOf('.', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static final String OPERATORS = "-+*/%<>=!&|?:^~";
+
+    private static boolean isWord(char ch) {
+        return ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_');
     }
 
     private static int cost(String t, boolean condition) {
@@ -59,7 +97,7 @@ public final class CodeSize {
                 case "true", "false", "null", "return" -> 1;
                 case "break", "continue" -> 3;
                 case "new" -> 4;
-                default -> 4 + 3 * (int) t.chars().filter(ch -> ch == '.').count();
+                default -> 4 + 3 * dots(t);
             };
         }
         if (Character.isDigit(first)) {

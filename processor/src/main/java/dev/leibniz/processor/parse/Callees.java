@@ -196,7 +196,8 @@ final class Callees {
     /** How to call m and its derivative, or null when m has none. */
     static Callee describe(MethodParser p, MethodInvocationTree at, ExecutableElement m) throws Unsupported {
         UserRules.Rule rule = p.rules().find(m);
-        if (rule == null && p.trees().getPath(m) == null) {
+        boolean inSource = p.lookups().path(m) != null;
+        if (rule == null && !inSource) {
             rule = UserRules.findBeside(m, p.elements()); // a rule compiled earlier, next to its method
         }
         if (rule == null && !isDifferentiable(m)) {
@@ -229,17 +230,17 @@ final class Callees {
                     List.of(), List.of(), null, null);
         }
         String companion = qualifiedCompanion(owner);
-        if (p.trees().getPath(m) == null && p.elements().getTypeElement(companion) == null) {
+        if (!inSource && p.elements().getTypeElement(companion) == null) {
             throw new Unsupported(at, "'" + description + "' is @Differentiable, but its companion " + companion
                     + " is not on the classpath; compile the library that declares it with the Leibniz processor");
         }
         String gradient = companion + "." + CompanionNames.gradient(m);
-        if (p.trees().getPath(m) == null) {
+        if (!inSource) {
             readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
         }
         List<Integer> outputs = List.of();
         if (procedure) {
-            outputs = p.trees().getPath(m) != null ? p.procedures().outputsOf(m) : readOutputs(p, gradient);
+            outputs = inSource ? p.procedures().outputsOf(m) : readOutputs(p, gradient);
             if (outputs == null) {
                 throw new Unsupported(at, "'" + description + "' writes arrays through a chain of calls that leads back "
                         + "to itself; a procedure cannot call itself: write the recursion as a loop");
@@ -248,13 +249,13 @@ final class Callees {
         String value = m.getSimpleName() + "Value";
         String partial = m.getSimpleName() + "PartialPullback";
         String accumulating = m.getSimpleName() + "AccumulatingPullback";
-        TypeElement compiled = p.trees().getPath(m) == null ? p.elements().getTypeElement(companion) : null;
+        TypeElement compiled = !inSource ? p.elements().getTypeElement(companion) : null;
         // A companion compiled earlier may predate these methods.
         boolean hasValue = compiled == null || hasMethod(compiled, value);
         boolean hasPartial = compiled == null || hasMethod(compiled, partial);
         boolean hasAccumulating = compiled == null || hasMethod(compiled, accumulating);
         // A library's companion does not say which outputs its procedure reads: assume all.
-        List<Integer> outputsRead = procedure && p.trees().getPath(m) != null ? p.procedures().outputsRead(m) : outputs;
+        List<Integer> outputsRead = procedure && inSource ? p.procedures().outputsRead(m) : outputs;
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
                 null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
                 hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null,

@@ -585,10 +585,9 @@ final class Expressions {
         if (e instanceof MemberSelectTree s) {
             TypeElement owner = typeNamed(s.getExpression());
             if (owner != null) {
-                for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(p.elements().getAllMembers(owner))) {
-                    if (f.getSimpleName().contentEquals(s.getIdentifier())) {
-                        return f;
-                    }
+                VariableElement f = p.names().fieldOf(owner, s.getIdentifier());
+                if (f != null) {
+                    return f;
                 }
             }
         }

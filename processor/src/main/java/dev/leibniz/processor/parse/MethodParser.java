@@ -56,6 +56,7 @@ public final class MethodParser {
 
     private final Elements elements;
     private final Trees trees;
+    private final Lookups lookups;
     private final UserRules rules;
     private final ProcedureOutputs procedures;
     private final ExecutableElement method;
@@ -79,15 +80,16 @@ public final class MethodParser {
     private Map<Slot, Var> current = new LinkedHashMap<>();
     private Block out;
 
-    private MethodParser(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree, UserRules rules, ProcedureOutputs procedures) {
+    private MethodParser(Elements elements, Lookups lookups, Trees trees, CompilationUnitTree unit,
+            ExecutableElement method, MethodTree tree, UserRules rules, ProcedureOutputs procedures) {
         this.elements = elements;
         this.procedures = procedures;
         this.trees = trees;
         this.rules = rules;
         this.method = method;
         this.tree = tree;
-        this.names = new NameResolver(elements, trees, (TypeElement) method.getEnclosingElement(), unit);
+        this.lookups = lookups;
+        this.names = new NameResolver(elements, lookups, trees, (TypeElement) method.getEnclosingElement(), unit);
         this.source = new SourceText(unit, trees.getSourcePositions());
         this.expressions = new Expressions(this);
     }
@@ -95,11 +97,13 @@ public final class MethodParser {
     /**
      * Parses a method already checked to be static and to return double.
      *
+     * @param lookups the round's cache of javac look-ups, shared by every method it parses
      * @param wrt the names of the parameters to differentiate
      */
-    public static Func parse(Elements elements, Trees trees, CompilationUnitTree unit, ExecutableElement method,
-            MethodTree tree, Set<String> wrt, UserRules rules, ProcedureOutputs procedures) throws Unsupported {
-        return new MethodParser(elements, trees, unit, method, tree, rules, procedures).parse(wrt);
+    public static Func parse(Elements elements, Lookups lookups, Trees trees, CompilationUnitTree unit,
+            ExecutableElement method, MethodTree tree, Set<String> wrt, UserRules rules, ProcedureOutputs procedures)
+            throws Unsupported {
+        return new MethodParser(elements, lookups, trees, unit, method, tree, rules, procedures).parse(wrt);
     }
 
     private Func parse(Set<String> wrt) throws Unsupported {
@@ -281,6 +285,10 @@ public final class MethodParser {
             throw new Unsupported(s, "break and continue outside a loop are not supported");
         }
         return label != null && !label.contentEquals(String.valueOf(loops.peek().label()));
+    }
+
+    Lookups lookups() {
+        return lookups;
     }
 
     Trees trees() {

@@ -28,13 +28,15 @@ import javax.lang.model.util.Elements;
  */
 final class NameResolver {
     private final Elements elements;
+    private final Lookups lookups;
     private final Trees trees;
     private final TypeElement owner;
     private final CompilationUnitTree unit;
     private final String packageName;
 
-    NameResolver(Elements elements, Trees trees, TypeElement owner, CompilationUnitTree unit) {
+    NameResolver(Elements elements, Lookups lookups, Trees trees, TypeElement owner, CompilationUnitTree unit) {
         this.elements = elements;
+        this.lookups = lookups;
         this.trees = trees;
         this.owner = owner;
         this.unit = unit;
@@ -108,9 +110,19 @@ final class NameResolver {
 
     /** The member type {@code simple} of {@code outer}, inherited ones included; null if none. */
     TypeElement memberType(TypeElement outer, String simple) {
-        for (TypeElement member : ElementFilter.typesIn(elements.getAllMembers(outer))) {
-            if (member.getSimpleName().contentEquals(simple)) {
-                return member;
+        for (Element member : lookups.named(outer, simple)) {
+            if (member instanceof TypeElement type) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The field {@code simple} of {@code t}, inherited ones included; null if none. */
+    VariableElement fieldOf(TypeElement t, CharSequence simple) {
+        for (Element member : lookups.named(t, simple)) {
+            if (member.getKind().isField()) {
+                return (VariableElement) member;
             }
         }
         return null;
@@ -119,17 +131,15 @@ final class NameResolver {
     /** The field a simple name denotes (enclosing classes first, then static imports), or null. */
     VariableElement field(String simple) {
         for (Element e = owner; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-            for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(t))) {
-                if (f.getSimpleName().contentEquals(simple)) {
-                    return f;
-                }
+            VariableElement f = fieldOf(t, simple);
+            if (f != null) {
+                return f;
             }
         }
         for (TypeElement t : staticImportOwners(simple)) {
-            for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(t))) {
-                if (f.getSimpleName().contentEquals(simple) && f.getModifiers().contains(Modifier.STATIC)) {
-                    return f;
-                }
+            VariableElement f = fieldOf(t, simple);
+            if (f != null && f.getModifiers().contains(Modifier.STATIC)) {
+                return f;
             }
         }
         return null;
@@ -159,9 +169,9 @@ final class NameResolver {
 
     List<ExecutableElement> methodsNamed(TypeElement t, String simple) {
         List<ExecutableElement> found = new ArrayList<>();
-        for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(t))) {
-            if (m.getSimpleName().contentEquals(simple)) {
-                found.add(m);
+        for (Element m : lookups.named(t, simple)) {
+            if (m.getKind() == ElementKind.METHOD) {
+                found.add((ExecutableElement) m);
             }
         }
         return found;
@@ -181,8 +191,8 @@ final class NameResolver {
     /** Whether a static import brings in a member (field, method or type) of this name. */
     boolean staticallyImported(String simple) {
         for (TypeElement t : staticImportOwners(simple)) {
-            for (Element m : elements.getAllMembers(t)) {
-                if (m.getSimpleName().contentEquals(simple) && m.getModifiers().contains(Modifier.STATIC)) {
+            for (Element m : lookups.named(t, simple)) {
+                if (m.getModifiers().contains(Modifier.STATIC)) {
                     return true;
                 }
             }
@@ -214,7 +224,7 @@ final class NameResolver {
      * companion reaches it through the receiver; a member of an enclosing class does not.
      */
     boolean isOwnMember(Element member) {
-        return elements.getAllMembers(owner).contains(member);
+        return lookups.contains(owner, member);
     }
 
     /** The simple name of the method's class, for messages. */
@@ -237,7 +247,7 @@ final class NameResolver {
      * unchanged; javac keeps no source tree for it, unlike an accessor the user wrote.
      */
     boolean hasImplicitAccessor(RecordComponentElement c) {
-        return c.getAccessor() != null && trees.getPath(c.getEnclosingElement()) != null
+        return c.getAccessor() != null && lookups.path(c.getEnclosingElement()) != null
                 && trees.getTree(c.getAccessor()) == null;
     }
 

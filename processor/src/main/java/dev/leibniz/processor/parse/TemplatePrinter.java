@@ -292,21 +292,18 @@ final class TemplatePrinter {
         TypeElement objectType = object == null || !object.type().isReference() ? null
                 : elements.getTypeElement(object.javaType());
         if (objectType != null) { // p.x on a local Point: a private field needs its accessor or an error, as above
-            for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(objectType))) {
-                if (f.getSimpleName().contentEquals(s.getIdentifier())
-                        && !f.getModifiers().contains(Modifier.STATIC)) {
-                    fieldRef(s, f, object);
-                    return;
-                }
+            VariableElement f = names.fieldOf(objectType, s.getIdentifier());
+            if (f != null && !f.getModifiers().contains(Modifier.STATIC)) {
+                fieldRef(s, f, object);
+                return;
             }
         }
         TypeElement targetType = typeOf(target);
         if (targetType != null && !s.getIdentifier().contentEquals("class")) {
-            for (VariableElement f : javax.lang.model.util.ElementFilter.fieldsIn(elements.getAllMembers(targetType))) {
-                if (f.getSimpleName().contentEquals(s.getIdentifier())) {
-                    fieldRef(s, f, null);
-                    return;
-                }
+            VariableElement f = names.fieldOf(targetType, s.getIdentifier());
+            if (f != null) {
+                fieldRef(s, f, null);
+                return;
             }
         }
         if (target instanceof IdentifierTree first && targetType == null && locals.apply(first.getName().toString()) == null

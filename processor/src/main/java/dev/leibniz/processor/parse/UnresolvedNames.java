@@ -211,7 +211,6 @@ final class UnresolvedNames {
         if (method) {
             return !names.methodsNamed(type, member).isEmpty();
         }
-        return names.memberType(type, member) != null || ElementFilter.fieldsIn(elements.getAllMembers(type)).stream()
-                .anyMatch(f -> f.getSimpleName().contentEquals(member));
+        return names.memberType(type, member) != null || names.fieldOf(type, member) != null;
     }
 }

@@ -27,10 +27,12 @@ import dev.leibniz.processor.rules.Elementary;
 import dev.leibniz.processor.rules.Expr;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Forward mode: turns a method's IR into the IR of its tangent program (its JVP). The tangent
@@ -57,6 +59,12 @@ public final class ForwardTransform {
     private final Map<Var, Var> primal = new HashMap<>();
     private final Map<Var, Var> tangent = new LinkedHashMap<>();
     private Block out;
+    /** Values already computed where the transform is (see {@link ValueTable}). */
+    private final ValueTable values;
+    /** The method's variables assigned more than once: never shared, and what read them is forgotten when they are. */
+    private final Set<Var> reassigned;
+    /** For a primal value the table holds, the method's value it stands for (to ask whether it has a tangent). */
+    private final Map<Var, Var> origin = new HashMap<>();
 
     /** Whether the tangent program is differentiated again (for second order), or only run (forward mode alone). */
     private final boolean secondOrder;
@@ -66,6 +74,45 @@ public final class ForwardTransform {
         this.f = f;
         this.activity = activity;
         this.tangents = tangents;
+        Set<Var> reassigned = reassigned(f.body());
+        Set<Var> varies = new HashSet<>();
+        for (Var v : reassigned) {
+            varies.add(p(v));
+        }
+        this.reassigned = reassigned;
+        this.values = new ValueTable(!writesArrays(f.body()), v -> v.isMutable() || v.kind() == Var.Kind.PHI
+                || varies.contains(v));
+    }
+
+    /** The method's variables that more than one step assigns (an if's phis among them), or flagged so. */
+    private static Set<Var> reassigned(Block body) {
+        Map<Var, Integer> definitions = new HashMap<>();
+        dev.leibniz.processor.ir.Walk.statements(body, s -> {
+            for (Var v : defined(s)) {
+                definitions.merge(v, 1, Integer::sum);
+            }
+            if (s instanceof If i) {
+                i.phis().forEach(v -> definitions.merge(v, 2, Integer::sum));
+            }
+        });
+        Set<Var> more = new HashSet<>();
+        definitions.forEach((v, n) -> {
+            if (n > 1 || v.isMutable() || v.kind() == Var.Kind.PHI) {
+                more.add(v);
+            }
+        });
+        return more;
+    }
+
+    /**
+     * Whether any step may write a floating array (a store, a call, black-box code handing one to a method): then no
+     * read of an array is shared.
+     */
+    private static boolean writesArrays(Block body) {
+        boolean[] writes = {false};
+        dev.leibniz.processor.ir.Walk.statements(body, s -> writes[0] |= s instanceof Store || s instanceof Call
+                || s instanceof Opaque o && !o.writes().isEmpty());
+        return writes[0];
     }
 
     /**
@@ -106,19 +153,70 @@ public final class ForwardTransform {
         }
         params.addAll(tangentParams);
         Var receiver = f.receiver() == null ? null : p(f.receiver());
-        Block body = block(f.body());
+        Block body = block(f.body(), false);
         return new Func(nameOf(f.name()), f.signature(), receiver, f.receiverType(), params, body, false, f.returns(), f);
     }
 
-    private Block block(Block b) throws Unsupported {
+    private Block block(Block b, boolean loopBody) throws Unsupported {
         Block saved = out;
         out = new Block(b.depth());
+        values.enter(loopBody);
         for (Stmt s : b.stmts()) {
             statement(s);
+            for (Var v : defined(s)) {
+                if (reassigned.contains(v)) { // a value assigned again: what read it is stale
+                    values.assigned(p(v));
+                    if (tangent.containsKey(v)) {
+                        values.assigned(tangent.get(v));
+                    }
+                }
+            }
         }
+        values.leave();
         Block done = out;
         out = saved;
         return done;
+    }
+
+    private static List<Var> defined(Stmt s) {
+        if (s instanceof Compute c) {
+            return List.of(c.target());
+        } else if (s instanceof Load l) {
+            return List.of(l.target());
+        } else if (s instanceof Call k) {
+            return k.defines();
+        } else if (s instanceof Opaque o && o.target() != null) {
+            return List.of(o.target());
+        } else if (s instanceof ArrayNew n) {
+            return List.of(n.target());
+        } else if (s instanceof RowView r) {
+            return List.of(r.target());
+        } else if (s instanceof If i) {
+            return i.phis();
+        } else if (s instanceof Loop l && l.counted() != null) {
+            return List.of(l.counted().index());
+        }
+        return List.of();
+    }
+
+    /**
+     * Whether the method's value {@code v} can stand for {@code existing}, a primal value computed
+     * already the same way: v is a temporary (a user's variable keeps its name) and both have a
+     * tangent or neither has.
+     */
+    private boolean reuses(Var v, Var existing) {
+        if (existing == null || v.kind() != Var.Kind.TEMP || reassigned.contains(v)) {
+            return false;
+        }
+        Var o = origin.get(existing);
+        if (o == null || hasTangent(o) != hasTangent(v)) {
+            return false;
+        }
+        primal.put(v, existing);
+        if (hasTangent(v)) {
+            tangent.put(v, t(o));
+        }
+        return true;
     }
 
     private void statement(Stmt s) throws Unsupported {
@@ -129,8 +227,8 @@ public final class ForwardTransform {
             o.writes().forEach((v, t) -> writes.put(p(v), t));
             out.add(new Opaque(o.target() == null ? null : p(o.target()), template(o.code()), o.pos(), o.tree(), writes));
         } else if (s instanceof If i) {
-            Block then = block(i.then());
-            Block otherwise = block(i.otherwise());
+            Block then = block(i.then(), false);
+            Block otherwise = block(i.otherwise(), false);
             List<Var> phis = new ArrayList<>();
             for (Var phi : i.phis()) {
                 phis.add(p(phi));
@@ -145,7 +243,7 @@ public final class ForwardTransform {
             Loop.Counted counted = l.counted() == null ? null
                     : new Loop.Counted(p(l.counted().index()), op(l.counted().start()), l.counted().step());
             out.add(new Loop(l.label(), l.condition() == null ? null : template(l.condition()), l.doWhile(),
-                    block(l.body()), counted, l.trips() == null ? null : p(l.trips()), l.pos()));
+                    block(l.body(), true), counted, l.trips() == null ? null : p(l.trips()), l.pos()));
         } else if (s instanceof Break b) {
             out.add(b);
         } else if (s instanceof Return r) {
@@ -156,7 +254,15 @@ public final class ForwardTransform {
                 out.add(new ArrayNew(t(n.target()), ops(n.dims()), n.reusable(), n.pos(), n.tree()));
             }
         } else if (s instanceof Load l) {
+            boolean shared = l.array().type().isFloatingArray(); // (black-box code may write other arrays)
+            if (shared && reuses(l.target(), values.findLoad(p(l.array()), ops(l.index())))) {
+                return;
+            }
             out.add(new Load(p(l.target()), p(l.array()), ops(l.index()), l.pos()));
+            if (shared) {
+                values.rememberLoad(p(l.target()), p(l.array()), ops(l.index()));
+            }
+            origin.put(p(l.target()), l.target());
             if (hasTangent(l.target()) && hasTangent(l.array())) {
                 out.add(new Load(t(l.target()), t(l.array()), ops(l.index()), l.pos()));
             } else if (hasTangent(l.target())) { // a constant element into a variable that varies later
@@ -186,8 +292,11 @@ public final class ForwardTransform {
 
     private void compute(Compute c) throws Unsupported {
         Var target = c.target();
+        if (reuses(target, values.find(c.op(), c.mathClass(), ops(c.args())))) {
+            return;
+        }
         if (!hasTangent(target)) {
-            out.add(new Compute(p(target), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+            primalStep(c);
             return;
         }
         if (target.type() == Type.FLOAT) {
@@ -205,7 +314,7 @@ public final class ForwardTransform {
                 }
             }
         }
-        out.add(new Compute(p(target), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+        primalStep(c);
         List<Operand> terms = new ArrayList<>();
         List<Double> literals = literals(c);
         for (int i = 0; i < c.args().size() && !c.op().isPiecewiseConstant(); i++) {
@@ -217,10 +326,21 @@ public final class ForwardTransform {
             if (d == null) {
                 continue;
             }
-            Operand partial = new PartialLowering(args, p(target), c.mathClass(), c.pos(), out).lower(d);
+            Operand partial = new PartialLowering(args, p(target), c.mathClass(), c.pos(), out, values).lower(d);
             terms.add(scaled(partial, t((Var) a), c.pos()));
         }
         sumInto(t(target), terms, c.pos());
+    }
+
+    /** The primal step itself, which the table then holds. */
+    private void primalStep(Compute c) {
+        out.add(new Compute(p(c.target()), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+        values.remember(p(c.target()), c.op(), c.mathClass(), ops(c.args()));
+        origin.put(p(c.target()), c.target());
+    }
+
+    private Var step(String base, Elementary op, String mathClass, List<Operand> args, dev.leibniz.processor.ir.Pos pos) {
+        return values.step(out, base, op, mathClass, args, pos);
     }
 
     /** partial · tangent, as one step (or none, for a partial of 1). */
@@ -228,13 +348,10 @@ public final class ForwardTransform {
         if (partial instanceof Const k && k.isLiteral() && k.numeric() == 1.0) {
             return tangent;
         }
-        Var term = temp(tangent.baseName() + "Term", Type.DOUBLE);
         if (partial instanceof Const k && k.isLiteral() && k.numeric() == -1.0) {
-            out.add(new Compute(term, Elementary.NEG, List.of(tangent), "Math", pos));
-        } else {
-            out.add(new Compute(term, Elementary.MUL, List.of(partial, tangent), "Math", pos));
+            return step(tangent.baseName() + "Term", Elementary.NEG, "Math", List.of(tangent), pos);
         }
-        return term;
+        return step(tangent.baseName() + "Term", Elementary.MUL, "Math", List.of(partial, tangent), pos);
     }
 
     /** target = the sum of the terms (0 when there are none), the last step writing target itself. */
@@ -245,9 +362,14 @@ public final class ForwardTransform {
         }
         Operand sum = terms.get(0);
         for (int i = 1; i < terms.size(); i++) {
-            Var next = i == terms.size() - 1 ? target : temp(target.baseName() + "Sum", Type.DOUBLE);
-            out.add(new Compute(next, Elementary.ADD, List.of(sum, terms.get(i)), "Math", pos));
-            sum = next;
+            List<Operand> pair = List.of(sum, terms.get(i));
+            if (i < terms.size() - 1) {
+                sum = step(target.baseName() + "Sum", Elementary.ADD, "Math", pair, pos);
+                continue;
+            }
+            out.add(new Compute(target, Elementary.ADD, pair, "Math", pos));
+            values.remember(target, Elementary.ADD, "Math", pair);
+            sum = target;
         }
         if (terms.size() == 1) {
             // Retarget the single term's step, if this transform just wrote it, rather than copy it.
@@ -256,6 +378,8 @@ public final class ForwardTransform {
             if (last instanceof Compute k && k.target() == sum && sum instanceof Var sv && sv.kind() == Var.Kind.TEMP
                     && !k.args().contains(target)) {
                 stmts.set(stmts.size() - 1, new Compute(target, k.op(), k.args(), k.mathClass(), k.pos()));
+                values.assigned(sv); // the temporary is gone: the table must not offer it
+                values.remember(target, k.op(), k.mathClass(), k.args());
             } else {
                 out.add(new Compute(target, Elementary.COPY, List.of(sum), "Math", pos));
             }

@@ -25,8 +25,11 @@ final class PartialLowering {
     private final String mathClass;
     private final Pos pos;
     private Block out;
+    /** The values computed already, shared with the transform that lowers the partial. */
+    private final ValueTable values;
 
-    PartialLowering(List<Operand> args, Var result, String mathClass, Pos pos, Block out) {
+    PartialLowering(List<Operand> args, Var result, String mathClass, Pos pos, Block out, ValueTable values) {
+        this.values = values;
         this.args = args;
         this.result = result;
         this.mathClass = mathClass;
@@ -54,9 +57,7 @@ final class PartialLowering {
             for (Expr x : a.args()) {
                 operands.add(lower(x));
             }
-            Var v = temp(name(a.op()), Var.Kind.TEMP);
-            out.add(new Compute(v, a.op(), operands, mathClass, pos));
-            return v;
+            return values.step(out, name(a.op()), a.op(), mathClass, operands, pos);
         }
         if (e instanceof Expr.Choose c) {
             return choose(c);
@@ -70,9 +71,13 @@ final class PartialLowering {
         Block then = new Block(saved.depth() + 1);
         Block otherwise = new Block(saved.depth() + 1);
         out = then;
+        values.enter(false);
         out.add(new Compute(phi, Elementary.COPY, List.of(lower(c.then())), mathClass, pos));
+        values.leave();
         out = otherwise;
+        values.enter(false);
         out.add(new Compute(phi, Elementary.COPY, List.of(lower(c.otherwise())), mathClass, pos));
+        values.leave();
         out = saved;
         Var taken = new Var("branch", Type.BOOLEAN, Var.Kind.BRANCH);
         taken.setDepth(out.depth());

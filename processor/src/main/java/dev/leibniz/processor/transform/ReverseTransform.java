@@ -645,6 +645,13 @@ public final class ReverseTransform {
             anyBefore.add(new Code.Branch(own, List.of(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", 0, " + length + ")",
                     "added into below")), List.of(), null));
         }
+        if (f.tangentOf() != null) {
+            // A tangent program's sweep serves H·v, not the first-order calls the copy speeds up: one copy keeps
+            // the companion (and javac's time on it) smaller.
+            out.addAll(anyBefore);
+            out.add(plainLoop(fused, fusedBody(fused, false), true));
+            return;
+        }
         Set<Var> declared = new HashSet<>(declaredAdjoints);
         Set<Var> declaredInForward = new HashSet<>(declaredForward);
         adjoint.put(result, "1.0");
