@@ -66,6 +66,22 @@ public final class Flat {
     }
 
     /**
+     * Copies {@code into.length} entries of {@code flat}, from {@code at} on, into the float array
+     * {@code into}, each rounded to the nearest float.
+     *
+     * @param flat the flattened vector
+     * @param at where the entries start
+     * @param into the array to fill
+     * @return the position after the entries read
+     */
+    public static int read(double[] flat, int at, float[] into) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = (float) flat[at + i];
+        }
+        return at + into.length;
+    }
+
+    /**
      * Copies entries of {@code flat}, from {@code at} on, into the rows of {@code into} in order.
      *
      * @param flat the flattened vector
@@ -90,6 +106,21 @@ public final class Flat {
      */
     public static int write(double[] from, double[] flat, int at) {
         System.arraycopy(from, 0, flat, at, from.length);
+        return at + from.length;
+    }
+
+    /**
+     * Copies the float array {@code from} into {@code flat} from {@code at} on.
+     *
+     * @param from the values to write
+     * @param flat the flattened vector
+     * @param at where to start writing
+     * @return the position after the entries written
+     */
+    public static int write(float[] from, double[] flat, int at) {
+        for (int i = 0; i < from.length; i++) {
+            flat[at + i] = from[i];
+        }
         return at + from.length;
     }
 

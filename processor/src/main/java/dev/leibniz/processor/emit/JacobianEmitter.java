@@ -136,9 +136,7 @@ final class JacobianEmitter {
                         .build());
         for (dev.leibniz.processor.ir.Param p : TangentEmitter.tangentParams(f, tf)) {
             if (p.var().type().isFloatingArray()) {
-                t.addField(FieldSpec.builder(
-                        p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY,
-                        p.var().name(), Modifier.PRIVATE)
+                t.addField(FieldSpec.builder(TypeName.get(p.type()), p.var().name(), Modifier.PRIVATE)
                         .addJavadoc("The tangent of {@code $L} along a unit direction.\n", p.var().name()).build());
             }
         }

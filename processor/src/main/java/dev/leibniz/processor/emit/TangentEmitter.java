@@ -225,18 +225,21 @@ final class TangentEmitter {
             Param p = differentiated(f, tf).get(k++);
             String name = t.var().name();
             Type type = t.var().type();
+            TypeName javaType = TypeName.get(t.type()); // float, float[] for a float parameter (the flat vector is double)
             if (type.isFloatingArray() && kept != null) {
                 code.addStatement("$L.$L = $T.sized($L.$L, $L$L)", kept, name, ClassName.get("dev.leibniz", "Workspace"), kept,
                         name, p.var().name(), type == Type.DOUBLE_MATRIX ? "" : ".length");
-                code.addStatement("$T $L = $L.$L", type == Type.DOUBLE_MATRIX ? ArrayTypeName.of(ARRAY) : ARRAY, name,
-                        kept, name);
+                code.addStatement("$T $L = $L.$L", javaType, name, kept, name);
                 code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
             } else if (type == Type.DOUBLE_MATRIX) {
                 code.addStatement("double[][] $L = $T.zerosLike($L)", name, FLAT, p.var().name());
                 code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
             } else if (type.isFloatingArray()) {
-                code.addStatement("double[] $L = new double[$L.length]", name, p.var().name());
+                code.addStatement("$T $L = new $T[$L.length]", javaType, name, ((ArrayTypeName) javaType).componentType(),
+                        p.var().name());
                 code.addStatement("$L = $T.read($L, $L, $L)", at, FLAT, flat, at, name);
+            } else if (type == Type.FLOAT) {
+                code.addStatement("float $L = (float) $L[$L++]", name, flat, at);
             } else {
                 code.addStatement("double $L = $L[$L++]", name, flat, at);
             }

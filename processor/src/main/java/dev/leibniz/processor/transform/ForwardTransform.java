@@ -131,11 +131,6 @@ public final class ForwardTransform {
     }
 
     private Func run() throws Unsupported {
-        for (Param p : f.params()) {
-            if (p.differentiated() && (p.var().type() == Type.FLOAT || p.var().type() == Type.FLOAT_ARRAY)) {
-                throw new Unsupported(null, "forward mode does not handle float parameters yet; use double");
-            }
-        }
         List<Param> params = new ArrayList<>();
         List<Param> tangentParams = new ArrayList<>();
         for (Param p : f.params()) {
@@ -271,7 +266,9 @@ public final class ForwardTransform {
         } else if (s instanceof Store st) {
             out.add(new Store(p(st.array()), ops(st.index()), op(st.value()), st.pos()));
             if (hasTangent(st.array())) {
-                out.add(new Store(t(st.array()), ops(st.index()), tangentOf(st.value()), st.pos()));
+                Var array = t(st.array());
+                out.add(new Store(array, ops(st.index()), narrowed(tangentOf(st.value()), array.type() == Type.FLOAT_ARRAY,
+                        st.pos()), st.pos()));
             }
         } else if (s instanceof RowView r) {
             out.add(new RowView(p(r.target()), p(r.parent()), ops(r.index()), r.pos(), r.tree()));
@@ -298,9 +295,6 @@ public final class ForwardTransform {
         if (!hasTangent(target)) {
             primalStep(c);
             return;
-        }
-        if (target.type() == Type.FLOAT) {
-            throw new Unsupported(null, "forward mode does not handle float values yet; use double");
         }
         // An update in place (s = s * x) overwrites an operand its partials may read: keep the old value.
         List<Operand> args = ops(c.args());
@@ -420,7 +414,7 @@ public final class ForwardTransform {
         List<Operand> tangentArgs = new ArrayList<>(args);
         for (int i = 0; i < k.args().size(); i++) {
             if (k.callee().differentiated().get(i)) {
-                tangentArgs.add(tangentOf(k.args().get(i)));
+                tangentArgs.add(narrowed(tangentOf(k.args().get(i)), takesFloat(k.callee(), i), k.pos()));
             }
         }
         if (k.target() == null) { // a procedure: its tangent program writes outputs and their tangents
@@ -525,6 +519,28 @@ public final class ForwardTransform {
         out.add(new Return(tangentOf(r.value()), r.pos()));
     }
 
+    /** Whether the callee's parameter i is a float (then its tangent parameter is one too). */
+    private static boolean takesFloat(Callee c, int i) {
+        var params = c.method().getParameters(); // (a call's arguments match them one to one: varargs come packed)
+        return i < params.size() && params.get(i).asType().getKind() == javax.lang.model.type.TypeKind.FLOAT;
+    }
+
+    /**
+     * A scalar tangent as a float where one is wanted (a float array's element, a float parameter's tangent):
+     * tangents of float values are computed in double, as their partials are, and narrowed only there.
+     */
+    private Operand narrowed(Operand tangent, boolean toFloat, dev.leibniz.processor.ir.Pos pos) {
+        if (!toFloat || tangent.type() == Type.FLOAT) {
+            return tangent;
+        }
+        if (tangent instanceof Const k && k.isLiteral()) {
+            return new Const(k.text() + "f", Type.FLOAT, k.numeric());
+        }
+        Var narrow = temp(((Var) tangent).baseName() + "Float", Type.FLOAT);
+        out.add(new Compute(narrow, Elementary.TO_FLOAT, List.of(tangent), "Math", pos));
+        return narrow;
+    }
+
     /** The tangent of an operand: its tangent variable, or 0 (zeros for an array) when it has none. */
     private Operand tangentOf(Operand a) {
         if (a instanceof Var v && hasTangent(v)) {
@@ -551,8 +567,12 @@ public final class ForwardTransform {
 
     private Var t(Var v) {
         return tangent.computeIfAbsent(v, k -> {
-            Var t = new Var(tangentName(k.baseName()), k.type(), k.kind() == Var.Kind.PARAM ? Var.Kind.LOCAL : k.kind());
-            t.setJavaType(k.javaType());
+            // A float value's tangent is a double, like its partials; float arrays keep float tangents (see narrowed).
+            Type type = k.type() == Type.FLOAT ? Type.DOUBLE : k.type();
+            Var t = new Var(tangentName(k.baseName()), type, k.kind() == Var.Kind.PARAM ? Var.Kind.LOCAL : k.kind());
+            if (type == k.type()) {
+                t.setJavaType(k.javaType());
+            }
             t.setDepth(k.depth());
             if (k.isCarried()) {
                 t.setCarried();

@@ -72,4 +72,69 @@ class FloatParametersTest {
         assertEquals(0, g.v().length, "empty float[]: length");
         assertExactly(0.0, g.scale(), "empty float[]: d/dscale");
     }
+
+    /**
+     * Forward mode and second order on float parameters: the tangent's arguments are floats like the
+     * parameters; the tangent of scale·Σv² along (dv, dscale) is Σ 2 scale v dv + dscale Σ v², the
+     * Hessian is [[2 scale I, 2v], [2vᵀ, 0]].
+     */
+    @Test
+    void tangentAndHessianOfFloatParameters() {
+        float[] v = {0.75f, -1.5f, 2.25f};
+        float scale = 1.3f;
+        float[] dv = {0.5f, -0.25f, 1.0f};
+        float dScale = -2.0f;
+        double expected = 0.0;
+        double sumOfSquares = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            expected += 2.0 * scale * v[i] * dv[i];
+            sumOfSquares += (double) v[i] * v[i];
+        }
+        expected += dScale * sumOfSquares;
+        double tangent = FloatParametersGrad.scaledSquaresTangent(v, scale, dv, dScale);
+        assertFloatClose("float: tangent", vector(expected), new float[] {(float) tangent});
+
+        double[][] h = FloatParametersGrad.scaledSquaresHessian(v, scale);
+        int n = v.length + 1;
+        double[] flat = new double[n * n];
+        double[] closed = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                flat[i * n + j] = h[i][j];
+                if (i < v.length && j < v.length) {
+                    closed[i * n + j] = i == j ? 2.0 * scale : 0.0;
+                } else if (i < v.length) {
+                    closed[i * n + j] = 2.0 * v[i];
+                } else if (j < v.length) {
+                    closed[i * n + j] = 2.0 * v[j];
+                }
+            }
+        }
+        assertComponentwise("float: Hessian", closed, flat);
+        assertExactly(2.0 * scale * v.length, FloatParametersGrad.scaledSquaresLaplacian(v, scale), "float: Laplacian");
+    }
+
+    /** Mixed float and double: ∂²/∂v∂x = exp(x) between v[k] and x[k], ∂²/∂x² = v exp(x), ∂²/∂v² = 0. */
+    @Test
+    void hessianAcrossFloatAndDoubleParameters() {
+        float[] v = {0.3f, -1.2f};
+        double[] x = vector(0.4, -0.9);
+        double[][] h = FloatParametersGrad.mixedPrecisionHessian(v, x);
+        double[] flat = new double[16];
+        double[] closed = new double[16];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                flat[i * 4 + j] = h[i][j];
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            closed[k * 4 + (2 + k)] = Math.exp(x[k]);
+            closed[(2 + k) * 4 + k] = Math.exp(x[k]);
+            closed[(2 + k) * 4 + (2 + k)] = v[k] * Math.exp(x[k]);
+        }
+        // Rows along x hold the tangent program's float[] gradient with respect to v: float precision there.
+        double error = GradientChecks.relativeError(flat, closed);
+        org.junit.jupiter.api.Assertions.assertTrue(error < 1e-6, "mixed: Hessian " + java.util.Arrays.toString(flat)
+                + " vs " + java.util.Arrays.toString(closed) + ", relative error " + error);
+    }
 }
