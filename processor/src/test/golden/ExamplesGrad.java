@@ -2703,9 +2703,7 @@ public final class ExamplesGrad {
             } else {
                 double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
                 tape.push(sqrt);
-                tape.push(sqrt);
                 double div = 0.5 / sqrt; // line 89: Math.sqrt(v)
-                tape.push(div);
                 tape.push(div);
                 double dSqrt = div * dv; // line 89: Math.sqrt(v)
                 double sBefore = s; // line 89: s += Math.sqrt(v)
@@ -2739,10 +2737,8 @@ public final class ExamplesGrad {
                 dv = dx[i]; // loaded again, not saved
                 double div_bar = dSqrt_bar * dv; // line 89: Math.sqrt(v)
                 dv_bar += dSqrt_bar * div; // line 89: Math.sqrt(v)
-                div = tape.popDouble();
                 sqrt = tape.popDouble();
                 double sqrt_bar = -div_bar * (div / sqrt); // line 89: Math.sqrt(v)
-                sqrt = tape.popDouble();
                 v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
             }
             dx_bar[i] += dv_bar; // line 85: double v

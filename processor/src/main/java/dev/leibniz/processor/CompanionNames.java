@@ -47,13 +47,25 @@ public final class CompanionNames {
      * of a class file's methods, so a caller compiled later computes the same name.
      */
     public static String gradient(ExecutableElement m) {
-        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        return gradient(m, differentiableMethods((TypeElement) m.getEnclosingElement()));
+    }
+
+    /** The {@code @Differentiable} methods a class declares, in declaration order. */
+    public static List<ExecutableElement> differentiableMethods(TypeElement owner) {
         List<ExecutableElement> all = new ArrayList<>();
         for (ExecutableElement o : ElementFilter.methodsIn(owner.getEnclosedElements())) {
             if (isDifferentiable(o)) {
                 all.add(o);
             }
         }
+        return all;
+    }
+
+    /**
+     * {@link #gradient(ExecutableElement)} given the class's {@link #differentiableMethods}, for a
+     * caller that asks for many methods of one class.
+     */
+    public static String gradient(ExecutableElement m, List<ExecutableElement> all) {
         Map<String, Integer> sameName = new HashMap<>(); // counted first: once per method made this quadratic
         for (ExecutableElement o : all) {
             sameName.merge(o.getSimpleName().toString(), 1, Integer::sum);

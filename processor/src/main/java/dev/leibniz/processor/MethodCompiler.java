@@ -100,7 +100,7 @@ final class MethodCompiler {
         done.forEach((owner, list) -> out.put(owner,
                 list.stream().map(c -> {
                     TangentCompiler.Tangent t = tangents.of(c.method());
-                    return new CompanionEmitter.Method(c.func(), c.pullback(), CompanionNames.gradient(c.method()),
+                    return new CompanionEmitter.Method(c.func(), c.pullback(), lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback());
                 }).toList()));
         return out;

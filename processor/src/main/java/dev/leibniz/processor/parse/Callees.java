@@ -234,7 +234,7 @@ final class Callees {
             throw new Unsupported(at, "'" + description + "' is @Differentiable, but its companion " + companion
                     + " is not on the classpath; compile the library that declares it with the Leibniz processor");
         }
-        String gradient = companion + "." + CompanionNames.gradient(m);
+        String gradient = companion + "." + p.lookups().gradientName(m);
         if (!inSource) {
             readPositions(p, gradient, differentiated, names); // the class file may have lost the parameter names
         }

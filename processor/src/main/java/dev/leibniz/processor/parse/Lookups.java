@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.leibniz.processor.CompanionNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -31,6 +33,7 @@ public final class Lookups {
     private final Map<TypeElement, Index> indexes = new HashMap<>();
     private final Map<Element, Optional<TreePath>> paths = new HashMap<>();
     private final Set<TypeElement> indexed = new HashSet<>();
+    private final Map<TypeElement, List<ExecutableElement>> differentiable = new HashMap<>();
 
     /** An empty cache over javac's elements and trees; keep one per round (neither changes within it). */
     public Lookups(Elements elements, Trees trees) {
@@ -60,6 +63,12 @@ public final class Lookups {
             paths.put(e, known);
         }
         return known.orElse(null);
+    }
+
+    /** The name of a {@code @Differentiable} method's result type ({@link CompanionNames#gradient}). */
+    public String gradientName(ExecutableElement m) {
+        TypeElement owner = (TypeElement) m.getEnclosingElement();
+        return CompanionNames.gradient(m, differentiable.computeIfAbsent(owner, CompanionNames::differentiableMethods));
     }
 
     private static TypeElement outermost(Element e) {

@@ -613,6 +613,16 @@ final class Layout {
         return new ArrayList<>(reads);
     }
 
+    /**
+     * Whether one save of {@code v} serves every step of a block that reads it after the step of the
+     * block that defines it: one definition, not carried from one iteration to the next, so from
+     * there to the end of the iteration it has one value.
+     */
+    private boolean savedOnce(Var v) {
+        return defCount.getOrDefault(v, 0) == 1 && !v.isCarried() && !phis.contains(v) && v.kind() != Var.Kind.PHI
+                && v.kind() != Var.Kind.PARAM && !v.type().isReference();
+    }
+
     private static void indexVars(List<Operand> index, Set<Var> into) {
         for (Operand o : index) {
             if (o instanceof Var v) {
@@ -622,6 +632,10 @@ final class Layout {
     }
 
     private void decideSaving(Block b) {
+        // A value assigned once, read by several steps of this block: one save, by the last reader (whose reverse runs
+        // first and pops it); the earlier readers' reverses read it where that pop left it.
+        Map<Var, Stmt> savedBy = new HashMap<>();
+        Set<Var> definedHere = new HashSet<>(); // by a step of this block already passed, so one value from there on
         for (Stmt s : b.stmts()) {
             if (s instanceof If i) {
                 decideSaving(i.then());
@@ -679,13 +693,35 @@ final class Layout {
                         before.add(v);
                     }
                 }
+                for (Var v : before) {
+                    if (savedOnce(v) && definedHere.contains(v)) {
+                        Stmt earlier = savedBy.put(v, s);
+                        if (earlier != null && savedAfter.contains(earlier) && target(earlier) == v) {
+                            savedAfter.remove(earlier); // saved after it was made: this later save serves both
+                        } else if (earlier != null) {
+                            List<Var> theirs = savedBefore.get(earlier);
+                            theirs.remove(v);
+                            if (theirs.isEmpty()) {
+                                savedBefore.remove(earlier);
+                            }
+                        }
+                    }
+                }
                 if (!before.isEmpty()) {
                     savedBefore.put(s, before);
+                }
+                if (savedAfter.contains(s) && savedOnce(target)) {
+                    savedBy.put(target, s);
                 }
                 before.forEach(this::declareInReverseOf);
                 if (savedAfter.contains(s)) {
                     declareInReverseOf(target);
                 }
+            }
+            if (s instanceof Compute || s instanceof Load) {
+                definedHere.add(target(s));
+            } else if (s instanceof Call k && k.target() != null) {
+                definedHere.add(k.target());
             }
         }
         Set<Var> reverseNames = new LinkedHashSet<>(readInPlace); // every forward value the reverse sweep names
