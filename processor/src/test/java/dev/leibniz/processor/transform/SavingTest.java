@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class SavingTest {
 
-    private static String pullback(String method) throws IOException {
+    private static String companion(String methods) throws IOException {
         Compilation c = javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror")
                 .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
-                        + "class C {\n" + method + "\n}"));
+                        + "class C {\n" + methods + "\n}"));
         assertThat(c).succeededWithoutWarnings();
-        String all = c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
+        return c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
+    }
+
+    private static String pullback(String method) throws IOException {
+        String all = companion(method);
         int start = all.indexOf("Pullback(");
         int tangent = all.indexOf("Tangent", start); // the tangent program's own sweep comes after
         return all.substring(start, tangent < 0 ? all.length() : tangent);
@@ -98,5 +102,42 @@ class SavingTest {
         assertEquals(3, pushes(code), code);
         assertEquals(true, code.contains("tape.push(true);") && code.contains("tape.push(false);")
                 && code.contains("tape.push(trips_2);"), code);
+    }
+
+    /**
+     * A value two steps of an iteration read is saved once: {@code t} by its own partial (1 − t²) and
+     * by {@code o * t}, {@code c} (a call's result) by {@code c * t} and {@code c * c}. Carried
+     * {@code cell} is saved before each step that reads a version of it. The gradient itself is
+     * checked on this shape by the gallery's LSTM cells and by the oracle.
+     */
+    @Test
+    void aValueReadTwiceInAnIterationIsSavedOnce() throws IOException {
+        String all = companion("""
+                @Differentiable static double sq(double z) {
+                    return z * z;
+                }
+                @Differentiable static double f(double[] x) {
+                    double cell = 0;
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double t = Math.tanh(x[i] + cell);
+                        double c = sq(x[i]);
+                        cell = cell * c + c * t;
+                        total += c * c * t;
+                    }
+                    return total;
+                }""");
+        int start = all.indexOf("double fSweep(");
+        String code = all.substring(start, all.indexOf("fTangent", start)); // f's own sweep, not its tangent's
+        assertEquals(1, count(code, "tape.push(t);"), code);
+        assertEquals(1, count(code, "tape.push(c);"), code);
+    }
+
+    private static int count(String code, String what) {
+        int n = 0;
+        for (int at = code.indexOf(what); at >= 0; at = code.indexOf(what, at + 1)) {
+            n++;
+        }
+        return n;
     }
 }
