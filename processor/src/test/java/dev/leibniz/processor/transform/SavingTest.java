@@ -106,22 +106,19 @@ class SavingTest {
 
     /**
      * A value two steps of an iteration read is saved once: {@code t} by its own partial (1 − t²) and
-     * by {@code o * t}, {@code c} (a call's result) by {@code c * t} and {@code c * c}. Carried
-     * {@code cell} is saved before each step that reads a version of it. The gradient itself is
-     * checked on this shape by the gallery's LSTM cells and by the oracle.
+     * by {@code c * t}, {@code c} by its own partial and by {@code cell * c}, {@code c * t} and
+     * {@code c * c}. Carried {@code cell} is saved before each step that reads a version of it. The
+     * gradient itself is checked on this shape by the gallery's LSTM cells and by the oracle.
      */
     @Test
     void aValueReadTwiceInAnIterationIsSavedOnce() throws IOException {
         String all = companion("""
-                @Differentiable static double sq(double z) {
-                    return z * z;
-                }
                 @Differentiable static double f(double[] x) {
                     double cell = 0;
                     double total = 0;
                     for (int i = 0; i < x.length; i++) {
                         double t = Math.tanh(x[i] + cell);
-                        double c = sq(x[i]);
+                        double c = Math.exp(x[i] * t);
                         cell = cell * c + c * t;
                         total += c * c * t;
                     }
