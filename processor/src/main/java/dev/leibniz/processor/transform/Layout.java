@@ -41,6 +41,8 @@ final class Layout {
     private final Map<Var, Set<Loop>> defLoops = new HashMap<>();
     private final Map<Var, Integer> defCount = new HashMap<>();
     private final Set<Var> phis = new HashSet<>();
+    /** The steps inside an if that assign one of its phis: together one assignment, not several. */
+    private final Set<Stmt> phiAssignments = new HashSet<>();
     final Map<Stmt, Set<Var>> contributions = new HashMap<>();
     /** Forward values saved on the tape just before / just after a step, in push order. */
     final Map<Stmt, List<Var>> savedBefore = new HashMap<>();
@@ -152,6 +154,14 @@ final class Layout {
                 for (Var phi : i.phis()) {
                     home.put(phi, b);
                     phis.add(phi);
+                }
+                for (Block side : List.of(i.then(), i.otherwise())) {
+                    dev.leibniz.processor.ir.Walk.statements(side, x -> {
+                        Var t = target(x);
+                        if (t != null && i.phis().contains(t)) {
+                            phiAssignments.add(x);
+                        }
+                    });
                 }
                 home.put(i.taken(), b);
                 scan(i.then(), loops);
@@ -515,7 +525,9 @@ final class Layout {
 
     /** An assignment must clear the adjoint it consumes when the variable is assigned again later. */
     boolean killsAdjoint(Stmt s, Var target) {
-        return !loopsOf(s).isEmpty() && (target.isCarried() || defCount.getOrDefault(target, 0) > 1 && !phis.contains(target));
+        // A phi assigned again after its if (b = c ? 1 : x; b = 1;) is overwritten like any other value.
+        return !loopsOf(s).isEmpty() && (target.isCarried() || defCount.getOrDefault(target, 0) > 1
+                && (!phis.contains(target) || !phiAssignments.contains(s)));
     }
 
     // ---- what the reverse sweep does ------------------------------------------------------

@@ -1064,7 +1064,9 @@ public final class ReverseTransform {
             }
         }
         if (c.args().contains(t)) {
-            String d = self.isEmpty() ? "0" : String.join(" + ", self);
+            // each partial parenthesized: max's is a conditional, which + would otherwise split (t = max(t, t))
+            String d = self.isEmpty() ? "0" : self.size() == 1 ? self.get(0)
+                    : String.join(" + ", self.stream().map(x -> "(" + x + ")").toList());
             if (!d.equals("1")) {
                 out.add(new Code.Line(bar + " = " + (d.equals("0") ? "0.0" : Terms.times(bar, self.size() == 1 ? d : "(" + d + ")")),
                         comment(c.pos())));
