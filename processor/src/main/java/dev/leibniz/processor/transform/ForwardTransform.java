@@ -254,6 +254,7 @@ public final class ForwardTransform {
                 return;
             }
             out.add(new Load(p(l.target()), p(l.array()), ops(l.index()), l.pos()));
+            values.wrote(p(l.target()));
             if (shared) {
                 values.rememberLoad(p(l.target()), p(l.array()), ops(l.index()));
             }
@@ -329,6 +330,7 @@ public final class ForwardTransform {
     /** The primal step itself, which the table then holds. */
     private void primalStep(Compute c) {
         out.add(new Compute(p(c.target()), c.op(), ops(c.args()), c.mathClass(), c.pos()));
+        values.wrote(p(c.target()));
         values.remember(p(c.target()), c.op(), c.mathClass(), ops(c.args()));
         origin.put(p(c.target()), c.target());
     }

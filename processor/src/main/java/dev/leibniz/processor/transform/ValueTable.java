@@ -80,6 +80,17 @@ final class ValueTable {
         }
     }
 
+    /**
+     * A step just wrote {@code v}: if v can hold another value than before (assigned again), entries
+     * that read it no longer hold. Called right after the write, before the step's partials are
+     * built: {@code r = tanh(r)}'s partial 1 − r² must not reuse an r · r of the old r.
+     */
+    void wrote(Var v) {
+        if (varies.test(v)) {
+            assigned(v);
+        }
+    }
+
     /** An assignment to {@code v}: entries that read it, or are it, no longer hold. */
     void assigned(Var v) {
         for (Scope s : scopes) {
