@@ -120,11 +120,11 @@ public final class LeibnizProcessor extends AbstractProcessor {
         JavaFile file = CompanionEmitter.emit(pkg.getQualifiedName().toString(), CompanionNames.of(owner),
                 owner, methods, shadowed, markGenerated);
         try {
-            // As JavaFile.writeTo(Filer), with the owner as originating element, but buffered: JavaPoet writes in
-            // small pieces, and javac's writer encodes each one on its own.
+            // As JavaFile.writeTo(Filer), but buffered: JavaPoet writes in small pieces, and javac's writer encodes
+            // each one on its own.
             javax.tools.JavaFileObject source = filer.apply(processingEnv.getFiler()).createSourceFile(
                     file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name(),
-                    owner);
+                    file.typeSpec().originatingElements().toArray(new Element[0]));
             try (java.io.Writer out = new java.io.BufferedWriter(source.openWriter(), 1 << 16)) {
                 file.writeTo(out);
             }

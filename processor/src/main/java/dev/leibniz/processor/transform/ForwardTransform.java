@@ -174,24 +174,15 @@ public final class ForwardTransform {
     }
 
     private static List<Var> defined(Stmt s) {
-        if (s instanceof Compute c) {
-            return List.of(c.target());
-        } else if (s instanceof Load l) {
-            return List.of(l.target());
-        } else if (s instanceof Call k) {
-            return k.defines();
-        } else if (s instanceof Opaque o && o.target() != null) {
-            return List.of(o.target());
-        } else if (s instanceof ArrayNew n) {
-            return List.of(n.target());
-        } else if (s instanceof RowView r) {
-            return List.of(r.target());
+        if (s instanceof Call k) {
+            return k.defines(); // a procedure defines the arrays it writes
         } else if (s instanceof If i) {
             return i.phis();
         } else if (s instanceof Loop l && l.counted() != null) {
             return List.of(l.counted().index());
         }
-        return List.of();
+        Var t = Layout.target(s);
+        return t == null ? List.of() : List.of(t);
     }
 
     /**

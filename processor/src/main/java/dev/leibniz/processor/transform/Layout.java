@@ -730,10 +730,8 @@ final class Layout {
                     declareInReverseOf(target);
                 }
             }
-            if (s instanceof Compute || s instanceof Load) {
+            if ((s instanceof Compute || s instanceof Load || s instanceof Call) && target(s) != null) {
                 definedHere.add(target(s));
-            } else if (s instanceof Call k && k.target() != null) {
-                definedHere.add(k.target());
             }
         }
         Set<Var> reverseNames = new LinkedHashSet<>(readInPlace); // every forward value the reverse sweep names

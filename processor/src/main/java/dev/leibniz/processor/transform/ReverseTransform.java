@@ -723,18 +723,7 @@ public final class ReverseTransform {
             body.add(new Code.Line(l.trips().name() + "++", null));
         }
         body.addAll(forward(l.body()));
-        String cond = l.condition() == null ? "true" : l.condition().render();
-        String header;
-        if (l.counted() != null) {
-            Loop.Counted c = l.counted();
-            String i = c.index().name();
-            String update = c.step() == 1 ? i + "++" : c.step() == -1 ? i + "--"
-                    : c.step() > 0 ? i + " += " + c.step() : i + " -= " + (-c.step());
-            header = "for (int " + i + " = " + Partials.text(c.start()) + "; " + cond + "; " + update + ")";
-        } else {
-            header = "while (" + cond + ")";
-        }
-        out.add(new Code.Loop(l.label(), header, body, l.doWhile() ? cond : null, comment(l.pos())));
+        out.add(plainLoop(l, body, false));
         if (counts && !layout.loopsOf(l).isEmpty()) {
             out.add(new Code.Line(tape + ".push(" + l.trips().name() + ")", null));
         }
