@@ -1,12 +1,7 @@
 package dev.leibniz.processor.transform;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
-import dev.leibniz.processor.LeibnizProcessor;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,16 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class SavingTest {
 
-    private static String companion(String methods) throws IOException {
-        Compilation c = javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror")
-                .compile(JavaFileObjects.forSourceString("p.C", "package p;\nimport dev.leibniz.Differentiable;\n"
-                        + "class C {\n" + methods + "\n}"));
-        assertThat(c).succeededWithoutWarnings();
-        return c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
-    }
-
     private static String pullback(String method) throws IOException {
-        String all = companion(method);
+        String all = MutantKillersTest.generatedSource(method);
         int start = all.indexOf("Pullback(");
         int tangent = all.indexOf("Tangent", start); // the tangent program's own sweep comes after
         return all.substring(start, tangent < 0 ? all.length() : tangent);
@@ -112,7 +99,7 @@ class SavingTest {
      */
     @Test
     void aValueReadTwiceInAnIterationIsSavedOnce() throws IOException {
-        String all = companion("""
+        String all = MutantKillersTest.generatedSource("""
                 @Differentiable static double f(double[] x) {
                     double cell = 0;
                     double total = 0;
