@@ -96,11 +96,25 @@ final class MethodCompiler {
                 }
             }
         }
+        // A cut sweep (ReverseTransform.Result#reverseOnly) only for methods whose accumulating pullback a caller
+        // compiled here runs: elsewhere it would be code javac compiles for nothing.
+        java.util.Set<ExecutableElement> called = new java.util.HashSet<>();
+        for (List<Compiled> list : done.values()) {
+            for (Compiled c : list) {
+                dev.leibniz.processor.ir.Walk.statements(c.func().body(), s -> {
+                    if (s instanceof dev.leibniz.processor.ir.Call k && k.callee().accumulating() != null) {
+                        called.add(k.callee().method());
+                    }
+                });
+            }
+        }
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
         done.forEach((owner, list) -> out.put(owner,
                 list.stream().map(c -> {
                     TangentCompiler.Tangent t = tangents.of(c.method());
-                    return new CompanionEmitter.Method(c.func(), c.pullback(), lookups.gradientName(c.method()),
+                    ReverseTransform.Result pullback = called.contains(c.method()) ? c.pullback()
+                            : ReverseTransform.withoutReverseOnly(c.pullback());
+                    return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback());
                 }).toList()));
         return out;

@@ -2,6 +2,7 @@ package dev.leibniz.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -195,23 +196,24 @@ public final class CompanionEmitter {
         String flag = m.pullback().gradient();
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Sweep")
                 .addJavadoc("The forward sweep of $L and, when {@code $L} is set, its reverse sweep: the one body\n"
-                        + "that the pullback, the partial pullback and the value method share.\n", link, flag)
-                .addJavadoc("$L", paramDocs(f));
+                        + "that the pullback, the partial pullback and the value method share.\n", link, flag);
+        CodeBlock.Builder docs = CodeBlock.builder().add("$L", paramDocs(f));
         for (ParameterSpec sd : seeds) {
-            b.addJavadoc("@param $L as for the pullback\n", sd.name());
+            docs.add("@param $L as for the pullback\n", sd.name());
         }
-        b.addJavadoc("@param $L whether to run the reverse sweep\n", flag)
-                .addJavadoc("@param $L which gradients to compute: bit i for parameter i, {@code -1L} for all\n",
+        docs.add("@param $L whether to run the reverse sweep\n", flag)
+                .add("@param $L which gradients to compute: bit i for parameter i, {@code -1L} for all\n",
                         m.pullback().wanted())
-                .addJavadoc("@param $L receives the value and the gradients, and lends its buffers\n", into);
+                .add("@param $L receives the value and the gradients, and lends its buffers\n", into);
         for (ReverseTransform.Adjoint a : m.pullback().adjoints()) {
-            b.addJavadoc("@param $L the caller's adjoint to add into in place of a gradient of its own, or null\n",
+            docs.add("@param $L the caller's adjoint to add into in place of a gradient of its own, or null\n",
                     a.name());
         }
+        b.addJavadoc(docs.build());
         if (!returns.equals(TypeName.VOID)) {
             b.addJavadoc("@return the value\n");
         }
-        type.addMethod(b
+        MethodSpec sweep = b
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameters(params)
                 .addParameters(seeds)
@@ -222,7 +224,21 @@ public final class CompanionEmitter {
                         .map(a -> ParameterSpec.builder(arrayType(a.type()), a.name()).build()).toList())
                 .returns(returns)
                 .addCode(CodeRenderer.render(m.pullback().body()))
-                .build());
+                .build();
+        type.addMethod(sweep);
+        if (m.pullback().reverseOnly() != null && !m.pullback().adjoints().isEmpty()) {
+            MethodSpec.Builder r = MethodSpec.methodBuilder(f.name() + "ReverseSweep")
+                    .addJavadoc("The sweep of $L for its callers' reverse sweeps: its forward sweep cut to what its\n"
+                            + "reverse sweep reads (the caller has the value and what it writes from its own forward\n"
+                            + "sweep), then the reverse sweep.\n", link)
+                    .addJavadoc(docs.build())
+                    .addJavadoc(returns.equals(TypeName.VOID) ? "" : "@return the value when the cut sweep computes it, else unspecified\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+            for (ParameterSpec p : sweep.parameters()) {
+                r.addParameter(p);
+            }
+            type.addMethod(r.returns(returns).addCode(CodeRenderer.render(m.pullback().reverseOnly())).build());
+        }
     }
 
     /** The sweep's last arguments where no caller's adjoints are given: one null per differentiated array. */
@@ -255,8 +271,10 @@ public final class CompanionEmitter {
         }
         String mask = m.pullback().wanted();
         List<String> seedNames = seeds.stream().map(ParameterSpec::name).toList();
-        String call = f.name() + "Sweep(" + join(args, String.join(", ", seedNames)) + ", true, " + mask + ", " + into
-                + ", " + String.join(", ", adjoints.stream().map(ReverseTransform.Adjoint::name).toList()) + ")";
+        boolean cut = m.pullback().reverseOnly() != null;
+        String call = f.name() + (cut ? "ReverseSweep(" : "Sweep(") + join(args, String.join(", ", seedNames)) + ", true, "
+                + mask + ", " + into + ", " + String.join(", ", adjoints.stream().map(ReverseTransform.Adjoint::name).toList())
+                + ")";
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "AccumulatingPullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("The pullback of $L that adds into its caller's adjoints: for each differentiated array\n"
@@ -264,6 +282,12 @@ public final class CompanionEmitter {
                         + "where the method reaches (for an array it writes, that array is the seed too, and is left holding\n"
                         + "the adjoint of the values on entry); {@code $L} holds the others. The reverse sweeps of its\n"
                         + "callers use this.\n", link, into)
+                .addJavadoc("$L", !cut ? "" : returns.equals(TypeName.VOID)
+                        ? "Its callers have what it writes from their forward sweeps, so it computes only what its\n"
+                                + "reverse sweep reads: what it leaves in the arrays it writes is unspecified.\n"
+                        : "Its callers have its value from their forward sweeps, so it computes only what its reverse\n"
+                                + "sweep reads: the value it returns, {@code " + into + ".value()} and what it leaves in\n"
+                                + "the arrays it writes are unspecified.\n")
                 .addJavadoc("$L", paramDocs(f));
         for (String sd : seedNames) {
             b.addJavadoc("@param $L as for the pullback\n", sd);
@@ -284,7 +308,7 @@ public final class CompanionEmitter {
         if (returns.equals(TypeName.VOID)) {
             b.addStatement(call);
         } else {
-            b.addJavadoc("@return the value\n").addStatement("return " + call);
+            b.addJavadoc(cut ? "@return unspecified\n" : "@return the value\n").addStatement("return " + call);
         }
         type.addMethod(b.build());
     }

@@ -51,9 +51,17 @@ public final class ReverseTransform {
      * @param adjoints the sweep's last parameters, one per differentiated array parameter: the caller's adjoint
      *     of the argument, into which the reverse sweep adds (in place, touching only the elements it reaches)
      *     instead of into an array of its own; null in every call but the accumulating pullback's
+     * @param reverseOnly the body of the sweep that the accumulating pullback runs (the forward sweep cut to what
+     *     the reverse sweep reads, see {@link ForwardPruning}), or null when it is the full sweep
      */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints) {}
+            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints, List<Code> reverseOnly) {}
+
+    /** The same pullback without a cut sweep: its accumulating pullback runs the full sweep. */
+    public static Result withoutReverseOnly(Result r) {
+        return r.reverseOnly() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null);
+    }
 
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
     public record Adjoint(String type, String name) {}
@@ -206,6 +214,7 @@ public final class ReverseTransform {
                     List.of(new Code.Line(into + "." + site.field() + " = new " + site.type() + "()", null)), List.of(),
                     null));
         }
+        int forwardStart = body.size();
         body.add(new Code.Comment("Forward sweep: the value, keeping the intermediates the reverse sweep reads."));
         valueDeclaredAtTop = hasNestedReturn(f.body());
         if (valueDeclaredAtTop) {
@@ -228,6 +237,7 @@ public final class ReverseTransform {
             declaredForward.retainAll(declared);
             valueAlone = alone;
         }
+        int forwardEnd = body.size();
         body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
@@ -294,6 +304,7 @@ public final class ReverseTransform {
             body.add(new Code.Comment("Reverse sweep: v_bar is the derivative of the result with respect to v."));
             body.addAll(reverse);
         }
+        int tailStart = body.size();
         if (!f.isProcedure()) {
             body.add(new Code.Line(into + ".value = " + value, null));
         }
@@ -308,7 +319,41 @@ public final class ReverseTransform {
         if (!f.isProcedure()) {
             body.add(new Code.Line("return " + value, null));
         }
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted, adjoints);
+        // (a tangent program's accumulating pullback is never called: its callers run callees' tangents whole)
+        List<Code> reverseOnly = fused == null && f.tangentOf() == null
+                ? reverseOnly(body, forwardStart, forwardEnd, tailStart) : null;
+        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted, adjoints,
+                reverseOnly);
+    }
+
+    /**
+     * The sweep for a caller's reverse sweep (see {@link ForwardPruning}): the forward sweep cut
+     * to what the reverse sweep reads, then the reverse sweep. The caller has the value from its
+     * own forward sweep, so the value is returned only if the cut sweep computes it anyway; null
+     * when cutting saves no work in a loop.
+     */
+    private List<Code> reverseOnly(List<Code> body, int forwardStart, int forwardEnd, int tailStart) {
+        List<Code> tail = new ArrayList<>(body.subList(forwardEnd + 1, body.size()));
+        int valueLine = tailStart - forwardEnd - 1;
+        if (!f.isProcedure()) {
+            tail.remove(tail.size() - 1); // return value
+            tail.remove(valueLine); // into.value = value
+        }
+        List<Code> forward = body.subList(forwardStart, forwardEnd);
+        List<Code> pruned = ForwardPruning.prune(forward, tail, Set.of());
+        if (pruned == null) {
+            return null;
+        }
+        List<Code> out = new ArrayList<>(body.subList(0, forwardStart));
+        out.add(new Code.Comment("The forward sweep cut to what the reverse sweep reads: the caller has the value."));
+        out.addAll(pruned.subList(1, pruned.size())); // (its first line was the forward sweep's comment)
+        out.addAll(tail);
+        if (!f.isProcedure()) {
+            boolean known = ForwardPruning.assigns(pruned, value);
+            out.add(new Code.Line("return " + (known ? value : f.returnsArray() ? "null" : "0.0"),
+                    known ? null : "no caller reads it"));
+        }
+        return out;
     }
 
     private boolean recordsInLoops() {

@@ -17,7 +17,9 @@ class SavingTest {
         String all = MutantKillersTest.generatedSource(method);
         int start = all.indexOf("Pullback(");
         int tangent = all.indexOf("Tangent", start); // the tangent program's own sweep comes after
-        return all.substring(start, tangent < 0 ? all.length() : tangent);
+        int cut = all.indexOf("ReverseSweep(", start); // and the cut sweep, which repeats the pushes
+        int end = tangent < 0 ? all.length() : tangent;
+        return all.substring(start, cut < 0 ? end : Math.min(cut, end));
     }
 
     private static int pushes(String code) {
@@ -112,7 +114,9 @@ class SavingTest {
                     return total;
                 }""");
         int start = all.indexOf("double fSweep(");
-        String code = all.substring(start, all.indexOf("fTangent", start)); // f's own sweep, not its tangent's
+        int end = all.indexOf("fTangent", start); // f's own sweep, not its tangent's, nor the cut sweep
+        int cut = all.indexOf("fReverseSweep(", start);
+        String code = all.substring(start, cut < 0 ? end : Math.min(cut, end));
         assertEquals(1, count(code, "tape.push(t);"), code);
         assertEquals(1, count(code, "tape.push(c);"), code);
     }
