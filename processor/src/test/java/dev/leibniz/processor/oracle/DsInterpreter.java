@@ -128,6 +128,77 @@ final class DsInterpreter {
      * integral values).
      */
     Result eval(double[] args) {
+        int di = bind(args);
+        Val v = toDouble(run());
+        double[] grad = new double[di];
+        for (int k = 0; k < di; k++) {
+            int[] orders = new int[di];
+            orders[k] = 1;
+            grad[k] = v.ds().getPartialDerivative(orders);
+            if (!Double.isFinite(grad[k])) {
+                markUnfit("non-finite gradient");
+            }
+        }
+        if (!Double.isFinite(v.d())) {
+            markUnfit("non-finite value");
+        }
+        double[][] hessian = null;
+        if (factory.getCompiler().getOrder() >= 2) {
+            hessian = new double[di][di];
+            for (int i = 0; i < di; i++) {
+                for (int j = 0; j < di; j++) {
+                    int[] orders = new int[di];
+                    orders[i]++;
+                    orders[j]++;
+                    hessian[i][j] = v.ds().getPartialDerivative(orders);
+                }
+            }
+        }
+        return new Result(v.d(), grad, unfit == null, unfit, signature, v.ds().getValue(), hessian);
+    }
+
+    /** Result of evaluating a {@code double[]}-valued method: its value and Jacobian (row i: ∂value[i]). */
+    record VectorResult(double[] value, double[][] jacobian, boolean fit, String unfitReason) {}
+
+    /** Evaluates a {@code double[]}-valued method at {@code args} (as for {@link #eval}). */
+    VectorResult evalVector(double[] args) {
+        int di = bind(args);
+        Val ret = run();
+        if (ret.arr() == null) {
+            throw new IllegalStateException("not a double[]-valued method: " + method.name());
+        }
+        double[] value = new double[ret.arr().length];
+        double[][] jacobian = new double[value.length][di];
+        for (int i = 0; i < value.length; i++) {
+            Val v = toDouble(ret.arr()[i]);
+            value[i] = v.d();
+            if (!Double.isFinite(v.d())) {
+                markUnfit("non-finite value");
+            }
+            for (int k = 0; k < di; k++) {
+                int[] orders = new int[di];
+                orders[k] = 1;
+                jacobian[i][k] = v.ds() == null ? 0 : v.ds().getPartialDerivative(orders);
+                if (!Double.isFinite(jacobian[i][k])) {
+                    markUnfit("non-finite derivative");
+                }
+            }
+        }
+        return new VectorResult(value, jacobian, unfit == null, unfit);
+    }
+
+    /** Runs the body: what it returns. */
+    private Val run() {
+        try {
+            block(method.body());
+            throw new IllegalStateException("method completed without return");
+        } catch (ReturnSignal r) {
+            return r.value;
+        }
+    }
+
+    /** Binds the parameters to {@code args}, each floating value a free variable: how many there are. */
+    private int bind(double[] args) {
         List<Param> ps = method.params();
         if (args.length != method.slotCount()) {
             throw new IllegalArgumentException("arity");
@@ -181,39 +252,7 @@ final class DsInterpreter {
                 env.put(p.name(), new Val(p.ty(), p.ty() == Ty.INT ? (int) args[k] : (long) args[k], 0, null));
             }
         }
-        Val ret;
-        try {
-            block(method.body());
-            throw new IllegalStateException("method completed without return");
-        } catch (ReturnSignal r) {
-            ret = r.value;
-        }
-        Val v = toDouble(ret);
-        double[] grad = new double[di];
-        for (int k = 0; k < di; k++) {
-            int[] orders = new int[di];
-            orders[k] = 1;
-            grad[k] = v.ds().getPartialDerivative(orders);
-            if (!Double.isFinite(grad[k])) {
-                markUnfit("non-finite gradient");
-            }
-        }
-        if (!Double.isFinite(v.d())) {
-            markUnfit("non-finite value");
-        }
-        double[][] hessian = null;
-        if (factory.getCompiler().getOrder() >= 2) {
-            hessian = new double[di][di];
-            for (int i = 0; i < di; i++) {
-                for (int j = 0; j < di; j++) {
-                    int[] orders = new int[di];
-                    orders[i]++;
-                    orders[j]++;
-                    hessian[i][j] = v.ds().getPartialDerivative(orders);
-                }
-            }
-        }
-        return new Result(v.d(), grad, unfit == null, unfit, signature, v.ds().getValue(), hessian);
+        return di;
     }
 
     private void markUnfit(String why) {

@@ -97,6 +97,8 @@ final class OracleHarness {
         int tangentsMissing;
         /** Points where mHessian matched Hipparchus's order-2 derivatives. */
         int hessiansChecked;
+        /** Points where a double[]-valued library method's mJacobian and mTangent matched Hipparchus's Jacobian. */
+        int jacobiansChecked;
         final Map<String, Integer> skipReasons = new TreeMap<>();
         final Map<String, Integer> featureCounts = new TreeMap<>();
 
@@ -111,6 +113,7 @@ final class OracleHarness {
             tangentsChecked += o.tangentsChecked;
             tangentsMissing += o.tangentsMissing;
             hessiansChecked += o.hessiansChecked;
+            jacobiansChecked += o.jacobiansChecked;
             o.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Integer::sum));
             o.featureCounts.forEach((k, v) -> featureCounts.merge(k, v, Integer::sum));
         }
@@ -119,10 +122,10 @@ final class OracleHarness {
         public String toString() {
             return String.format(Locale.ROOT,
                     "generated=%d checked=%d points=%d skippedPoints=%d compilations=%d cdCompared=%d cdInconclusive=%d "
-                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d%n"
+                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d jacobiansChecked=%d%n"
                             + "  skip reasons: %s%n  features: %s",
                     generated, checked, pointsCompared, pointsSkipped, compilations, cdCompared, cdInconclusive,
-                    tangentsChecked, tangentsMissing, hessiansChecked, skipReasons, featureCounts);
+                    tangentsChecked, tangentsMissing, hessiansChecked, jacobiansChecked, skipReasons, featureCounts);
         }
     }
 
@@ -280,6 +283,13 @@ final class OracleHarness {
             int fitPoints = mc.run(st, fails);
             if (fitPoints > 0) {
                 st.checked++;
+            }
+        }
+        if (withProcessor) {
+            for (Method v : cur.lib()) {
+                if (v.returnType().equals("double[]")) {
+                    new MethodCheck(cur, v, loader, res).jacobians(st, fails);
+                }
             }
         }
         return new BatchOutcome(st, fails);
@@ -865,6 +875,134 @@ final class OracleHarness {
                 }
             }
             return bad;
+        }
+
+        /**
+         * For a {@code double[]}-valued method (the library's {@code libV}): at two fit points,
+         * {@code mJacobian} against the Jacobian of Hipparchus's derivatives of the reference
+         * interpreter, and {@code mTangent} along a random u against that Jacobian times u. The
+         * library methods are otherwise reached only through their callers' checks.
+         */
+        void jacobians(Stats st, List<Failure> fails) {
+            java.lang.reflect.Method jacobian;
+            java.lang.reflect.Method forward;
+            try {
+                original = loader.loadClass(program.ownerBinaryName(m)).getDeclaredMethod(m.name(), paramTypes(m));
+                original.setAccessible(true);
+                Class<?> grad = loader.loadClass(program.gradBinaryName(m));
+                jacobian = grad.getMethod(m.name() + "Jacobian", paramTypes(m));
+                List<Class<?>> tangentTypes = new ArrayList<>(Arrays.asList(paramTypes(m)));
+                for (Param p : m.differentiated()) {
+                    tangentTypes.add(tangentTypes.get(m.params().indexOf(p)));
+                }
+                forward = grad.getMethod(m.name() + "Tangent", tangentTypes.toArray(new Class<?>[0]));
+            } catch (ReflectiveOperationException e) {
+                fails.add(failure("API_SHAPE", "API_SHAPE:mJacobian", "no mJacobian/mTangent for a double[]-valued method: " + e,
+                        null, null));
+                return;
+            }
+            // the columns: the differentiated parameters' entries among the interpreter's free variables
+            List<Integer> columns = new ArrayList<>();
+            for (Param p : m.differentiated()) {
+                int width = p.ty() == Ty.DARRAY ? p.len() : p.ty() == Ty.DMATRIX ? p.len() * p.cols() : 1;
+                for (int e = 0; e < width; e++) {
+                    columns.add(m.gradOffset(p) + e);
+                }
+            }
+            SplittableRandom r = new SplittableRandom(ProgramGenerator.mix(m.seed(), 77));
+            int fit = 0;
+            for (int attempt = 0; attempt < 8 && fit < 2; attempt++) {
+                double[] a = point(m, r);
+                DsInterpreter.VectorResult ref;
+                double[] orig;
+                try {
+                    ref = new DsInterpreter(m, program).evalVector(a);
+                    orig = (double[]) original.invoke(null, boxed(m, a));
+                } catch (RuntimeException e) {
+                    fails.add(failure("ORACLE_BUG", "ORACLE_BUG:interpreter", "interpreter threw: " + stack(e), a, null));
+                    return;
+                } catch (ReflectiveOperationException e) {
+                    fails.add(failure("ORACLE_BUG", "ORACLE_BUG:original threw", "original method threw: " + e, a, null));
+                    return;
+                }
+                if (!ref.fit()) {
+                    continue;
+                }
+                if (!Arrays.equals(orig, ref.value())) {
+                    fails.add(failure("ORACLE_BUG", "ORACLE_BUG:interpreter value differs from compiled method",
+                            "interpreter value " + Arrays.toString(ref.value()) + " but the original returns "
+                                    + Arrays.toString(orig), a, null));
+                    return;
+                }
+                fit++;
+                List<String> bad = new ArrayList<>();
+                try {
+                    double[][] got = (double[][]) jacobian.invoke(null, boxed(m, a));
+                    double scale = 1;
+                    for (double[] row : ref.jacobian()) {
+                        for (double x : row) {
+                            scale = Math.max(scale, Math.abs(x));
+                        }
+                    }
+                    if (got.length != orig.length) {
+                        bad.add("mJacobian has " + got.length + " rows, the value " + orig.length + " entries");
+                    }
+                    for (int i = 0; i < got.length && bad.isEmpty(); i++) {
+                        if (got[i].length != columns.size()) {
+                            bad.add("mJacobian row " + i + " has " + got[i].length + " columns, the inputs " + columns.size());
+                            break;
+                        }
+                        for (int j = 0; j < columns.size(); j++) {
+                            double w = ref.jacobian()[i][columns.get(j)];
+                            if (!(Math.abs(got[i][j] - w) <= 1e-9 * scale)) {
+                                bad.add(String.format(Locale.ROOT, "mJacobian: [%d][%d] = %s, Hipparchus %s", i, j, got[i][j], w));
+                            }
+                        }
+                    }
+                    // the tangent along u, against J·u
+                    Object[] args = boxed(m, a);
+                    List<Object> tangents = new ArrayList<>(Arrays.asList(args));
+                    double[] u = new double[columns.size()];
+                    int at = 0;
+                    for (Param p : m.differentiated()) {
+                        Object arg = args[m.params().indexOf(p)];
+                        if (arg instanceof double[] v) {
+                            double[] t = new double[v.length];
+                            for (int e = 0; e < t.length; e++) {
+                                t[e] = u[at++] = r.nextDouble(-1, 1);
+                            }
+                            tangents.add(t);
+                        } else {
+                            u[at] = r.nextDouble(-1, 1);
+                            tangents.add(u[at++]);
+                        }
+                    }
+                    double[] dy = (double[]) forward.invoke(null, tangents.toArray());
+                    for (int i = 0; i < orig.length && bad.isEmpty(); i++) {
+                        double want = 0;
+                        double size = 0;
+                        for (int j = 0; j < u.length; j++) {
+                            double term = ref.jacobian()[i][columns.get(j)] * u[j];
+                            want += term;
+                            size += Math.abs(term);
+                        }
+                        if (!(Math.abs(dy[i] - want) <= TOL * Math.max(1.0, size))) {
+                            bad.add(String.format(Locale.ROOT, "mTangent of a double[]-valued method: [%d] along u = %s, Hipparchus J·u %s", i, dy[i], want));
+                        }
+                    }
+                } catch (InvocationTargetException e) {
+                    fails.add(failure("GENERATED_CODE_THREW", "THREW:" + e.getCause(), "generated code threw: "
+                            + stack(e.getCause()), a, null));
+                    return;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (!bad.isEmpty()) {
+                    fails.add(failure("MISMATCH", mismatchKey(bad), String.join("\n", bad), a, null));
+                    return;
+                }
+                st.jacobiansChecked++;
+            }
         }
 
         /**

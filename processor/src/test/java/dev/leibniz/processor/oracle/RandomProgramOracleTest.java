@@ -82,5 +82,9 @@ class RandomProgramOracleTest {
         // forward mode must cover nearly every program, or the dot-product test proves little
         assertTrue(st.tangentsMissing <= 0.05 * st.checked && st.tangentsChecked > 0, "too few tangents:\n" + summary);
         assertTrue(st.hessiansChecked >= 0.2 * st.checked, "too few Hessians checked:\n" + summary);
+        // about one double[]-valued library method in two per class of 100 programs, two points each
+        boolean vectors = !cfg.disabled().contains("calls") && !cfg.disabled().contains("arrays")
+                && !cfg.disabled().contains("arrayValued");
+        assertTrue(!vectors || st.jacobiansChecked >= 0.01 * st.checked, "too few Jacobians checked:\n" + summary);
     }
 }
