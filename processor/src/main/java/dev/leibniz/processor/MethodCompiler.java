@@ -148,6 +148,24 @@ final class MethodCompiler {
         public List<Integer> outputsRead(ExecutableElement procedure) {
             return MethodCompiler.this.outputsRead(procedure);
         }
+
+        @Override
+        public List<Integer> accumulatingReads(ExecutableElement procedure) {
+            List<Integer> read = MethodCompiler.this.outputsRead(procedure);
+            Compiled c = read.isEmpty() ? null : compiled(procedure);
+            if (c == null || c.pullback().reverseOnly() == null) {
+                return read;
+            }
+            // The caller's reverse sweep runs the cut sweep: an output it never names is not read there.
+            Set<String> named = dev.leibniz.processor.transform.ForwardPruning.mentioned(c.pullback().reverseOnly());
+            List<Integer> out = new ArrayList<>();
+            for (int i : read) {
+                if (named.contains(c.func().params().get(i).var().name())) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
     };
 
     /** The outputs a procedure reads anywhere (loads, calls, black-box code): conservative, from its IR. */

@@ -63,7 +63,17 @@ public final class ArrayWrites {
         if (k.writes(i)) {
             // Its derivative needs the values it had on entry only if it reads them; else the reverse
             // call may refill the array itself, unless that is the caller's own output.
-            return k.callee().outputsRead().contains(i) || array.kind() == Var.Kind.PARAM ? "written by it" : null;
+            // (the reverse sweep calls the accumulating pullback when there is one, which may read fewer)
+            List<Integer> read = k.callee().accumulating() != null ? k.callee().accumulatingReads() : k.callee().outputsRead();
+            if (read.contains(i) || array.kind() == Var.Kind.PARAM) {
+                return "written by it";
+            }
+            List<Loop> madeIn = allocatedIn(array, all);
+            if (k.callee().outputsRead().contains(i) && !madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
+                // a copy in a reused buffer is what keeps an array made in every iteration from being allocated
+                return "made anew in every iteration";
+            }
+            return null;
         }
         List<Loop> madeIn = allocatedIn(array, all);
         if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {

@@ -21,14 +21,18 @@ import java.util.List;
  *     calls instead of the user's method so that nothing is allocated; null for a rule
  * @param accumulating the companion's accumulating pullback, which adds into the caller's adjoints of the array
  *     arguments in place instead of returning gradients of whole arrays; null if none
+ * @param accumulatingReads for a procedure with an accumulating pullback, the outputs whose values on entry that
+ *     pullback reads (it may run a forward sweep cut to what its reverse sweep reads, which reads fewer than
+ *     {@code outputsRead}); null for {@code outputsRead}
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
         javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
-        String value, String partial, String accumulating) {
+        String value, String partial, String accumulating, List<Integer> accumulatingReads) {
     public Callee {
         outputs = List.copyOf(outputs);
         outputsRead = List.copyOf(outputsRead);
+        accumulatingReads = accumulatingReads == null ? outputsRead : List.copyOf(accumulatingReads);
     }
 
     /** A callee without an accumulating pullback. */
@@ -37,6 +41,6 @@ public record Callee(String primal, List<Boolean> differentiated, List<String> p
             javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
             String value, String partial) {
         this(primal, differentiated, paramNames, pullback, gradientType, rule, ruleReturns, description, method,
-                outputs, outputsRead, value, partial, null);
+                outputs, outputsRead, value, partial, null, null);
     }
 }

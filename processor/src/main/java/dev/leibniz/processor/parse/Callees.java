@@ -259,7 +259,8 @@ final class Callees {
         return new Callee(primal, differentiated, names, companion + "." + m.getSimpleName() + "Pullback", gradient,
                 null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
                 hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null,
-                hasAccumulating && hasArrays(m, differentiated) ? companion + "." + accumulating : null);
+                hasAccumulating && hasArrays(m, differentiated) ? companion + "." + accumulating : null,
+                procedure && inSource ? p.procedures().accumulatingReads(m) : outputsRead);
     }
 
     /** Whether a differentiated parameter is an array: the companion then has an accumulating pullback. */

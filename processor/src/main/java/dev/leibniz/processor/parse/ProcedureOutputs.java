@@ -38,4 +38,16 @@ public interface ProcedureOutputs {
         List<Integer> all = outputsOf(procedure);
         return all == null ? List.of() : all;
     }
+
+    /**
+     * The outputs of a procedure whose values on entry its accumulating pullback reads: those of
+     * {@link #outputsRead} that its reverse sweep, or the forward sweep cut to what that reads,
+     * still reads (callers have the rest from their own forward sweeps).
+     *
+     * @param procedure a procedure compiled in this round
+     * @return positions, a subset of {@link #outputsRead}
+     */
+    default List<Integer> accumulatingReads(ExecutableElement procedure) {
+        return outputsRead(procedure);
+    }
 }

@@ -64,6 +64,16 @@ public final class ForwardPruning {
         return p.droppedInLoops == 0 ? null : out;
     }
 
+    /**
+     * The names the code mentions, {@code #a} where it reads only {@code a.length} (see
+     * {@link Names#mentioned}).
+     */
+    public static Set<String> mentioned(List<Code> code) {
+        Set<String> out = new HashSet<>();
+        new ForwardPruning().mentioned(code, out);
+        return out;
+    }
+
     /** Whether the pruned code assigns this name (its value is at hand after it). */
     public static boolean assigns(List<Code> code, String name) {
         for (Code c : code) {

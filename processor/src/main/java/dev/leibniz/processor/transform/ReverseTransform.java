@@ -322,8 +322,14 @@ public final class ReverseTransform {
         // (a tangent program's accumulating pullback is never called: its callers run callees' tangents whole)
         List<Code> reverseOnly = fused == null && f.tangentOf() == null
                 ? reverseOnly(body, forwardStart, forwardEnd, tailStart) : null;
-        return new Result(seed, into, body, usesWorkspace, sites, outputSeeds, gradientWanted, wanted, adjoints,
-                reverseOnly);
+        Set<String> arrays = new HashSet<>();
+        adjoint.forEach((v, name) -> {
+            if (v.type() == Type.DOUBLE_ARRAY && v.kind() != Var.Kind.VIEW) {
+                arrays.add(name);
+            }
+        });
+        return new Result(seed, into, AdjointPeephole.apply(body, arrays), usesWorkspace, sites, outputSeeds,
+                gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays));
     }
 
     /**
