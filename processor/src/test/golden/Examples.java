@@ -116,4 +116,41 @@ class Examples {
         double y = mml514(z);
         return (y - target) * (y - target) + softplus(w[0]);
     }
+
+    /** out = L x for a unit lower triangular L, updated in place, as GMM's qtimesx does. */
+    @Differentiable
+    static void unitLowerTimes(int d, double[] l, double[] x, double[] out) {
+        for (int i = 0; i < d; i++) {
+            out[i] = x[i];
+        }
+        int idx = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                out[j] = out[j] + l[idx] * x[i];
+                idx++;
+            }
+        }
+    }
+
+    /**
+     * The procedure called in a loop: the reverse sweep runs its cut sweep (unitLowerTimesReverseSweep,
+     * no product), which keeps out_bar[j] in place and sums x_bar[i] in a local, and saves no copy of
+     * out before the call.
+     */
+    @Differentiable
+    static double squaredNorms(double[] l, double[] xs, int d) {
+        double[] x = new double[d];
+        double[] y = new double[d];
+        double s = 0;
+        for (int n = 0; n + d <= xs.length; n += d) {
+            for (int i = 0; i < d; i++) {
+                x[i] = xs[n + i];
+            }
+            unitLowerTimes(d, l, x, y);
+            for (int i = 0; i < d; i++) {
+                s += y[i] * y[i];
+            }
+        }
+        return s;
+    }
 }

@@ -3199,6 +3199,1052 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])}: runs it (the written arrays hold what it writes) and, for each
+     * differentiated parameter, writes into {@code into} the seeds (as rows) times the Jacobian of
+     * the written arrays with respect to the parameter's values on entry.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed the adjoint of what the method writes into {@code out}
+     * @param into receives the vector-Jacobian products
+     */
+    public static void unitLowerTimesPullback(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, UnitLowerTimesGradient into) {
+        unitLowerTimesSweep(d, l, x, out, outSeed, true, -1L, into, null, null, null);
+    }
+
+    /**
+     * The forward sweep of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     */
+    private static void unitLowerTimesSweep(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, boolean gradient, long wanted, UnitLowerTimesGradient into,
+            double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        int trips = 0;
+        for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
+            trips++;
+            double x_i = x[i]; // line 124: x[i]
+            out[i] = x_i; // line 124: out[i] = x[i]
+        }
+        int idx = 0; // line 126: int idx = 0
+        int trips_2 = 0;
+        for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
+            trips_2++;
+            int k = i_2 + 1; // line 128: i + 1
+            int trips_3 = 0;
+            for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
+                trips_3++;
+                double out_j = out[j]; // line 129: out[j]
+                double l_idx = l[idx]; // line 129: l[idx]
+                double x_i_2 = x[i_2]; // line 129: x[i]
+                double prod = l_idx * x_i_2; // line 129: l[idx] * x[i]
+                double sum = out_j + prod; // line 129: out[j] + l[idx] * x[i]
+                out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
+                idx = idx + 1; // line 130: idx++
+            }
+            tape.push(trips_3);
+        }
+        if (!gradient) { // the value alone
+            return;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] out_bar = outAdjoint != null ? outAdjoint : dev.leibniz.Workspace.zeroed(into.out, out.length);
+        if (out_bar != outSeed) {
+            dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
+        }
+        for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
+            int k;
+            k = i_2 + 1; // computed again, not saved
+            int trips_3 = tape.popInt();
+            double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
+            for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
+                double x_i_2;
+                double l_idx;
+                idx = idx - (1); // stepped back, not saved
+                double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
+                double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
+                x_i_2 = x[i_2]; // loaded again, not saved
+                l_idx = l[idx]; // loaded again, not saved
+                double l_idx_bar = prod_bar * x_i_2; // line 129: l[idx] * x[i]
+                double x_i_2_bar = prod_bar * l_idx; // line 129: l[idx] * x[i]
+                x_bar_i_2 += x_i_2_bar; // line 129: x[i]
+                l_bar[idx] += l_idx_bar; // line 129: l[idx]
+            }
+            x_bar[i_2] += x_bar_i_2; // what the loop above added to it
+        }
+        for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
+            double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
+            out_bar[i] = 0; // the element's old value did not reach the result
+            x_bar[i] += x_i_bar; // line 124: x[i]
+        }
+        if (lAdjoint == null) {
+            into.l = l_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (outAdjoint == null) {
+            into.out = out_bar;
+        }
+    }
+
+    /**
+     * The sweep of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for its callers' reverse sweeps: its forward sweep cut to what its
+     * reverse sweep reads (the caller has the value and what it writes from its own forward
+     * sweep), then the reverse sweep.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     */
+    private static void unitLowerTimesReverseSweep(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, boolean gradient, long wanted, UnitLowerTimesGradient into,
+            double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // The forward sweep cut to what the reverse sweep reads: the caller has the value.
+        int trips = 0;
+        for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
+            trips++;
+        }
+        int idx = 0; // line 126: int idx = 0
+        int trips_2 = 0;
+        for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
+            trips_2++;
+            int k = i_2 + 1; // line 128: i + 1
+            int trips_3 = 0;
+            for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
+                trips_3++;
+                idx = idx + 1; // line 130: idx++
+            }
+            tape.push(trips_3);
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] out_bar = outAdjoint != null ? outAdjoint : dev.leibniz.Workspace.zeroed(into.out, out.length);
+        if (out_bar != outSeed) {
+            dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
+        }
+        for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
+            int k;
+            k = i_2 + 1; // computed again, not saved
+            int trips_3 = tape.popInt();
+            double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
+            for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
+                double x_i_2;
+                double l_idx;
+                idx = idx - (1); // stepped back, not saved
+                double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
+                double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
+                x_i_2 = x[i_2]; // loaded again, not saved
+                l_idx = l[idx]; // loaded again, not saved
+                double l_idx_bar = prod_bar * x_i_2; // line 129: l[idx] * x[i]
+                double x_i_2_bar = prod_bar * l_idx; // line 129: l[idx] * x[i]
+                x_bar_i_2 += x_i_2_bar; // line 129: x[i]
+                l_bar[idx] += l_idx_bar; // line 129: l[idx]
+            }
+            x_bar[i_2] += x_bar_i_2; // what the loop above added to it
+        }
+        for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
+            double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
+            out_bar[i] = 0; // the element's old value did not reach the result
+            x_bar[i] += x_i_bar; // line 124: x[i]
+        }
+        if (lAdjoint == null) {
+            into.l = l_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (outAdjoint == null) {
+            into.out = out_bar;
+        }
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     */
+    public static void unitLowerTimesPartialPullback(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, long wanted, UnitLowerTimesGradient into) {
+        unitLowerTimesSweep(d, l, x, out, outSeed, true, wanted, into, null, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * Its callers have what it writes from their forward sweeps, so it computes only what its
+     * reverse sweep reads: what it leaves in the arrays it writes is unspecified.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param outAdjoint the caller's adjoint to add into, or null
+     */
+    public static void unitLowerTimesAccumulatingPullback(int d, double[] l, double[] x,
+            double[] out, double[] outSeed, long wanted, UnitLowerTimesGradient into,
+            double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
+        unitLowerTimesReverseSweep(d, l, x, out, outSeed, true, wanted, into, lAdjoint, xAdjoint, outAdjoint);
+    }
+
+    /**
+     * Runs {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} alone, without its derivative, with the buffers of {@code into}: the written arrays hold
+     * what it writes. The forward sweeps of its callers use this; allocates nothing once
+     * {@code into} is warm.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param into lends its buffers
+     */
+    public static void unitLowerTimesValue(int d, double[] l, double[] x, double[] out,
+            UnitLowerTimesGradient into) {
+        unitLowerTimesSweep(d, l, x, out, null, false, -1L, into, null, null, null);
+    }
+
+    /**
+     * Pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program): runs it (the written arrays hold what it writes) and, for each
+     * differentiated parameter, writes into {@code into} the seeds (as rows) times the Jacobian of
+     * the written arrays with respect to the parameter's values on entry.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param outSeed the adjoint of what the method writes into {@code out}
+     * @param dOutSeed the adjoint of what the method writes into {@code dOut}
+     * @param into receives the vector-Jacobian products
+     */
+    public static void unitLowerTimesTangentPullback(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
+            UnitLowerTimesTangentGradient into) {
+        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, -1L, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * The forward sweep of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param outSeed as for the pullback
+     * @param dOutSeed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dlAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dOutAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     */
+    private static void unitLowerTimesTangentSweep(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
+            boolean gradient, long wanted, UnitLowerTimesTangentGradient into, double[] lAdjoint,
+            double[] xAdjoint, double[] outAdjoint, double[] dlAdjoint, double[] dxAdjoint,
+            double[] dOutAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        int trips = 0;
+        for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
+            trips++;
+            double x_i = x[i]; // line 124: x[i]
+            double dX_i = dx[i]; // line 124: x[i]
+            out[i] = x_i; // line 124: out[i] = x[i]
+            dOut[i] = dX_i; // line 124: out[i] = x[i]
+        }
+        int idx = 0; // line 126: int idx = 0
+        int trips_2 = 0;
+        for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
+            trips_2++;
+            int k = i_2 + 1; // line 128: i + 1
+            int trips_3 = 0;
+            for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
+                trips_3++;
+                double out_j = out[j]; // line 129: out[j]
+                double dOut_j = dOut[j]; // line 129: out[j]
+                double l_idx = l[idx]; // line 129: l[idx]
+                double dL_idx = dl[idx]; // line 129: l[idx]
+                double x_i_2 = x[i_2]; // line 129: x[i]
+                double dX_i_2 = dx[i_2]; // line 129: x[i]
+                double prod = l_idx * x_i_2; // line 129: l[idx] * x[i]
+                double dL_idxTerm = x_i_2 * dL_idx; // line 129: l[idx] * x[i]
+                double dX_iTerm = l_idx * dX_i_2; // line 129: l[idx] * x[i]
+                double dProd = dL_idxTerm + dX_iTerm; // line 129: l[idx] * x[i]
+                double sum = out_j + prod; // line 129: out[j] + l[idx] * x[i]
+                double dSum = dOut_j + dProd; // line 129: out[j] + l[idx] * x[i]
+                out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
+                dOut[j] = dSum; // line 129: out[j] = out[j] + l[idx] * x[i]
+                idx = idx + 1; // line 130: idx++
+            }
+            tape.push(trips_3);
+        }
+        if (!gradient) { // the value alone
+            return;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] out_bar = outAdjoint != null ? outAdjoint : dev.leibniz.Workspace.zeroed(into.out, out.length);
+        double[] dl_bar = dlAdjoint != null ? dlAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dl, dl.length) : dev.leibniz.Workspace.sized(into.dl, dl.length);
+        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 32L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
+        double[] dOut_bar = dOutAdjoint != null ? dOutAdjoint : dev.leibniz.Workspace.zeroed(into.dOut, dOut.length);
+        if (out_bar != outSeed) {
+            dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
+        }
+        if (dOut_bar != dOutSeed) {
+            dev.leibniz.Workspace.accumulate(dOut_bar, dOutSeed); // the seed of the output dOut
+        }
+        for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
+            int k;
+            k = i_2 + 1; // computed again, not saved
+            int trips_3 = tape.popInt();
+            double dx_bar_i_2 = 0.0; // what the loop adds to dx_bar[i_2]
+            double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
+            for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
+                double x_i_2;
+                double l_idx;
+                double dL_idx;
+                double dX_i_2;
+                idx = idx - (1); // stepped back, not saved
+                double dSum_bar = dOut_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
+                double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
+                double dProd_bar = dSum_bar; // line 129: out[j] + l[idx] * x[i]
+                double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
+                double dL_idxTerm_bar = dProd_bar; // line 129: l[idx] * x[i]
+                double dX_iTerm_bar = dProd_bar; // line 129: l[idx] * x[i]
+                dX_i_2 = dx[i_2]; // loaded again, not saved
+                l_idx = l[idx]; // loaded again, not saved
+                double l_idx_bar = dX_iTerm_bar * dX_i_2; // line 129: l[idx] * x[i]
+                double dX_i_2_bar = dX_iTerm_bar * l_idx; // line 129: l[idx] * x[i]
+                dL_idx = dl[idx]; // loaded again, not saved
+                x_i_2 = x[i_2]; // loaded again, not saved
+                double x_i_2_bar = dL_idxTerm_bar * dL_idx; // line 129: l[idx] * x[i]
+                double dL_idx_bar = dL_idxTerm_bar * x_i_2; // line 129: l[idx] * x[i]
+                x_i_2 = x[i_2]; // loaded again, not saved
+                l_idx = l[idx]; // loaded again, not saved
+                l_idx_bar += prod_bar * x_i_2; // line 129: l[idx] * x[i]
+                x_i_2_bar += prod_bar * l_idx; // line 129: l[idx] * x[i]
+                dx_bar_i_2 += dX_i_2_bar; // line 129: x[i]
+                x_bar_i_2 += x_i_2_bar; // line 129: x[i]
+                dl_bar[idx] += dL_idx_bar; // line 129: l[idx]
+                l_bar[idx] += l_idx_bar; // line 129: l[idx]
+            }
+            dx_bar[i_2] += dx_bar_i_2; // what the loop above added to it
+            x_bar[i_2] += x_bar_i_2; // what the loop above added to it
+        }
+        for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
+            double dX_i_bar = dOut_bar[i]; // line 124: out[i] = x[i]
+            dOut_bar[i] = 0; // the element's old value did not reach the result
+            double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
+            out_bar[i] = 0; // the element's old value did not reach the result
+            dx_bar[i] += dX_i_bar; // line 124: x[i]
+            x_bar[i] += x_i_bar; // line 124: x[i]
+        }
+        if (lAdjoint == null) {
+            into.l = l_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+        }
+        if (outAdjoint == null) {
+            into.out = out_bar;
+        }
+        if (dlAdjoint == null) {
+            into.dl = dl_bar;
+        }
+        if (dxAdjoint == null) {
+            into.dx = dx_bar;
+        }
+        if (dOutAdjoint == null) {
+            into.dOut = dOut_bar;
+        }
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param outSeed as for the pullback
+     * @param dOutSeed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     */
+    public static void unitLowerTimesTangentPartialPullback(int d, double[] l, double[] x,
+            double[] out, double[] dl, double[] dx, double[] dOut, double[] outSeed,
+            double[] dOutSeed, long wanted, UnitLowerTimesTangentGradient into) {
+        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, wanted, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param outSeed as for the pullback
+     * @param dOutSeed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param outAdjoint the caller's adjoint to add into, or null
+     * @param dlAdjoint the caller's adjoint to add into, or null
+     * @param dxAdjoint the caller's adjoint to add into, or null
+     * @param dOutAdjoint the caller's adjoint to add into, or null
+     */
+    public static void unitLowerTimesTangentAccumulatingPullback(int d, double[] l, double[] x,
+            double[] out, double[] dl, double[] dx, double[] dOut, double[] outSeed,
+            double[] dOutSeed, long wanted, UnitLowerTimesTangentGradient into, double[] lAdjoint,
+            double[] xAdjoint, double[] outAdjoint, double[] dlAdjoint, double[] dxAdjoint,
+            double[] dOutAdjoint) {
+        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, wanted, into, lAdjoint, xAdjoint, outAdjoint, dlAdjoint, dxAdjoint, dOutAdjoint);
+    }
+
+    /**
+     * Runs the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) alone, without its derivative, with the buffers of {@code into}: the written arrays hold
+     * what it writes. The forward sweeps of its callers use this; allocates nothing once
+     * {@code into} is warm.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param into lends its buffers
+     */
+    public static void unitLowerTimesTangentValue(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut, UnitLowerTimesTangentGradient into) {
+        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, null, null, false, -1L, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])}: runs it, and writes into the tangent of each array it writes the
+     * directional derivative of what it writes, along the tangents of its inputs ({@code unitLowerTimesTangentValue}
+     * with a kept result allocates nothing once warm).
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     */
+    public static void unitLowerTimesTangent(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut) {
+        unitLowerTimesTangentValue(d, l, x, out, dl, dx, dOut, new UnitLowerTimesTangentGradient());
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#squaredNorms(double[], double[], int)}, in a new result.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @return the value and the partial derivatives
+     */
+    public static SquaredNormsGradient squaredNorms(double[] l, double[] xs, int d) {
+        SquaredNormsGradient into = new SquaredNormsGradient();
+        squaredNorms(l, xs, d, into);
+        return into;
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#squaredNorms(double[], double[], int)}, written into {@code into}; allocates nothing.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param into receives the value and the partial derivatives
+     * @return the value
+     */
+    public static double squaredNorms(double[] l, double[] xs, int d, SquaredNormsGradient into) {
+        return squaredNormsPullback(l, xs, d, 1.0, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of {@link golden.Examples#squaredNorms(double[], double[], int)}: writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double squaredNormsPullback(double[] l, double[] xs, int d, double seed,
+            SquaredNormsGradient into) {
+        return squaredNormsSweep(l, xs, d, seed, true, -1L, into, null, null);
+    }
+
+    /**
+     * The forward sweep of {@link golden.Examples#squaredNorms(double[], double[], int)} and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
+    private static double squaredNormsSweep(double[] l, double[] xs, int d, double seed,
+            boolean gradient, long wanted, SquaredNormsGradient into, double[] lAdjoint,
+            double[] xsAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        if (into.unitLowerTimesCall == null) {
+            into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesGradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double[] x = workspace.doubles(0, d); // line 142: double[] x = new double[d]
+        double[] x_bar = workspace.doubles(1, d); // its adjoint
+        double[] y = workspace.doubles(2, d); // line 143: double[] y = new double[d]
+        double[] y_bar = workspace.doubles(3, d); // its adjoint
+        double s = 0; // line 144: double s = 0
+        int n = 0; // line 145: int n = 0
+        int trips = 0;
+        while (n + d <= xs.length) { // line 145: for (int n = 0; n + d <= xs.length; n += d)
+            trips++;
+            int trips_2 = 0;
+            for (int i = 0; i < d; i++) { // line 146: for (int i = 0; i < d; i++)
+                trips_2++;
+                int k = n + i; // line 147: n + i
+                double xs_k = xs[k]; // line 147: xs[n + i]
+                x[i] = xs_k; // line 147: x[i] = xs[n + i]
+            }
+            tape.push(trips_2);
+            tape.pushAll(x); // what the call sees of x, for its reverse
+            golden.ExamplesGrad.unitLowerTimesValue(d, l, x, y, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
+            int trips_3 = 0;
+            for (int i_2 = 0; i_2 < d; i_2++) { // line 150: for (int i = 0; i < d; i++)
+                trips_3++;
+                double y_i = y[i_2]; // line 151: y[i]
+                double y_i_2 = y[i_2]; // line 151: y[i]
+                tape.push(y_i_2);
+                tape.push(y_i);
+                double prod = y_i * y_i_2; // line 151: y[i] * y[i]
+                s = s + prod; // line 151: s += y[i] * y[i]
+            }
+            tape.push(trips_3);
+            int n_2 = n + (d); // line 145: n += d
+            n = n_2; // line 145: n += d
+        }
+        double value = s; // line 154: return s
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
+        double s_bar = seed; // line 154: return s
+        for (int iteration = trips; iteration > 0; iteration--) { // line 145: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+            n = n - ((d)); // stepped back, not saved
+            int trips_3 = tape.popInt();
+            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 150: for (int i = 0; i < d; i++) (backwards)
+                double y_i_2;
+                double y_i;
+                double prod_bar = s_bar; // line 151: s += y[i] * y[i]
+                y_i = tape.popDouble();
+                y_i_2 = tape.popDouble();
+                double y_i_bar = prod_bar * y_i_2; // line 151: y[i] * y[i]
+                double y_i_2_bar = prod_bar * y_i; // line 151: y[i] * y[i]
+                y_bar[i_2] += y_i_2_bar; // line 151: y[i]
+                y_bar[i_2] += y_i_bar; // line 151: y[i]
+            }
+            double[] xSeen = workspace.popAll(4, tape); // what the call saw of x
+            golden.ExamplesGrad.unitLowerTimesAccumulatingPullback(d, l, xSeen, y, y_bar, 14L, into.unitLowerTimesCall, l_bar, x_bar, y_bar); // line 149: unitLowerTimes(d, l, x, y)
+            int trips_2 = tape.popInt();
+            for (int i = trips_2 - 1; i >= 0; i--) { // line 146: for (int i = 0; i < d; i++) (backwards)
+                int k;
+                double xs_k_bar = x_bar[i]; // line 147: x[i] = xs[n + i]
+                x_bar[i] = 0; // the element's old value did not reach the result
+                k = n + i; // computed again, not saved
+                xs_bar[k] += xs_k_bar; // line 147: xs[n + i]
+            }
+        }
+        into.value = value;
+        if (lAdjoint == null) {
+            into.l = l_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#squaredNorms(double[], double[], int)} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double squaredNormsPartialPullback(double[] l, double[] xs, int d, double seed,
+            long wanted, SquaredNormsGradient into) {
+        return squaredNormsSweep(l, xs, d, seed, true, wanted, into, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#squaredNorms(double[], double[], int)} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xsAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double squaredNormsAccumulatingPullback(double[] l, double[] xs, int d,
+            double seed, long wanted, SquaredNormsGradient into, double[] lAdjoint,
+            double[] xsAdjoint) {
+        return squaredNormsSweep(l, xs, d, seed, true, wanted, into, lAdjoint, xsAdjoint);
+    }
+
+    /**
+     * The value of {@link golden.Examples#squaredNorms(double[], double[], int)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double squaredNormsValue(double[] l, double[] xs, int d,
+            SquaredNormsGradient into) {
+        return squaredNormsSweep(l, xs, d, 0.0, false, -1L, into, null, null);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double squaredNormsTangentPullback(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs, double seed, SquaredNormsTangentGradient into) {
+        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, -1L, into, null, null, null, null);
+    }
+
+    /**
+     * The forward sweep of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dlAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
+    private static double squaredNormsTangentSweep(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs, double seed, boolean gradient, long wanted,
+            SquaredNormsTangentGradient into, double[] lAdjoint, double[] xsAdjoint,
+            double[] dlAdjoint, double[] dXsAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        if (into.unitLowerTimesCall == null) {
+            into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesTangentGradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double[] x = workspace.doubles(0, d); // line 142: double[] x = new double[d]
+        double[] x_bar = workspace.doubles(1, d); // its adjoint
+        double[] dx = workspace.doubles(2, d); // line 142: double[] x = new double[d]
+        double[] dx_bar = workspace.doubles(3, d); // its adjoint
+        double[] y = workspace.doubles(4, d); // line 143: double[] y = new double[d]
+        double[] y_bar = workspace.doubles(5, d); // its adjoint
+        double[] dy = workspace.doubles(6, d); // line 143: double[] y = new double[d]
+        double[] dy_bar = workspace.doubles(7, d); // its adjoint
+        double s = 0; // line 144: double s = 0
+        double ds = 0.0; // line 144: double s = 0
+        int n = 0; // line 145: int n = 0
+        int trips = 0;
+        while (n + d <= xs.length) { // line 145: for (int n = 0; n + d <= xs.length; n += d)
+            trips++;
+            int trips_2 = 0;
+            for (int i = 0; i < d; i++) { // line 146: for (int i = 0; i < d; i++)
+                trips_2++;
+                int k = n + i; // line 147: n + i
+                double xs_k = xs[k]; // line 147: xs[n + i]
+                double dXs_k = dXs[k]; // line 147: xs[n + i]
+                x[i] = xs_k; // line 147: x[i] = xs[n + i]
+                dx[i] = dXs_k; // line 147: x[i] = xs[n + i]
+            }
+            tape.push(trips_2);
+            tape.pushAll(x); // what the call sees of x, for its reverse
+            tape.pushAll(y); // what the call sees of y, for its reverse
+            tape.pushAll(dx); // what the call sees of dx, for its reverse
+            tape.pushAll(dy); // what the call sees of dy, for its reverse
+            golden.ExamplesGrad.unitLowerTimesTangentValue(d, l, x, y, dl, dx, dy, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
+            int trips_3 = 0;
+            for (int i_2 = 0; i_2 < d; i_2++) { // line 150: for (int i = 0; i < d; i++)
+                trips_3++;
+                double y_i = y[i_2]; // line 151: y[i]
+                double dY_i = dy[i_2]; // line 151: y[i]
+                double y_i_2 = y[i_2]; // line 151: y[i]
+                double dY_i_2 = dy[i_2]; // line 151: y[i]
+                double prod = y_i * y_i_2; // line 151: y[i] * y[i]
+                tape.push(dY_i);
+                tape.push(y_i_2);
+                double dY_iTerm = y_i_2 * dY_i; // line 151: y[i] * y[i]
+                tape.push(dY_i_2);
+                tape.push(y_i);
+                double dY_iTerm_2 = y_i * dY_i_2; // line 151: y[i] * y[i]
+                double dProd = dY_iTerm + dY_iTerm_2; // line 151: y[i] * y[i]
+                double sBefore = s; // line 151: s += y[i] * y[i]
+                s = s + prod; // line 151: s += y[i] * y[i]
+                ds = ds + dProd; // line 151: s += y[i] * y[i]
+            }
+            tape.push(trips_3);
+            int n_2 = n + (d); // line 145: n += d
+            n = n_2; // line 145: n += d
+        }
+        double value = ds; // line 154: return s
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
+        double[] dl_bar = dlAdjoint != null ? dlAdjoint : (wanted & 8L) != 0 ? dev.leibniz.Workspace.zeroed(into.dl, dl.length) : dev.leibniz.Workspace.sized(into.dl, dl.length);
+        double[] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs.length) : dev.leibniz.Workspace.sized(into.dXs, dXs.length);
+        double ds_bar = seed; // line 154: return s
+        for (int iteration = trips; iteration > 0; iteration--) { // line 145: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+            n = n - ((d)); // stepped back, not saved
+            int trips_3 = tape.popInt();
+            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 150: for (int i = 0; i < d; i++) (backwards)
+                double dY_i;
+                double y_i_2;
+                double dY_i_2;
+                double y_i;
+                double dProd_bar = ds_bar; // line 151: s += y[i] * y[i]
+                double dY_iTerm_bar = dProd_bar; // line 151: y[i] * y[i]
+                double dY_iTerm_2_bar = dProd_bar; // line 151: y[i] * y[i]
+                y_i = tape.popDouble();
+                dY_i_2 = tape.popDouble();
+                double y_i_bar = dY_iTerm_2_bar * dY_i_2; // line 151: y[i] * y[i]
+                double dY_i_2_bar = dY_iTerm_2_bar * y_i; // line 151: y[i] * y[i]
+                y_i_2 = tape.popDouble();
+                dY_i = tape.popDouble();
+                double y_i_2_bar = dY_iTerm_bar * dY_i; // line 151: y[i] * y[i]
+                double dY_i_bar = dY_iTerm_bar * y_i_2; // line 151: y[i] * y[i]
+                dy_bar[i_2] += dY_i_2_bar; // line 151: y[i]
+                y_bar[i_2] += y_i_2_bar; // line 151: y[i]
+                dy_bar[i_2] += dY_i_bar; // line 151: y[i]
+                y_bar[i_2] += y_i_bar; // line 151: y[i]
+            }
+            double[] dySeen = workspace.popAll(8, tape); // what the call saw of dy
+            double[] dxSeen = workspace.popAll(9, tape); // what the call saw of dx
+            double[] ySeen = workspace.popAll(10, tape); // what the call saw of y
+            double[] xSeen = workspace.popAll(11, tape); // what the call saw of x
+            golden.ExamplesGrad.unitLowerTimesTangentPullback(d, l, xSeen, ySeen, dl, dxSeen, dySeen, y_bar, dy_bar, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(l_bar, into.unitLowerTimesCall.l()); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(x_bar, into.unitLowerTimesCall.x()); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.replace(y_bar, into.unitLowerTimesCall.out()); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(dl_bar, into.unitLowerTimesCall.dl()); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(dx_bar, into.unitLowerTimesCall.dx()); // line 149: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.replace(dy_bar, into.unitLowerTimesCall.dOut()); // line 149: unitLowerTimes(d, l, x, y)
+            int trips_2 = tape.popInt();
+            for (int i = trips_2 - 1; i >= 0; i--) { // line 146: for (int i = 0; i < d; i++) (backwards)
+                int k;
+                double dXs_k_bar = dx_bar[i]; // line 147: x[i] = xs[n + i]
+                dx_bar[i] = 0; // the element's old value did not reach the result
+                double xs_k_bar = x_bar[i]; // line 147: x[i] = xs[n + i]
+                x_bar[i] = 0; // the element's old value did not reach the result
+                k = n + i; // computed again, not saved
+                dXs_bar[k] += dXs_k_bar; // line 147: xs[n + i]
+                k = n + i; // computed again, not saved
+                xs_bar[k] += xs_k_bar; // line 147: xs[n + i]
+            }
+        }
+        into.value = value;
+        if (lAdjoint == null) {
+            into.l = l_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+        }
+        if (dlAdjoint == null) {
+            into.dl = dl_bar;
+        }
+        if (dXsAdjoint == null) {
+            into.dXs = dXs_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double squaredNormsTangentPartialPullback(double[] l, double[] xs, int d,
+            double[] dl, double[] dXs, double seed, long wanted, SquaredNormsTangentGradient into) {
+        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, wanted, into, null, null, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xsAdjoint the caller's adjoint to add into, or null
+     * @param dlAdjoint the caller's adjoint to add into, or null
+     * @param dXsAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double squaredNormsTangentAccumulatingPullback(double[] l, double[] xs, int d,
+            double[] dl, double[] dXs, double seed, long wanted, SquaredNormsTangentGradient into,
+            double[] lAdjoint, double[] xsAdjoint, double[] dlAdjoint, double[] dXsAdjoint) {
+        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, wanted, into, lAdjoint, xsAdjoint, dlAdjoint, dXsAdjoint);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double squaredNormsTangentValue(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs, SquaredNormsTangentGradient into) {
+        return squaredNormsTangentSweep(l, xs, d, dl, dXs, 0.0, false, -1L, into, null, null, null, null);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#squaredNorms(double[], double[], int)}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code squaredNormsTangentValue} with a kept result allocates nothing once warm).
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @return the directional derivative of the value
+     */
+    public static double squaredNormsTangent(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs) {
+        return squaredNormsTangentValue(l, xs, d, dl, dXs, new SquaredNormsTangentGradient());
+    }
+
+    /**
+     * H·v of {@link golden.Examples#squaredNorms(double[], double[], int)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
+     * the Laplacian.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param v the direction, flattened
+     * @param hv receives H·v, flattened
+     * @param work the tangent program's result, reused
+     */
+    private static void squaredNormsHvpInto(double[] l, double[] xs, int d, double[] v, double[] hv,
+            SquaredNormsTangentGradient work) {
+        int at = 0;
+        double[] dl = new double[l.length];
+        at = Flat.read(v, at, dl);
+        double[] dXs = new double[xs.length];
+        at = Flat.read(v, at, dXs);
+        squaredNormsTangentPullback(l, xs, d, dl, dXs, 1.0, work);
+        at = 0;
+        at = Flat.write(work.l(), hv, at);
+        at = Flat.write(work.xs(), hv, at);
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#squaredNorms(double[], double[], int)}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v} and the result are flattened like {@code squaredNormsHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param v the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] squaredNormsHvp(double[] l, double[] xs, int d, double[] v) {
+        int n = l.length + xs.length;
+        Flat.checkLength(v, n, "v");
+        double[] hv = new double[n];
+        squaredNormsHvpInto(l, xs, d, v, hv, new SquaredNormsTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#squaredNorms(double[], double[], int)} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @return the n × n Hessian
+     */
+    public static double[][] squaredNormsHessian(double[] l, double[] xs, int d) {
+        int n = l.length + xs.length;
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        SquaredNormsTangentGradient work = new SquaredNormsTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            squaredNormsHvpInto(l, xs, d, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#squaredNorms(double[], double[], int)}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double squaredNormsLaplacian(double[] l, double[] xs, int d) {
+        int n = l.length + xs.length;
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        SquaredNormsTangentGradient work = new SquaredNormsTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            squaredNormsHvpInto(l, xs, d, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
@@ -4463,6 +5509,369 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])}.
+     */
+    public static final class UnitLowerTimesGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "1=l;2=x;3=out";
+
+        /**
+         * Positions of the array parameters the method writes (its outputs, each with a seed),
+         * for callers compiled later.
+         */
+        private static final String WRITTEN = "3";
+
+        /**
+         * Backs {@link #l()}.
+         */
+        private double[] l;
+
+        /**
+         * Backs {@link #x()}.
+         */
+        private double[] x;
+
+        /**
+         * Backs {@link #out()}.
+         */
+        private double[] out;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public UnitLowerTimesGradient() {
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code l}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimes} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] l() {
+            return l;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code x}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimes} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code out}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimes} with respect to the elements of {@code out}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] out() {
+            return out;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program).
+     */
+    public static final class UnitLowerTimesTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "1=l;2=x;3=out;4=dl;5=dx;6=dOut";
+
+        /**
+         * Positions of the array parameters the method writes (its outputs, each with a seed),
+         * for callers compiled later.
+         */
+        private static final String WRITTEN = "3,6";
+
+        /**
+         * Backs {@link #l()}.
+         */
+        private double[] l;
+
+        /**
+         * Backs {@link #x()}.
+         */
+        private double[] x;
+
+        /**
+         * Backs {@link #out()}.
+         */
+        private double[] out;
+
+        /**
+         * Backs {@link #dl()}.
+         */
+        private double[] dl;
+
+        /**
+         * Backs {@link #dx()}.
+         */
+        private double[] dx;
+
+        /**
+         * Backs {@link #dOut()}.
+         */
+        private double[] dOut;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public UnitLowerTimesTangentGradient() {
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code l}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] l() {
+            return l;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code x}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] x() {
+            return x;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code out}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code out}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] out() {
+            return out;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code dl}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dl}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dl() {
+            return dl;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code dx}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dx() {
+            return dx;
+        }
+
+        /**
+         * The vector-Jacobian product for the parameter {@code dOut}: the seeds (as rows) times the
+         * Jacobian with respect to its values on entry.
+         *
+         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dOut}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dOut() {
+            return dOut;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#squaredNorms(double[], double[], int)}.
+     */
+    public static final class SquaredNormsGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=l;1=xs";
+
+        /**
+         * Backs {@link #value()}.
+         */
+        private double value;
+
+        /**
+         * Backs {@link #l()}.
+         */
+        private double[] l;
+
+        /**
+         * Backs {@link #xs()}.
+         */
+        private double[] xs;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private UnitLowerTimesGradient unitLowerTimesCall;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public SquaredNormsGradient() {
+        }
+
+        /**
+         * The value of {@link golden.Examples#squaredNorms(double[], double[], int)} at the arguments of the call that filled this result.
+         *
+         * @return the value of {@code squaredNorms}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code l}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNorms} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] l() {
+            return l;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNorms} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] xs() {
+            return xs;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program).
+     */
+    public static final class SquaredNormsTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=l;1=xs;3=dl;4=dXs";
+
+        /**
+         * Backs {@link #value()}.
+         */
+        private double value;
+
+        /**
+         * Backs {@link #l()}.
+         */
+        private double[] l;
+
+        /**
+         * Backs {@link #xs()}.
+         */
+        private double[] xs;
+
+        /**
+         * Backs {@link #dl()}.
+         */
+        private double[] dl;
+
+        /**
+         * Backs {@link #dXs()}.
+         */
+        private double[] dXs;
+
+        /**
+         * The result object of a call to another differentiable method, reused.
+         */
+        private UnitLowerTimesTangentGradient unitLowerTimesCall;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public SquaredNormsTangentGradient() {
+        }
+
+        /**
+         * The value of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) at the arguments of the call that filled this result.
+         *
+         * @return the value of {@code squaredNormsTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code l}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] l() {
+            return l;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] xs() {
+            return xs;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code dl}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code dl}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dl() {
+            return dl;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code dXs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code dXs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[] dXs() {
+            return dXs;
         }
     }
 }

@@ -107,8 +107,18 @@ public final class AdjointPeephole {
             if (back < 0) {
                 continue;
             }
+            String copy = ((Code.Line) out.get(back)).code().substring(element.length() + 4);
             out.remove(back);
             out.remove(k + 1);
+            Set<String> still = new HashSet<>();
+            for (Code c : out) {
+                if (!(c instanceof Code.Line l && l.code().startsWith("double " + copy + " = "))) {
+                    collect(List.of(c), still);
+                }
+            }
+            if (!still.contains(copy)) { // the copy was for that add alone
+                out.removeIf(c -> c instanceof Code.Line l && l.code().equals("double " + copy + " = " + load[0]));
+            }
         }
         return out;
     }

@@ -52,8 +52,8 @@ class AdjointPeepholeTest {
                 line("double prod_bar = sum_bar"),
                 line("w_bar += prod_bar * v"),
                 line("out_bar[j] += out_j_bar"));
-        assertEquals("double sum_bar = out_bar[j]; double out_j_bar = sum_bar; double prod_bar = sum_bar; "
-                + "w_bar += prod_bar * v; ", text(AdjointPeephole.apply(code, ARRAYS)));
+        assertEquals("double sum_bar = out_bar[j]; double prod_bar = sum_bar; w_bar += prod_bar * v; ",
+                text(AdjointPeephole.apply(code, ARRAYS)));
     }
 
     @Test
