@@ -133,9 +133,10 @@ class Examples {
     }
 
     /**
-     * The procedure called in a loop: the reverse sweep runs its cut sweep (unitLowerTimesReverseSweep,
-     * no product), which keeps out_bar[j] in place and sums x_bar[i] in a local, and saves no copy of
-     * out before the call.
+     * The procedure called in a loop: the forward sweep records it (unitLowerTimesRecord), the reverse
+     * sweep replays it (unitLowerTimesReplay: its reverse sweep alone, which keeps out_bar[j] in place
+     * and sums x_bar[i] in a local), with a copy of x as the call left it and none of y, which the
+     * replay does not read.
      */
     @Differentiable
     static double squaredNorms(double[] l, double[] xs, int d) {

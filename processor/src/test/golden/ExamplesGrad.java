@@ -3309,33 +3309,68 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The sweep of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for its callers' reverse sweeps: its forward sweep cut to what its
-     * reverse sweep reads (the caller has the value and what it writes from its own forward
-     * sweep), then the reverse sweep.
+     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
      * @param d a constant input
      * @param l a differentiated input
      * @param x a differentiated input
      * @param out a differentiated input
      * @param outSeed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
      */
-    private static void unitLowerTimesReverseSweep(int d, double[] l, double[] x, double[] out,
-            double[] outSeed, boolean gradient, long wanted, UnitLowerTimesGradient into,
+    public static void unitLowerTimesPartialPullback(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, long wanted, UnitLowerTimesGradient into) {
+        unitLowerTimesSweep(d, l, x, out, outSeed, true, wanted, into, null, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param outAdjoint the caller's adjoint to add into, or null
+     */
+    public static void unitLowerTimesAccumulatingPullback(int d, double[] l, double[] x,
+            double[] out, double[] outSeed, long wanted, UnitLowerTimesGradient into,
             double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
+        unitLowerTimesSweep(d, l, x, out, outSeed, true, wanted, into, lAdjoint, xAdjoint, outAdjoint);
+    }
+
+    /**
+     * Runs {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])}, as its value method does, and leaves on the tape of {@code into} what its reverse
+     * sweep reads, for {@code unitLowerTimesReplay}: what the forward sweeps of callers that call it in a loop
+     * run. Each record must be replayed, the last first, with the same {@code into}.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param into lends its buffers and keeps the record
+     */
+    public static void unitLowerTimesRecord(int d, double[] l, double[] x, double[] out,
+            UnitLowerTimesGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
-        // The forward sweep cut to what the reverse sweep reads: the caller has the value.
+        dev.leibniz.Tape tape = workspace.kept(); // this call site's tape, as the records before left it
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         int trips = 0;
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
             trips++;
+            double x_i = x[i]; // line 124: x[i]
+            out[i] = x_i; // line 124: out[i] = x[i]
         }
         int idx = 0; // line 126: int idx = 0
         int trips_2 = 0;
@@ -3345,10 +3380,47 @@ public final class ExamplesGrad {
             int trips_3 = 0;
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
                 trips_3++;
+                double out_j = out[j]; // line 129: out[j]
+                double l_idx = l[idx]; // line 129: l[idx]
+                double x_i_2 = x[i_2]; // line 129: x[i]
+                double prod = l_idx * x_i_2; // line 129: l[idx] * x[i]
+                double sum = out_j + prod; // line 129: out[j] + l[idx] * x[i]
+                out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
                 idx = idx + 1; // line 130: idx++
             }
             tape.push(trips_3);
         }
+        tape.push(trips); // for the replay
+        tape.push(idx); // for the replay
+        tape.push(trips_2); // for the replay
+    }
+
+    /**
+     * The reverse sweep of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for the last record still on the tape of {@code into}: adds into
+     * the caller's adjoints as {@code unitLowerTimesAccumulatingPullback} does, given the arguments of that
+     * record (the arrays as they were when it ended).
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param outSeed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into holds the record, and receives the other vector-Jacobian products
+     * @param lAdjoint the caller's adjoint to add into, or null
+     * @param xAdjoint the caller's adjoint to add into, or null
+     * @param outAdjoint the caller's adjoint to add into, or null
+     */
+    public static void unitLowerTimesReplay(int d, double[] l, double[] x, double[] out,
+            double[] outSeed, long wanted, UnitLowerTimesGradient into, double[] lAdjoint,
+            double[] xAdjoint, double[] outAdjoint) {
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.kept(); // this call site's tape, as the records before left it
+        int trips_2 = tape.popInt(); // as the record left it
+        int idx = tape.popInt(); // as the record left it
+        int trips = tape.popInt(); // as the record left it
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
@@ -3390,48 +3462,6 @@ public final class ExamplesGrad {
         if (outAdjoint == null) {
             into.out = out_bar;
         }
-    }
-
-    /**
-     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param outSeed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     */
-    public static void unitLowerTimesPartialPullback(int d, double[] l, double[] x, double[] out,
-            double[] outSeed, long wanted, UnitLowerTimesGradient into) {
-        unitLowerTimesSweep(d, l, x, out, outSeed, true, wanted, into, null, null, null);
-    }
-
-    /**
-     * The pullback of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * Its callers have what it writes from their forward sweeps, so it computes only what its
-     * reverse sweep reads: what it leaves in the arrays it writes is unspecified.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param outSeed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param lAdjoint the caller's adjoint to add into, or null
-     * @param xAdjoint the caller's adjoint to add into, or null
-     * @param outAdjoint the caller's adjoint to add into, or null
-     */
-    public static void unitLowerTimesAccumulatingPullback(int d, double[] l, double[] x,
-            double[] out, double[] outSeed, long wanted, UnitLowerTimesGradient into,
-            double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
-        unitLowerTimesReverseSweep(d, l, x, out, outSeed, true, wanted, into, lAdjoint, xAdjoint, outAdjoint);
     }
 
     /**
@@ -3774,40 +3804,40 @@ public final class ExamplesGrad {
             into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesGradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double[] x = workspace.doubles(0, d); // line 142: double[] x = new double[d]
+        double[] x = workspace.doubles(0, d); // line 143: double[] x = new double[d]
         double[] x_bar = workspace.doubles(1, d); // its adjoint
-        double[] y = workspace.doubles(2, d); // line 143: double[] y = new double[d]
+        double[] y = workspace.doubles(2, d); // line 144: double[] y = new double[d]
         double[] y_bar = workspace.doubles(3, d); // its adjoint
-        double s = 0; // line 144: double s = 0
-        int n = 0; // line 145: int n = 0
+        double s = 0; // line 145: double s = 0
+        int n = 0; // line 146: int n = 0
         int trips = 0;
-        while (n + d <= xs.length) { // line 145: for (int n = 0; n + d <= xs.length; n += d)
+        while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
             trips++;
             int trips_2 = 0;
-            for (int i = 0; i < d; i++) { // line 146: for (int i = 0; i < d; i++)
+            for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
                 trips_2++;
-                int k = n + i; // line 147: n + i
-                double xs_k = xs[k]; // line 147: xs[n + i]
-                x[i] = xs_k; // line 147: x[i] = xs[n + i]
+                int k = n + i; // line 148: n + i
+                double xs_k = xs[k]; // line 148: xs[n + i]
+                x[i] = xs_k; // line 148: x[i] = xs[n + i]
             }
             tape.push(trips_2);
-            tape.pushAll(x); // what the call sees of x, for its reverse
-            golden.ExamplesGrad.unitLowerTimesValue(d, l, x, y, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
+            golden.ExamplesGrad.unitLowerTimesRecord(d, l, x, y, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
+            tape.pushAll(x); // what the call left in x, for its replay
             int trips_3 = 0;
-            for (int i_2 = 0; i_2 < d; i_2++) { // line 150: for (int i = 0; i < d; i++)
+            for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
                 trips_3++;
-                double y_i = y[i_2]; // line 151: y[i]
-                double y_i_2 = y[i_2]; // line 151: y[i]
+                double y_i = y[i_2]; // line 152: y[i]
+                double y_i_2 = y[i_2]; // line 152: y[i]
                 tape.push(y_i_2);
                 tape.push(y_i);
-                double prod = y_i * y_i_2; // line 151: y[i] * y[i]
-                s = s + prod; // line 151: s += y[i] * y[i]
+                double prod = y_i * y_i_2; // line 152: y[i] * y[i]
+                s = s + prod; // line 152: s += y[i] * y[i]
             }
             tape.push(trips_3);
-            int n_2 = n + (d); // line 145: n += d
-            n = n_2; // line 145: n += d
+            int n_2 = n + (d); // line 146: n += d
+            n = n_2; // line 146: n += d
         }
-        double value = s; // line 154: return s
+        double value = s; // line 155: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
@@ -3815,30 +3845,30 @@ public final class ExamplesGrad {
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
         double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
-        double s_bar = seed; // line 154: return s
-        for (int iteration = trips; iteration > 0; iteration--) { // line 145: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+        double s_bar = seed; // line 155: return s
+        for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
             n = n - ((d)); // stepped back, not saved
             int trips_3 = tape.popInt();
-            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 150: for (int i = 0; i < d; i++) (backwards)
+            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
                 double y_i_2;
                 double y_i;
-                double prod_bar = s_bar; // line 151: s += y[i] * y[i]
+                double prod_bar = s_bar; // line 152: s += y[i] * y[i]
                 y_i = tape.popDouble();
                 y_i_2 = tape.popDouble();
-                double y_i_bar = prod_bar * y_i_2; // line 151: y[i] * y[i]
-                double y_i_2_bar = prod_bar * y_i; // line 151: y[i] * y[i]
-                y_bar[i_2] += y_i_2_bar; // line 151: y[i]
-                y_bar[i_2] += y_i_bar; // line 151: y[i]
+                double y_i_bar = prod_bar * y_i_2; // line 152: y[i] * y[i]
+                double y_i_2_bar = prod_bar * y_i; // line 152: y[i] * y[i]
+                y_bar[i_2] += y_i_2_bar; // line 152: y[i]
+                y_bar[i_2] += y_i_bar; // line 152: y[i]
             }
-            double[] xSeen = workspace.popAll(4, tape); // what the call saw of x
-            golden.ExamplesGrad.unitLowerTimesAccumulatingPullback(d, l, xSeen, y, y_bar, 14L, into.unitLowerTimesCall, l_bar, x_bar, y_bar); // line 149: unitLowerTimes(d, l, x, y)
+            double[] xSeen = workspace.popAll(4, tape); // what the call left in x
+            golden.ExamplesGrad.unitLowerTimesReplay(d, l, xSeen, y, y_bar, 14L, into.unitLowerTimesCall, l_bar, x_bar, y_bar); // line 150: unitLowerTimes(d, l, x, y)
             int trips_2 = tape.popInt();
-            for (int i = trips_2 - 1; i >= 0; i--) { // line 146: for (int i = 0; i < d; i++) (backwards)
+            for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
                 int k;
-                double xs_k_bar = x_bar[i]; // line 147: x[i] = xs[n + i]
+                double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
                 x_bar[i] = 0; // the element's old value did not reach the result
                 k = n + i; // computed again, not saved
-                xs_bar[k] += xs_k_bar; // line 147: xs[n + i]
+                xs_bar[k] += xs_k_bar; // line 148: xs[n + i]
             }
         }
         into.value = value;
@@ -3952,59 +3982,59 @@ public final class ExamplesGrad {
             into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesTangentGradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double[] x = workspace.doubles(0, d); // line 142: double[] x = new double[d]
+        double[] x = workspace.doubles(0, d); // line 143: double[] x = new double[d]
         double[] x_bar = workspace.doubles(1, d); // its adjoint
-        double[] dx = workspace.doubles(2, d); // line 142: double[] x = new double[d]
+        double[] dx = workspace.doubles(2, d); // line 143: double[] x = new double[d]
         double[] dx_bar = workspace.doubles(3, d); // its adjoint
-        double[] y = workspace.doubles(4, d); // line 143: double[] y = new double[d]
+        double[] y = workspace.doubles(4, d); // line 144: double[] y = new double[d]
         double[] y_bar = workspace.doubles(5, d); // its adjoint
-        double[] dy = workspace.doubles(6, d); // line 143: double[] y = new double[d]
+        double[] dy = workspace.doubles(6, d); // line 144: double[] y = new double[d]
         double[] dy_bar = workspace.doubles(7, d); // its adjoint
-        double s = 0; // line 144: double s = 0
-        double ds = 0.0; // line 144: double s = 0
-        int n = 0; // line 145: int n = 0
+        double s = 0; // line 145: double s = 0
+        double ds = 0.0; // line 145: double s = 0
+        int n = 0; // line 146: int n = 0
         int trips = 0;
-        while (n + d <= xs.length) { // line 145: for (int n = 0; n + d <= xs.length; n += d)
+        while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
             trips++;
             int trips_2 = 0;
-            for (int i = 0; i < d; i++) { // line 146: for (int i = 0; i < d; i++)
+            for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
                 trips_2++;
-                int k = n + i; // line 147: n + i
-                double xs_k = xs[k]; // line 147: xs[n + i]
-                double dXs_k = dXs[k]; // line 147: xs[n + i]
-                x[i] = xs_k; // line 147: x[i] = xs[n + i]
-                dx[i] = dXs_k; // line 147: x[i] = xs[n + i]
+                int k = n + i; // line 148: n + i
+                double xs_k = xs[k]; // line 148: xs[n + i]
+                double dXs_k = dXs[k]; // line 148: xs[n + i]
+                x[i] = xs_k; // line 148: x[i] = xs[n + i]
+                dx[i] = dXs_k; // line 148: x[i] = xs[n + i]
             }
             tape.push(trips_2);
             tape.pushAll(x); // what the call sees of x, for its reverse
             tape.pushAll(y); // what the call sees of y, for its reverse
             tape.pushAll(dx); // what the call sees of dx, for its reverse
             tape.pushAll(dy); // what the call sees of dy, for its reverse
-            golden.ExamplesGrad.unitLowerTimesTangentValue(d, l, x, y, dl, dx, dy, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
+            golden.ExamplesGrad.unitLowerTimesTangentValue(d, l, x, y, dl, dx, dy, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
             int trips_3 = 0;
-            for (int i_2 = 0; i_2 < d; i_2++) { // line 150: for (int i = 0; i < d; i++)
+            for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
                 trips_3++;
-                double y_i = y[i_2]; // line 151: y[i]
-                double dY_i = dy[i_2]; // line 151: y[i]
-                double y_i_2 = y[i_2]; // line 151: y[i]
-                double dY_i_2 = dy[i_2]; // line 151: y[i]
-                double prod = y_i * y_i_2; // line 151: y[i] * y[i]
+                double y_i = y[i_2]; // line 152: y[i]
+                double dY_i = dy[i_2]; // line 152: y[i]
+                double y_i_2 = y[i_2]; // line 152: y[i]
+                double dY_i_2 = dy[i_2]; // line 152: y[i]
+                double prod = y_i * y_i_2; // line 152: y[i] * y[i]
                 tape.push(dY_i);
                 tape.push(y_i_2);
-                double dY_iTerm = y_i_2 * dY_i; // line 151: y[i] * y[i]
+                double dY_iTerm = y_i_2 * dY_i; // line 152: y[i] * y[i]
                 tape.push(dY_i_2);
                 tape.push(y_i);
-                double dY_iTerm_2 = y_i * dY_i_2; // line 151: y[i] * y[i]
-                double dProd = dY_iTerm + dY_iTerm_2; // line 151: y[i] * y[i]
-                double sBefore = s; // line 151: s += y[i] * y[i]
-                s = s + prod; // line 151: s += y[i] * y[i]
-                ds = ds + dProd; // line 151: s += y[i] * y[i]
+                double dY_iTerm_2 = y_i * dY_i_2; // line 152: y[i] * y[i]
+                double dProd = dY_iTerm + dY_iTerm_2; // line 152: y[i] * y[i]
+                double sBefore = s; // line 152: s += y[i] * y[i]
+                s = s + prod; // line 152: s += y[i] * y[i]
+                ds = ds + dProd; // line 152: s += y[i] * y[i]
             }
             tape.push(trips_3);
-            int n_2 = n + (d); // line 145: n += d
-            n = n_2; // line 145: n += d
+            int n_2 = n + (d); // line 146: n += d
+            n = n_2; // line 146: n += d
         }
-        double value = ds; // line 154: return s
+        double value = ds; // line 155: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
@@ -4014,53 +4044,53 @@ public final class ExamplesGrad {
         double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
         double[] dl_bar = dlAdjoint != null ? dlAdjoint : (wanted & 8L) != 0 ? dev.leibniz.Workspace.zeroed(into.dl, dl.length) : dev.leibniz.Workspace.sized(into.dl, dl.length);
         double[] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs.length) : dev.leibniz.Workspace.sized(into.dXs, dXs.length);
-        double ds_bar = seed; // line 154: return s
-        for (int iteration = trips; iteration > 0; iteration--) { // line 145: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+        double ds_bar = seed; // line 155: return s
+        for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
             n = n - ((d)); // stepped back, not saved
             int trips_3 = tape.popInt();
-            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 150: for (int i = 0; i < d; i++) (backwards)
+            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
                 double dY_i;
                 double y_i_2;
                 double dY_i_2;
                 double y_i;
-                double dProd_bar = ds_bar; // line 151: s += y[i] * y[i]
-                double dY_iTerm_bar = dProd_bar; // line 151: y[i] * y[i]
-                double dY_iTerm_2_bar = dProd_bar; // line 151: y[i] * y[i]
+                double dProd_bar = ds_bar; // line 152: s += y[i] * y[i]
+                double dY_iTerm_bar = dProd_bar; // line 152: y[i] * y[i]
+                double dY_iTerm_2_bar = dProd_bar; // line 152: y[i] * y[i]
                 y_i = tape.popDouble();
                 dY_i_2 = tape.popDouble();
-                double y_i_bar = dY_iTerm_2_bar * dY_i_2; // line 151: y[i] * y[i]
-                double dY_i_2_bar = dY_iTerm_2_bar * y_i; // line 151: y[i] * y[i]
+                double y_i_bar = dY_iTerm_2_bar * dY_i_2; // line 152: y[i] * y[i]
+                double dY_i_2_bar = dY_iTerm_2_bar * y_i; // line 152: y[i] * y[i]
                 y_i_2 = tape.popDouble();
                 dY_i = tape.popDouble();
-                double y_i_2_bar = dY_iTerm_bar * dY_i; // line 151: y[i] * y[i]
-                double dY_i_bar = dY_iTerm_bar * y_i_2; // line 151: y[i] * y[i]
-                dy_bar[i_2] += dY_i_2_bar; // line 151: y[i]
-                y_bar[i_2] += y_i_2_bar; // line 151: y[i]
-                dy_bar[i_2] += dY_i_bar; // line 151: y[i]
-                y_bar[i_2] += y_i_bar; // line 151: y[i]
+                double y_i_2_bar = dY_iTerm_bar * dY_i; // line 152: y[i] * y[i]
+                double dY_i_bar = dY_iTerm_bar * y_i_2; // line 152: y[i] * y[i]
+                dy_bar[i_2] += dY_i_2_bar; // line 152: y[i]
+                y_bar[i_2] += y_i_2_bar; // line 152: y[i]
+                dy_bar[i_2] += dY_i_bar; // line 152: y[i]
+                y_bar[i_2] += y_i_bar; // line 152: y[i]
             }
             double[] dySeen = workspace.popAll(8, tape); // what the call saw of dy
             double[] dxSeen = workspace.popAll(9, tape); // what the call saw of dx
             double[] ySeen = workspace.popAll(10, tape); // what the call saw of y
             double[] xSeen = workspace.popAll(11, tape); // what the call saw of x
-            golden.ExamplesGrad.unitLowerTimesTangentPullback(d, l, xSeen, ySeen, dl, dxSeen, dySeen, y_bar, dy_bar, into.unitLowerTimesCall); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(l_bar, into.unitLowerTimesCall.l()); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(x_bar, into.unitLowerTimesCall.x()); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.replace(y_bar, into.unitLowerTimesCall.out()); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(dl_bar, into.unitLowerTimesCall.dl()); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(dx_bar, into.unitLowerTimesCall.dx()); // line 149: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.replace(dy_bar, into.unitLowerTimesCall.dOut()); // line 149: unitLowerTimes(d, l, x, y)
+            golden.ExamplesGrad.unitLowerTimesTangentPullback(d, l, xSeen, ySeen, dl, dxSeen, dySeen, y_bar, dy_bar, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(l_bar, into.unitLowerTimesCall.l()); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(x_bar, into.unitLowerTimesCall.x()); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.replace(y_bar, into.unitLowerTimesCall.out()); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(dl_bar, into.unitLowerTimesCall.dl()); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.accumulate(dx_bar, into.unitLowerTimesCall.dx()); // line 150: unitLowerTimes(d, l, x, y)
+            dev.leibniz.Workspace.replace(dy_bar, into.unitLowerTimesCall.dOut()); // line 150: unitLowerTimes(d, l, x, y)
             int trips_2 = tape.popInt();
-            for (int i = trips_2 - 1; i >= 0; i--) { // line 146: for (int i = 0; i < d; i++) (backwards)
+            for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
                 int k;
-                double dXs_k_bar = dx_bar[i]; // line 147: x[i] = xs[n + i]
+                double dXs_k_bar = dx_bar[i]; // line 148: x[i] = xs[n + i]
                 dx_bar[i] = 0; // the element's old value did not reach the result
-                double xs_k_bar = x_bar[i]; // line 147: x[i] = xs[n + i]
+                double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
                 x_bar[i] = 0; // the element's old value did not reach the result
                 k = n + i; // computed again, not saved
-                dXs_bar[k] += dXs_k_bar; // line 147: xs[n + i]
+                dXs_bar[k] += dXs_k_bar; // line 148: xs[n + i]
                 k = n + i; // computed again, not saved
-                xs_bar[k] += xs_k_bar; // line 147: xs[n + i]
+                xs_bar[k] += xs_k_bar; // line 148: xs[n + i]
             }
         }
         into.value = value;

@@ -56,6 +56,16 @@ public final class Tape {
     }
 
     /**
+     * Keeps what the tape holds and records what is pushed from now on.
+     *
+     * @return this tape
+     */
+    public Tape keep() {
+        recording = true;
+        return this;
+    }
+
+    /**
      * Empties every stack, keeping their chunks.
      *
      * @return this tape

@@ -41,6 +41,17 @@ public final class Workspace {
     }
 
     /**
+     * The tape as it is, recording: what a call site's earlier records left on it stays, for their
+     * replays (a method's {@code mRecord} and {@code mReplay}, which its callers' sweeps run for a
+     * call in a loop).
+     *
+     * @return the tape
+     */
+    public Tape kept() {
+        return tape.keep();
+    }
+
+    /**
      * A stack of its own for one call site inside a loop, emptied: the arrays the call returns,
      * which the reverse sweep takes back at the top of each iteration, apart from the tape's
      * values popped step by step.

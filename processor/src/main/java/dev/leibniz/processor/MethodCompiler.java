@@ -99,13 +99,20 @@ final class MethodCompiler {
         // A cut sweep (ReverseTransform.Result#reverseOnly) only for methods whose accumulating pullback a caller
         // compiled here runs: elsewhere it would be code javac compiles for nothing.
         java.util.Set<ExecutableElement> called = new java.util.HashSet<>();
+        java.util.Set<ExecutableElement> recorded = new java.util.HashSet<>();
         for (List<Compiled> list : done.values()) {
             for (Compiled c : list) {
-                dev.leibniz.processor.ir.Walk.statements(c.func().body(), s -> {
-                    if (s instanceof dev.leibniz.processor.ir.Call k && k.callee().accumulating() != null) {
-                        called.add(k.callee().method());
+                for (dev.leibniz.processor.ir.Placed p : dev.leibniz.processor.ir.Placed.of(c.func().body(), null)) {
+                    if (p.stmt() instanceof dev.leibniz.processor.ir.Call k) {
+                        // a call in a loop of a callee that splits is recorded and replayed (ArrayWrites.recorded)
+                        boolean split = k.callee().record() != null && !p.loops().isEmpty();
+                        if (split) {
+                            recorded.add(k.callee().method());
+                        } else if (k.callee().accumulating() != null) {
+                            called.add(k.callee().method());
+                        }
                     }
-                });
+                }
             }
         }
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
@@ -114,6 +121,8 @@ final class MethodCompiler {
                     TangentCompiler.Tangent t = tangents.of(c.method());
                     ReverseTransform.Result pullback = called.contains(c.method()) ? c.pullback()
                             : ReverseTransform.withoutReverseOnly(c.pullback());
+                    // (a caller may name the record even where it calls outside loops: emitted then, unused)
+                    pullback = recorded.contains(c.method()) ? pullback : ReverseTransform.withoutSplit(pullback);
                     return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback());
                 }).toList()));
@@ -147,6 +156,24 @@ final class MethodCompiler {
         @Override
         public List<Integer> outputsRead(ExecutableElement procedure) {
             return MethodCompiler.this.outputsRead(procedure);
+        }
+
+        @Override
+        public List<Integer> replayReads(ExecutableElement method) {
+            if (lookups.path(method) == null || inProgress.contains(method)) {
+                return null; // compiled elsewhere, or recursive
+            }
+            Compiled c = compiled(method);
+            if (c == null || c.pullback().split() == null) {
+                return null;
+            }
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < c.func().params().size(); i++) {
+                if (c.pullback().split().reads().contains(c.func().params().get(i).var().name())) {
+                    out.add(i);
+                }
+            }
+            return out;
         }
 
         @Override

@@ -42,7 +42,8 @@ public final class ArrayWrites {
                 if (!(k.args().get(i) instanceof Var passed) || !passed.type().isFloatingArray()) {
                     continue;
                 }
-                String why = whySnapshot(k, i, passed.base(), call, all);
+                String why = recorded(k, !call.loops().isEmpty(), activity) ? whyCopyAfter(k, i, passed.base(), call, all)
+                        : whySnapshot(k, i, passed.base(), call, all);
                 if (why == null) {
                     continue;
                 }
@@ -56,6 +57,38 @@ public final class ArrayWrites {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the call is recorded in the forward sweep and replayed in the reverse sweep
+     * ({@code mRecord}, {@code mReplay}): a call in a loop of a callee that splits, whose derivative
+     * is needed. Its copies are taken right after the call, of what the replay reads.
+     */
+    public static boolean recorded(Call k, boolean inLoop, Activity activity) {
+        return inLoop && k.callee().record() != null && k.callee().accumulating() != null && activity.acts(k)
+                && (k.target() == null || activity.isActive(k.target()));
+    }
+
+    /**
+     * For a recorded call: why the array must be copied right after the call for the replay, or
+     * null when the array still holds then what the record left in it (or the replay reads nothing of it).
+     */
+    private static String whyCopyAfter(Call k, int i, Var array, Placed call, List<Placed> all) {
+        List<Loop> madeIn = allocatedIn(array, all);
+        boolean reads = k.callee().replayReads().contains(i);
+        if (!madeIn.isEmpty() && call.loops().containsAll(madeIn) && (reads || k.callee().outputsRead().contains(i))) {
+            // a copy in a reused buffer is what keeps an array made in every iteration from being allocated
+            return "made anew in every iteration";
+        }
+        if (!reads) {
+            return null;
+        }
+        for (Placed w : all) {
+            if (writes(w.stmt(), array) && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
+                return "written again afterwards (line " + line(w.stmt()) + ")";
+            }
+        }
+        return null;
     }
 
     /** Why the array must be copied for this call's reverse, or null when it still holds what the call saw. */

@@ -180,6 +180,8 @@ public final class CompanionEmitter {
                 gradient, into, m, TypeName.DOUBLE);
         addAccumulating(type, f, link, params, args, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()),
                 gradient, into, m, TypeName.DOUBLE);
+        addSplit(type, f, link, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
+                TypeName.DOUBLE);
         addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE, m);
     }
 
@@ -314,6 +316,56 @@ public final class CompanionEmitter {
     }
 
     /**
+     * {@code mRecord} and {@code mReplay} (see {@code transform/SplitSweeps}), for a method whose
+     * callers call it in loops: the forward sweep leaving on the call site's tape what the reverse
+     * sweep reads, and the reverse sweep taking it back.
+     */
+    private static void addSplit(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
+            List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
+        dev.leibniz.processor.transform.SplitSweeps split = m.pullback().split();
+        if (split == null) {
+            return;
+        }
+        MethodSpec.Builder record = MethodSpec.methodBuilder(f.name() + "Record")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Runs $L, as its value method does, and leaves on the tape of {@code $L} what its reverse\n"
+                        + "sweep reads, for {@code $LReplay}: what the forward sweeps of callers that call it in a loop\n"
+                        + "run. Each record must be replayed, the last first, with the same {@code $L}.\n",
+                        link, into, f.name(), into)
+                .addJavadoc("$L", paramDocs(f))
+                .addJavadoc("@param $L lends its buffers and keeps the record\n", into)
+                .addParameters(params)
+                .addParameter(gradient, into)
+                .returns(returns);
+        if (!returns.equals(TypeName.VOID)) {
+            record.addJavadoc("@return the value\n");
+        }
+        type.addMethod(record.addCode(CodeRenderer.render(split.record())).build());
+        MethodSpec.Builder replay = MethodSpec.methodBuilder(f.name() + "Replay")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("The reverse sweep of $L for the last record still on the tape of {@code $L}: adds into\n"
+                        + "the caller's adjoints as {@code $LAccumulatingPullback} does, given the arguments of that\n"
+                        + "record (the arrays as they were when it ended).\n", link, into, f.name())
+                .addJavadoc("$L", paramDocs(f));
+        for (ParameterSpec sd : seeds) {
+            replay.addJavadoc("@param $L as for the pullback\n", sd.name());
+        }
+        replay.addJavadoc("@param $L which gradients to compute (bit i for parameter i)\n", m.pullback().wanted())
+                .addJavadoc("@param $L holds the record, and receives the other vector-Jacobian products\n", into);
+        for (ReverseTransform.Adjoint a : m.pullback().adjoints()) {
+            replay.addJavadoc("@param $L the caller's adjoint to add into, or null\n", a.name());
+        }
+        replay.addParameters(params)
+                .addParameters(seeds)
+                .addParameter(TypeName.LONG, m.pullback().wanted())
+                .addParameter(gradient, into);
+        for (ReverseTransform.Adjoint a : m.pullback().adjoints()) {
+            replay.addParameter(arrayType(a.type()), a.name());
+        }
+        type.addMethod(replay.addCode(CodeRenderer.render(split.replay())).build());
+    }
+
+    /**
      * The pullback for a caller that wants only some gradients (an argument of its carries no
      * derivative): the others are left unspecified, so their arrays need not be zeroed.
      */
@@ -441,6 +493,7 @@ public final class CompanionEmitter {
         addSweep(type, f, link, params, seeds, gradient, into, m, TypeName.VOID);
         addPartial(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
         addAccumulating(type, f, link, params, args, seeds, gradient, into, m, TypeName.VOID);
+        addSplit(type, f, link, params, seeds, gradient, into, m, TypeName.VOID);
         addValue(type, f, link, params, args, noSeeds, gradient, into, TypeName.VOID, m);
     }
 

@@ -24,15 +24,22 @@ import java.util.List;
  * @param accumulatingReads for a procedure with an accumulating pullback, the outputs whose values on entry that
  *     pullback reads (it may run a forward sweep cut to what its reverse sweep reads, which reads fewer than
  *     {@code outputsRead}); null for {@code outputsRead}
+ * @param record the companion's {@code mRecord}, which a caller's forward sweep runs for a call in a loop in place of
+ *     the value method, leaving what the callee's reverse sweep reads on the call site's tape; null if none
+ * @param replay the companion's {@code mReplay}, the caller's reverse sweep's call for such a call; null if none
+ * @param replayReads the parameters whose values the replay reads: the array arguments a caller must hand it as they
+ *     were when the record ended
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
         javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
-        String value, String partial, String accumulating, List<Integer> accumulatingReads) {
+        String value, String partial, String accumulating, List<Integer> accumulatingReads, String record,
+        String replay, List<Integer> replayReads) {
     public Callee {
         outputs = List.copyOf(outputs);
         outputsRead = List.copyOf(outputsRead);
         accumulatingReads = accumulatingReads == null ? outputsRead : List.copyOf(accumulatingReads);
+        replayReads = replayReads == null ? List.of() : List.copyOf(replayReads);
     }
 
     /** A callee without an accumulating pullback. */
@@ -41,6 +48,6 @@ public record Callee(String primal, List<Boolean> differentiated, List<String> p
             javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
             String value, String partial) {
         this(primal, differentiated, paramNames, pullback, gradientType, rule, ruleReturns, description, method,
-                outputs, outputsRead, value, partial, null, null);
+                outputs, outputsRead, value, partial, null, null, null, null, null);
     }
 }

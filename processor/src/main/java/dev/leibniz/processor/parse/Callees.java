@@ -246,6 +246,8 @@ final class Callees {
                         + "to itself; a procedure cannot call itself: write the recursion as a loop");
             }
         }
+        // A method compiled in this round may be split into a record and a replay (SplitSweeps).
+        List<Integer> split = inSource ? p.procedures().replayReads(m) : null;
         String value = m.getSimpleName() + "Value";
         String partial = m.getSimpleName() + "PartialPullback";
         String accumulating = m.getSimpleName() + "AccumulatingPullback";
@@ -260,7 +262,9 @@ final class Callees {
                 null, null, description, m, outputs, outputsRead, hasValue ? companion + "." + value : null,
                 hasPartial && readsArrays(m, differentiated, outputs) ? companion + "." + partial : null,
                 hasAccumulating && hasArrays(m, differentiated) ? companion + "." + accumulating : null,
-                procedure && inSource ? p.procedures().accumulatingReads(m) : outputsRead);
+                procedure && inSource ? p.procedures().accumulatingReads(m) : outputsRead,
+                split != null ? companion + "." + m.getSimpleName() + "Record" : null,
+                split != null ? companion + "." + m.getSimpleName() + "Replay" : null, split);
     }
 
     /** Whether a differentiated parameter is an array: the companion then has an accumulating pullback. */

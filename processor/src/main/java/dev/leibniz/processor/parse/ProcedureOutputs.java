@@ -50,4 +50,15 @@ public interface ProcedureOutputs {
     default List<Integer> accumulatingReads(ExecutableElement procedure) {
         return outputsRead(procedure);
     }
+
+    /**
+     * For a method whose sweep splits into a record and a replay ({@code SplitSweeps}), the
+     * parameters whose values the replay reads; null when it does not split.
+     *
+     * @param method a method with a derivative compiled in this round
+     * @return positions, or null
+     */
+    default List<Integer> replayReads(ExecutableElement method) {
+        return null;
+    }
 }

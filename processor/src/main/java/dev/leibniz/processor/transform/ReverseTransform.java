@@ -53,14 +53,22 @@ public final class ReverseTransform {
      *     instead of into an array of its own; null in every call but the accumulating pullback's
      * @param reverseOnly the body of the sweep that the accumulating pullback runs (the forward sweep cut to what
      *     the reverse sweep reads, see {@link ForwardPruning}), or null when it is the full sweep
+     * @param split the record and replay for callers that call the method in loops, or null
      */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
-            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints, List<Code> reverseOnly) {}
+            List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints, List<Code> reverseOnly,
+            SplitSweeps split) {}
 
     /** The same pullback without a cut sweep: its accumulating pullback runs the full sweep. */
     public static Result withoutReverseOnly(Result r) {
         return r.reverseOnly() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
-                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null);
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split());
+    }
+
+    /** The same pullback without the split sweeps: no caller records it. */
+    public static Result withoutSplit(Result r) {
+        return r.split() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null);
     }
 
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
@@ -90,6 +98,8 @@ public final class ReverseTransform {
     private String tape;
     private String workspace;
     private boolean valueDeclaredAtTop;
+    /** The prelude's line taking the tape, emptied (null without a tape). */
+    private Code tapeLine;
 
     private String valueType() {
         return f.returnsArray() ? "double[]" : "double";
@@ -196,8 +206,9 @@ public final class ReverseTransform {
                     List.of(new Code.Line(field + " = new dev.leibniz.Workspace()", null)), List.of(), null));
             body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null));
             if (tape != null) {
-                body.add(new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape(" + gradientWanted + ")",
-                        "saved values, branch decisions and trip counts for the reverse sweep"));
+                tapeLine = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape(" + gradientWanted + ")",
+                        "saved values, branch decisions and trip counts for the reverse sweep");
+                body.add(tapeLine);
             }
             int site = 0;
             for (String stack : returnedStacks.values()) {
@@ -322,14 +333,48 @@ public final class ReverseTransform {
         // (a tangent program's accumulating pullback is never called: its callers run callees' tangents whole)
         List<Code> reverseOnly = fused == null && f.tangentOf() == null
                 ? reverseOnly(body, forwardStart, forwardEnd, tailStart) : null;
+        SplitSweeps split = fused == null && f.tangentOf() == null && tapeLine != null && f.receiver() == null
+                && returnedStacks.isEmpty() && sizeStacks.isEmpty() && !f.returnsArray() && !adjoints.isEmpty()
+                && !hasEagerCalls() ? split(body, forwardStart, forwardEnd, tailStart) : null;
         Set<String> arrays = new HashSet<>();
         adjoint.forEach((v, name) -> {
             if (v.type() == Type.DOUBLE_ARRAY && v.kind() != Var.Kind.VIEW) {
                 arrays.add(name);
             }
         });
+        if (split != null) {
+            split = new SplitSweeps(split.record(), AdjointPeephole.apply(split.replay(), arrays), split.reads());
+        }
         return new Result(seed, into, AdjointPeephole.apply(body, arrays), usesWorkspace, sites, outputSeeds,
-                gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays));
+                gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays),
+                split);
+    }
+
+    /**
+     * Whether a call's gradient is computed in the forward sweep (outside loops) and kept in its
+     * call site's result object, where the reverse sweep reads it: state a record cannot put on the
+     * tape, since the next record would overwrite it before this one is replayed.
+     */
+    private boolean hasEagerCalls() {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> found[0] |= s instanceof Call k && layout.eager(k));
+        return found[0];
+    }
+
+    /** The sweep split into a record and a replay for callers that call it in loops (see {@link SplitSweeps}). */
+    private SplitSweeps split(List<Code> body, int forwardStart, int forwardEnd, int tailStart) {
+        List<Code> tail = new ArrayList<>(body.subList(forwardEnd + 1, body.size()));
+        if (!f.isProcedure()) {
+            tail.remove(tail.size() - 1); // return value
+            tail.remove(tailStart - forwardEnd - 1); // into.value = value
+        }
+        List<Code> valueEnd = f.isProcedure() ? List.of()
+                : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
+        Code kept = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".kept()",
+                "this call site's tape, as the records before left it");
+        int[] fresh = {0};
+        return SplitSweeps.of(body.subList(0, forwardStart), tapeLine, kept, body.subList(forwardStart, forwardEnd),
+                tail, valueEnd, workspace, tape, () -> slots.computeIfAbsent(List.of("split", fresh[0]++), k -> slots.size()));
     }
 
     /**
@@ -464,12 +509,16 @@ public final class ReverseTransform {
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
                         comment(o.pos())));
             } else if (s instanceof Call k) {
-                for (int i : layout.snapshots.getOrDefault(k, Set.of())) {
+                boolean recorded = recorded(k);
+                for (int i : recorded ? Set.<Integer>of() : layout.snapshots.getOrDefault(k, Set.<Integer>of())) {
                     out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
                             "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
-                String call = layout.eager(k) // the gradient at once, scaled in the reverse sweep
+                String call = recorded // its forward sweep, leaving what its reverse sweep reads on its site's tape
+                        ? k.callee().record() + "(" + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "."
+                                + siteOf.get(k) + ")"
+                        : layout.eager(k) // the gradient at once, scaled in the reverse sweep
                         ? pullbackOf(k) + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
                                 + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + "1.0, " + wantedOf(k)
                                 + into + "." + siteOf.get(k) + ")"
@@ -479,6 +528,10 @@ public final class ReverseTransform {
                         : on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
                 out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));
+                for (int i : recorded ? layout.snapshots.getOrDefault(k, Set.<Integer>of()) : Set.<Integer>of()) {
+                    out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
+                            "what the call left in " + Partials.text(k.args().get(i)) + ", for its replay"));
+                }
                 if (returnedInLoop(k)) {
                     out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse"));
                 } else if (h != null && h.type().isFloatingArray() && activity.isActive(h)) { // its adjoint, zero to start
@@ -1120,10 +1173,27 @@ public final class ReverseTransform {
      * The callee's derivative, scaled by this call's adjoint: its companion's pullback (which
      * computes the callee's forward sweep again), or the user's {@code @DerivativeOf} rule.
      */
+    /** Whether the call is recorded in the forward sweep and replayed in the reverse sweep ({@link SplitSweeps}). */
+    private boolean recorded(Call k) {
+        return dev.leibniz.processor.analysis.ArrayWrites.recorded(k, !layout.loopsOf(k).isEmpty(), activity);
+    }
+
     private void reverseCall(Call k, List<Code> out) {
         Var t = k.target();
-        Map<Integer, String> seen = popSnapshots(k, out); // pushed after the values saved before the call
-        pops(k, out); // even when skipped: the tape must stay in step with the forward sweep
+        boolean recorded = recorded(k);
+        Map<Integer, String> seen;
+        if (recorded) { // its copies were pushed right after it, before a save of its result
+            popSavedAfter(k, out);
+            seen = popSnapshots(k, out);
+            popSavedBefore(k, out);
+        } else {
+            seen = popSnapshots(k, out); // pushed after the values saved before the call
+            pops(k, out); // even when skipped: the tape must stay in step with the forward sweep
+        }
+        if (recorded && t != null && !declaredAdjoints.contains(t)) {
+            declaredAdjoints.add(t); // nothing reached its result, but the replay must still take back its record
+            out.add(new Code.Line("double " + adjointName(t) + " = 0.0", "no derivative reached it"));
+        }
         if (t == null ? !activity.acts(k) : !activity.isActive(t) || !declaredAdjoints.contains(t)) {
             return;
         }
@@ -1181,7 +1251,8 @@ public final class ReverseTransform {
             if (k.args().size() >= 63) {
                 mask = -1L;
             }
-            out.add(new Code.Line(k.callee().accumulating() + "(" + receiver + String.join(", ", argTexts)
+            out.add(new Code.Line((recorded ? k.callee().replay() : k.callee().accumulating()) + "(" + receiver
+                    + String.join(", ", argTexts)
                     + (argTexts.isEmpty() ? "" : ", ") + String.join(", ", seeds) + (seeds.isEmpty() ? "" : ", ")
                     + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment));
             for (int i = 0; i < k.args().size(); i++) {
@@ -1275,7 +1346,8 @@ public final class ReverseTransform {
             String name = names.claim(a.baseName() + "Seen");
             boolean floats = a.type() == Type.FLOAT_ARRAY;
             out.add(new Code.Line(a.javaType() + " " + name + " = " + workspace + (floats ? ".popAllFloats(" : ".popAll(")
-                    + slot(k, 1 + i) + ", " + tape + ")", "what the call saw of " + a.name()));
+                    + slot(k, 1 + i) + ", " + tape + ")", (recorded(k) ? "what the call left in " : "what the call saw of ")
+                    + a.name()));
             seen.put(i, name);
         }
         return seen;
@@ -1295,10 +1367,20 @@ public final class ReverseTransform {
 
     /** Restores, from the tape, the values this step's derivative reads (last pushed, first popped). */
     private void pops(Stmt s, List<Code> out) {
+        popSavedAfter(s, out);
+        popSavedBefore(s, out);
+    }
+
+    /** The step's result, if it was saved right after the step. */
+    private void popSavedAfter(Stmt s, List<Code> out) {
         if (layout.savedAfter.contains(s)) {
             Var t = Layout.target(s);
             out.add(new Code.Line(t.name() + " = " + pop(t), null));
         }
+    }
+
+    /** The values saved before the step, and those computed again for its reverse. */
+    private void popSavedBefore(Stmt s, List<Code> out) {
         List<Var> before = layout.savedBefore.getOrDefault(s, List.of());
         for (int k = before.size() - 1; k >= 0; k--) {
             Var v = before.get(k);

@@ -123,7 +123,7 @@ class AdjointPeepholeTest {
 
     // ---- through the processor ------------------------------------------------------------------
 
-    /** The shapes the rewrites are for, called from a loop: no snapshot of what the callee only updates in place. */
+    /** The shapes the rewrites are for, called from a loop: no copy of what the callee only updates in place. */
     @Test
     void aMatrixVectorProductUpdatedInPlace() throws IOException {
         String methods = """
@@ -156,13 +156,13 @@ class AdjointPeepholeTest {
                     return s;
                 }""";
         String source = generatedSource(methods);
-        int cut = source.indexOf("private static void lowerReverseSweep(");
+        int cut = source.indexOf("public static void lowerReplay("); // the call is in a loop: recorded, replayed
         String lower = source.substring(cut, source.indexOf("\n    }\n", cut));
         assertTrue(lower.matches("(?s).*double x_bar_i\\w* = 0\\.0;.*"), lower);
         assertEquals(-1, lower.indexOf("out_bar[j] = 0;"), lower);
         String f = source.substring(source.indexOf("private static double fSweep("));
         assertEquals(-1, f.substring(0, f.indexOf("\n    }\n")).indexOf("tape.pushAll(out)"),
-                "lower's cut sweep reads nothing of out, so f saves no copy of it");
+                "lower's replay reads nothing of out, so f saves no copy of it");
         check(compile(methods), "f", null, new double[] {0.3, -0.7, 1.1}, new double[] {1.0, 2.0, -0.5, 0.25, -1.5, 0.75});
     }
 }
