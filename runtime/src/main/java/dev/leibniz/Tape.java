@@ -38,6 +38,8 @@ public final class Tape {
     private int objectTop;
     /** False while a sweep computes a value alone: pushes are then dropped, as nothing will pop them. */
     private boolean recording = true;
+    /** Where {@link #mark} left each stack: its chunk and its top, for {@link #rewind}. */
+    private final int[] mark = new int[10];
 
     /** Creates an empty tape. */
     public Tape() {
@@ -53,6 +55,44 @@ public final class Tape {
     public Tape clear(boolean record) {
         recording = record;
         return clear();
+    }
+
+    /**
+     * Remembers where each stack stands, so that what is popped after this can be popped again
+     * after {@link #rewind}: a Jacobian replays one recorded forward sweep once per row. Objects
+     * popped after the mark are not kept (their slots are cleared for the garbage collector), so
+     * only what holds no objects is replayed this way.
+     */
+    public void mark() {
+        mark[0] = doubleChunk;
+        mark[1] = doubleTop;
+        mark[2] = longChunk;
+        mark[3] = longTop;
+        mark[4] = intChunk;
+        mark[5] = intTop;
+        mark[6] = booleanChunk;
+        mark[7] = booleanTop;
+        mark[8] = objectChunk;
+        mark[9] = objectTop;
+    }
+
+    /** Puts every stack back where {@link #mark} found it; what was popped since is there again. */
+    public void rewind() {
+        doubleChunk = mark[0];
+        doubles = doubleChunks[doubleChunk];
+        doubleTop = mark[1];
+        longChunk = mark[2];
+        longs = longChunks[longChunk];
+        longTop = mark[3];
+        intChunk = mark[4];
+        ints = intChunks[intChunk];
+        intTop = mark[5];
+        booleanChunk = mark[6];
+        booleans = booleanChunks[booleanChunk];
+        booleanTop = mark[7];
+        objectChunk = mark[8];
+        objects = objectChunks[objectChunk];
+        objectTop = mark[9];
     }
 
     /**

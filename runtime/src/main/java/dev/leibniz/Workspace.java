@@ -51,6 +51,16 @@ public final class Workspace {
         return tape.keep();
     }
 
+    /** Marks the tape where it stands ({@link Tape#mark}): a Jacobian's rows replay one record. */
+    public void mark() {
+        tape.mark();
+    }
+
+    /** Rewinds the tape to its mark ({@link Tape#rewind}). */
+    public void rewind() {
+        tape.rewind();
+    }
+
     /**
      * A stack of its own for one call site inside a loop, emptied: the arrays the call returns,
      * which the reverse sweep takes back at the top of each iteration, apart from the tape's

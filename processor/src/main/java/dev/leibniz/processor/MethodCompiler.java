@@ -122,7 +122,8 @@ final class MethodCompiler {
                     ReverseTransform.Result pullback = called.contains(c.method()) ? c.pullback()
                             : ReverseTransform.withoutReverseOnly(c.pullback());
                     // (a caller may name the record even where it calls outside loops: emitted then, unused)
-                    pullback = recorded.contains(c.method()) ? pullback : ReverseTransform.withoutSplit(pullback);
+                    pullback = recorded.contains(c.method()) || c.func().returnsArray() ? pullback
+                            : ReverseTransform.withoutSplit(pullback);
                     return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback());
                 }).toList()));
@@ -164,8 +165,8 @@ final class MethodCompiler {
                 return null; // compiled elsewhere, or recursive
             }
             Compiled c = compiled(method);
-            if (c == null || c.pullback().split() == null) {
-                return null;
+            if (c == null || c.pullback().split() == null || c.func().returnsArray()) {
+                return null; // (a double[]-valued method's record is its Jacobian's alone: see JacobianEmitter)
             }
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < c.func().params().size(); i++) {

@@ -323,8 +323,8 @@ public final class CompanionEmitter {
     private static void addSplit(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
             List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
         dev.leibniz.processor.transform.SplitSweeps split = m.pullback().split();
-        if (split == null) {
-            return;
+        if (split == null || f.returnsArray() && !JacobianEmitter.sharesRecord(m)) {
+            return; // (a double[]-valued method's record serves its Jacobian alone)
         }
         MethodSpec.Builder record = MethodSpec.methodBuilder(f.name() + "Record")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -458,6 +458,7 @@ public final class CompanionEmitter {
                 .addStatement("return $LSweep($L, true, -1L, $L$L)", f.name(), join(args, seed), into, nulls(m))
                 .build());
         addSweep(type, f, link, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
+        addSplit(type, f, link, params, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m, array);
         addPartial(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into, m,
                 array);
         addAccumulating(type, f, link, params, args, List.of(ParameterSpec.builder(array, seed).build()), gradient, into,

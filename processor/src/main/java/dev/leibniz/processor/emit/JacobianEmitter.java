@@ -56,7 +56,7 @@ final class JacobianEmitter {
                 .addStatement("return $LJacobian($L)", f.name(), join(args, "new " + work.simpleName() + "()"))
                 .build());
 
-        type.addMethod(MethodSpec.methodBuilder(f.name() + "Jacobian")
+        MethodSpec.Builder jacobianMethod = MethodSpec.methodBuilder(f.name() + "Jacobian")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Jacobian of $L in numerator layout: {@code J[i][j]} is the derivative of output i with\n"
                         + "respect to the j-th differentiated input, flattened in declaration order (a {@code double[]} as\n"
@@ -91,10 +91,24 @@ final class JacobianEmitter {
                 .nextControlFlow("else")
                 .addComment("reverse mode: row i is the pullback of the i-th unit vector")
                 .addStatement("$L.seed = $T.zeroed($L.seed, $L)", into, WORKSPACE, into, rows)
-                .addStatement("double[] $L = $L.seed", seed, into)
-                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
-                .addStatement("$L[$L] = 1.0", seed, i)
-                .addStatement("$LPullback($L, $L, $L.reverse)", f.name(), args, seed, into)
+                .addStatement("double[] $L = $L.seed", seed, into);
+        boolean shared = sharesRecord(m);
+        if (shared) { // one forward sweep for every row: recorded once, its reverse replayed per row
+            String workspace = into + ".reverse." + dev.leibniz.processor.CompanionNames.workspaceField(
+                    f.params().stream().map(p -> p.name()).toList());
+            jacobianMethod.addStatement("$LRecord($L)", f.name(), join(args, into + ".reverse"))
+                    .addStatement("$L.mark()", workspace)
+                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                    .addStatement("$L[$L] = 1.0", seed, i)
+                    .addStatement("$L.rewind()", workspace)
+                    .addStatement("$LReplay($L, -1L, $L.reverse$L)", f.name(), join(args, seed), into,
+                            ", null".repeat(m.pullback().adjoints().size()));
+        } else {
+            jacobianMethod.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                    .addStatement("$L[$L] = 1.0", seed, i)
+                    .addStatement("$LPullback($L, $L, $L.reverse)", f.name(), args, seed, into);
+        }
+        type.addMethod(jacobianMethod
                 .addStatement("int $L = 0", at)
                 .addCode(TangentEmitter.gather(f, tf, into + ".reverse", jacobian + "[" + i + "]", at))
                 .addStatement("$L[$L] = 0.0", seed, i)
@@ -102,6 +116,37 @@ final class JacobianEmitter {
                 .endControlFlow()
                 .addStatement("return $L", jacobian)
                 .build());
+    }
+
+    /**
+     * Whether the Jacobian's rows replay one record of the forward sweep ({@code mRecord}, then
+     * per row a rewind of the tape and {@code mReplay}): when the method's sweep splits, and its
+     * replay neither pops objects (which a rewind could not bring back) nor replays calls of its
+     * own (whose records are on their call sites' tapes, which the rewind does not reach).
+     */
+    static boolean sharesRecord(CompanionEmitter.Method m) {
+        dev.leibniz.processor.transform.SplitSweeps split = m.pullback().split();
+        if (split == null || !m.pullback().workspace()) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder();
+        appendText(split.replay(), text);
+        return text.indexOf("popObject") < 0 && text.indexOf("Replay(") < 0 && text.indexOf("Record(") < 0;
+    }
+
+    private static void appendText(List<dev.leibniz.processor.transform.Code> code, StringBuilder out) {
+        for (dev.leibniz.processor.transform.Code c : code) {
+            if (c instanceof dev.leibniz.processor.transform.Code.Line l) {
+                out.append(l.code()).append('\n');
+            } else if (c instanceof dev.leibniz.processor.transform.Code.Loop l) {
+                out.append(l.header()).append('\n');
+                appendText(l.body(), out);
+            } else if (c instanceof dev.leibniz.processor.transform.Code.Branch b) {
+                out.append(b.condition()).append('\n');
+                appendText(b.then(), out);
+                appendText(b.otherwise(), out);
+            }
+        }
     }
 
     /** The buffers a Jacobian keeps between calls: both sweeps' results, the unit vectors, the tangents. */

@@ -334,7 +334,7 @@ public final class ReverseTransform {
         List<Code> reverseOnly = fused == null && f.tangentOf() == null
                 ? reverseOnly(body, forwardStart, forwardEnd, tailStart) : null;
         SplitSweeps split = fused == null && f.tangentOf() == null && tapeLine != null && f.receiver() == null
-                && returnedStacks.isEmpty() && sizeStacks.isEmpty() && !f.returnsArray() && !adjoints.isEmpty()
+                && returnedStacks.isEmpty() && sizeStacks.isEmpty() && (!adjoints.isEmpty() || f.returnsArray())
                 && !hasEagerCalls() ? split(body, forwardStart, forwardEnd, tailStart) : null;
         Set<String> arrays = new HashSet<>();
         adjoint.forEach((v, name) -> {
