@@ -1,5 +1,8 @@
 package dev.leibniz.processor.transform;
 
+import static dev.leibniz.processor.transform.CodeFixtures.line;
+import static dev.leibniz.processor.transform.CodeFixtures.loop;
+import static dev.leibniz.processor.transform.CodeFixtures.text;
 import static dev.leibniz.processor.transform.MutantKillersTest.check;
 import static dev.leibniz.processor.transform.MutantKillersTest.compile;
 import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
@@ -7,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,26 +22,6 @@ import org.junit.jupiter.api.Test;
  * with gradients against central differences.
  */
 class AdjointPeepholeTest {
-
-    private static Code.Line line(String code) {
-        return new Code.Line(code, null);
-    }
-
-    private static Code.Loop loop(String header, Code... body) {
-        return new Code.Loop(null, header, new ArrayList<>(List.of(body)), null, null);
-    }
-
-    private static String text(List<Code> code) {
-        StringBuilder out = new StringBuilder();
-        for (Code c : code) {
-            if (c instanceof Code.Line l) {
-                out.append(l.code()).append("; ");
-            } else if (c instanceof Code.Loop l) {
-                out.append(l.header()).append(" { ").append(text(l.body())).append("} ");
-            }
-        }
-        return out.toString();
-    }
 
     private static final Set<String> ARRAYS = Set.of("out_bar", "x_bar");
 

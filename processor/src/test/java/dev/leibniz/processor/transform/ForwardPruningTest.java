@@ -1,5 +1,8 @@
 package dev.leibniz.processor.transform;
 
+import static dev.leibniz.processor.transform.CodeFixtures.line;
+import static dev.leibniz.processor.transform.CodeFixtures.loop;
+import static dev.leibniz.processor.transform.CodeFixtures.text;
 import static dev.leibniz.processor.transform.MutantKillersTest.check;
 import static dev.leibniz.processor.transform.MutantKillersTest.compile;
 import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
@@ -20,29 +23,6 @@ import org.junit.jupiter.api.Test;
  * differences (a dropped statement the reverse sweep needed shows there as a wrong number).
  */
 class ForwardPruningTest {
-
-    private static Code.Line line(String code) {
-        return new Code.Line(code, null);
-    }
-
-    private static Code.Loop loop(String header, Code... body) {
-        return new Code.Loop(null, header, new java.util.ArrayList<>(List.of(body)), null, null);
-    }
-
-    private static String text(List<Code> code) {
-        StringBuilder out = new StringBuilder();
-        for (Code c : code) {
-            if (c instanceof Code.Line l) {
-                out.append(l.code()).append("; ");
-            } else if (c instanceof Code.Loop l) {
-                out.append(l.header()).append(" { ").append(text(l.body())).append("} ");
-            } else if (c instanceof Code.Branch b) {
-                out.append("if (").append(b.condition()).append(") { ").append(text(b.then())).append("} else { ")
-                        .append(text(b.otherwise())).append("} ");
-            }
-        }
-        return out.toString();
-    }
 
     @Test
     void productsNoReverseReadsGoButTripCountsStay() {

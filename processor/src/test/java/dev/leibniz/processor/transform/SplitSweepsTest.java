@@ -1,5 +1,8 @@
 package dev.leibniz.processor.transform;
 
+import static dev.leibniz.processor.transform.CodeFixtures.line;
+import static dev.leibniz.processor.transform.CodeFixtures.loop;
+import static dev.leibniz.processor.transform.CodeFixtures.text;
 import static dev.leibniz.processor.transform.MutantKillersTest.check;
 import static dev.leibniz.processor.transform.MutantKillersTest.compile;
 import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
@@ -21,22 +24,6 @@ import org.junit.jupiter.api.Test;
  * computed three times through one result object (a record left on a tape would show).
  */
 class SplitSweepsTest {
-
-    private static Code.Line line(String code) {
-        return new Code.Line(code, null);
-    }
-
-    private static String text(List<Code> code) {
-        StringBuilder out = new StringBuilder();
-        for (Code c : code) {
-            if (c instanceof Code.Line l) {
-                out.append(l.code()).append("; ");
-            } else if (c instanceof Code.Loop l) {
-                out.append(l.header()).append(" { ").append(text(l.body())).append("} ");
-            }
-        }
-        return out.toString();
-    }
 
     @Test
     void theLocalsTheReverseSweepNamesGoToTheTapeAndComeBackInReverse() {
