@@ -79,7 +79,7 @@ public final class AdjointPeephole {
             if (!zero.code().equals(element + " = 0") || !arrays.contains(array)) {
                 continue;
             }
-            Set<String> indexNames = ForwardPruning.Names.mentioned(element.substring(element.indexOf('[')));
+            Set<String> indexNames = Mentions.mentioned(element.substring(element.indexOf('[')));
             Set<String> copies = new HashSet<>();
             int back = -1;
             for (int m = k + 2; m < out.size() && back < 0; m++) {
@@ -139,7 +139,7 @@ public final class AdjointPeephole {
     private static int assignedIn(List<Code> code, String name) {
         int n = 0;
         for (Code c : code) {
-            if (c instanceof Code.Line l && name.equals(ForwardPruning.Statement.of(l.code()).defines())) {
+            if (c instanceof Code.Line l && name.equals(Statement.of(l.code()).defines())) {
                 n++;
             } else if (c instanceof Code.Loop || c instanceof Code.Branch) {
                 Set<String> assigned = new HashSet<>();
@@ -161,11 +161,11 @@ public final class AdjointPeephole {
         }
         Set<String> assigned = new HashSet<>();
         assigned(loop.body(), assigned);
-        assigned.addAll(ForwardPruning.Names.mentioned(loop.header() == null ? "" : loop.header()));
+        assigned.addAll(Mentions.mentioned(loop.header() == null ? "" : loop.header()));
         List<Code> body = loop.body();
         for (String element : candidates(body)) {
             String array = element.substring(0, element.indexOf('['));
-            Set<String> index = ForwardPruning.Names.mentioned(element.substring(element.indexOf('[')));
+            Set<String> index = Mentions.mentioned(element.substring(element.indexOf('[')));
             if (!arrays.contains(array) || !java.util.Collections.disjoint(index, assigned)
                     || !onlyAddsTo(body, array, element)) {
                 continue;
@@ -206,7 +206,7 @@ public final class AdjointPeephole {
     /** For {@code a[i] += t} or {@code a[i] -= t} with a simple index and a double t: {@code a[i]}. */
     private static String addedTo(String code) {
         java.util.regex.Matcher m = ADD.matcher(code);
-        if (!m.matches() || m.group(3).startsWith("(float)") || !ForwardPruning.Statement.pure(m.group(2))
+        if (!m.matches() || m.group(3).startsWith("(float)") || !Statement.pure(m.group(2))
                 || m.group(2).contains("++") || m.group(2).contains("--") || m.group(2).contains("=")) {
             return null;
         }
@@ -220,24 +220,24 @@ public final class AdjointPeephole {
     private static boolean onlyAddsTo(List<Code> code, String array, String element) {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
-                Set<String> names = ForwardPruning.Names.mentioned(l.code());
+                Set<String> names = Mentions.mentioned(l.code());
                 if ((names.contains(array) || names.contains(LENGTH + array)) && !element.equals(addedTo(l.code()))) {
                     return false;
                 }
-                if (element.equals(addedTo(l.code())) && ForwardPruning.Names.mentioned(
+                if (element.equals(addedTo(l.code())) && Mentions.mentioned(
                         l.code().substring(l.code().indexOf("= ") + 2)).contains(array)) {
                     return false;
                 }
             } else if (c instanceof Code.Loop l) {
-                Set<String> names = ForwardPruning.Names.mentioned(l.header() == null ? "" : l.header());
+                Set<String> names = Mentions.mentioned(l.header() == null ? "" : l.header());
                 if (l.doWhile() != null) {
-                    names.addAll(ForwardPruning.Names.mentioned(l.doWhile()));
+                    names.addAll(Mentions.mentioned(l.doWhile()));
                 }
                 if (names.contains(array) || names.contains(LENGTH + array) || !onlyAddsTo(l.body(), array, element)) {
                     return false;
                 }
             } else if (c instanceof Code.Branch b) {
-                Set<String> names = ForwardPruning.Names.mentioned(b.condition());
+                Set<String> names = Mentions.mentioned(b.condition());
                 if (names.contains(array) || names.contains(LENGTH + array) || !onlyAddsTo(b.then(), array, element)
                         || !onlyAddsTo(b.otherwise(), array, element)) {
                     return false;
@@ -280,15 +280,15 @@ public final class AdjointPeephole {
     private static void collect(List<Code> code, Set<String> into) {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
-                into.addAll(ForwardPruning.Names.mentioned(l.code()));
+                into.addAll(Mentions.mentioned(l.code()));
             } else if (c instanceof Code.Loop l) {
-                into.addAll(ForwardPruning.Names.mentioned(l.header() == null ? "" : l.header()));
+                into.addAll(Mentions.mentioned(l.header() == null ? "" : l.header()));
                 if (l.doWhile() != null) {
-                    into.addAll(ForwardPruning.Names.mentioned(l.doWhile()));
+                    into.addAll(Mentions.mentioned(l.doWhile()));
                 }
                 collect(l.body(), into);
             } else if (c instanceof Code.Branch b) {
-                into.addAll(ForwardPruning.Names.mentioned(b.condition()));
+                into.addAll(Mentions.mentioned(b.condition()));
                 collect(b.then(), into);
                 collect(b.otherwise(), into);
             }
@@ -299,14 +299,14 @@ public final class AdjointPeephole {
     private static void assigned(List<Code> code, Set<String> into) {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
-                ForwardPruning.Statement st = ForwardPruning.Statement.of(l.code());
+                Statement st = Statement.of(l.code());
                 if (st.defines() != null) {
                     into.add(st.defines());
                 } else if (!l.code().startsWith("break") && !l.code().startsWith("continue")) {
-                    into.addAll(ForwardPruning.Names.mentioned(l.code()));
+                    into.addAll(Mentions.mentioned(l.code()));
                 }
             } else if (c instanceof Code.Loop l) {
-                into.addAll(ForwardPruning.Names.mentioned(l.header() == null ? "" : l.header()));
+                into.addAll(Mentions.mentioned(l.header() == null ? "" : l.header()));
                 assigned(l.body(), into);
             } else if (c instanceof Code.Branch b) {
                 assigned(b.then(), into);

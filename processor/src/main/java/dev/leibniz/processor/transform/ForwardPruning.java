@@ -29,7 +29,7 @@ public final class ForwardPruning {
      * read (its reference must be at hand, not what its elements hold).
      */
     private final Set<String> needed = new HashSet<>();
-    private static final String LENGTH = "#";
+    private static final String LENGTH = Mentions.LENGTH;
     private final Set<Code> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private int droppedInLoops;
 
@@ -77,7 +77,7 @@ public final class ForwardPruning {
     /** Whether the pruned code assigns this name (its value is at hand after it). */
     public static boolean assigns(List<Code> code, String name) {
         for (Code c : code) {
-            if (c instanceof Code.Line l && name.equals(Statement.of(l.code()).defines)) {
+            if (c instanceof Code.Line l && name.equals(Statement.of(l.code()).defines())) {
                 return true;
             } else if (c instanceof Code.Branch b && (assigns(b.then(), name) || assigns(b.otherwise(), name))) {
                 return true;
@@ -103,26 +103,26 @@ public final class ForwardPruning {
             boolean keep;
             if (c instanceof Code.Line l) {
                 Statement st = Statement.of(l.code());
-                keep = st.defines == null || needed.contains(st.defines)
-                        || !st.element && needed.contains(LENGTH + st.defines);
+                keep = st.defines() == null || needed.contains(st.defines())
+                        || !st.element() && needed.contains(LENGTH + st.defines());
                 if (keep) {
-                    needed.addAll(Names.mentioned(l.code()));
+                    needed.addAll(Mentions.mentioned(l.code()));
                 }
             } else if (c instanceof Code.Branch b) {
                 mark(b.then());
                 mark(b.otherwise());
                 keep = anyKept(b.then()) || anyKept(b.otherwise()) || !Statement.pure(b.condition());
                 if (keep) {
-                    needed.addAll(Names.mentioned(b.condition()));
+                    needed.addAll(Mentions.mentioned(b.condition()));
                 }
             } else if (c instanceof Code.Loop l) {
                 mark(l.body());
                 keep = anyKept(l.body()) || !Statement.pure(l.header() == null ? "" : l.header())
                         || l.doWhile() != null && !Statement.pure(l.doWhile());
                 if (keep) {
-                    needed.addAll(Names.mentioned(l.header() == null ? "" : l.header()));
+                    needed.addAll(Mentions.mentioned(l.header() == null ? "" : l.header()));
                     if (l.doWhile() != null) {
-                        needed.addAll(Names.mentioned(l.doWhile()));
+                        needed.addAll(Mentions.mentioned(l.doWhile()));
                     }
                 }
             } else {
@@ -210,8 +210,8 @@ public final class ForwardPruning {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
                 Statement st = Statement.of(l.code());
-                if (st.declares) {
-                    (atTop ? top : inner).add(st.defines);
+                if (st.declares()) {
+                    (atTop ? top : inner).add(st.defines());
                 }
             } else if (c instanceof Code.Branch b) {
                 declared(b.then(), false, top, inner);
@@ -221,8 +221,8 @@ public final class ForwardPruning {
                 if (h.startsWith("for (")) {
                     String init = h.substring(5, Math.max(5, h.indexOf(';')));
                     Statement st = Statement.of(init);
-                    if (st.declares) {
-                        inner.add(st.defines);
+                    if (st.declares()) {
+                        inner.add(st.defines());
                     }
                 }
                 declared(l.body(), false, top, inner);
@@ -233,164 +233,18 @@ public final class ForwardPruning {
     private void mentioned(List<Code> code, Set<String> into) {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
-                into.addAll(Names.mentioned(l.code()));
+                into.addAll(Mentions.mentioned(l.code()));
             } else if (c instanceof Code.Branch b) {
-                into.addAll(Names.mentioned(b.condition()));
+                into.addAll(Mentions.mentioned(b.condition()));
                 mentioned(b.then(), into);
                 mentioned(b.otherwise(), into);
             } else if (c instanceof Code.Loop l) {
-                into.addAll(Names.mentioned(l.header() == null ? "" : l.header()));
+                into.addAll(Mentions.mentioned(l.header() == null ? "" : l.header()));
                 if (l.doWhile() != null) {
-                    into.addAll(Names.mentioned(l.doWhile()));
+                    into.addAll(Mentions.mentioned(l.doWhile()));
                 }
                 mentioned(l.body(), into);
             }
-        }
-    }
-
-    /**
-     * What a generated statement does, as far as this pass needs: the local (or array, for an
-     * element write) it alone defines, or null when it must stay whatever it defines.
-     */
-    record Statement(String defines, boolean declares, boolean element) {
-        private static final Statement KEEP = new Statement(null, false, false);
-        /** Words followed by a parenthesis that call nothing. */
-        private static final Set<String> KEYWORDS = Set.of("for", "while", "if", "switch", "return", "throw");
-
-        static Statement of(String code) {
-            String t = code.trim();
-            if (!pure(t) || t.startsWith("break") || t.startsWith("continue") || t.startsWith("return")
-                    || t.startsWith("throw") || t.startsWith("assert")) {
-                return KEEP;
-            }
-            int eq = assignment(t);
-            if (eq < 0) {
-                if (t.matches("[A-Za-z_$][\\w$]*\\s*(\\+\\+|--)") || t.matches("(\\+\\+|--)\\s*[A-Za-z_$][\\w$]*")) {
-                    return new Statement(t.replaceAll("\\+\\+|--", "").trim(), false, false);
-                }
-                String[] parts = t.split("\\s+");
-                return parts.length == 2 && isType(parts[0]) && isName(parts[1]) ? new Statement(parts[1], true, false) : KEEP;
-            }
-            String lhs = t.substring(0, eq).trim();
-            while (!lhs.isEmpty() && "+-*/%&|^<>".indexOf(lhs.charAt(lhs.length() - 1)) >= 0) {
-                lhs = lhs.substring(0, lhs.length() - 1).trim(); // a compound assignment's operator
-            }
-            if (isName(lhs)) {
-                return new Statement(lhs, false, false);
-            }
-            int space = lhs.lastIndexOf(' ');
-            if (space > 0 && isType(lhs.substring(0, space).trim()) && isName(lhs.substring(space + 1))) {
-                return new Statement(lhs.substring(space + 1), true, false);
-            }
-            int bracket = lhs.indexOf('[');
-            if (bracket > 0 && isName(lhs.substring(0, bracket).trim())) {
-                return new Statement(lhs.substring(0, bracket).trim(), false, true); // an element: the array's contents
-            }
-            return KEEP;
-        }
-
-        /** The index of the statement's assignment operator's '=', or -1. */
-        private static int assignment(String t) {
-            int depth = 0;
-            for (int i = 0; i < t.length(); i++) {
-                char ch = t.charAt(i);
-                if (ch == '(' || ch == '[') {
-                    depth++;
-                } else if (ch == ')' || ch == ']') {
-                    depth--;
-                } else if (ch == '=' && depth == 0) {
-                    boolean comparison = i + 1 < t.length() && t.charAt(i + 1) == '='
-                            || i > 0 && (t.charAt(i - 1) == '!' || t.charAt(i - 1) == '=');
-                    return comparison ? -1 : i;
-                }
-            }
-            return -1;
-        }
-
-        /** No call but Math's, no {@code new}, no string or character literal: nothing but values. */
-        static boolean pure(String t) {
-            if (t.indexOf('"') >= 0 || t.indexOf('\'') >= 0 || t.matches(".*\\bnew\\b.*")) {
-                return false;
-            }
-            for (int i = t.indexOf('('); i >= 0; i = t.indexOf('(', i + 1)) {
-                int j = i - 1;
-                while (j >= 0 && t.charAt(j) == ' ') {
-                    j--;
-                }
-                int end = j + 1;
-                while (j >= 0 && (Character.isJavaIdentifierPart(t.charAt(j)) || t.charAt(j) == '.')) {
-                    j--;
-                }
-                String callee = t.substring(j + 1, end);
-                if (!callee.isEmpty() && !isMath(callee) && !KEYWORDS.contains(callee)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isMath(String callee) {
-            int dot = callee.lastIndexOf('.');
-            String owner = dot < 0 ? "" : callee.substring(0, dot);
-            return owner.equals("Math") || owner.equals("java.lang.Math") || owner.equals("StrictMath")
-                    || owner.equals("java.lang.StrictMath");
-        }
-
-        private static boolean isName(String s) {
-            return s.matches("[A-Za-z_$][\\w$]*");
-        }
-
-        private static boolean isType(String s) {
-            return s.matches("[A-Za-z_$][\\w$.]*(\\[\\])*");
-        }
-    }
-
-    /**
-     * The names a piece of generated code mentions (not those after a dot, nor inside literals);
-     * {@code #a} where it reads only {@code a.length}.
-     */
-    static final class Names {
-        private Names() {}
-
-        static Set<String> mentioned(String code) {
-            Set<String> out = new HashSet<>();
-            int n = code.length();
-            int i = 0;
-            while (i < n) {
-                char ch = code.charAt(i);
-                if (ch == '"' || ch == '\'') {
-                    int j = i + 1;
-                    while (j < n && code.charAt(j) != ch) {
-                        j += code.charAt(j) == '\\' ? 2 : 1;
-                    }
-                    i = j + 1;
-                } else if (Character.isDigit(ch)) {
-                    int j = i + 1;
-                    while (j < n && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '.'
-                            || code.charAt(j) == '_')) {
-                        j++;
-                    }
-                    i = j;
-                } else if (Character.isJavaIdentifierStart(ch)) {
-                    int j = i + 1;
-                    while (j < n && Character.isJavaIdentifierPart(code.charAt(j))) {
-                        j++;
-                    }
-                    int before = i - 1;
-                    while (before >= 0 && code.charAt(before) == ' ') {
-                        before--;
-                    }
-                    if (before < 0 || code.charAt(before) != '.') {
-                        boolean length = code.startsWith(".length", j)
-                                && (j + 7 == n || !Character.isJavaIdentifierPart(code.charAt(j + 7)));
-                        out.add(length ? LENGTH + code.substring(i, j) : code.substring(i, j));
-                    }
-                    i = j;
-                } else {
-                    i++;
-                }
-            }
-            return out;
         }
     }
 }

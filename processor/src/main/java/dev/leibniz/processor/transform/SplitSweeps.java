@@ -44,7 +44,7 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
         Map<String, String> initial = new LinkedHashMap<>();
         for (Code c : forward) {
             if (c instanceof Code.Line l) {
-                ForwardPruning.Statement st = ForwardPruning.Statement.of(l.code());
+                Statement st = Statement.of(l.code());
                 if (st.declares() && st.defines() != null) {
                     String code = l.code().trim();
                     int eq = code.indexOf(" = ");
@@ -111,7 +111,7 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
         return new SplitSweeps(record, replay, reads);
     }
 
-    /** {@code T name = call(...)}: a declaration that {@link ForwardPruning.Statement} keeps as a call. */
+    /** {@code T name = call(...)}: a declaration that {@link Statement} keeps as a call. */
     private static boolean declaresWithCall(String code) {
         return code.matches("[A-Za-z_$][\\w$.]*(\\[\\])* [A-Za-z_$][\\w$]* = .*");
     }

@@ -95,16 +95,16 @@ class ForwardPruningTest {
 
     @Test
     void statementsAreReadByShape() {
-        assertEquals(new ForwardPruning.Statement("x_bar", false, true), ForwardPruning.Statement.of("x_bar[k] += t"));
-        assertEquals(new ForwardPruning.Statement("v", true, false), ForwardPruning.Statement.of("double[] v = w[i]"));
-        assertEquals(new ForwardPruning.Statement("k", false, false), ForwardPruning.Statement.of("k++"));
-        assertEquals(new ForwardPruning.Statement("k", false, false), ForwardPruning.Statement.of("k <<= 2"));
-        assertEquals(new ForwardPruning.Statement("b", true, false), ForwardPruning.Statement.of("boolean b = x == y"));
-        assertNull(ForwardPruning.Statement.of("into.value = v").defines());
-        assertNull(ForwardPruning.Statement.of("double v = f(x)").defines());
-        assertNull(ForwardPruning.Statement.of("double[] v = new double[3]").defines());
-        assertNull(ForwardPruning.Statement.of("String s = \"a\"").defines());
-        assertEquals(Set.of("a", "#b", "i"), ForwardPruning.Names.mentioned("a[i] = b.length + 1.5e3 + a.x"));
+        assertEquals(new Statement("x_bar", false, true), Statement.of("x_bar[k] += t"));
+        assertEquals(new Statement("v", true, false), Statement.of("double[] v = w[i]"));
+        assertEquals(new Statement("k", false, false), Statement.of("k++"));
+        assertEquals(new Statement("k", false, false), Statement.of("k <<= 2"));
+        assertEquals(new Statement("b", true, false), Statement.of("boolean b = x == y"));
+        assertNull(Statement.of("into.value = v").defines());
+        assertNull(Statement.of("double v = f(x)").defines());
+        assertNull(Statement.of("double[] v = new double[3]").defines());
+        assertNull(Statement.of("String s = \"a\"").defines());
+        assertEquals(Set.of("a", "#b", "i"), Mentions.mentioned("a[i] = b.length + 1.5e3 + a.x"));
     }
 
     // ---- through the processor ------------------------------------------------------------------
