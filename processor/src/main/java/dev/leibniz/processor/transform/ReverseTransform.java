@@ -361,13 +361,22 @@ public final class ReverseTransform {
         return found[0];
     }
 
-    /** The sweep split into a record and a replay for callers that call it in loops (see {@link SplitSweeps}). */
-    private SplitSweeps split(List<Code> body, int forwardStart, int forwardEnd, int tailStart) {
+    /**
+     * What follows the value-alone branch of a sweep: the reverse sweep and what ends the method,
+     * without the two lines that report the value ({@code into.value = value}, {@code return value}).
+     */
+    private List<Code> reverseWithoutValue(List<Code> body, int forwardEnd, int tailStart) {
         List<Code> tail = new ArrayList<>(body.subList(forwardEnd + 1, body.size()));
         if (!f.isProcedure()) {
             tail.remove(tail.size() - 1); // return value
             tail.remove(tailStart - forwardEnd - 1); // into.value = value
         }
+        return tail;
+    }
+
+    /** The sweep split into a record and a replay for callers that call it in loops (see {@link SplitSweeps}). */
+    private SplitSweeps split(List<Code> body, int forwardStart, int forwardEnd, int tailStart) {
+        List<Code> tail = reverseWithoutValue(body, forwardEnd, tailStart);
         List<Code> valueEnd = f.isProcedure() ? List.of()
                 : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
         Code kept = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".kept()",
@@ -384,12 +393,7 @@ public final class ReverseTransform {
      * when cutting saves no work in a loop.
      */
     private List<Code> reverseOnly(List<Code> body, int forwardStart, int forwardEnd, int tailStart) {
-        List<Code> tail = new ArrayList<>(body.subList(forwardEnd + 1, body.size()));
-        int valueLine = tailStart - forwardEnd - 1;
-        if (!f.isProcedure()) {
-            tail.remove(tail.size() - 1); // return value
-            tail.remove(valueLine); // into.value = value
-        }
+        List<Code> tail = reverseWithoutValue(body, forwardEnd, tailStart);
         List<Code> forward = body.subList(forwardStart, forwardEnd);
         List<Code> pruned = ForwardPruning.prune(forward, tail, Set.of());
         if (pruned == null) {
