@@ -3356,15 +3356,17 @@ public final class ExamplesGrad {
      * @param l a differentiated input
      * @param x a differentiated input
      * @param out a differentiated input
+     * @param gradient whether to record: false when the caller computes its value alone (nothing
+     *     will replay it)
      * @param into lends its buffers and keeps the record
      */
     public static void unitLowerTimesRecord(int d, double[] l, double[] x, double[] out,
-            UnitLowerTimesGradient into) {
+            boolean gradient, UnitLowerTimesGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.kept(); // this call site's tape, as the records before left it
+        dev.leibniz.Tape tape = gradient ? workspace.kept() : workspace.tape(false); // this call site's tape, as the records before left it (a caller computing its value alone records nothing)
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         int trips = 0;
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
@@ -3417,7 +3419,7 @@ public final class ExamplesGrad {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.kept(); // this call site's tape, as the records before left it
+        dev.leibniz.Tape tape = workspace.kept(); // this call site's tape: the record to replay is on top
         int trips_2 = tape.popInt(); // as the record left it
         int idx = tape.popInt(); // as the record left it
         int trips = tape.popInt(); // as the record left it
@@ -3821,7 +3823,7 @@ public final class ExamplesGrad {
                 x[i] = xs_k; // line 148: x[i] = xs[n + i]
             }
             tape.push(trips_2);
-            golden.ExamplesGrad.unitLowerTimesRecord(d, l, x, y, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
+            golden.ExamplesGrad.unitLowerTimesRecord(d, l, x, y, gradient, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
             tape.pushAll(x); // what the call left in x, for its replay
             int trips_3 = 0;
             for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)

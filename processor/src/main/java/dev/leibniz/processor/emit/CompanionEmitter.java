@@ -333,8 +333,11 @@ public final class CompanionEmitter {
                         + "run. Each record must be replayed, the last first, with the same {@code $L}.\n",
                         link, into, f.name(), into)
                 .addJavadoc("$L", paramDocs(f))
+                .addJavadoc("@param $L whether to record: false when the caller computes its value alone (nothing\n"
+                        + "    will replay it)\n", m.pullback().gradient())
                 .addJavadoc("@param $L lends its buffers and keeps the record\n", into)
                 .addParameters(params)
+                .addParameter(TypeName.BOOLEAN, m.pullback().gradient())
                 .addParameter(gradient, into)
                 .returns(returns);
         if (!returns.equals(TypeName.VOID)) {

@@ -96,7 +96,7 @@ final class JacobianEmitter {
         if (shared) { // one forward sweep for every row: recorded once, its reverse replayed per row
             String workspace = into + ".reverse." + dev.leibniz.processor.CompanionNames.workspaceField(
                     f.params().stream().map(p -> p.name()).toList());
-            jacobianMethod.addStatement("$LRecord($L)", f.name(), join(args, into + ".reverse"))
+            jacobianMethod.addStatement("$LRecord($L)", f.name(), join(args, "true, " + into + ".reverse"))
                     .addStatement("$L.mark()", workspace)
                     .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
                     .addStatement("$L[$L] = 1.0", seed, i)

@@ -379,10 +379,14 @@ public final class ReverseTransform {
         List<Code> tail = reverseWithoutValue(body, forwardEnd, tailStart);
         List<Code> valueEnd = f.isProcedure() ? List.of()
                 : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
-        Code kept = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".kept()",
-                "this call site's tape, as the records before left it");
+        Code recordTape = new Code.Line("dev.leibniz.Tape " + tape + " = " + gradientWanted + " ? " + workspace
+                + ".kept() : " + workspace + ".tape(false)",
+                "this call site's tape, as the records before left it (a caller computing its value alone records nothing)");
+        Code replayTape = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".kept()",
+                "this call site's tape: the record to replay is on top");
         int[] fresh = {0};
-        return SplitSweeps.of(body.subList(0, forwardStart), tapeLine, kept, body.subList(forwardStart, forwardEnd),
+        return SplitSweeps.of(body.subList(0, forwardStart), tapeLine, recordTape, replayTape,
+                body.subList(forwardStart, forwardEnd),
                 tail, valueEnd, workspace, tape, () -> slots.computeIfAbsent(List.of("split", fresh[0]++), k -> slots.size()));
     }
 
@@ -520,8 +524,8 @@ public final class ReverseTransform {
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
                 String call = recorded // its forward sweep, leaving what its reverse sweep reads on its site's tape
-                        ? k.callee().record() + "(" + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "."
-                                + siteOf.get(k) + ")"
+                        ? k.callee().record() + "(" + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + gradientWanted
+                                + ", " + into + "." + siteOf.get(k) + ")"
                         : layout.eager(k) // the gradient at once, scaled in the reverse sweep
                         ? pullbackOf(k) + "(" + (k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ")
                                 + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + "1.0, " + wantedOf(k)

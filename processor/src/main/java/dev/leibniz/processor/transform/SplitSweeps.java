@@ -29,7 +29,8 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
      *
      * @param prelude what both parts start with (workspace, tape, call sites)
      * @param tapeLine the prelude's line taking the tape, emptied, which both parts take as it is instead
-     * @param keptTape that line for the split parts
+     * @param recordTape that line for the record (which records only when its caller does)
+     * @param replayTape that line for the replay
      * @param forward the forward sweep
      * @param reverse the reverse sweep and what ends the method, without the lines that report the value
      * @param valueEnd for a method that returns a value, the lines ending the record with it; else empty
@@ -37,7 +38,8 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
      * @param tape the name of the tape local
      * @param slots new workspace buffer numbers
      */
-    static SplitSweeps of(List<Code> prelude, Code tapeLine, Code keptTape, List<Code> forward, List<Code> reverse,
+    static SplitSweeps of(List<Code> prelude, Code tapeLine, Code recordTape, Code replayTape, List<Code> forward,
+            List<Code> reverse,
             List<Code> valueEnd, String workspace, String tape, IntSupplier slots) {
         // The locals the forward sweep declares at its top, with their types, that the reverse sweep names.
         Map<String, String> top = new LinkedHashMap<>();
@@ -91,15 +93,15 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
             pushes.add(new Code.Line(push, "for the replay"));
             pops.add(0, new Code.Line(type + " " + name + " = " + pop, "as the record left it"));
         }
-        List<Code> start = new ArrayList<>();
+        List<Code> record = new ArrayList<>();
+        List<Code> replay = new ArrayList<>();
         for (Code c : prelude) {
-            start.add(c == tapeLine ? keptTape : c);
+            record.add(c == tapeLine ? recordTape : c);
+            replay.add(c == tapeLine ? replayTape : c);
         }
-        List<Code> record = new ArrayList<>(start);
         record.addAll(forward);
         record.addAll(pushes);
         record.addAll(valueEnd);
-        List<Code> replay = new ArrayList<>(start);
         replay.addAll(pops);
         replay.addAll(reverse);
         Set<String> reads = new HashSet<>();

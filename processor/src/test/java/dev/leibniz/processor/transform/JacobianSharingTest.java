@@ -36,7 +36,7 @@ class JacobianSharingTest {
         String source = generatedSource(LAYER);
         int at = source.indexOf("public static double[][] layerJacobian(double[][] a, double[] x, LayerJacobian");
         String jacobian = source.substring(at, source.indexOf("\n    }\n", at));
-        assertTrue(jacobian.contains("layerRecord(a, x, into.reverse);"), jacobian);
+        assertTrue(jacobian.contains("layerRecord(a, x, true, into.reverse);"), jacobian);
         assertTrue(jacobian.contains(".rewind();") && jacobian.contains("layerReplay(a, x, seed, -1L, into.reverse"),
                 jacobian);
         assertEquals(-1, jacobian.indexOf("layerPullback("), jacobian);

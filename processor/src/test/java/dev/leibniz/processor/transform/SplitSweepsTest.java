@@ -29,6 +29,7 @@ class SplitSweepsTest {
     void theLocalsTheReverseSweepNamesGoToTheTapeAndComeBackInReverse() {
         Code tapeLine = line("dev.leibniz.Tape tape = workspace.tape(gradient)");
         Code kept = line("dev.leibniz.Tape tape = workspace.kept()");
+        Code recording = line("dev.leibniz.Tape tape = gradient ? workspace.kept() : workspace.tape(false)");
         List<Code> prelude = List.of(line("dev.leibniz.Workspace workspace = into.workspace"), tapeLine);
         List<Code> forward = List.of(
                 line("double[] t = workspace.doubles(0, n)"),
@@ -42,11 +43,11 @@ class SplitSweepsTest {
                 new Code.Loop(null, "for (int i = trips - 1; i >= 0; i--)", new ArrayList<>(List.of(
                         line("double inner"), line("x_bar[i] += t[i] * r_bar * x[i]"))), null, null),
                 line("x_bar[0] += taken ? 1 : 0"));
-        SplitSweeps split = SplitSweeps.of(prelude, tapeLine, kept, forward, reverse,
+        SplitSweeps split = SplitSweeps.of(prelude, tapeLine, recording, kept, forward, reverse,
                 List.of(line("into.value = value"), line("return value")), "workspace", "tape", () -> 7);
         String record = text(split.record());
         assertTrue(record.startsWith("dev.leibniz.Workspace workspace = into.workspace; dev.leibniz.Tape tape = "
-                + "workspace.kept(); double[] t = workspace.doubles(0, n);"), record);
+                + "gradient ? workspace.kept() : workspace.tape(false); double[] t = workspace.doubles(0, n);"), record);
         assertTrue(record.endsWith("tape.pushAll(t); tape.push(trips); tape.push(taken); into.value = value; "
                 + "return value; "), record);
         String replay = text(split.replay());
@@ -62,16 +63,14 @@ class SplitSweepsTest {
         for (String local : List.of("double[] h_bar = null", "dev.leibniz.Tape hReturned = workspace.returned(0, gradient)",
                 "double[][] m = workspace.doubles(0, n, n)", "double[] h = p.CGrad.gValue(x, into.gCall)")) {
             String name = local.substring(local.indexOf(' ') + 1, local.indexOf(" = "));
-            assertNull(SplitSweeps.of(List.of(tapeLine), tapeLine, line("kept"), List.of(line(local)),
+            assertNull(SplitSweeps.of(List.of(tapeLine), tapeLine, line("record"), line("kept"), List.of(line(local)),
                     List.of(line("use(" + name + ")")), List.of(), "workspace", "tape", () -> 0), local);
         }
     }
 
     // ---- through the processor ------------------------------------------------------------------
 
-    @Test
-    void anInPlaceProductInALoopIsRecordedAndReplayed() throws IOException {
-        String methods = """
+    private static final String IN_PLACE = """
                 @Differentiable static void lower(int d, double[] q, double[] l, double[] x, double[] out) {
                     for (int i = 0; i < d; i++) {
                         out[i] = q[i] * x[i];
@@ -100,6 +99,10 @@ class SplitSweepsTest {
                     }
                     return s;
                 }""";
+
+    @Test
+    void anInPlaceProductInALoopIsRecordedAndReplayed() throws IOException {
+        String methods = IN_PLACE;
         String source = generatedSource(methods);
         int at = source.indexOf("public static void lowerReplay(");
         String replay = source.substring(at, source.indexOf("\n    }\n", at));
@@ -109,11 +112,38 @@ class SplitSweepsTest {
         assertTrue(replay.contains("int idx = tape.popInt();"), "the counter as the record left it: " + replay);
         int fAt = source.indexOf("private static double fSweep(");
         String f = source.substring(fAt, source.indexOf("\n    }\n", fAt));
-        assertTrue(f.contains("lowerRecord(3, q, l, x, out, into.lowerCall); //"), f);
+        assertTrue(f.contains("lowerRecord(3, q, l, x, out, gradient, into.lowerCall); //"), f);
         assertTrue(f.contains("tape.pushAll(x); // what the call left in x"), f);
         assertEquals(-1, f.indexOf("tape.pushAll(out)"), f);
         check(compile(methods), "f", null, new double[] {0.5, -1.2, 2.0}, new double[] {0.3, -0.7, 1.1},
                 new double[] {1.0, 2.0, -0.5, 0.25, -1.5, 0.75});
+    }
+
+    /** A caller computing its value alone records nothing: the call site's tape stays empty. */
+    @Test
+    void theValueAloneLeavesNoRecord() throws Exception {
+        MutantKillersTest.Compiled c = compile(IN_PLACE);
+        java.lang.reflect.Method value = MutantKillersTest.only(c.companion(), "fValue", 4);
+        Object into = value.getParameterTypes()[3].getDeclaredConstructor().newInstance();
+        double[] q = {0.5, -1.2, 2.0};
+        double[] l = {0.3, -0.7, 1.1};
+        double[] xs = {1.0, 2.0, -0.5, 0.25, -1.5, 0.75};
+        for (int round = 0; round < 5; round++) {
+            MutantKillersTest.call(value, null, q, l, xs, into);
+        }
+        Object site = field(into, "lowerCall");
+        dev.leibniz.Tape tape = (dev.leibniz.Tape) field(field(site, "workspace"), "tape");
+        assertEquals(0, tape.size(), "records left by value-alone calls");
+        MutantKillersTest.Compiled again = c;
+        java.lang.reflect.Method gradient = MutantKillersTest.only(again.companion(), "f", 4);
+        MutantKillersTest.call(gradient, null, q, l, xs, into);
+        assertEquals(0, tape.size(), "records left by a gradient: every record is replayed");
+    }
+
+    private static Object field(Object o, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
     }
 
     /** The LSTM's shape: a layer writes a state in place from a cell, in a loop, and is called in a loop. */
