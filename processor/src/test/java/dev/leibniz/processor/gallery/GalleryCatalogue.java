@@ -226,6 +226,33 @@ final class GalleryCatalogue {
                     }
                     return s;
                 }));
+        // A recurrent cell called per time step: recorded in the forward sweep, replayed in the reverse.
+        out.add(program("NeuralLayers", "rnnSequenceLoss", "Wx", "Wh", "b", "-", "-")
+                .at(grid(3, 2, 0.3), m(v(0.2, -0.4, 0.1), v(0.5, 0.3, -0.2), v(-0.1, 0.6, 0.4)), b3, grid(4, 2, 1.1),
+                        v(0.3, -0.5, 0.2))
+                .at(grid(2, 3, 0.8), m(v(0.9, -0.7), v(0.4, 1.1)), v(-0.2, 0.5), grid(5, 3, 0.2), v(-0.4, 0.6))
+                .twin(in -> {
+                    DerivativeStructure[][] wx = in.m(0);
+                    DerivativeStructure[][] wh = in.m(1);
+                    DerivativeStructure[] b = in.v(2);
+                    DerivativeStructure[][] xs = in.m(3);
+                    DerivativeStructure[] target = in.v(4);
+                    DerivativeStructure[] h = new DerivativeStructure[b.length];
+                    java.util.Arrays.fill(h, in.c(0));
+                    for (DerivativeStructure[] x : xs) {
+                        DerivativeStructure[] next = new DerivativeStructure[h.length];
+                        for (int j = 0; j < h.length; j++) {
+                            next[j] = dot(b[j], wx[j], x).add(dot(in.c(0), wh[j], h)).tanh();
+                        }
+                        h = next;
+                    }
+                    DerivativeStructure loss = in.c(0);
+                    for (int j = 0; j < h.length; j++) {
+                        DerivativeStructure e = h[j].subtract(target[j]);
+                        loss = loss.add(e.multiply(e));
+                    }
+                    return loss;
+                }));
         out.add(program("NeuralLayers", "denseTanhFromZero", "W", "b", "x", "v")
                 .at(w34, b3, x4, v(0.7, -1.1, 0.4))
                 .at(grid(2, 5, 1.0), v(-0.3, 0.6), wave(5, 0.2), v(1.5, 0.5)));

@@ -322,4 +322,35 @@ final class NeuralLayers {
         float a = (float) Math.tanh(z);
         return a * a;
     }
+
+    /** An Elman cell, h = tanh(Wx x + Wh h + b), as a procedure that updates the state in place. */
+    @Differentiable
+    static void rnnCell(double[][] Wx, double[][] Wh, double[] b, double[] x, double[] h) {
+        double[] prev = h.clone();
+        for (int j = 0; j < h.length; j++) {
+            double z = b[j];
+            for (int k = 0; k < x.length; k++) {
+                z += Wx[j][k] * x[k];
+            }
+            for (int k = 0; k < prev.length; k++) {
+                z += Wh[j][k] * prev[k];
+            }
+            h[j] = Math.tanh(z);
+        }
+    }
+
+    /** The cell run over a sequence (one row of xs per step), then the squared error of the last state. */
+    @Differentiable(wrt = {"Wx", "Wh", "b"})
+    static double rnnSequenceLoss(double[][] Wx, double[][] Wh, double[] b, double[][] xs, double[] target) {
+        double[] h = new double[b.length];
+        for (int t = 0; t < xs.length; t++) {
+            rnnCell(Wx, Wh, b, xs[t], h);
+        }
+        double loss = 0;
+        for (int j = 0; j < h.length; j++) {
+            double e = h[j] - target[j];
+            loss += e * e;
+        }
+        return loss;
+    }
 }
