@@ -76,19 +76,14 @@ public final class ArrayWrites {
     private static String whyCopyAfter(Call k, int i, Var array, Placed call, List<Placed> all) {
         List<Loop> madeIn = allocatedIn(array, all);
         boolean reads = k.callee().replayReads().contains(i);
-        if (!madeIn.isEmpty() && call.loops().containsAll(madeIn) && (reads || k.callee().outputsRead().contains(i))) {
+        if (madeAnew(call, madeIn) && (reads || k.callee().outputsRead().contains(i))) {
             // a copy in a reused buffer is what keeps an array made in every iteration from being allocated
             return "made anew in every iteration";
         }
         if (!reads) {
             return null;
         }
-        for (Placed w : all) {
-            if (writes(w.stmt(), array) && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
-                return "written again afterwards (line " + line(w.stmt()) + ")";
-            }
-        }
-        return null;
+        return writtenAgain(array, call, madeIn, all);
     }
 
     /** Why the array must be copied for this call's reverse, or null when it still holds what the call saw. */
@@ -102,16 +97,26 @@ public final class ArrayWrites {
                 return "written by it";
             }
             List<Loop> madeIn = allocatedIn(array, all);
-            if (k.callee().outputsRead().contains(i) && !madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
+            if (k.callee().outputsRead().contains(i) && madeAnew(call, madeIn)) {
                 // a copy in a reused buffer is what keeps an array made in every iteration from being allocated
                 return "made anew in every iteration";
             }
             return null;
         }
         List<Loop> madeIn = allocatedIn(array, all);
-        if (!madeIn.isEmpty() && call.loops().containsAll(madeIn)) {
+        if (madeAnew(call, madeIn)) {
             return "made anew in every iteration"; // into one buffer, which the next iteration refills
         }
+        return writtenAgain(array, call, madeIn, all);
+    }
+
+    /** Whether the array is made anew in every iteration of a loop around the call (madeIn: its loops). */
+    private static boolean madeAnew(Placed call, List<Loop> madeIn) {
+        return !madeIn.isEmpty() && call.loops().containsAll(madeIn);
+    }
+
+    /** Why the array no longer holds, in the reverse sweep, what it held at the call: a later write, or null. */
+    private static String writtenAgain(Var array, Placed call, List<Loop> madeIn, List<Placed> all) {
         for (Placed w : all) {
             if (writes(w.stmt(), array) && (w.order() > call.order() || shareLoopOutside(w, call, madeIn))) {
                 return "written again afterwards (line " + line(w.stmt()) + ")";

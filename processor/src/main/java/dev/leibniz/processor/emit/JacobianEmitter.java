@@ -129,24 +129,8 @@ final class JacobianEmitter {
         if (split == null || !m.pullback().workspace()) {
             return false;
         }
-        StringBuilder text = new StringBuilder();
-        appendText(split.replay(), text);
-        return text.indexOf("popObject") < 0 && text.indexOf("Replay(") < 0 && text.indexOf("Record(") < 0;
-    }
-
-    private static void appendText(List<dev.leibniz.processor.transform.Code> code, StringBuilder out) {
-        for (dev.leibniz.processor.transform.Code c : code) {
-            if (c instanceof dev.leibniz.processor.transform.Code.Line l) {
-                out.append(l.code()).append('\n');
-            } else if (c instanceof dev.leibniz.processor.transform.Code.Loop l) {
-                out.append(l.header()).append('\n');
-                appendText(l.body(), out);
-            } else if (c instanceof dev.leibniz.processor.transform.Code.Branch b) {
-                out.append(b.condition()).append('\n');
-                appendText(b.then(), out);
-                appendText(b.otherwise(), out);
-            }
-        }
+        String text = CodeRenderer.render(split.replay()).toString();
+        return !text.contains("popObject") && !text.contains("Replay(") && !text.contains("Record(");
     }
 
     /** The buffers a Jacobian keeps between calls: both sweeps' results, the unit vectors, the tangents. */

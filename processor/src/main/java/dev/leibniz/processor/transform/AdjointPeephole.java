@@ -275,24 +275,10 @@ public final class AdjointPeephole {
 
     // ---- reading code ---------------------------------------------------------------------------
 
-    private static final String LENGTH = "#";
+    private static final String LENGTH = Mentions.LENGTH;
 
     private static void collect(List<Code> code, Set<String> into) {
-        for (Code c : code) {
-            if (c instanceof Code.Line l) {
-                into.addAll(Mentions.mentioned(l.code()));
-            } else if (c instanceof Code.Loop l) {
-                into.addAll(Mentions.mentioned(l.header() == null ? "" : l.header()));
-                if (l.doWhile() != null) {
-                    into.addAll(Mentions.mentioned(l.doWhile()));
-                }
-                collect(l.body(), into);
-            } else if (c instanceof Code.Branch b) {
-                into.addAll(Mentions.mentioned(b.condition()));
-                collect(b.then(), into);
-                collect(b.otherwise(), into);
-            }
-        }
+        into.addAll(ForwardPruning.mentioned(code));
     }
 
     /** The names the code assigns (or declares); a statement it cannot read assigns every name it mentions. */

@@ -7,6 +7,23 @@ import java.util.List;
 final class CodeFixtures {
     private CodeFixtures() {}
 
+    /** GMM's qtimesx: out = L x with L lower triangular, the off-diagonal part added into out in place. */
+    static final String LOWER = """
+                @Differentiable static void lower(int d, double[] q, double[] l, double[] x, double[] out) {
+                    for (int i = 0; i < d; i++) {
+                        out[i] = q[i] * x[i];
+                    }
+                    int idx = 0;
+                    for (int i = 0; i < d; i++) {
+                        for (int j = i + 1; j < d; j++) {
+                            out[j] = out[j] + l[idx] * x[i];
+                            idx++;
+                        }
+                    }
+                }
+
+""";
+
     static Code.Line line(String code) {
         return new Code.Line(code, null);
     }

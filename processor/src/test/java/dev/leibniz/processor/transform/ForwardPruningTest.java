@@ -115,20 +115,7 @@ class ForwardPruningTest {
      */
     @Test
     void aLinearProcedureRunsNoProductsInItsCallersReverseSweep() throws IOException {
-        String methods = """
-                @Differentiable static void lower(int d, double[] q, double[] l, double[] x, double[] out) {
-                    for (int i = 0; i < d; i++) {
-                        out[i] = q[i] * x[i];
-                    }
-                    int idx = 0;
-                    for (int i = 0; i < d; i++) {
-                        for (int j = i + 1; j < d; j++) {
-                            out[j] = out[j] + l[idx] * x[i];
-                            idx++;
-                        }
-                    }
-                }
-
+        String methods = CodeFixtures.LOWER + """
                 @Differentiable static double f(double[] q, double[] l, double[] xs) {
                     double[] x = new double[3];
                     double[] out = new double[3];

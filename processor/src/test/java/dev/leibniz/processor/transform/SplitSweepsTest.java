@@ -70,20 +70,7 @@ class SplitSweepsTest {
 
     // ---- through the processor ------------------------------------------------------------------
 
-    private static final String IN_PLACE = """
-                @Differentiable static void lower(int d, double[] q, double[] l, double[] x, double[] out) {
-                    for (int i = 0; i < d; i++) {
-                        out[i] = q[i] * x[i];
-                    }
-                    int idx = 0;
-                    for (int i = 0; i < d; i++) {
-                        for (int j = i + 1; j < d; j++) {
-                            out[j] = out[j] + l[idx] * x[i];
-                            idx++;
-                        }
-                    }
-                }
-
+    private static final String IN_PLACE = CodeFixtures.LOWER + """
                 @Differentiable static double f(double[] q, double[] l, double[] xs) {
                     double[] x = new double[3];
                     double[] out = new double[3];
