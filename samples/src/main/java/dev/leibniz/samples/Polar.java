@@ -21,8 +21,6 @@ public final class Polar {
      */
     @Differentiable
     public static double[] polar(double r, double theta) {
-        // Leibniz traces a returned array through a variable: "return new double[] {...}" is refused.
-        double[] xy = {r * Math.cos(theta), r * Math.sin(theta)};
-        return xy;
+        return new double[] {r * Math.cos(theta), r * Math.sin(theta)};
     }
 }

@@ -52,28 +52,37 @@ final class ArrayLowering {
             throw new Unsupported(v, "a local " + slot.type.javaName() + " in a @Differentiable method must be created "
                     + "with new (for example new double[n]); aliases of other arrays are not supported");
         }
+        return created(p, ex, na, slot.name, slot.type, v);
+    }
+
+    /**
+     * {@code new double[n]}, {@code new double[]{a, b}} or {@code {a, b}} as a new local array named
+     * {@code name}; {@code at} is where errors point.
+     */
+    static Var created(MethodParser p, Expressions ex, NewArrayTree na, String name, Type type, Tree at)
+            throws Unsupported {
         List<Operand> dims = new ArrayList<>();
         List<? extends ExpressionTree> elements = na.getInitializers();
         if (elements != null) {
-            if (slot.type.rank() != 1) {
-                throw new Unsupported(v, "initialise a local double[][] with new double[rows][columns] and assign its elements");
+            if (type.rank() != 1) {
+                throw new Unsupported(at, "initialise a local double[][] with new double[rows][columns] and assign its elements");
             }
             dims.add(new Const(String.valueOf(elements.size()), Type.INT, elements.size()));
         } else {
             for (ExpressionTree d : na.getDimensions()) {
                 dims.add(ex.lower(d, Type.INT, null));
             }
-            if (dims.size() != slot.type.rank()) {
-                throw new Unsupported(v, "give every dimension of the array, for example new double[rows][columns]");
+            if (dims.size() != type.rank()) {
+                throw new Unsupported(at, "give every dimension of the array, for example new double[rows][columns]");
             }
         }
-        Var array = p.newVar(slot.name, slot.type, Var.Kind.LOCAL);
-        p.add(new ArrayNew(array, dims, true, p.pos(v), v.getInitializer()));
+        Var array = p.newVar(name, type, Var.Kind.LOCAL);
+        p.add(new ArrayNew(array, dims, true, p.pos(at), na));
         if (elements != null) {
             for (int k = 0; k < elements.size(); k++) {
-                Operand value = ex.lower(elements.get(k), slot.type.element(), null);
-                Const at = new Const(String.valueOf(k), Type.INT, k);
-                p.add(new Store(array, List.of(at), value, p.pos(elements.get(k))));
+                Operand value = ex.lower(elements.get(k), type.element(), null);
+                Const c = new Const(String.valueOf(k), Type.INT, k);
+                p.add(new Store(array, List.of(c), value, p.pos(elements.get(k))));
             }
         }
         return array;

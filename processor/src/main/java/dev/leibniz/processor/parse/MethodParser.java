@@ -271,10 +271,19 @@ public final class MethodParser {
                     + "leave the loop with break and return after it");
         }
         ExpressionTree e = Expressions.unparen(r.getExpression());
+        if (e instanceof com.sun.source.tree.NewArrayTree na) { // return new double[] {x, y}: a local named result
+            return ArrayLowering.created(this, expressions, na, "result", Type.DOUBLE_ARRAY, r);
+        }
+        if (e instanceof com.sun.source.tree.MethodInvocationTree call) {
+            Var result = expressions.arrayCall(call, "result");
+            if (result != null) {
+                return result;
+            }
+        }
         Slot slot = e instanceof IdentifierTree id ? scope.lookup(id.getName().toString()) : null;
         if (slot == null || slot.type != Type.DOUBLE_ARRAY) {
-            throw new Unsupported(r.getExpression(), "return a double[] variable here (a local array or a parameter), "
-                    + "so its derivative can be traced");
+            throw new Unsupported(r.getExpression(), "return a double[] variable, a new double[] {...} or a call of a "
+                    + "double[]-valued @Differentiable method here, so its derivative can be traced");
         }
         return currentOf(slot, e);
     }

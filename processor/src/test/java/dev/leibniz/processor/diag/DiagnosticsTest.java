@@ -252,6 +252,19 @@ class DiagnosticsTest {
     }
 
     @Test
+    void returnedArrayMustBeTraceable() {
+        assertError("""
+                    @Differentiable static double[] f(double[] x) {
+                        return x.clone();
+                    }""", 6, "return a double[] variable, a new double[] {...} or a call of a double[]-valued "
+                        + "@Differentiable method here, so its derivative can be traced");
+        assertError("""
+                    @Differentiable static double[] f(double[][] x) {
+                        return new double[][] {x[0]}[0];
+                    }""", 6, "return a double[] variable, a new double[] {...} or a call of a double[]-valued");
+    }
+
+    @Test
     void derivativeThroughAnObjectIsAnError() {
         assertError("""
                     @Differentiable static double f(double x) {

@@ -91,4 +91,20 @@ final class VectorValued {
         h[1] += h[0] * x[0];
         return h[0] * h[1];
     }
+
+    /** Polar to Cartesian, returning the array it creates, as the sample would be written. */
+    @Differentiable
+    static double[] polar(double r, double t) {
+        return new double[] {r * Math.cos(t), r * Math.sin(t)};
+    }
+
+    /** Returning a call's array, or a new one, from inside a branch. */
+    @Differentiable
+    static double[] polarOrSquares(double r, double t) {
+        double result = r + 1; // the returned arrays get a name of their own beside this one
+        if (r > 0) {
+            return polar(result, t);
+        }
+        return new double[] {result, t * t, 0};
+    }
 }

@@ -109,4 +109,31 @@ class VectorValuedTest {
                 dev.leibniz.processor.testing.Packing.flat(w, b, x),
                 dev.leibniz.processor.testing.Packing.flat(g.w(), g.b(), g.x()));
     }
+
+    @Test
+    void returningANewArrayOrACall() {
+        double r = 2;
+        double t = 0.5;
+        // ∂(r cos t, r sin t)/∂(r, t), whose determinant is r
+        double[][] polar = {{Math.cos(t), -r * Math.sin(t)}, {Math.sin(t), r * Math.cos(t)}};
+        double[][] j = VectorValuedGrad.polarJacobian(r, t);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(polar[i], j[i], 1e-15, "row " + i);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(r, j[0][0] * j[1][1] - j[0][1] * j[1][0], 1e-15, "det");
+        // r > 0: polar(r + 1, t), whose Jacobian in (r, t) is polar's at r + 1
+        double[][] called = VectorValuedGrad.polarOrSquaresJacobian(r, t);
+        double[][] atR1 = {{Math.cos(t), -(r + 1) * Math.sin(t)}, {Math.sin(t), (r + 1) * Math.cos(t)}};
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(atR1[i], called[i], 1e-14, "called, row " + i);
+        }
+        // r <= 0: (r + 1, t², 0)
+        double[][] made = VectorValuedGrad.polarOrSquaresJacobian(-r, t);
+        double[][] squares = {{1, 0}, {0, 2 * t}, {0, 0}};
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(squares[i], made[i], 0.0, "made, row " + i);
+        }
+        assertArrayEquals(VectorValued.polarOrSquares(-r, t), VectorValuedGrad.polarOrSquaresValue(-r, t,
+                new VectorValuedGrad.PolarOrSquaresGradient()), 0.0);
+    }
 }
