@@ -125,7 +125,8 @@ final class MethodCompiler {
                     pullback = recorded.contains(c.method()) || c.func().returnsArray() ? pullback
                             : ReverseTransform.withoutSplit(pullback);
                     return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
-                            t == null ? null : t.func(), t == null ? null : t.pullback());
+                            t == null ? null : t.func(), t == null ? null : t.pullback(),
+                            t == null ? null : t.vector(), t == null ? null : t.vectorPullback());
                 }).toList()));
         return out;
     }

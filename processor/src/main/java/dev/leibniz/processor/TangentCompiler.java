@@ -7,6 +7,7 @@ import dev.leibniz.processor.ir.Callee;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.transform.ForwardTransform;
 import dev.leibniz.processor.transform.ReverseTransform;
+import dev.leibniz.processor.transform.VectorTangent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +35,8 @@ final class TangentCompiler {
      * @param secondOrder whether the pullback differentiates it again (H·v); false when the tangent goes
      *     through a black box, such as a {@code @DerivativeOf} rule's partials
      */
-    record Tangent(Func func, ReverseTransform.Result pullback, boolean secondOrder) {}
+    record Tangent(Func func, ReverseTransform.Result pullback, boolean secondOrder, Func vector,
+            ReverseTransform.Result vectorPullback) {}
 
     private final ProcessingEnvironment env;
     private final dev.leibniz.processor.parse.Lookups lookups;
@@ -97,7 +99,18 @@ final class TangentCompiler {
         if (CodeSize.estimate(pullback.body()) > CodeSize.LIMIT) {
             throw new Unsupported(null, "its tangent's adjoint would be too large for the JVM");
         }
-        return new Tangent(tf, pullback, secondOrder);
+        Func vector = VectorTangent.of(tf, source.func().params().size(), new VectorTangent.Types(
+                env.getTypeUtils().getPrimitiveType(javax.lang.model.type.TypeKind.INT),
+                env.getTypeUtils().getArrayType(env.getTypeUtils().getPrimitiveType(javax.lang.model.type.TypeKind.DOUBLE))));
+        ReverseTransform.Result vectorPullback = null;
+        if (vector != null) {
+            try {
+                vectorPullback = ReverseTransform.of(vector, Activity.of(vector));
+            } catch (Unsupported u) {
+                vector = null; // the Jacobian's columns then run the one-direction tangent program each
+            }
+        }
+        return new Tangent(tf, pullback, secondOrder, vector, vectorPullback);
     }
 
     /** A callee's tangent program, as a callee of the caller's tangent program; null when it has none. */

@@ -34,10 +34,10 @@ public final class CompanionEmitter {
      * @param gradient the simple name of its result type, from {@link CompanionNames#gradient}
      */
     public record Method(Func func, ReverseTransform.Result pullback, String gradient, Func tangent,
-            ReverseTransform.Result tangentPullback) {
+            ReverseTransform.Result tangentPullback, Func tangents, ReverseTransform.Result tangentsPullback) {
         /** A method without a tangent program. */
         public Method(Func func, ReverseTransform.Result pullback, String gradient) {
-            this(func, pullback, gradient, null, null);
+            this(func, pullback, gradient, null, null, null, null);
         }
     }
 
@@ -193,7 +193,7 @@ public final class CompanionEmitter {
      * The sweep both the pullback and the value method run: the forward sweep, then, when its
      * flag asks for the gradient, the reverse sweep. One body, so the companion stays small.
      */
-    private static void addSweep(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
+    static void addSweep(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
             List<ParameterSpec> seeds, ClassName gradient, String into, Method m, TypeName returns) {
         String flag = m.pullback().gradient();
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Sweep")
@@ -244,7 +244,7 @@ public final class CompanionEmitter {
     }
 
     /** The sweep's last arguments where no caller's adjoints are given: one null per differentiated array. */
-    private static String nulls(Method m) {
+    static String nulls(Method m) {
         return ", null".repeat(m.pullback().adjoints().size());
     }
 
@@ -601,7 +601,10 @@ public final class CompanionEmitter {
         for (int i = 0; i < f.params().size(); i++) {
             Param p = f.params().get(i);
             sb.append("@param ").append(p.var().name());
-            if (i >= originals) { // a tangent program's tangent, one per differentiated parameter
+            if (f.params().size() > originals + differentiated.size() && i >= originals) { // (VectorTangent)
+                sb.append(i == originals ? " how many directions\n" : " the tangents of {@code "
+                        + differentiated.get(i - originals - 1).name() + "} along every direction, one after another\n");
+            } else if (i >= originals) { // a tangent program's tangent, one per differentiated parameter
                 sb.append(" the tangent (direction) of {@code ").append(differentiated.get(i - originals).name()).append("}\n");
             } else {
                 sb.append(p.differentiated() || f.tangentOf() != null && f.tangentOf().params().get(i).differentiated()

@@ -44,7 +44,13 @@ final class JacobianEmitter {
         String column = l.of("column");
         List<String> tangents = TangentEmitter.tangentParams(f, tf).stream().map(p -> p.var().name()).toList();
         String tangentArgs = String.join(", ", tangents);
-        type.addType(workType(work, f, tf, link, gradient, tangentGradient));
+        ClassName tangentsGradient = m.tangents() == null ? null
+                : self.nestedClass(g.substring(0, g.lastIndexOf("Gradient")) + "TangentsGradient"
+                        + g.substring(g.lastIndexOf("Gradient") + "Gradient".length()));
+        if (tangentsGradient != null) {
+            addTangents(type, m, link, tangentsGradient);
+        }
+        type.addType(workType(work, f, tf, link, gradient, tangentGradient, tangentsGradient));
 
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Jacobian")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -60,9 +66,11 @@ final class JacobianEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Jacobian of $L in numerator layout: {@code J[i][j]} is the derivative of output i with\n"
                         + "respect to the j-th differentiated input, flattened in declaration order (a {@code double[]} as\n"
-                        + "its elements, a {@code double[][]} row by row). With no more inputs than outputs it runs one\n"
-                        + "forward-mode sweep per column ({@code $L}), otherwise one pullback per row. Once {@code $L}\n"
-                        + "has been used with inputs of the same shapes, this allocates nothing.\n", link, tf.name(), into)
+                        + "its elements, a {@code double[][]} row by row). With no more inputs than outputs it runs\n"
+                        + (m.tangents() != null ? "one forward-mode sweep for all columns, computing the value once\n"
+                                : "one forward-mode sweep per column ({@code " + tf.name() + "})")
+                        + ", otherwise one pullback per row. Once {@code $L}\n"
+                        + "has been used with inputs of the same shapes, this allocates nothing.\n", link, into)
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@param $L keeps the work buffers and the result between calls\n", into)
                 .addJavadoc("@return the Jacobian, one row per element of the value, owned by {@code $L} and overwritten by its\n"
@@ -74,21 +82,56 @@ final class JacobianEmitter {
                 .addStatement("int $L = $L", n, TangentEmitter.size(f, tf))
                 .addStatement("$L.jacobian = $T.matrix($L.jacobian, $L, $L)", into, FLAT, into, rows, n)
                 .addStatement("double[][] $L = $L.jacobian", jacobian, into)
-                .beginControlFlow("if ($L <= $L)", n, rows)
-                .addComment("forward mode: column j is the tangent along the j-th unit vector")
-                .addStatement("$L.unit = $T.zeroed($L.unit, $L)", into, WORKSPACE, into, n)
-                .addStatement("double[] $L = $L.unit", unit, into)
-                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
-                .addStatement("$L[$L] = 1.0", unit, j)
-                .addStatement("int $L = 0", at)
-                .addCode(TangentEmitter.spread(f, tf, unit, at, into))
-                .addStatement("double[] $L = $LValue($L, $L.forward)", column, tf.name(), join(args, tangentArgs), into)
-                .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
-                .addStatement("$L[$L][$L] = $L[$L]", jacobian, i, j, column, i)
-                .endControlFlow()
-                .addStatement("$L[$L] = 0.0", unit, j)
-                .endControlFlow()
-                .nextControlFlow("else")
+                .beginControlFlow("if ($L <= $L)", n, rows);
+        if (m.tangents() != null) {
+            String columns = l.of("columns");
+            String k = l.of("k");
+            jacobianMethod.addComment("forward mode: the tangents along all n unit vectors in one sweep, which computes the value once")
+                    .addStatement("int $L = 0", at);
+            List<dev.leibniz.processor.ir.Param> primals = TangentEmitter.differentiated(f, tf);
+            List<dev.leibniz.processor.ir.Param> tangentParams = TangentEmitter.tangentParams(f, tf);
+            for (int q = 0; q < tangentParams.size(); q++) {
+                String name = tangentParams.get(q).var().name();
+                String field = name + "Directions";
+                if (tangentParams.get(q).var().type() == dev.leibniz.processor.ir.Type.DOUBLE) {
+                    jacobianMethod.addStatement("$L.$L = $T.zeroed($L.$L, $L)", into, field, WORKSPACE, into, field, n)
+                            .addStatement("double[] $L = $L.$L", name, into, field)
+                            .addStatement("$L[$L++] = 1.0", name, at);
+                } else {
+                    String primal = primals.get(q).var().name();
+                    jacobianMethod.addStatement("$L.$L = $T.zeroed($L.$L, $L * $L.length)", into, field, WORKSPACE, into, field,
+                                    n, primal)
+                            .addStatement("double[] $L = $L.$L", name, into, field)
+                            .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, primal, k)
+                            .addComment("direction at + k moves element k")
+                            .addStatement("$L[($L + $L) * $L.length + $L] = 1.0", name, at, k, primal, k)
+                            .endControlFlow()
+                            .addStatement("$L += $L.length", at, primal);
+                }
+            }
+            jacobianMethod.addStatement("double[] $L = $LValue($L, $L.tangents)", columns, m.tangents().name(),
+                            join(args, n + ", " + tangentArgs), into)
+                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                    .addStatement("$L[$L][$L] = $L[$L * $L + $L]", jacobian, i, j, columns, j, rows, i)
+                    .endControlFlow()
+                    .endControlFlow();
+        } else {
+            jacobianMethod.addComment("forward mode: column j is the tangent along the j-th unit vector")
+                    .addStatement("$L.unit = $T.zeroed($L.unit, $L)", into, WORKSPACE, into, n)
+                    .addStatement("double[] $L = $L.unit", unit, into)
+                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+                    .addStatement("$L[$L] = 1.0", unit, j)
+                    .addStatement("int $L = 0", at)
+                    .addCode(TangentEmitter.spread(f, tf, unit, at, into))
+                    .addStatement("double[] $L = $LValue($L, $L.forward)", column, tf.name(), join(args, tangentArgs), into)
+                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
+                    .addStatement("$L[$L][$L] = $L[$L]", jacobian, i, j, column, i)
+                    .endControlFlow()
+                    .addStatement("$L[$L] = 0.0", unit, j)
+                    .endControlFlow();
+        }
+        jacobianMethod.nextControlFlow("else")
                 .addComment("reverse mode: row i is the pullback of the i-th unit vector")
                 .addStatement("$L.seed = $T.zeroed($L.seed, $L)", into, WORKSPACE, into, rows)
                 .addStatement("double[] $L = $L.seed", seed, into);
@@ -133,9 +176,41 @@ final class JacobianEmitter {
         return !text.contains("popObject") && !text.contains("Replay(") && !text.contains("Record(");
     }
 
+    /**
+     * The tangent program along several directions ({@link dev.leibniz.processor.transform.VectorTangent}): its
+     * result type, its sweep and its value method, which only the Jacobian calls.
+     */
+    private static void addTangents(TypeSpec.Builder type, CompanionEmitter.Method m, String link, ClassName gradient) {
+        Func vf = m.tangents();
+        String tangentsLink = "the directional derivatives of " + link + " along several directions at once";
+        type.addType(CompanionEmitter.gradientType(gradient, vf, tangentsLink, m.tangentsPullback().workspace(),
+                m.tangentsPullback().sites()));
+        CompanionEmitter.Method vm = new CompanionEmitter.Method(vf, m.tangentsPullback(), gradient.simpleName());
+        List<ParameterSpec> params = CompanionEmitter.parameters(vf);
+        String into = m.tangentsPullback().into();
+        String seed = m.tangentsPullback().seed();
+        CompanionEmitter.addSweep(type, vf, tangentsLink, params, List.of(ParameterSpec.builder(ARRAY, seed).build()),
+                gradient, into, vm, ARRAY);
+        type.addMethod(MethodSpec.methodBuilder(vf.name() + "Value")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("The tangents of $L along {@code directions} directions in one run, which computes the value\n"
+                        + "once: direction c's tangent of a parameter of length L is its entries c * L to c * L + L - 1\n"
+                        + "(a {@code double} parameter has one entry per direction), and so is direction c's tangent\n"
+                        + "of the value in the returned array, owned by {@code $L}.\n", link, into)
+                .addJavadoc("$L", CompanionEmitter.paramDocs(vf))
+                .addJavadoc("@param $L lends its buffers\n", into)
+                .addJavadoc("@return the tangents of the value, direction after direction\n")
+                .addParameters(params)
+                .addParameter(gradient, into)
+                .returns(ARRAY)
+                .addStatement("return $LSweep($L, false, -1L, $L$L)", vf.name(),
+                        join(CompanionEmitter.arguments(vf), "null"), into, CompanionEmitter.nulls(vm))
+                .build());
+    }
+
     /** The buffers a Jacobian keeps between calls: both sweeps' results, the unit vectors, the tangents. */
     private static TypeSpec workType(ClassName work, Func f, Func tf, String link, ClassName gradient,
-            ClassName tangentGradient) {
+            ClassName tangentGradient, ClassName tangentsGradient) {
         TypeSpec.Builder t = TypeSpec.classBuilder(work)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The Jacobian of $L and the buffers that compute it, kept between calls.\n", link)
@@ -163,6 +238,16 @@ final class JacobianEmitter {
                         .returns(ArrayTypeName.of(ARRAY))
                         .addStatement("return jacobian")
                         .build());
+        if (tangentsGradient != null) {
+            t.addField(FieldSpec.builder(tangentsGradient, "tangents", Modifier.PRIVATE, Modifier.FINAL)
+                    .addJavadoc("The tangents' result, for a Jacobian built all columns at once.\n")
+                    .initializer("new $T()", tangentsGradient).build());
+            for (dev.leibniz.processor.ir.Param p : TangentEmitter.tangentParams(f, tf)) {
+                t.addField(FieldSpec.builder(ARRAY, p.var().name() + "Directions", Modifier.PRIVATE)
+                        .addJavadoc("The tangents of {@code $L} along every unit direction, one after another.\n",
+                                p.var().name()).build());
+            }
+        }
         for (dev.leibniz.processor.ir.Param p : TangentEmitter.tangentParams(f, tf)) {
             if (p.var().type().isFloatingArray()) {
                 t.addField(FieldSpec.builder(TypeName.get(p.type()), p.var().name(), Modifier.PRIVATE)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JacobianHipparchusTest {
 
     /** The Jacobian of a map over n free variables, from order-1 derivative structures. */
-    private static double[][] hipparchus(int n, double[] x, Function<DerivativeStructure[], DerivativeStructure[]> f) {
+    static double[][] hipparchus(int n, double[] x, Function<DerivativeStructure[], DerivativeStructure[]> f) {
         DSFactory factory = new DSFactory(n, 1);
         DerivativeStructure[] in = new DerivativeStructure[n];
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,93 @@
+package dev.leibniz.processor.secondorder;
+
+import dev.leibniz.Differentiable;
+
+/**
+ * double[]-valued methods with no more inputs than outputs, whose Jacobians run forward mode: all
+ * columns in one sweep of the tangent program along several directions (VectorTangent), or, where
+ * a tangent goes through a call, one tangent sweep per column.
+ */
+final class JacobianColumns {
+    private JacobianColumns() {}
+
+    /** tanh(Ax + b) with respect to x alone: diag(1 − tanh²(Ax + b)) A. */
+    @Differentiable(wrt = {"x"})
+    static double[] tanhLayer(double[][] a, double[] x, double[] b) {
+        double[] y = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            double z = b[i];
+            for (int k = 0; k < x.length; k++) {
+                z += a[i][k] * x[k];
+            }
+            y[i] = Math.tanh(z);
+        }
+        return y;
+    }
+
+    /** A running value carried from element to element, through a branch, and its square at the end. */
+    @Differentiable
+    static double[] prefix(double[] x, double s) {
+        double[] y = new double[x.length + 1];
+        double acc = s;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0) {
+                acc = acc + s * x[i];
+            } else {
+                acc = acc * Math.exp(x[i]);
+            }
+            y[i] = acc;
+        }
+        y[x.length] = acc * acc;
+        return y;
+    }
+
+    /** An array made in every iteration, holding tangents of its own. */
+    @Differentiable
+    static double[] pairs(double[] x) {
+        double[] y = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] t = new double[2];
+            t[0] = x[i] * x[(i + 1) % x.length];
+            t[1] = Math.sin(t[0]) + x[i];
+            y[2 * i] = t[0] * t[1];
+            y[2 * i + 1] = t[1] / (1 + x[i] * x[i]);
+        }
+        return y;
+    }
+
+    /** A variable assigned again in the iteration, after a tangent read its first value. */
+    @Differentiable
+    static double[] reassigned(double[] x) {
+        int n = x.length;
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            double t = x[j] * x[j];
+            y[j] = Math.sin(t);
+            j = (j + 1) % n;
+            t = t * x[j];
+            y[n + i] = Math.cos(t);
+        }
+        return y;
+    }
+
+    /** Returns a parameter itself on one branch: its Jacobian there is the identity. */
+    @Differentiable
+    static double[] sameOrSquared(double[] a, boolean square) {
+        if (!square) {
+            return a;
+        }
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] * a[i];
+        }
+        return out;
+    }
+
+    /** The tangent goes through a call: the columns run one tangent sweep each. */
+    @Differentiable
+    static double[] viaCall(double r, double t) {
+        double[] p = ClosedForms.polar(r, t);
+        return new double[] {p[0] * p[1], p[0] + t, Math.exp(p[1])};
+    }
+}
