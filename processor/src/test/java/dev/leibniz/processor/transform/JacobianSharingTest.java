@@ -75,4 +75,73 @@ class JacobianSharingTest {
             }
         }
     }
+
+    /** A callee called in the loop on an array made there: its record lives on its own call site's tape. */
+    private static final String NESTED = """
+            @Differentiable static double norm2(double[] v) {
+                double s = 0;
+                for (double e : v) {
+                    s += e * e;
+                }
+                return s;
+            }
+
+            @Differentiable static double[] summary(double[] x) {
+                double[] out = new double[2];
+                for (int i = 0; i + 1 < x.length; i++) {
+                    double[] pair = new double[i % 2 + 2];
+                    pair[0] = x[i] * x[i + 1];
+                    pair[1] = Math.sin(x[i]);
+                    out[0] += norm2(pair) * pair[1];
+                    out[1] += Math.exp(pair[1]);
+                }
+                return out;
+            }""";
+
+    /** summary's twin over derivative structures. */
+    private static org.hipparchus.analysis.differentiation.DerivativeStructure[] summary(
+            org.hipparchus.analysis.differentiation.DerivativeStructure[] x) {
+        var zero = x[0].getField().getZero();
+        var out = new org.hipparchus.analysis.differentiation.DerivativeStructure[] {zero, zero};
+        for (int i = 0; i + 1 < x.length; i++) {
+            var p0 = x[i].multiply(x[i + 1]);
+            var p1 = x[i].sin();
+            out[0] = out[0].add(p0.multiply(p0).add(p1.multiply(p1)).multiply(p1)); // (a third entry, if any, is 0)
+            out[1] = out[1].add(p1.exp());
+        }
+        return out;
+    }
+
+    @Test
+    void rowsWhoseReplayCannotRewindArePullbacks() throws Exception {
+        String source = generatedSource(NESTED);
+        int at = source.indexOf("public static double[][] summaryJacobian(double[] x, SummaryJacobian");
+        String jacobian = source.substring(at, source.indexOf("\n    }\n", at));
+        assertTrue(jacobian.contains("summaryPullback(x, seed, into.reverse);"), jacobian);
+        assertEquals(-1, jacobian.indexOf("Replay("), jacobian);
+
+        MutantKillersTest.Compiled c = compile(NESTED);
+        double[] x = {0.3, 0.5, -0.7, 1.1};
+        var factory = new org.hipparchus.analysis.differentiation.DSFactory(x.length, 1);
+        var in = new org.hipparchus.analysis.differentiation.DerivativeStructure[x.length];
+        for (int k = 0; k < x.length; k++) {
+            in[k] = factory.variable(k, x[k]);
+        }
+        var reference = summary(in);
+        Method into = MutantKillersTest.only(c.companion(), "summaryJacobian", 2);
+        var constructor = into.getParameterTypes()[1].getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object work = constructor.newInstance();
+        for (int round = 0; round < 2; round++) {
+            double[][] got = (double[][]) MutantKillersTest.call(into, null, x, work);
+            for (int i = 0; i < 2; i++) {
+                for (int k = 0; k < x.length; k++) {
+                    int[] orders = new int[x.length];
+                    orders[k] = 1;
+                    assertEquals(reference[i].getPartialDerivative(orders), got[i][k], 1e-14,
+                            "round " + round + ", J[" + i + "][" + k + "]");
+                }
+            }
+        }
+    }
 }
