@@ -99,8 +99,13 @@ public final class VectorTangent {
             }
             tangents.add(t);
         }
-        if (!closeOverDependence() || !(last(tf.body()) instanceof Return r) || !(r.value() instanceof Var v)
-                || !tangents.contains(v)) {
+        if (!closeOverDependence()) {
+            return null;
+        }
+        boolean[] returnsTangents = {true};
+        Walk.statements(tf.body(), st -> returnsTangents[0] &= !(st instanceof Return r)
+                || r.value() instanceof Var v && tangents.contains(v));
+        if (!returnsTangents[0]) {
             return null; // (a returned array no tangent reaches has the same tangent, zero, along every direction)
         }
         Set<Var> made = new HashSet<>();
@@ -177,10 +182,6 @@ public final class VectorTangent {
             }
         }
         throw new IllegalStateException("no primal parameter for tangent " + tf.params().get(i).var());
-    }
-
-    private static Stmt last(Block b) {
-        return b.stmts().isEmpty() ? null : b.stmts().get(b.stmts().size() - 1);
     }
 
     // ---- which values are tangents --------------------------------------------------------------

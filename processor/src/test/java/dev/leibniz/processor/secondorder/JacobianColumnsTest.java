@@ -126,6 +126,7 @@ class JacobianColumnsTest {
         assertSame(same, work.jacobian(), "kept in the work object");
         double[][] squared = JacobianColumnsGrad.sameOrSquaredJacobian(a, true, work);
         assertMatrix("a squared", new double[][] {{0.8, 0, 0}, {0, -2.6, 0}, {0, 0, 4.0}}, squared, 0.0);
+        assertTrue(runsAllColumnsAtOnce("sameOrSquared"));
     }
 
     private static DerivativeStructure[] viaCall(DerivativeStructure[] v) {
