@@ -114,6 +114,12 @@ final class FirstCall {
                         a.reverse(1, 0, j, 0);
                     };
                 }));
+        var layer = new JacobianBench();
+        layer.size = "256x32";
+        layer.setUp();
+        out.put("Jacobian of a tanh layer 256x32 (forward mode)", measure(LayerGrad.TanhLayerJacobian::new,
+                into -> () -> LayerGrad.tanhLayerJacobian(layer.a, layer.x, layer.b, (LayerGrad.TanhLayerJacobian) into),
+                () -> layer::handWritten));
         return out;
     }
 }

@@ -40,6 +40,7 @@ public final class Report {
         {"ADBench GMM", "GmmBench", "GmmPeers", "instance"},
         {"ADBench LSTM", "LstmBench", "LstmPeers", "instance"},
         {"ADBench BA (whole Jacobian)", "BaBench", "BaBench", "instance"},
+        {"Forward-mode Jacobian of tanh(Ax + b) in x (outputs × inputs)", "JacobianBench", "JacobianBench", "size"},
     };
 
     private static final String[] METHODS = {"primal", "gradientInto", "gradientFresh",
@@ -299,6 +300,21 @@ public final class Report {
         b.append("Targets are issue 10's. “Met” compares the score alone, without its error; for the "
                 + "first call's memory, “met” means within 10× of what the hand-written adjoint "
                 + "allocates on its first call.\n\n");
+
+        List<String> sizes = params(s, "JacobianBench");
+        if (!sizes.isEmpty()) {
+            b.append("## Issue 11: forward-mode Jacobian columns in one sweep\n\n")
+                    .append("| outputs × inputs | all columns in one sweep / one tangent sweep per column "
+                            + "| generated / hand-written (closed form) | Hipparchus / Leibniz |\n|---|---:|---:|---:|\n");
+            for (String p : sizes) {
+                Score into = get(s, "JacobianBench", "gradientInto", p);
+                b.append("| ").append(p).append(" | ").append(ratio(into, get(s, "JacobianBench", "perColumn", p)))
+                        .append(" | ").append(ratio(into, get(s, "JacobianBench", "handWritten", p)))
+                        .append(" | ").append(ratio(get(s, "JacobianBench", "hipparchus", p), into)).append(" |\n");
+            }
+            b.append("\n“One tangent sweep per column” calls `tanhLayerTangentValue` once per unit "
+                    + "direction, as `mJacobian` did before the columns shared the primal.\n\n");
+        }
 
         // Per objective: times and ratios.
         b.append("## Time per call\n\n");

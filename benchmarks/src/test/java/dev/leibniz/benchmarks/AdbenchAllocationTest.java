@@ -53,4 +53,13 @@ class AdbenchAllocationTest {
         assertAllocatesNothingOnceWarm(() -> MlpGrad.loss(d.w1, d.b1, d.w2, d.b2, d.x, d.labels,
                 into), 20);
     }
+
+    @Test
+    void forwardModeJacobian() {
+        var bench = new JacobianBench();
+        bench.size = "64x8";
+        bench.setUp();
+        var into = new LayerGrad.TanhLayerJacobian();
+        assertAllocatesNothingOnceWarm(() -> LayerGrad.tanhLayerJacobian(bench.a, bench.x, bench.b, into), 20);
+    }
 }
