@@ -84,6 +84,27 @@ final class JacobianColumns {
         return out;
     }
 
+    /**
+     * A planar arm's forward kinematics as a robotics course writes it: joint i turns by
+     * theta[i] relative to the link before, so the angle is a running sum; the result holds the
+     * (x, y) of every joint, so 2n outputs for n angles.
+     */
+    @Differentiable(wrt = {"theta"})
+    static double[] arm(double[] theta, double[] lengths) {
+        double[] joints = new double[2 * theta.length];
+        double angle = 0;
+        double x = 0;
+        double y = 0;
+        for (int i = 0; i < theta.length; i++) {
+            angle += theta[i];
+            x += lengths[i] * Math.cos(angle);
+            y += lengths[i] * Math.sin(angle);
+            joints[2 * i] = x;
+            joints[2 * i + 1] = y;
+        }
+        return joints;
+    }
+
     /** The tangent goes through a call: the columns run one tangent sweep each. */
     @Differentiable
     static double[] viaCall(double r, double t) {

@@ -129,6 +129,34 @@ class JacobianColumnsTest {
         assertTrue(runsAllColumnsAtOnce("sameOrSquared"));
     }
 
+    private static DerivativeStructure[] arm(DerivativeStructure[] theta, double[] lengths) {
+        DerivativeStructure[] joints = new DerivativeStructure[2 * theta.length];
+        DerivativeStructure angle = theta[0].getField().getZero();
+        DerivativeStructure x = angle;
+        DerivativeStructure y = angle;
+        for (int i = 0; i < theta.length; i++) {
+            angle = angle.add(theta[i]);
+            x = x.add(angle.cos().multiply(lengths[i]));
+            y = y.add(angle.sin().multiply(lengths[i]));
+            joints[2 * i] = x;
+            joints[2 * i + 1] = y;
+        }
+        return joints;
+    }
+
+    @Test
+    void aPlanarArmsJointPositions() {
+        double[] theta = {0.3, -1.1, 0.8, 0.25};
+        double[] lengths = {1.0, 0.7, 0.5, 0.3};
+        double[][] j = JacobianColumnsGrad.armJacobian(theta, lengths);
+        assertMatrix("arm", hipparchus(theta, t -> arm(t, lengths)), j, 1e-14);
+        // the tip moves perpendicular to the line from joint 0 to the tip: dx/dtheta0 = -y_tip, dy/dtheta0 = x_tip
+        double[] tip = JacobianColumns.arm(theta, lengths);
+        assertEquals(-tip[7], j[6][0], 1e-14);
+        assertEquals(tip[6], j[7][0], 1e-14);
+        assertTrue(runsAllColumnsAtOnce("arm"));
+    }
+
     private static DerivativeStructure[] viaCall(DerivativeStructure[] v) {
         DerivativeStructure p0 = v[0].multiply(v[1].cos());
         DerivativeStructure p1 = v[0].multiply(v[1].sin());
