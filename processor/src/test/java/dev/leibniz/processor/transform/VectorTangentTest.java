@@ -1,0 +1,159 @@
+package dev.leibniz.processor.transform;
+
+import static dev.leibniz.processor.transform.MutantKillersTest.compile;
+import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link VectorTangent}, on programs compiled while the test runs (so mutation testing measures
+ * it): each forward-mode Jacobian, all columns from one sweep, against central differences of
+ * the plain method, at points on both sides of the branches.
+ */
+class VectorTangentTest {
+
+    private static final String PROGRAMS = """
+            @Differentiable static double[] prefix(double[] x, double s) {
+                double[] y = new double[x.length + 1];
+                double acc = s;
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] > 0) {
+                        acc = acc + s * x[i];
+                    } else {
+                        acc = acc * Math.exp(x[i]);
+                    }
+                    y[i] = acc;
+                }
+                y[x.length] = acc * acc;
+                return y;
+            }
+
+            @Differentiable static double[] reassigned(double[] x) {
+                int n = x.length;
+                double[] y = new double[2 * n];
+                for (int i = 0; i < n; i++) {
+                    int j = i;
+                    double t = x[j] * x[j];
+                    y[j] = Math.sin(t);
+                    j = (j + 1) % n;
+                    t = t * x[j];
+                    y[n + i] = Math.cos(t);
+                }
+                return y;
+            }
+
+            @Differentiable static double[] pairs(double[] x) {
+                double[] y = new double[2 * x.length];
+                for (int i = 0; i < x.length; i++) {
+                    double[] t = new double[2];
+                    t[0] = x[i] * x[(i + 1) % x.length];
+                    t[1] = Math.sin(t[0]) + x[i];
+                    y[2 * i] = t[0] * t[1];
+                    y[2 * i + 1] = t[1] / (1 + x[i] * x[i]);
+                }
+                return y;
+            }
+
+            @Differentiable static double[] sameOrSquared(double[] a, boolean square) {
+                if (!square) {
+                    return a;
+                }
+                double[] out = new double[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    out[i] = a[i] * a[i] - a[(i + 1) % a.length];
+                }
+                return out;
+            }
+
+            @Differentiable static double[] scaled(double r, double t) {
+                double u = r * t;
+                double v = Math.exp(u) + t;
+                return new double[] {u * v, v - r, Math.sin(v) * r};
+            }""";
+
+    /** Central differences of the plain method, over the differentiated inputs flattened (a double[] x first). */
+    private static double[][] central(Method plain, Object[] args) throws Exception {
+        int n = 0;
+        for (Object a : args) {
+            n += a instanceof double[] d ? d.length : a instanceof Double ? 1 : 0;
+        }
+        int rows = ((double[]) plain.invoke(null, copy(args))).length;
+        double[][] j = new double[rows][n];
+        int column = 0;
+        for (int p = 0; p < args.length; p++) {
+            int size = args[p] instanceof double[] d ? d.length : args[p] instanceof Double ? 1 : 0;
+            for (int k = 0; k < size; k++, column++) {
+                double at = args[p] instanceof double[] d ? d[k] : (Double) args[p];
+                double h = 1e-6 * Math.max(1, Math.abs(at));
+                double[] plus = (double[]) plain.invoke(null, shifted(args, p, k, h));
+                double[] minus = (double[]) plain.invoke(null, shifted(args, p, k, -h));
+                for (int i = 0; i < rows; i++) {
+                    j[i][column] = (plus[i] - minus[i]) / (2 * h);
+                }
+            }
+        }
+        return j;
+    }
+
+    private static Object[] copy(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof double[] d) {
+                out[i] = d.clone();
+            }
+        }
+        return out;
+    }
+
+    private static Object[] shifted(Object[] args, int p, int k, double h) {
+        Object[] out = copy(args);
+        if (out[p] instanceof double[] d) {
+            d[k] += h;
+        } else {
+            out[p] = (Double) out[p] + h;
+        }
+        return out;
+    }
+
+    private static void check(MutantKillersTest.Compiled c, String method, Object... args) throws Exception {
+        Method plain = Arrays.stream(c.plain().getDeclaredMethods()).filter(m -> m.getName().equals(method))
+                .findFirst().orElseThrow();
+        plain.setAccessible(true);
+        Method jacobian = MutantKillersTest.only(c.companion(), method + "Jacobian", args.length);
+        double[][] got = (double[][]) MutantKillersTest.call(jacobian, null, copy(args));
+        double[][] want = central(plain, args);
+        assertEquals(want.length, got.length, method + ": rows");
+        double diff = 0;
+        double sum = 0;
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i].length, got[i].length, method + ": columns");
+            for (int k = 0; k < want[i].length; k++) {
+                diff += (got[i][k] - want[i][k]) * (got[i][k] - want[i][k]);
+                sum += (got[i][k] + want[i][k]) * (got[i][k] + want[i][k]);
+            }
+        }
+        double error = Math.sqrt(diff) / Math.max(Math.sqrt(sum), 1e-300);
+        assertTrue(error < 1e-7, method + " at " + Arrays.deepToString(args) + ": relative error " + error + "\n"
+                + Arrays.deepToString(got) + "\n" + Arrays.deepToString(want));
+    }
+
+    @Test
+    void theColumnsOfEachShapeFromOneSweep() throws Exception {
+        String source = generatedSource(PROGRAMS);
+        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled"}) {
+            assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
+        }
+        MutantKillersTest.Compiled c = compile(PROGRAMS);
+        check(c, "prefix", new double[] {0.5, -0.3, 1.2}, 0.7);
+        check(c, "prefix", new double[] {-0.9, 0.4}, -1.3);
+        check(c, "reassigned", new double[] {0.4, -1.3, 0.9});
+        check(c, "pairs", new double[] {0.4, -1.3, 0.9});
+        check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, false);
+        check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, true);
+        check(c, "scaled", 0.6, -0.8);
+    }
+}
