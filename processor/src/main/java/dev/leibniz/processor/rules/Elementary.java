@@ -76,7 +76,9 @@ public enum Elementary {
     CBRT(call("cbrt"), formula("1.0 / (3.0 * r * r)")),
     /**
      * pow(a, b): ∂a = b a^(b-1), ∂b = a^b ln a. The power rule never divides by a, so it is
-     * exact at a = 0 and for a < 0; ∂a is 0 when b = 0, and ∂b is 0 at a = 0 (as in JAX).
+     * exact at a = 0 and for a < 0; ∂a is 0 when b = 0, and ∂b is 0 at a = 0 (as in JAX). The
+     * guard on ∂a covers only a = b = 0 (0 · 0^-1 would be NaN): guarding every b = 0 would make
+     * ∂a's own derivative in b, a^-1 there, 0 to second order.
      */
     POW(call("pow"), Elementary::powerRule, formula("a == 0.0 ? 0.0 : r * Math.log(a)")),
     /** hypot(a, b): ∂a = a / r, ∂b = b / r; 0 at the origin, like abs */
@@ -124,7 +126,8 @@ public enum Elementary {
     private static String powerRule(List<String> args, String r, List<Double> literals) {
         Double n = literals.get(1);
         if (n == null) {
-            return Formula.substitute("b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0)", args, r);
+            return Formula.substitute("a == 0.0 ? (b == 0.0 ? 0.0 : b * Math.pow(a, b - 1.0)) : b * Math.pow(a, b - 1.0)",
+                    args, r);
         }
         if (n == 0.0) {
             return null;
