@@ -47,8 +47,10 @@ import javax.lang.model.type.TypeMirror;
  * within one such loop stays a local of the loop; one that lives longer (carried by a loop, set
  * in both branches of an if) gets one entry per direction in an array of its own.
  *
- * <p>Tangents that pass through calls, rows, black-box Java or float and matrix values are left
- * to the one-direction tangent program: {@link #of} returns null for them.
+ * <p>A call of a scalar method's tangent program with scalar tangent arguments is a tangent step
+ * like any other (run once per direction). Tangents that pass through procedures, array-valued
+ * calls or array arguments, rows, black-box Java or float and matrix values are left to the
+ * one-direction tangent program: {@link #of} returns null for them.
  */
 public final class VectorTangent {
     /** The types of the new parameters, which generated signatures need as type mirrors. */
@@ -201,7 +203,11 @@ public final class VectorTangent {
                     tangents.add(st.array());
                 } else if (s instanceof Call k && (k.args().stream().anyMatch(tangents::contains)
                         || k.defines().stream().anyMatch(tangents::contains))) {
-                    ok[0] = false;
+                    if (perDirectionCall(k)) {
+                        tangents.add(k.target());
+                    } else {
+                        ok[0] = false;
+                    }
                 } else if (s instanceof RowView r && (tangents.contains(r.parent()) || tangents.contains(r.target()))) {
                     ok[0] = false;
                 } else if (s instanceof Opaque o && (o.code().vars().stream().anyMatch(tangents::contains)
@@ -238,9 +244,11 @@ public final class VectorTangent {
                 read.addAll(operands(s));
                 continue;
             }
+            // (a call that writes no array only sets its target; its call site's buffers are no tangent step's)
             boolean plain = s instanceof Compute || s instanceof Load || s instanceof Store
-                    || s instanceof Opaque o && o.writes().isEmpty() || s instanceof ArrayNew;
-            Var target = s instanceof ArrayNew n ? n.target() : Layout.target(s);
+                    || s instanceof Opaque o && o.writes().isEmpty() || s instanceof ArrayNew
+                    || s instanceof Call k && k.target() != null && k.callee().outputs().isEmpty();
+            Var target = s instanceof ArrayNew n ? n.target() : s instanceof Call k ? k.target() : Layout.target(s);
             if (!plain || target != null && read.contains(target)) {
                 out.stmts().addAll(pending);
                 pending.clear();
@@ -262,7 +270,12 @@ public final class VectorTangent {
     private static Set<Var> operands(Stmt s) {
         Set<Var> out = new HashSet<>();
         List<Operand> ops = new ArrayList<>();
-        if (s instanceof Compute c) {
+        if (s instanceof Call k) {
+            ops.addAll(k.args());
+            if (k.receiver() != null) {
+                ops.add(k.receiver());
+            }
+        } else if (s instanceof Compute c) {
             ops.addAll(c.args());
         } else if (s instanceof Load l) {
             ops.addAll(l.index());
@@ -278,8 +291,30 @@ public final class VectorTangent {
         return out;
     }
 
+    /**
+     * A call of a scalar method's tangent program whose tangent arguments are all scalars: it
+     * runs once per direction, as any tangent step (the callee's own value with it, which is
+     * what sharing stops at). Procedures, array tangents and receivers that vary are left to the
+     * one-direction program.
+     */
+    private boolean perDirectionCall(Call k) {
+        if (k.target() == null || k.target().type() != Type.DOUBLE || !k.callee().outputs().isEmpty()
+                || k.receiver() instanceof Var r && tangents.contains(r)) {
+            return false;
+        }
+        for (Operand a : k.args()) {
+            if (a instanceof Var v && tangents.contains(v) && v.type() != Type.DOUBLE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether s makes or writes a tangent: it runs once per direction. */
     private boolean isTangentStep(Stmt s) {
+        if (s instanceof Call k) {
+            return k.target() != null && tangents.contains(k.target());
+        }
         if (s instanceof Compute c) {
             return tangents.contains(c.target());
         } else if (s instanceof Load l) {
@@ -319,7 +354,8 @@ public final class VectorTangent {
                     readFirst.add(v); // its value comes from before the run: from another run, or a past iteration
                 }
             }
-            Var target = s instanceof Compute c ? c.target() : s instanceof Load l ? l.target() : null;
+            Var target = s instanceof Compute c ? c.target() : s instanceof Load l ? l.target()
+                    : s instanceof Call k ? k.target() : null;
             if (target != null) {
                 note(target, run);
                 written.add(target);
@@ -340,7 +376,9 @@ public final class VectorTangent {
 
     private static List<Var> reads(Stmt s) {
         List<Var> out = new ArrayList<>();
-        if (s instanceof Compute c) {
+        if (s instanceof Call k) {
+            k.args().forEach(a -> addVar(a, out));
+        } else if (s instanceof Compute c) {
             c.args().forEach(a -> addVar(a, out));
         } else if (s instanceof Store st) {
             addVar(st.value(), out);
@@ -417,7 +455,13 @@ public final class VectorTangent {
     }
 
     private void step(Stmt s, Var c, Block body) {
-        if (s instanceof Compute k) {
+        if (s instanceof Call k) {
+            List<Operand> args = new ArrayList<>();
+            for (Operand a : k.args()) {
+                args.add(read(a, c, body, k.pos()));
+            }
+            write(k.target(), c, body, k.pos(), t -> new Call(t, k.callee(), k.receiver(), args, k.pos(), k.tree()));
+        } else if (s instanceof Compute k) {
             List<Operand> args = new ArrayList<>();
             for (Operand a : k.args()) {
                 args.add(read(a, c, body, k.pos()));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link VectorTangent}, on programs compiled while the test runs (so mutation testing measures
  * it): each forward-mode Jacobian, all columns from one sweep, against central differences of
- * the plain method, at points on both sides of the branches.
+ * the plain method, at points on both sides of the branches; scalar helpers called with tangents
+ * run once per direction inside the sweep.
  */
 class VectorTangentTest {
 
@@ -67,6 +68,25 @@ class VectorTangentTest {
                     out[i] = a[i] * a[i] - a[(i + 1) % a.length];
                 }
                 return out;
+            }
+
+            @Differentiable static double sigmoid(double z) {
+                return 1 / (1 + Math.exp(-z));
+            }
+
+            @Differentiable static double scaleBy(double v, double k) {
+                return v * k + Math.sin(v);
+            }
+
+            @Differentiable static double[] helpers(double[] x, double s) {
+                double[] y = new double[x.length + 1];
+                double acc = 0;
+                for (int i = 0; i < x.length; i++) {
+                    acc = sigmoid(acc + x[i] * s);
+                    y[i] = scaleBy(acc, 2.0);
+                }
+                y[x.length] = scaleBy(s, acc);
+                return y;
             }
 
             @Differentiable static double[] scaled(double r, double t) {
@@ -144,7 +164,7 @@ class VectorTangentTest {
     @Test
     void theColumnsOfEachShapeFromOneSweep() throws Exception {
         String source = generatedSource(PROGRAMS);
-        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled"}) {
+        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers"}) {
             assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
         }
         MutantKillersTest.Compiled c = compile(PROGRAMS);
@@ -155,5 +175,6 @@ class VectorTangentTest {
         check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, false);
         check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, true);
         check(c, "scaled", 0.6, -0.8);
+        check(c, "helpers", new double[] {0.4, -1.3, 0.9}, 0.7);
     }
 }
