@@ -89,6 +89,23 @@ class VectorTangentTest {
                 return y;
             }
 
+            @Differentiable static double[] polar(double r, double t) {
+                return new double[] {r * Math.cos(t), r * Math.sin(t)};
+            }
+
+            @Differentiable static void twice(double[] v, double[] out) {
+                for (int i = 0; i < v.length; i++) {
+                    out[i] = 2 * v[i] * v[i];
+                }
+            }
+
+            @Differentiable static double[] viaCalls(double r, double t) {
+                double[] p = polar(r, t);
+                double[] q = new double[2];
+                twice(p, q);
+                return new double[] {q[0] * p[1], q[1] + t, Math.exp(p[0])};
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -176,5 +193,13 @@ class VectorTangentTest {
         check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, true);
         check(c, "scaled", 0.6, -0.8);
         check(c, "helpers", new double[] {0.4, -1.3, 0.9}, 0.7);
+    }
+
+    @Test
+    void tangentsThroughArrayCallsAndProceduresRunColumnByColumn() throws Exception {
+        String source = generatedSource(PROGRAMS);
+        assertTrue(!source.contains("viaCallsTangentsValue("), "a double[]-valued call and a procedure");
+        assertTrue(source.contains("viaCallsTangentValue("), "the one-direction tangent program instead");
+        check(compile(PROGRAMS), "viaCalls", 1.5, 0.6);
     }
 }
