@@ -59,7 +59,8 @@ public final class Report {
             - **Central differences** are skipped for Rosenbrock n = 100,000 (2·10⁵ evaluations of
               10⁵ terms), the MLP (203,540 evaluations of the loss), GMM d10 K25 and d20 K10
               (3,300 and 4,620 evaluations of a millisecond-scale objective) and LSTM l4
-              (980 evaluations).
+              (980 evaluations), and for the tanh layer's Jacobian, whose reference is its closed form
+              (written by hand, the “hand-written” column).
             """;
 
     static Map<String, Score> scores(List<Object> runs) {
