@@ -99,7 +99,7 @@ final class Ast {
     // ------------------------------------------------------------------ expressions
 
     sealed interface Expr permits Lit, Var, Const, Neg, Bin, Call, Cast, Cond, Paren, Raw, Idx, Len, Invoke,
-            Row, Idx2, RowLen, NewArr, AssignExpr, IncDecExpr, SwitchExpr {
+            Row, Idx2, RowLen, NewArr, NewArrOf, AssignExpr, IncDecExpr, SwitchExpr {
         Ty ty();
     }
 
@@ -231,6 +231,18 @@ final class Ast {
 
     /** {@code new double[len]} (only as the initialiser of {@link ArrLocal}). */
     record NewArr(Expr len) implements Expr {
+        @Override
+        public Ty ty() {
+            return Ty.DARRAY;
+        }
+    }
+
+    /** {@code new double[] {e0, e1, ...}} (only as what a {@code double[]}-valued method returns). */
+    record NewArrOf(List<Expr> elems) implements Expr {
+        public NewArrOf {
+            elems = List.copyOf(elems);
+        }
+
         @Override
         public Ty ty() {
             return Ty.DARRAY;

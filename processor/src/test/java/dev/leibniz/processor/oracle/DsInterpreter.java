@@ -560,6 +560,12 @@ final class DsInterpreter {
         } else if (e instanceof Ast.RowLen w) {
             Val[] rows = env.get(w.mat()).arr();
             return integral(Ty.INT, rows[(int) expr(w.index()).i()].arr().length);
+        } else if (e instanceof Ast.NewArrOf a) {
+            Val[] elems = new Val[a.elems().size()];
+            for (int k = 0; k < elems.length; k++) {
+                elems[k] = coerce(Ty.DOUBLE, expr(a.elems().get(k)));
+            }
+            return new Val(Ty.DARRAY, 0, 0, null, elems);
         } else if (e instanceof Ast.NewArr a) {
             int n = (int) expr(a.len()).i();
             Val[] elems = new Val[n];

@@ -430,6 +430,12 @@ final class JavaPrinter {
             return w.mat() + "[" + expr(w.index(), 0) + "].length";
         } else if (e instanceof Ast.NewArr a) {
             return "new double[" + expr(a.len(), 0) + "]";
+        } else if (e instanceof Ast.NewArrOf a) {
+            List<String> elems = new ArrayList<>();
+            for (Expr x : a.elems()) {
+                elems.add(expr(x, 0));
+            }
+            return "new double[] {" + String.join(", ", elems) + "}";
         } else if (e instanceof Ast.AssignExpr a) {
             // assignment binds loosest of all: parenthesised wherever it is an operand
             return wrap(a.name() + " = " + expr(a.e(), 0), 0, minPrec);

@@ -199,7 +199,7 @@ final class ProgramGenerator {
                     "matrixOutsideWrt"),
             "varLocals", List.of("varDouble", "varArray"),
             "loopArrays", List.of("arrayInLoop1", "arrayInLoop2", "loopBufferCall"),
-            "arrayValued", List.of("vecCall", "vecCallInLoop", "vecResultPassed"),
+            "arrayValued", List.of("vecCall", "vecCallInLoop", "vecResultPassed", "returnsNewArray"),
             "sideEffects", List.of("chainAssign", "assignInCond", "assignOperand", "postIncIndex", "whileDecrement"),
             "varargs", List.of("varargsSpread", "varargsArray"),
             "switches", List.of("switchArrow", "switchColon", "switchExprArrow", "switchExprColon", "switchInLoop"),
@@ -2611,6 +2611,9 @@ final class ProgramGenerator {
         private List<Stmt> vecUse(String acc, Expr call, int argLen, Method v) {
             features.add("arrayValued");
             features.add("vecCall");
+            if (v.features().contains("returnsNewArray")) {
+                features.add("returnsNewArray"); // the callee returns new double[] {...}
+            }
             List<Stmt> b = new ArrayList<>();
             String h = fresh(VEC_NAMES);
             if (h == null) {
@@ -3276,7 +3279,24 @@ final class ProgramGenerator {
             if (r.nextInt(100) < 40) {
                 body.add(new Ast.ArrStore("out", new Lit(0, Ty.INT), '+', new Bin('*', new Lit(0.5, Ty.DOUBLE), new Var("x", Ty.DOUBLE))));
             }
-            body.add(new Return(new Var("out", Ty.DARRAY)));
+            // (its own stream, so the methods generated before this shape existed stay the same)
+            java.util.SplittableRandom returned = new java.util.SplittableRandom(seed ^ 0x6e657741L);
+            if (returned.nextInt(100) < 30) {
+                // return new double[] {...}: a fixed length, whatever the argument's
+                features.removeIf(f -> f.startsWith("vecLen:"));
+                Expr first = new Ast.Idx("out", new Lit(0, Ty.INT));
+                Expr last = new Ast.Idx("out", new Bin('-', new Ast.Len("out"), new Lit(1, Ty.INT)));
+                List<Expr> elems = new ArrayList<>(List.of(new Bin('*', first, new Var("x", Ty.DOUBLE)),
+                        call(Fn.TANH, new Bin('+', last, new Ast.Idx("a", new Lit(0, Ty.INT))))));
+                if (returned.nextBoolean()) {
+                    elems.add(new Bin('-', first, new Ast.Idx("a", new Bin('-', new Ast.Len("a"), new Lit(1, Ty.INT)))));
+                }
+                features.add("vecLen:#" + elems.size());
+                features.add("returnsNewArray");
+                body.add(new Return(new Ast.NewArrOf(elems)));
+            } else {
+                body.add(new Return(new Var("out", Ty.DARRAY)));
+            }
             features.add("arrayValued");
             return new Method("static", "double[]", name, params, body, seed, new ArrayList<>(features));
         }
