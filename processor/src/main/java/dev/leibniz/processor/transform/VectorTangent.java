@@ -47,10 +47,11 @@ import javax.lang.model.type.TypeMirror;
  * within one such loop stays a local of the loop; one that lives longer (carried by a loop, set
  * in both branches of an if) gets one entry per direction in an array of its own.
  *
- * <p>A call of a scalar method's tangent program with scalar tangent arguments is a tangent step
- * like any other (run once per direction). Tangents that pass through procedures, array-valued
- * calls or array arguments, rows, black-box Java or float and matrix values are left to the
- * one-direction tangent program: {@link #of} returns null for them.
+ * <p>A call of another method's tangent program is a tangent step like any other, run once per
+ * direction: an array argument's tangent is copied out of its directions for it, and an array
+ * result's copied back in. Tangents that pass through procedures, rows, black-box Java or float
+ * and matrix values are left to the one-direction tangent program: {@link #of} returns null for
+ * them.
  */
 public final class VectorTangent {
     /** The types of the new parameters, which generated signatures need as type mirrors. */
@@ -101,6 +102,7 @@ public final class VectorTangent {
             }
             tangents.add(t);
         }
+        findTwins(tf.body());
         if (!closeOverDependence()) {
             return null;
         }
@@ -114,6 +116,9 @@ public final class VectorTangent {
         Walk.statements(tf.body(), s -> {
             if (s instanceof ArrayNew n) {
                 made.add(n.target());
+            } else if (s instanceof Call k && twins.containsKey(k.target())) {
+                made.add(k.target());
+                lengths.put(k.target(), twins.get(k.target()));
             }
         });
         for (Var t : tangents) {
@@ -292,22 +297,50 @@ public final class VectorTangent {
     }
 
     /**
-     * A call of a scalar method's tangent program whose tangent arguments are all scalars: it
-     * runs once per direction, as any tangent step (the callee's own value with it, which is
-     * what sharing stops at). Procedures, array tangents and receivers that vary are left to the
-     * one-direction program.
+     * A call of another method's tangent program: it runs once per direction, as any tangent step
+     * (the callee's own value with it, which is where sharing stops). Procedures (whose outputs it
+     * would write once per direction) and receivers that vary are left to the one-direction
+     * program.
      */
     private boolean perDirectionCall(Call k) {
-        if (k.target() == null || k.target().type() != Type.DOUBLE || !k.callee().outputs().isEmpty()
-                || k.receiver() instanceof Var r && tangents.contains(r)) {
+        if (k.target() == null || k.target().type() != Type.DOUBLE && k.target().type() != Type.DOUBLE_ARRAY
+                || !k.callee().outputs().isEmpty() || k.receiver() instanceof Var r && tangents.contains(r)) {
             return false;
         }
+        if (k.target().type() == Type.DOUBLE_ARRAY && !twins.containsKey(k.target())) {
+            return false; // (no value call just before it to take the result's length from)
+        }
         for (Operand a : k.args()) {
-            if (a instanceof Var v && tangents.contains(v) && v.type() != Type.DOUBLE) {
+            if (a instanceof Var v && tangents.contains(v) && v.type() != Type.DOUBLE && v.type() != Type.DOUBLE_ARRAY) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * For the tangent of an array a call returns, the array the value call just before it returns
+     * (the tangent program calls the callee's value, then its tangent program, with the same
+     * arguments): the length of each direction's tangent.
+     */
+    private final Map<Var, Var> twins = new HashMap<>();
+
+    private void findTwins(Block b) {
+        Stmt before = null;
+        for (Stmt s : b.stmts()) {
+            if (s instanceof Call k && before instanceof Call v && k.target() != null && v.target() != null
+                    && k.target().type() == Type.DOUBLE_ARRAY && v.target().type() == Type.DOUBLE_ARRAY
+                    && k.callee().method() != null && k.callee().method().equals(v.callee().method())) {
+                twins.put(k.target(), v.target());
+            }
+            if (s instanceof If i) {
+                findTwins(i.then());
+                findTwins(i.otherwise());
+            } else if (s instanceof Loop l) {
+                findTwins(l.body());
+            }
+            before = s;
+        }
     }
 
     /** Whether s makes or writes a tangent: it runs once per direction. */
@@ -444,7 +477,12 @@ public final class VectorTangent {
         c.setDepth(to.depth() + 1);
         Block body = new Block(to.depth() + 1);
         for (Stmt s : run) {
-            step(s, c, body);
+            if (s instanceof Call k && k.target().type() == Type.DOUBLE_ARRAY) {
+                allocate(k.target(), to, k.pos(), k.tree());
+            }
+        }
+        for (Stmt s : run) {
+            step(s, c, body, to);
         }
         Var trips = new Var("trips", Type.INT, Var.Kind.TEMP);
         trips.setDepth(to.depth());
@@ -454,11 +492,22 @@ public final class VectorTangent {
         run.clear();
     }
 
-    private void step(Stmt s, Var c, Block body) {
+    private void step(Stmt s, Var c, Block body, Block before) {
         if (s instanceof Call k) {
             List<Operand> args = new ArrayList<>();
             for (Operand a : k.args()) {
-                args.add(read(a, c, body, k.pos()));
+                if (a instanceof Var v && tangents.contains(v) && v.type() == Type.DOUBLE_ARRAY) {
+                    args.add(slice(v, c, body, before, k)); // direction c's tangent, copied out
+                } else {
+                    args.add(read(a, c, body, k.pos()));
+                }
+            }
+            if (k.target().type() == Type.DOUBLE_ARRAY) { // direction c's tangent of the result, copied in
+                Var result = new Var(k.target().baseName(), Type.DOUBLE_ARRAY, Var.Kind.LOCAL);
+                result.setDepth(body.depth());
+                body.add(new Call(result, k.callee(), k.receiver(), args, k.pos(), k.tree()));
+                copy(result, null, k.target(), c, Template.concat(result, ".length"), body, k.pos());
+                return;
             }
             write(k.target(), c, body, k.pos(), t -> new Call(t, k.callee(), k.receiver(), args, k.pos(), k.tree()));
         } else if (s instanceof Compute k) {
@@ -475,6 +524,60 @@ public final class VectorTangent {
             Var at = index(st.array(), st.index().get(0), c, body, st.pos());
             body.add(new Store(st.array(), List.of(at), value, st.pos()));
         }
+    }
+
+    /** The flat array of a call's tangent result, one direction after another, before the loop. */
+    private void allocate(Var flat, Block to, Pos pos, com.sun.source.tree.Tree tree) {
+        Var all = new Var(flat.baseName() + "Entries", Type.INT, Var.Kind.TEMP);
+        all.setDepth(to.depth());
+        to.add(new Opaque(all, Template.concat(directions, " * ", twins.get(flat), ".length"), pos, null));
+        to.add(new ArrayNew(flat, List.of(all), true, pos, tree));
+    }
+
+    /** Direction c's tangent of the array v, copied into a buffer of its own (made before the loop). */
+    private Var slice(Var v, Var c, Block body, Block before, Call k) {
+        Var length = new Var(v.baseName() + "Length", Type.INT, Var.Kind.TEMP);
+        length.setDepth(before.depth());
+        Object l = lengths.get(v);
+        before.add(new Opaque(length, l instanceof Var a && a.type().isFloatingArray() ? Template.concat(a, ".length")
+                : Template.concat(l), k.pos(), null));
+        Var slice = new Var(v.baseName() + "Along", Type.DOUBLE_ARRAY, Var.Kind.LOCAL);
+        slice.setDepth(before.depth());
+        before.add(new ArrayNew(slice, List.of(length), true, k.pos(), k.tree()));
+        copy(v, c, slice, null, Template.concat(length), body, k.pos());
+        return slice;
+    }
+
+    /**
+     * Copies {@code length} elements from {@code from} (direction {@code fromDirection}'s, or
+     * from the start when null) into {@code to} (direction {@code toDirection}'s, or from the
+     * start), as a loop of loads and stores, which the IR follows (System.arraycopy it would not).
+     */
+    private void copy(Var from, Var fromDirection, Var to, Var toDirection, Template length, Block body, Pos pos) {
+        Var e = new Var("e", Type.INT, Var.Kind.LOCAL);
+        e.setDepth(body.depth() + 1);
+        Block loop = new Block(body.depth() + 1);
+        Operand read = e;
+        Operand write = e;
+        if (fromDirection != null || toDirection != null) {
+            Var at = new Var("at", Type.INT, Var.Kind.TEMP);
+            at.setDepth(loop.depth());
+            loop.add(new Opaque(at, Template.concat(fromDirection != null ? fromDirection : toDirection, " * ", length, " + ", e),
+                    pos, null));
+            if (fromDirection != null) {
+                read = at;
+            } else {
+                write = at;
+            }
+        }
+        Var v = new Var(from.baseName(), Type.DOUBLE, Var.Kind.TEMP);
+        v.setDepth(loop.depth());
+        loop.add(new Load(v, from, List.of(read), pos));
+        loop.add(new Store(to, List.of(write), v, pos));
+        Var trips = new Var("trips", Type.INT, Var.Kind.TEMP);
+        trips.setDepth(body.depth());
+        body.add(new Loop(null, Template.concat(e, " < ", length), false, loop, new Loop.Counted(e, new Const("0", Type.INT, 0), 1),
+                trips, pos));
     }
 
     /** {@code c * L + i}: where direction c's element i of a tangent array is. */

@@ -105,7 +105,7 @@ final class JacobianColumns {
         return joints;
     }
 
-    /** The tangent goes through a call: the columns run one tangent sweep each. */
+    /** The tangent goes through a call of a double[]-valued method: its tangent program runs once per direction. */
     @Differentiable
     static double[] viaCall(double r, double t) {
         double[] p = ClosedForms.polar(r, t);

@@ -106,6 +106,25 @@ class VectorTangentTest {
                 return new double[] {q[0] * p[1], q[1] + t, Math.exp(p[0])};
             }
 
+            @Differentiable static double[] layer(double[][] w, double[] x) {
+                double[] y = new double[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    double z = 0;
+                    for (int k = 0; k < x.length; k++) {
+                        z += w[i][k] * x[k];
+                    }
+                    y[i] = Math.tanh(z);
+                }
+                return y;
+            }
+
+            @Differentiable(wrt = {"x"}) static double[] twoLayers(double[][] w1, double[][] w2, double[] x) {
+                double[] h = layer(w1, x);
+                double[] o = layer(w2, h);
+                double[] p = polar(h[0], x[1]);
+                return new double[] {o[0] * h[1], o[1], o[2] + p[1], o[3]};
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -178,10 +197,35 @@ class VectorTangentTest {
                 + Arrays.deepToString(got) + "\n" + Arrays.deepToString(want));
     }
 
+    /** As {@link #check}, for a method differentiated with respect to its last parameter (a double[]) alone. */
+    private static void checkWrtLast(MutantKillersTest.Compiled c, String method, Object... args) throws Exception {
+        Method plain = Arrays.stream(c.plain().getDeclaredMethods()).filter(m -> m.getName().equals(method))
+                .findFirst().orElseThrow();
+        plain.setAccessible(true);
+        Method jacobian = MutantKillersTest.only(c.companion(), method + "Jacobian", args.length);
+        double[][] got = (double[][]) MutantKillersTest.call(jacobian, null, args);
+        double[] x = (double[]) args[args.length - 1];
+        for (int k = 0; k < x.length; k++) {
+            double h = 1e-6;
+            Object[] plus = args.clone();
+            Object[] minus = args.clone();
+            plus[args.length - 1] = x.clone();
+            minus[args.length - 1] = x.clone();
+            ((double[]) plus[args.length - 1])[k] += h;
+            ((double[]) minus[args.length - 1])[k] -= h;
+            double[] fp = (double[]) plain.invoke(null, plus);
+            double[] fm = (double[]) plain.invoke(null, minus);
+            for (int i = 0; i < fp.length; i++) {
+                double want = (fp[i] - fm[i]) / (2 * h);
+                assertEquals(want, got[i][k], 1e-8 * Math.max(1, Math.abs(want)), method + ": J[" + i + "][" + k + "]");
+            }
+        }
+    }
+
     @Test
     void theColumnsOfEachShapeFromOneSweep() throws Exception {
         String source = generatedSource(PROGRAMS);
-        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers"}) {
+        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers", "twoLayers"}) {
             assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
         }
         MutantKillersTest.Compiled c = compile(PROGRAMS);
@@ -193,12 +237,15 @@ class VectorTangentTest {
         check(c, "sameOrSquared", new double[] {0.4, -1.3, 2.0}, true);
         check(c, "scaled", 0.6, -0.8);
         check(c, "helpers", new double[] {0.4, -1.3, 0.9}, 0.7);
+        double[][] w1 = {{0.3, -0.2}, {0.5, 0.1}, {-0.4, 0.7}};
+        double[][] w2 = {{0.2, 0.1, -0.3}, {0.6, -0.5, 0.4}, {0.1, 0.1, 0.1}, {-0.7, 0.2, 0.3}};
+        checkWrtLast(c, "twoLayers", w1, w2, new double[] {0.8, -0.6});
     }
 
     @Test
-    void tangentsThroughArrayCallsAndProceduresRunColumnByColumn() throws Exception {
+    void tangentsThroughProceduresRunColumnByColumn() throws Exception {
         String source = generatedSource(PROGRAMS);
-        assertTrue(!source.contains("viaCallsTangentsValue("), "a double[]-valued call and a procedure");
+        assertTrue(!source.contains("viaCallsTangentsValue("), "a procedure");
         assertTrue(source.contains("viaCallsTangentValue("), "the one-direction tangent program instead");
         check(compile(PROGRAMS), "viaCalls", 1.5, 0.6);
     }
