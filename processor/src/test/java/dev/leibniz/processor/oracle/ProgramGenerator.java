@@ -2614,6 +2614,9 @@ final class ProgramGenerator {
             if (v.features().contains("returnsNewArray")) {
                 features.add("returnsNewArray"); // the callee returns new double[] {...}
             }
+            if (v.features().contains("vecLibCall")) {
+                features.add("vecLibCall"); // ... with a library call among its elements
+            }
             List<Stmt> b = new ArrayList<>();
             String h = fresh(VEC_NAMES);
             if (h == null) {
@@ -3290,6 +3293,23 @@ final class ProgramGenerator {
                         call(Fn.TANH, new Bin('+', last, new Ast.Idx("a", new Lit(0, Ty.INT))))));
                 if (returned.nextBoolean()) {
                     elems.add(new Bin('-', first, new Ast.Idx("a", new Bin('-', new Ast.Len("a"), new Lit(1, Ty.INT)))));
+                }
+                // sometimes a scalar library method of the element (its tangent then runs once per direction)
+                List<Method> scalars = ctx.lib().stream().filter(m -> m.returnType().equals("double")
+                        && m.params().stream().allMatch(q -> q.ty() == Ty.DOUBLE || q.ty() == Ty.INT || q.ty() == Ty.DARRAY))
+                        .toList();
+                if (!scalars.isEmpty() && returned.nextInt(100) < 50) {
+                    Method callee = scalars.get(returned.nextInt(scalars.size()));
+                    List<Expr> args = new ArrayList<>();
+                    for (Param q : callee.params()) {
+                        args.add(switch (q.ty()) {
+                            case INT -> new Lit(1 + returned.nextInt(3), Ty.INT);
+                            case DARRAY -> new Var("a", Ty.DARRAY);
+                            default -> returned.nextBoolean() ? first : new Var("x", Ty.DOUBLE);
+                        });
+                    }
+                    elems.add(new Ast.Invoke(qualifier, callee.name(), args, false));
+                    features.add("vecLibCall");
                 }
                 features.add("vecLen:#" + elems.size());
                 features.add("returnsNewArray");
