@@ -78,8 +78,16 @@ final class JacobianEmitter {
                 .addParameters(originals)
                 .addParameter(work, into)
                 .returns(ArrayTypeName.of(ARRAY))
-                .addStatement("int $L = $LValue($L).length", rows, f.name(), join(args, into + ".reverse"))
-                .addStatement("int $L = $L", n, TangentEmitter.size(f, tf))
+                .addStatement("int $L = $L", n, TangentEmitter.size(f, tf));
+        boolean counted = m.tangents() != null && sharesRecord(m);
+        if (counted) {
+            // both modes compute the value anyway and check its length: the last call's count saves a primal
+            jacobianMethod.addStatement("int $L = $L.inputs == $L && $L > 0 ? $L.rows : $LValue($L).length", rows, into, n, n,
+                    into, f.name(), join(args, into + ".reverse"));
+        } else {
+            jacobianMethod.addStatement("int $L = $LValue($L).length", rows, f.name(), join(args, into + ".reverse"));
+        }
+        jacobianMethod
                 .addStatement("$L.jacobian = $T.matrix($L.jacobian, $L, $L)", into, FLAT, into, rows, n)
                 .addStatement("double[][] $L = $L.jacobian", jacobian, into)
                 .beginControlFlow("if ($L <= $L)", n, rows);
@@ -110,8 +118,15 @@ final class JacobianEmitter {
                 }
             }
             jacobianMethod.addStatement("double[] $L = $LValue($L, $L.tangents)", columns, m.tangents().name(),
-                            join(args, n + ", " + tangentArgs), into)
-                    .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+                            join(args, n + ", " + tangentArgs), into);
+            if (counted) {
+                jacobianMethod.beginControlFlow("if ($L.length != $L * $L)", columns, n, rows)
+                        .addComment("the value's length is not the last call's: count it again")
+                        .addStatement("$L.inputs = -1", into)
+                        .addStatement("return $LJacobian($L)", f.name(), join(args, into))
+                        .endControlFlow();
+            }
+            jacobianMethod.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
                     .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
                     .addStatement("$L[$L][$L] = $L[$L * $L + $L]", jacobian, i, j, columns, j, rows, i)
                     .endControlFlow()
@@ -139,8 +154,18 @@ final class JacobianEmitter {
         if (shared) { // one forward sweep for every row: recorded once, its reverse replayed per row
             String workspace = into + ".reverse." + dev.leibniz.processor.CompanionNames.workspaceField(
                     f.params().stream().map(p -> p.name()).toList());
-            jacobianMethod.addStatement("$LRecord($L)", f.name(), join(args, "true, " + into + ".reverse"))
-                    .addStatement("$L.mark()", workspace)
+            String value = l.of("value");
+            jacobianMethod.addStatement("double[] $L = $LRecord($L)", value, f.name(), join(args, "true, " + into + ".reverse"));
+            if (counted) {
+                jacobianMethod.beginControlFlow("if ($L.length != $L)", value, rows)
+                        .addComment("the value's length is not the last call's: drop the record, count it again")
+                        .addStatement("$LReplay($L, -1L, $L.reverse$L)", f.name(), join(args, "new double[" + value + ".length]"),
+                                into, ", null".repeat(m.pullback().adjoints().size()))
+                        .addStatement("$L.inputs = -1", into)
+                        .addStatement("return $LJacobian($L)", f.name(), join(args, into))
+                        .endControlFlow();
+            }
+            jacobianMethod.addStatement("$L.mark()", workspace)
                     .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i)
                     .addStatement("$L[$L] = 1.0", seed, i)
                     .addStatement("$L.rewind()", workspace)
@@ -151,12 +176,16 @@ final class JacobianEmitter {
                     .addStatement("$L[$L] = 1.0", seed, i)
                     .addStatement("$LPullback($L, $L, $L.reverse)", f.name(), args, seed, into);
         }
-        type.addMethod(jacobianMethod
+        jacobianMethod
                 .addStatement("int $L = 0", at)
                 .addCode(TangentEmitter.gather(f, tf, into + ".reverse", jacobian + "[" + i + "]", at))
                 .addStatement("$L[$L] = 0.0", seed, i)
                 .endControlFlow()
-                .endControlFlow()
+                .endControlFlow();
+        if (counted) {
+            jacobianMethod.addStatement("$L.rows = $L", into, rows).addStatement("$L.inputs = $L", into, n);
+        }
+        type.addMethod(jacobianMethod
                 .addStatement("return $L", jacobian)
                 .build());
     }
@@ -239,6 +268,11 @@ final class JacobianEmitter {
                         .addStatement("return jacobian")
                         .build());
         if (tangentsGradient != null) {
+            t.addField(FieldSpec.builder(TypeName.INT, "rows", Modifier.PRIVATE)
+                    .addJavadoc("The length of the value at the last call, which the next call starts from.\n").build());
+            t.addField(FieldSpec.builder(TypeName.INT, "inputs", Modifier.PRIVATE)
+                    .addJavadoc("The number of inputs at the last call whose {@link #rows} hold; -1 for none.\n")
+                    .initializer("-1").build());
             t.addField(FieldSpec.builder(tangentsGradient, "tangents", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("The tangents' result, for a Jacobian built all columns at once.\n")
                     .initializer("new $T()", tangentsGradient).build());

@@ -125,6 +125,14 @@ class VectorTangentTest {
                 return new double[] {o[0] * h[1], o[1], o[2] + p[1], o[3]};
             }
 
+            @Differentiable static double[] repeat(double[] x, int m) {
+                double[] y = new double[m];
+                for (int i = 0; i < m; i++) {
+                    y[i] = Math.sin(x[i % x.length]) * x[(i + 1) % x.length];
+                }
+                return y;
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -240,6 +248,40 @@ class VectorTangentTest {
         double[][] w1 = {{0.3, -0.2}, {0.5, 0.1}, {-0.4, 0.7}};
         double[][] w2 = {{0.2, 0.1, -0.3}, {0.6, -0.5, 0.4}, {0.1, 0.1, 0.1}, {-0.7, 0.2, 0.3}};
         checkWrtLast(c, "twoLayers", w1, w2, new double[] {0.8, -0.6});
+    }
+
+    /**
+     * A warm work object starts from the last call's number of outputs instead of computing the
+     * value to count them; an output count that changes with an int argument (inputs of the same
+     * shapes) must be noticed and counted again, in both modes.
+     */
+    @Test
+    void aChangedOutputCountIsCountedAgain() throws Exception {
+        MutantKillersTest.Compiled c = compile(PROGRAMS);
+        Method plain = Arrays.stream(c.plain().getDeclaredMethods()).filter(m -> m.getName().equals("repeat"))
+                .findFirst().orElseThrow();
+        plain.setAccessible(true);
+        Method into = MutantKillersTest.only(c.companion(), "repeatJacobian", 3);
+        var constructor = into.getParameterTypes()[2].getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object work = constructor.newInstance();
+        double[] x = {0.3, -0.7, 1.1};
+        for (int m : new int[] {5, 5, 2, 7, 1, 3, 3}) { // 3 inputs: forward mode for m >= 3, else reverse
+            double[][] got = (double[][]) MutantKillersTest.call(into, null, x.clone(), m, work);
+            assertEquals(m, got.length, "rows for m = " + m);
+            for (int k = 0; k < x.length; k++) {
+                double h = 1e-6;
+                double[] xp = x.clone();
+                double[] xm = x.clone();
+                xp[k] += h;
+                xm[k] -= h;
+                double[] fp = (double[]) plain.invoke(null, xp, m);
+                double[] fm = (double[]) plain.invoke(null, xm, m);
+                for (int i = 0; i < m; i++) {
+                    assertEquals((fp[i] - fm[i]) / (2 * h), got[i][k], 1e-8, "m = " + m + ", J[" + i + "][" + k + "]");
+                }
+            }
+        }
     }
 
     @Test
