@@ -254,7 +254,9 @@ public final class VectorTangent {
                     || s instanceof Opaque o && o.writes().isEmpty() || s instanceof ArrayNew
                     || s instanceof Call k && k.target() != null && k.callee().outputs().isEmpty();
             Var target = s instanceof ArrayNew n ? n.target() : s instanceof Call k ? k.target() : Layout.target(s);
-            if (!plain || target != null && read.contains(target)) {
+            // a store changes its array, which a pending call's tangent may read (or a row of it, or its matrix)
+            boolean storesRead = s instanceof Store st && read.stream().anyMatch(v -> v.base() == st.array().base());
+            if (!plain || target != null && read.contains(target) || storesRead) {
                 out.stmts().addAll(pending);
                 pending.clear();
                 read.clear();

@@ -133,6 +133,15 @@ class VectorTangentTest {
                 return y;
             }
 
+            @Differentiable(wrt = {"x"}) static double[] overwrittenAfterACall(double[][] w, double[] x) {
+                double[] h = new double[2];
+                h[0] = x[0] * x[1];
+                h[1] = Math.sin(x[0]);
+                double[] o = layer(w, h);
+                h[0] = 7.0 * x[1];
+                return new double[] {o[0] + h[0], o[1] * h[1], o[2]};
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -233,7 +242,8 @@ class VectorTangentTest {
     @Test
     void theColumnsOfEachShapeFromOneSweep() throws Exception {
         String source = generatedSource(PROGRAMS);
-        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers", "twoLayers"}) {
+        for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers", "twoLayers",
+            "overwrittenAfterACall"}) {
             assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
         }
         MutantKillersTest.Compiled c = compile(PROGRAMS);
@@ -248,6 +258,8 @@ class VectorTangentTest {
         double[][] w1 = {{0.3, -0.2}, {0.5, 0.1}, {-0.4, 0.7}};
         double[][] w2 = {{0.2, 0.1, -0.3}, {0.6, -0.5, 0.4}, {0.1, 0.1, 0.1}, {-0.7, 0.2, 0.3}};
         checkWrtLast(c, "twoLayers", w1, w2, new double[] {0.8, -0.6});
+        // the call's tangent reads h as the call saw it, before h[0] changes after it
+        checkWrtLast(c, "overwrittenAfterACall", w1, new double[] {0.8, -0.6});
     }
 
     /**
