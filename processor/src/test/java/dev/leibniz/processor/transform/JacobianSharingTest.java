@@ -31,11 +31,15 @@ class JacobianSharingTest {
                 return out;
             }""";
 
+    /** The text of the generated method whose declaration starts with {@code start}. */
+    private static String method(String source, String start) {
+        int at = source.indexOf(start);
+        return source.substring(at, source.indexOf("\n    }\n", at));
+    }
+
     @Test
     void theRowsReplayOneRecord() throws IOException {
-        String source = generatedSource(LAYER);
-        int at = source.indexOf("public static double[][] layerJacobian(double[][] a, double[] x, LayerJacobian");
-        String jacobian = source.substring(at, source.indexOf("\n    }\n", at));
+        String jacobian = method(generatedSource(LAYER), "public static double[][] layerJacobian(double[][] a, double[] x, LayerJacobian");
         assertTrue(jacobian.contains("layerRecord(a, x, true, into.reverse);"), jacobian);
         assertTrue(jacobian.contains(".rewind();") && jacobian.contains("layerReplay(a, x, seed, -1L, into.reverse"),
                 jacobian);
@@ -114,9 +118,7 @@ class JacobianSharingTest {
 
     @Test
     void rowsWhoseReplayCannotRewindArePullbacks() throws Exception {
-        String source = generatedSource(NESTED);
-        int at = source.indexOf("public static double[][] summaryJacobian(double[] x, SummaryJacobian");
-        String jacobian = source.substring(at, source.indexOf("\n    }\n", at));
+        String jacobian = method(generatedSource(NESTED), "public static double[][] summaryJacobian(double[] x, SummaryJacobian");
         assertTrue(jacobian.contains("summaryPullback(x, seed, into.reverse);"), jacobian);
         assertEquals(-1, jacobian.indexOf("Replay("), jacobian);
 

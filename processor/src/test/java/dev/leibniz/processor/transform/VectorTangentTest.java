@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * {@link VectorTangent}, on programs compiled while the test runs (so mutation testing measures
  * it): each forward-mode Jacobian, all columns from one sweep, against central differences of
  * the plain method, at points on both sides of the branches; scalar helpers called with tangents
- * run once per direction inside the sweep.
+ * run once per direction inside the sweep. Some shapes repeat {@code secondorder.JacobianColumns}
+ * on purpose: those are compiled with the test sources (checked against Hipparchus twins), which
+ * the mutated processor of a PIT run never compiles; these are compiled by it.
  */
 class VectorTangentTest {
 
