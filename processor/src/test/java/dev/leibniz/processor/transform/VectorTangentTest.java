@@ -144,6 +144,18 @@ class VectorTangentTest {
                 return new double[] {o[0] + h[0], o[1] * h[1], o[2]};
             }
 
+            @Differentiable static double[] callsInALoop(double[] x) {
+                double[] y = new double[2 * x.length];
+                for (int i = 0; i < x.length; i++) {
+                    if (x[i] > -5) {
+                        double[] p = polar(x[i], x[(i + 1) % x.length]);
+                        y[2 * i] = p[0];
+                        y[2 * i + 1] = p[1] * x[i];
+                    }
+                }
+                return y;
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -245,7 +257,7 @@ class VectorTangentTest {
     void theColumnsOfEachShapeFromOneSweep() throws Exception {
         String source = generatedSource(PROGRAMS);
         for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers", "twoLayers",
-            "overwrittenAfterACall"}) {
+            "overwrittenAfterACall", "callsInALoop"}) {
             assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
         }
         MutantKillersTest.Compiled c = compile(PROGRAMS);
@@ -262,6 +274,7 @@ class VectorTangentTest {
         checkWrtLast(c, "twoLayers", w1, w2, new double[] {0.8, -0.6});
         // the call's tangent reads h as the call saw it, before h[0] changes after it
         checkWrtLast(c, "overwrittenAfterACall", w1, new double[] {0.8, -0.6});
+        check(c, "callsInALoop", new double[] {0.4, -1.3, 0.9});
     }
 
     /**
