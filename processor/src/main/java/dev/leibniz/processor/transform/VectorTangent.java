@@ -166,7 +166,7 @@ public final class VectorTangent {
             }
         });
         for (Map.Entry<Var, Var> e : perDirection.entrySet()) {
-            Pos at = madeAt.get(e.getKey());
+            Pos at = madeAt.getOrDefault(e.getKey(), new Pos(0, e.getKey().baseName()));
             body.add(new ArrayNew(e.getValue(), List.of(directions), true,
                     new Pos(at.line(), at.text() + " (one entry per direction)"), null));
         }
