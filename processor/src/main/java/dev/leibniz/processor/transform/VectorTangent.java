@@ -96,11 +96,7 @@ public final class VectorTangent {
     private Func run(Types types) {
         List<Param> params = tf.params();
         for (int i = originals; i < params.size(); i++) {
-            Var t = params.get(i).var();
-            if (t.type() != Type.DOUBLE && t.type() != Type.DOUBLE_ARRAY) {
-                return null;
-            }
-            tangents.add(t);
+            tangents.add(params.get(i).var()); // (their types are checked with every other tangent's below)
         }
         findTwins(tf.body());
         if (!closeOverDependence()) {
@@ -383,7 +379,7 @@ public final class VectorTangent {
                 run = next[0]++;
                 written.clear();
             }
-            for (Var v : reads(s)) {
+            for (Var v : operands(s)) { // (note and readFirst concern double tangents only)
                 note(v, run);
                 if (!written.contains(v)) {
                     readFirst.add(v); // its value comes from before the run: from another run, or a past iteration
@@ -406,24 +402,6 @@ public final class VectorTangent {
     private void note(Var v, Object run) {
         if (tangents.contains(v) && v.type() == Type.DOUBLE) {
             runsOf.computeIfAbsent(v, k -> new HashSet<>()).add(run);
-        }
-    }
-
-    private static List<Var> reads(Stmt s) {
-        List<Var> out = new ArrayList<>();
-        if (s instanceof Call k) {
-            k.args().forEach(a -> addVar(a, out));
-        } else if (s instanceof Compute c) {
-            c.args().forEach(a -> addVar(a, out));
-        } else if (s instanceof Store st) {
-            addVar(st.value(), out);
-        }
-        return out;
-    }
-
-    private static void addVar(Operand o, List<Var> out) {
-        if (o instanceof Var v) {
-            out.add(v);
         }
     }
 
@@ -486,11 +464,7 @@ public final class VectorTangent {
         for (Stmt s : run) {
             step(s, c, body, to);
         }
-        Var trips = new Var("trips", Type.INT, Var.Kind.TEMP);
-        trips.setDepth(to.depth());
-        to.add(new Loop(null, Template.concat(c, " < ", directions), false, body,
-                new Loop.Counted(c, new Const("0", Type.INT, 0), 1), trips,
-                new Pos(pos.line(), "along each direction: " + pos.text())));
+        countedLoop(c, Template.concat(directions), body, to, new Pos(pos.line(), "along each direction: " + pos.text()));
         run.clear();
     }
 
@@ -508,7 +482,7 @@ public final class VectorTangent {
                 Var result = new Var(k.target().baseName(), Type.DOUBLE_ARRAY, Var.Kind.LOCAL);
                 result.setDepth(body.depth());
                 body.add(new Call(result, k.callee(), k.receiver(), args, k.pos(), k.tree()));
-                copy(result, null, k.target(), c, Template.concat(result, ".length"), body, k.pos());
+                copy(result, k.target(), c, true, Template.concat(result, ".length"), body, k.pos());
                 return;
             }
             write(k.target(), c, body, k.pos(), t -> new Call(t, k.callee(), k.receiver(), args, k.pos(), k.tree()));
@@ -540,55 +514,55 @@ public final class VectorTangent {
     private Var slice(Var v, Var c, Block body, Block before, Call k) {
         Var length = new Var(v.baseName() + "Length", Type.INT, Var.Kind.TEMP);
         length.setDepth(before.depth());
-        Object l = lengths.get(v);
-        before.add(new Opaque(length, l instanceof Var a && a.type().isFloatingArray() ? Template.concat(a, ".length")
-                : Template.concat(l), k.pos(), null));
+        before.add(new Opaque(length, lengthOf(v), k.pos(), null));
         Var slice = new Var(v.baseName() + "Along", Type.DOUBLE_ARRAY, Var.Kind.LOCAL);
         slice.setDepth(before.depth());
         before.add(new ArrayNew(slice, List.of(length), true, k.pos(), k.tree()));
-        copy(v, c, slice, null, Template.concat(length), body, k.pos());
+        copy(v, slice, c, false, Template.concat(length), body, k.pos());
         return slice;
     }
 
     /**
-     * Copies {@code length} elements from {@code from} (direction {@code fromDirection}'s, or
-     * from the start when null) into {@code to} (direction {@code toDirection}'s, or from the
-     * start), as a loop of loads and stores, which the IR follows (System.arraycopy it would not).
+     * Copies {@code length} elements from {@code from} into {@code to}, the tangent array's
+     * direction {@code c} being the destination when {@code intoDirections}, else the source; as
+     * a loop of loads and stores, which the IR follows (System.arraycopy it would not).
      */
-    private void copy(Var from, Var fromDirection, Var to, Var toDirection, Template length, Block body, Pos pos) {
+    private void copy(Var from, Var to, Var c, boolean intoDirections, Template length, Block body, Pos pos) {
         Var e = new Var("e", Type.INT, Var.Kind.LOCAL);
         e.setDepth(body.depth() + 1);
         Block loop = new Block(body.depth() + 1);
-        Operand read = e;
-        Operand write = e;
-        if (fromDirection != null || toDirection != null) {
-            Var at = new Var("at", Type.INT, Var.Kind.TEMP);
-            at.setDepth(loop.depth());
-            loop.add(new Opaque(at, Template.concat(fromDirection != null ? fromDirection : toDirection, " * ", length, " + ", e),
-                    pos, null));
-            if (fromDirection != null) {
-                read = at;
-            } else {
-                write = at;
-            }
-        }
+        Var at = index(length, e, c, loop, pos);
         Var v = new Var(from.baseName(), Type.DOUBLE, Var.Kind.TEMP);
         v.setDepth(loop.depth());
-        loop.add(new Load(v, from, List.of(read), pos));
-        loop.add(new Store(to, List.of(write), v, pos));
+        loop.add(new Load(v, from, List.of(intoDirections ? e : at), pos));
+        loop.add(new Store(to, List.of(intoDirections ? at : e), v, pos));
+        countedLoop(e, Template.concat(length), loop, body, pos);
+    }
+
+    /** {@code for (int index = 0; index < bound; index++) body}, added to {@code into}. */
+    private static void countedLoop(Var index, Template bound, Block body, Block into, Pos pos) {
         Var trips = new Var("trips", Type.INT, Var.Kind.TEMP);
-        trips.setDepth(body.depth());
-        body.add(new Loop(null, Template.concat(e, " < ", length), false, loop, new Loop.Counted(e, new Const("0", Type.INT, 0), 1),
-                trips, pos));
+        trips.setDepth(into.depth());
+        into.add(new Loop(null, Template.concat(index, " < ", bound), false, body,
+                new Loop.Counted(index, new Const("0", Type.INT, 0), 1), trips, pos));
+    }
+
+    /** The length of one direction's part of a tangent array. */
+    private Template lengthOf(Var array) {
+        Object length = lengths.get(array);
+        return length instanceof Var v && v.type().isFloatingArray() ? Template.concat(v, ".length")
+                : Template.concat(length);
     }
 
     /** {@code c * L + i}: where direction c's element i of a tangent array is. */
     private Var index(Var array, Operand i, Var c, Block body, Pos pos) {
-        Object length = lengths.get(array);
+        return index(lengthOf(array), i, c, body, pos);
+    }
+
+    /** {@code c * size + i}, as a step of its own. */
+    private static Var index(Template size, Operand i, Var c, Block body, Pos pos) {
         Var at = new Var("at", Type.INT, Var.Kind.TEMP);
         at.setDepth(body.depth());
-        Template size = length instanceof Var v && v.type().isFloatingArray() ? Template.concat(v, ".length")
-                : Template.concat(length);
         body.add(new Opaque(at, i instanceof Const k && "0".equals(k.text()) ? Template.concat(c, " * ", size)
                 : Template.concat(c, " * ", size, " + ", operandText(i)), pos, null));
         return at;
