@@ -30,4 +30,13 @@ class JacobianAllocationTest {
         ClosedFormsGrad.TanhLayerJacobian work = new ClosedFormsGrad.TanhLayerJacobian();
         assertAllocatesNothingOnceWarm(() -> ClosedFormsGrad.tanhLayerJacobian(a, x, b, work));
     }
+
+    @Test
+    void forwardModeColumnsInOneSweep() {
+        double[] theta = {0.3, -1.1, 0.8, 0.25}; // 4 inputs, 8 outputs: all columns from one sweep
+        double[] lengths = {1.0, 0.7, 0.5, 0.3};
+        JacobianColumnsGrad.ArmJacobian work = new JacobianColumnsGrad.ArmJacobian();
+        assertSame(JacobianColumnsGrad.armJacobian(theta, lengths, work), work.jacobian());
+        assertAllocatesNothingOnceWarm(() -> JacobianColumnsGrad.armJacobian(theta, lengths, work));
+    }
 }

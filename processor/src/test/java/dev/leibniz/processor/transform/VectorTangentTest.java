@@ -156,6 +156,19 @@ class VectorTangentTest {
                 return y;
             }
 
+            @Differentiable(wrt = {"x"}) static double[] rowsOfW(double[][] w, double[] x) {
+                double[] y = new double[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    double[] row = w[i];
+                    double z = row[0] * x[0];
+                    for (int k = 1; k < x.length; k++) {
+                        z += row[k] * x[k];
+                    }
+                    y[i] = Math.tanh(z);
+                }
+                return y;
+            }
+
             @Differentiable static double[] scaled(double r, double t) {
                 double u = r * t;
                 double v = Math.exp(u) + t;
@@ -257,7 +270,7 @@ class VectorTangentTest {
     void theColumnsOfEachShapeFromOneSweep() throws Exception {
         String source = generatedSource(PROGRAMS);
         for (String m : new String[] {"prefix", "reassigned", "pairs", "sameOrSquared", "scaled", "helpers", "twoLayers",
-            "overwrittenAfterACall", "callsInALoop"}) {
+            "overwrittenAfterACall", "callsInALoop", "rowsOfW"}) {
             assertTrue(source.contains(m + "TangentsValue("), m + " runs its columns one by one");
         }
         MutantKillersTest.Compiled c = compile(PROGRAMS);
@@ -275,6 +288,7 @@ class VectorTangentTest {
         // the call's tangent reads h as the call saw it, before h[0] changes after it
         checkWrtLast(c, "overwrittenAfterACall", w1, new double[] {0.8, -0.6});
         check(c, "callsInALoop", new double[] {0.4, -1.3, 0.9});
+        checkWrtLast(c, "rowsOfW", w2, new double[] {0.8, -0.6, 0.3}); // rows of a constant matrix
     }
 
     /**
