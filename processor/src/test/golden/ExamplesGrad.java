@@ -1706,6 +1706,10 @@ public final class ExamplesGrad {
      */
     private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
             ProductGradient into, double[] xAdjoint) {
+        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1741,6 +1745,18 @@ public final class ExamplesGrad {
             into.x = x_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(ProductGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array);
     }
 
     /**
@@ -1817,6 +1833,11 @@ public final class ExamplesGrad {
     private static double productTangentSweep(double[] x, double[] dx, double seed,
             boolean gradient, long wanted, ProductTangentGradient into, double[] xAdjoint,
             double[] dxAdjoint) {
+        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+            into.dx = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -1880,6 +1901,19 @@ public final class ExamplesGrad {
             into.dx = dx_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(ProductTangentGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array)
+                || dev.leibniz.Workspace.shares(result.dx, array);
     }
 
     /**
@@ -2065,6 +2099,9 @@ public final class ExamplesGrad {
      */
     private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
             RosenbrockGradient into, double[] xAdjoint) {
+        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+        }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
         if (!gradient) { // the value alone
@@ -2173,6 +2210,18 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(RosenbrockGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array);
+    }
+
+    /**
      * The pullback of {@link golden.Examples#rosenbrock(double[])} for a caller that wants only some of the gradients: those of the parameters
      * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
      * others hold unspecified values. The reverse sweeps of its callers use this.
@@ -2246,6 +2295,10 @@ public final class ExamplesGrad {
     private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
             boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
             double[] dxAdjoint) {
+        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+            into.dx = null;
+        }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
         double dSum = 0.0; // line 72: double sum = 0
@@ -2363,6 +2416,19 @@ public final class ExamplesGrad {
             into.dx = dx_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(RosenbrockTangentGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array)
+                || dev.leibniz.Workspace.shares(result.dx, array);
     }
 
     /**
@@ -2554,6 +2620,10 @@ public final class ExamplesGrad {
      */
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
             long wanted, ClippedSumGradient into, double[] xAdjoint) {
+        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -2602,6 +2672,18 @@ public final class ExamplesGrad {
             into.x = x_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(ClippedSumGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array);
     }
 
     /**
@@ -2685,6 +2767,11 @@ public final class ExamplesGrad {
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
             double dLimit, double seed, boolean gradient, long wanted,
             ClippedSumTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
+        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.x = null;
+            into.dx = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -2754,6 +2841,19 @@ public final class ExamplesGrad {
             into.dx = dx_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(ClippedSumTangentGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.x, array)
+                || dev.leibniz.Workspace.shares(result.dx, array);
     }
 
     /**
@@ -2967,6 +3067,11 @@ public final class ExamplesGrad {
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
             boolean gradient, long wanted, NeuronLossGradient into, double[] wAdjoint,
             double[] xAdjoint) {
+        if (handedOut(into, w) || handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.w = null;
+            into.x = null;
+            into.mml514Call = null;
+        }
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
@@ -3027,6 +3132,19 @@ public final class ExamplesGrad {
             into.x = x_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(NeuronLossGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.w, array)
+                || dev.leibniz.Workspace.shares(result.x, array);
     }
 
     /**
@@ -3232,6 +3350,21 @@ public final class ExamplesGrad {
     private static void unitLowerTimesSweep(int d, double[] l, double[] x, double[] out,
             double[] outSeed, boolean gradient, long wanted, UnitLowerTimesGradient into,
             double[] lAdjoint, double[] xAdjoint, double[] outAdjoint) {
+        if (dev.leibniz.Workspace.shares(out, l)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'l'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, x)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'x'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, outSeed)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'outSeed'; pass a copy for one of them");
+        }
+        if (handedOut(into, l) || handedOut(into, x) || handedOut(into, out) || handedOut(into, outSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.l = null;
+            into.x = null;
+            into.out = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -3306,6 +3439,20 @@ public final class ExamplesGrad {
         if (outAdjoint == null) {
             into.out = out_bar;
         }
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(UnitLowerTimesGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.l, array)
+                || dev.leibniz.Workspace.shares(result.x, array)
+                || dev.leibniz.Workspace.shares(result.out, array);
     }
 
     /**
@@ -3529,6 +3676,57 @@ public final class ExamplesGrad {
             boolean gradient, long wanted, UnitLowerTimesTangentGradient into, double[] lAdjoint,
             double[] xAdjoint, double[] outAdjoint, double[] dlAdjoint, double[] dxAdjoint,
             double[] dOutAdjoint) {
+        if (dev.leibniz.Workspace.shares(out, l)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'l'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, x)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'x'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, dl)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dl'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, dx)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dx'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, dOut)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dOut'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, outSeed)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'outSeed'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(out, dOutSeed)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, l)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'l'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, x)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'x'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, out)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'out'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, dl)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dl'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, dx)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dx'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, outSeed)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'outSeed'; pass a copy for one of them");
+        }
+        if (dev.leibniz.Workspace.shares(dOut, dOutSeed)) {
+            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
+        }
+        if (handedOut(into, l) || handedOut(into, x) || handedOut(into, out) || handedOut(into, dl) || handedOut(into, dx) || handedOut(into, dOut) || handedOut(into, outSeed) || handedOut(into, dOutSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.l = null;
+            into.x = null;
+            into.out = null;
+            into.dl = null;
+            into.dx = null;
+            into.dOut = null;
+            into.workspace = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -3649,6 +3847,23 @@ public final class ExamplesGrad {
         if (dOutAdjoint == null) {
             into.dOut = dOut_bar;
         }
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(UnitLowerTimesTangentGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.l, array)
+                || dev.leibniz.Workspace.shares(result.x, array)
+                || dev.leibniz.Workspace.shares(result.out, array)
+                || dev.leibniz.Workspace.shares(result.dl, array)
+                || dev.leibniz.Workspace.shares(result.dx, array)
+                || dev.leibniz.Workspace.shares(result.dOut, array);
     }
 
     /**
@@ -3797,6 +4012,12 @@ public final class ExamplesGrad {
     private static double squaredNormsSweep(double[] l, double[] xs, int d, double seed,
             boolean gradient, long wanted, SquaredNormsGradient into, double[] lAdjoint,
             double[] xsAdjoint) {
+        if (handedOut(into, l) || handedOut(into, xs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.l = null;
+            into.xs = null;
+            into.workspace = null;
+            into.unitLowerTimesCall = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -3881,6 +4102,19 @@ public final class ExamplesGrad {
             into.xs = xs_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(SquaredNormsGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.l, array)
+                || dev.leibniz.Workspace.shares(result.xs, array);
     }
 
     /**
@@ -3975,6 +4209,14 @@ public final class ExamplesGrad {
             double[] dXs, double seed, boolean gradient, long wanted,
             SquaredNormsTangentGradient into, double[] lAdjoint, double[] xsAdjoint,
             double[] dlAdjoint, double[] dXsAdjoint) {
+        if (handedOut(into, l) || handedOut(into, xs) || handedOut(into, dl) || handedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.l = null;
+            into.xs = null;
+            into.dl = null;
+            into.dXs = null;
+            into.workspace = null;
+            into.unitLowerTimesCall = null;
+        }
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -4109,6 +4351,21 @@ public final class ExamplesGrad {
             into.dXs = dXs_bar;
         }
         return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean handedOut(SquaredNormsTangentGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.l, array)
+                || dev.leibniz.Workspace.shares(result.xs, array)
+                || dev.leibniz.Workspace.shares(result.dl, array)
+                || dev.leibniz.Workspace.shares(result.dXs, array);
     }
 
     /**

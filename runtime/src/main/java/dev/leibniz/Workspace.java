@@ -272,6 +272,49 @@ public final class Workspace {
     }
 
     /**
+     * Whether {@code held}, an array a result object hands out (a gradient, a value), and
+     * {@code arg}, an argument of the next call with that object, share storage: they are the
+     * same array, one is a row of the other, or two matrices have the same row at the same
+     * index (rows shared in another order are not looked for: that would cost rows² comparisons
+     * a call). The sweep must then not reuse {@code held} as a buffer.
+     *
+     * @param held the result's array ({@code double[]}, {@code float[]} or {@code double[][]}), or null
+     * @param arg an argument, or null
+     * @return whether they share storage
+     */
+    public static boolean shares(Object held, Object arg) {
+        if (held == null || arg == null) {
+            return false;
+        }
+        if (held == arg) {
+            return true;
+        }
+        if (held instanceof double[][] matrix) {
+            if (arg instanceof double[] row) {
+                return holds(matrix, row);
+            }
+            if (arg instanceof double[][] other) {
+                for (int r = Math.min(matrix.length, other.length) - 1; r >= 0; r--) {
+                    if (matrix[r] != null && matrix[r] == other[r]) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return held instanceof double[] row && arg instanceof double[][] matrix && holds(matrix, row);
+    }
+
+    private static boolean holds(double[][] matrix, double[] row) {
+        for (double[] r : matrix) {
+            if (r == row) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@code reuse} as it is if it has the given length, else a new array: a buffer whose
      * contents do not matter (a gradient no caller reads).
      *

@@ -225,9 +225,26 @@ public final class CompanionEmitter {
                 .addParameters(m.pullback().adjoints().stream()
                         .map(a -> ParameterSpec.builder(arrayType(a.type()), a.name()).build()).toList())
                 .returns(returns)
+                .addCode(CodeRenderer.render(m.pullback().guard()))
                 .addCode(CodeRenderer.render(m.pullback().body()))
                 .build();
         type.addMethod(sweep);
+        List<String> held = dev.leibniz.processor.transform.SharedArrays.held(f);
+        if (!m.pullback().guard().isEmpty() && !held.isEmpty()) {
+            // static in the companion, where no field named like a package (dev) hides dev.leibniz.Workspace
+            type.addMethod(MethodSpec.methodBuilder(dev.leibniz.processor.transform.SharedArrays.TEST)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a\n"
+                            + "row: the sweep must not then reuse it as a buffer.\n")
+                    .addJavadoc("\n@param result a result object\n@param array an argument of the sweep\n"
+                            + "@return whether they share storage\n")
+                    .addParameter(gradient, "result")
+                    .addParameter(Object.class, "array")
+                    .returns(TypeName.BOOLEAN)
+                    .addStatement("return $L", String.join("\n|| ", held.stream()
+                            .map(h -> "dev.leibniz.Workspace.shares(result." + h + ", array)").toList()))
+                    .build());
+        }
         if (m.pullback().reverseOnly() != null && !m.pullback().adjoints().isEmpty()) {
             MethodSpec.Builder r = MethodSpec.methodBuilder(f.name() + "ReverseSweep")
                     .addJavadoc("The sweep of $L for its callers' reverse sweeps: its forward sweep cut to what its\n"

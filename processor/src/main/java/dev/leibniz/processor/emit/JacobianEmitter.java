@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.leibniz.processor.ir.Func;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -86,6 +87,19 @@ final class JacobianEmitter {
                     into, f.name(), join(args, into + ".reverse"));
         } else {
             jacobianMethod.addStatement("int $L = $LValue($L).length", rows, f.name(), join(args, into + ".reverse"));
+        }
+        List<String> handedOut = new ArrayList<>();
+        for (dev.leibniz.processor.ir.Param p : f.params()) {
+            if (p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_ARRAY
+                    || p.var().type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX) {
+                handedOut.add(WORKSPACE.canonicalName() + ".shares(" + into + ".jacobian, " + p.var().name() + ")");
+            }
+        }
+        if (!handedOut.isEmpty()) {
+            // a row of the last Jacobian passed back in as an argument: a new matrix, not one overwritten while read
+            jacobianMethod.beginControlFlow("if ($L)", String.join(" || ", handedOut))
+                    .addStatement("$L.jacobian = null", into)
+                    .endControlFlow();
         }
         jacobianMethod
                 .addStatement("$L.jacobian = $T.matrix($L.jacobian, $L, $L)", into, FLAT, into, rows, n)

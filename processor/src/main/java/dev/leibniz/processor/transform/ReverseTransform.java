@@ -54,21 +54,23 @@ public final class ReverseTransform {
      * @param reverseOnly the body of the sweep that the accumulating pullback runs (the forward sweep cut to what
      *     the reverse sweep reads, see {@link ForwardPruning}), or null when it is the full sweep
      * @param split the record and replay for callers that call the method in loops, or null
+     * @param guard what the sweep (not the record, replay or cut sweep, which only generated callers run) starts
+     *     with: see {@link SharedArrays}; empty when no argument can be an array the result object holds
      */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
             List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints, List<Code> reverseOnly,
-            SplitSweeps split) {}
+            SplitSweeps split, List<Code> guard) {}
 
     /** The same pullback without a cut sweep: its accumulating pullback runs the full sweep. */
     public static Result withoutReverseOnly(Result r) {
         return r.reverseOnly() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
-                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split());
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split(), r.guard());
     }
 
     /** The same pullback without the split sweeps: no caller records it. */
     public static Result withoutSplit(Result r) {
         return r.split() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
-                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null);
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null, r.guard());
     }
 
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
@@ -347,7 +349,50 @@ public final class ReverseTransform {
         }
         return new Result(seed, into, AdjointPeephole.apply(body, arrays), usesWorkspace, sites, outputSeeds,
                 gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays),
-                split);
+                split, guard(workspaceField, outputSeeds, usesWorkspace));
+    }
+
+    /** The sweep's guard against arguments that are arrays the result object handed out ({@link SharedArrays}). */
+    private List<Code> guard(String workspaceField, List<String> outputSeeds, boolean usesWorkspace) {
+        List<String> args = new ArrayList<>();
+        List<String> dropped = new ArrayList<>(SharedArrays.held(f));
+        if (f.returnsArray()) {
+            args.add(seed);
+        }
+        for (Param p : f.params()) {
+            if (p.var().type().isFloatingArray()) {
+                args.add(p.var().name());
+            }
+        }
+        args.addAll(outputSeeds);
+        if (usesWorkspace) {
+            dropped.add(workspaceField);
+        }
+        sites.forEach(s -> dropped.add(s.field()));
+        Code guard = SharedArrays.guard(f, into, args, dropped);
+        List<Code> out = new ArrayList<>();
+        if (f.isProcedure()) {
+            java.util.Set<Var> outputs = dev.leibniz.processor.ir.Outputs.of(f.body());
+            List<SharedArrays.Named> arrays = new ArrayList<>();
+            List<SharedArrays.Named> written = new ArrayList<>();
+            for (Param p : f.params()) {
+                if (p.var().type().isFloatingArray()) {
+                    arrays.add(new SharedArrays.Named(p.var().name(), p.var().type()));
+                    if (outputs.contains(p.var())) {
+                        written.add(arrays.get(arrays.size() - 1));
+                    }
+                }
+            }
+            for (String seedName : outputSeeds) {
+                arrays.add(new SharedArrays.Named(seedName, Type.DOUBLE_ARRAY));
+            }
+            out.addAll(SharedArrays.distinctOutputs(f.tangentOf() != null ? f.tangentOf().name() : f.name(), written,
+                    arrays));
+        }
+        if (guard != null) {
+            out.add(guard);
+        }
+        return out;
     }
 
     /**
