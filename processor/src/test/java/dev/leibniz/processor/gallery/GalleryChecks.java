@@ -108,6 +108,43 @@ final class GalleryChecks {
             // A float program rounds seed * partial in float, so its bound is float's.
             assertTrue(seedError < (c.floats ? FLOAT_TWIN_TOLERANCE : 1e-12), at + ": pullback with seed " + SEED + " gave "
                     + Arrays.toString(vjp) + ", expected " + Arrays.toString(scaled));
+            checkHandedOut(c, into, resultType, receiver, point, reused, value, gradient, at);
+        }
+    }
+
+    /**
+     * The into overload given, as an array argument, the very array its result handed out as that
+     * parameter's gradient, filled with the argument's values: the same value and gradient as
+     * at the point itself, and the array left as it was. A sweep that reused it as a buffer while
+     * reading it (as {@code f(into.x(), into)} once did) fails here.
+     */
+    private static void checkHandedOut(GalleryCase c, Method into, Class<?> resultType, Object receiver,
+            Object[] point, Object reused, double value, double[] gradient, String at) throws ReflectiveOperationException {
+        for (int q = 0; q < point.length; q++) {
+            String name = c.differentiated[q];
+            if (name == null || !point[q].getClass().isArray()) {
+                continue;
+            }
+            Object handed = invoke(resultType.getMethod(name), reused, new Object[0], at);
+            fill(handed, point[q]);
+            Object[] args = point.clone();
+            args[q] = handed;
+            String what = at + ": into overload given " + name + "() filled with " + name;
+            double v = ((Number) invoke(into, null, append(withReceiver(receiver, args), reused), what)).doubleValue();
+            assertTrue(Arrays.deepEquals(new Object[] {point[q]}, new Object[] {handed}), what + ": the argument changed");
+            GradientChecks.assertExactly(value, v, what + ": value");
+            GradientChecks.assertExactly(what, gradient, gradient(c, resultType, reused, at));
+        }
+    }
+
+    /** Copies the values of {@code from} into {@code to}, an array (or matrix) of the same shape. */
+    private static void fill(Object to, Object from) {
+        if (to instanceof double[][] m) {
+            for (int r = 0; r < m.length; r++) {
+                System.arraycopy(((double[][]) from)[r], 0, m[r], 0, m[r].length);
+            }
+        } else {
+            System.arraycopy(from, 0, to, 0, java.lang.reflect.Array.getLength(to));
         }
     }
 
