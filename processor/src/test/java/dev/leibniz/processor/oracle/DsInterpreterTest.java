@@ -85,6 +85,37 @@ class DsInterpreterTest {
         assertGrad(bin('-', new Neg(X), bin('*', i(3), Y)), 1.0, 2.0, -7.0, -1.0, -3.0);
     }
 
+    /**
+     * atan2's second derivatives in every quadrant and on the axes, against closed forms
+     * (∂²/∂y² = -2xy/r⁴, ∂²/∂x∂y = (y² - x²)/r⁴, ∂²/∂x² = 2xy/r⁴), and exactly 0 at x = 0 under a
+     * steep chain, where Hipparchus' own atan2 left -3.8e-8 (oracle seed 72).
+     */
+    @Test
+    void atan2SecondDerivatives() {
+        org.hipparchus.analysis.differentiation.DSFactory f = new org.hipparchus.analysis.differentiation.DSFactory(2, 2);
+        double[][] points = {{0.3, 1.7}, {1.7, 0.3}, {-0.4, -2.0}, {2.5, -0.1}, {-1.1, 0.0}, {0.0, -3.0}, {0.006, 0.0}};
+        for (double[] p : points) {
+            double y = p[0];
+            double x = p[1];
+            double r4 = (x * x + y * y) * (x * x + y * y);
+            var a = DsInterpreter.atan2(f.variable(0, y), f.variable(1, x), Math.atan2(y, x));
+            String at = "atan2(" + y + ", " + x + ")";
+            assertEquals(Math.atan2(y, x), a.getValue(), 0.0, at);
+            assertEquals(x / (x * x + y * y), a.getPartialDerivative(1, 0), 1e-15, at + " d/dy");
+            assertEquals(-y / (x * x + y * y), a.getPartialDerivative(0, 1), 1e-15, at + " d/dx");
+            assertEquals(-2 * x * y / r4, a.getPartialDerivative(2, 0), 1e-12 * Math.abs(1 / r4), at + " d2/dy2");
+            assertEquals((y * y - x * x) / r4, a.getPartialDerivative(1, 1), 1e-12 * Math.abs(1 / r4), at + " d2/dxdy");
+            assertEquals(2 * x * y / r4, a.getPartialDerivative(0, 2), 1e-12 * Math.abs(1 / r4), at + " d2/dx2");
+        }
+        org.hipparchus.analysis.differentiation.DSFactory one = new org.hipparchus.analysis.differentiation.DSFactory(1, 2);
+        double r = 0.22558761393618632;
+        var q = one.variable(0, -0.18575005781683895);
+        var y = q.negate().add(r).toDegrees().cos();
+        var t = DsInterpreter.atan2(y, one.constant(0.0), Math.atan2(y.getValue(), 0.0));
+        assertEquals(0.0, t.getPartialDerivative(1), 0.0, "constant in q: pi/2 whatever y > 0 is");
+        assertEquals(0.0, t.getPartialDerivative(2), 0.0);
+    }
+
     @Test
     void elementaryFunctions() {
         double x = 0.3;
