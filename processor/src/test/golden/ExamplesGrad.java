@@ -3382,9 +3382,7 @@ public final class ExamplesGrad {
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
             trips_2++;
             int k = i_2 + 1; // line 128: i + 1
-            int trips_3 = 0;
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
-                trips_3++;
                 double out_j = out[j]; // line 129: out[j]
                 double l_idx = l[idx]; // line 129: l[idx]
                 double x_i_2 = x[i_2]; // line 129: x[i]
@@ -3393,7 +3391,6 @@ public final class ExamplesGrad {
                 out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
                 idx = idx + 1; // line 130: idx++
             }
-            tape.push(trips_3);
         }
         if (!gradient) { // the value alone
             return;
@@ -3408,7 +3405,7 @@ public final class ExamplesGrad {
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
-            int trips_3 = tape.popInt();
+            int trips_3 = (int) Math.max(0L, (long) d - k); // its trip count, from its header: not saved
             double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
             for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
                 double x_i_2;
@@ -3526,9 +3523,7 @@ public final class ExamplesGrad {
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
             trips_2++;
             int k = i_2 + 1; // line 128: i + 1
-            int trips_3 = 0;
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
-                trips_3++;
                 double out_j = out[j]; // line 129: out[j]
                 double l_idx = l[idx]; // line 129: l[idx]
                 double x_i_2 = x[i_2]; // line 129: x[i]
@@ -3537,7 +3532,6 @@ public final class ExamplesGrad {
                 out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
                 idx = idx + 1; // line 130: idx++
             }
-            tape.push(trips_3);
         }
         tape.push(trips); // for the replay
         tape.push(idx); // for the replay
@@ -3580,7 +3574,7 @@ public final class ExamplesGrad {
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
-            int trips_3 = tape.popInt();
+            int trips_3 = (int) Math.max(0L, (long) d - k); // its trip count, from its header: not saved
             double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
             for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
                 double x_i_2;
@@ -3746,9 +3740,7 @@ public final class ExamplesGrad {
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
             trips_2++;
             int k = i_2 + 1; // line 128: i + 1
-            int trips_3 = 0;
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
-                trips_3++;
                 double out_j = out[j]; // line 129: out[j]
                 double dOut_j = dOut[j]; // line 129: out[j]
                 double l_idx = l[idx]; // line 129: l[idx]
@@ -3765,7 +3757,6 @@ public final class ExamplesGrad {
                 dOut[j] = dSum; // line 129: out[j] = out[j] + l[idx] * x[i]
                 idx = idx + 1; // line 130: idx++
             }
-            tape.push(trips_3);
         }
         if (!gradient) { // the value alone
             return;
@@ -3786,7 +3777,7 @@ public final class ExamplesGrad {
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
-            int trips_3 = tape.popInt();
+            int trips_3 = (int) Math.max(0L, (long) d - k); // its trip count, from its header: not saved
             double dx_bar_i_2 = 0.0; // what the loop adds to dx_bar[i_2]
             double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
             for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
@@ -4036,19 +4027,14 @@ public final class ExamplesGrad {
         int trips = 0;
         while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
             trips++;
-            int trips_2 = 0;
             for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
-                trips_2++;
                 int k = n + i; // line 148: n + i
                 double xs_k = xs[k]; // line 148: xs[n + i]
                 x[i] = xs_k; // line 148: x[i] = xs[n + i]
             }
-            tape.push(trips_2);
             golden.ExamplesGrad.unitLowerTimesRecord(d, l, x, y, gradient, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
             tape.pushAll(x); // what the call left in x, for its replay
-            int trips_3 = 0;
             for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
-                trips_3++;
                 double y_i = y[i_2]; // line 152: y[i]
                 double y_i_2 = y[i_2]; // line 152: y[i]
                 tape.push(y_i_2);
@@ -4056,7 +4042,6 @@ public final class ExamplesGrad {
                 double prod = y_i * y_i_2; // line 152: y[i] * y[i]
                 s = s + prod; // line 152: s += y[i] * y[i]
             }
-            tape.push(trips_3);
             int n_2 = n + (d); // line 146: n += d
             n = n_2; // line 146: n += d
         }
@@ -4071,7 +4056,7 @@ public final class ExamplesGrad {
         double s_bar = seed; // line 155: return s
         for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
             n = n - ((d)); // stepped back, not saved
-            int trips_3 = tape.popInt();
+            int trips_3 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
             for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
                 double y_i_2;
                 double y_i;
@@ -4085,7 +4070,7 @@ public final class ExamplesGrad {
             }
             double[] xSeen = workspace.popAll(4, tape); // what the call left in x
             golden.ExamplesGrad.unitLowerTimesReplay(d, l, xSeen, y, y_bar, 14L, into.unitLowerTimesCall, l_bar, x_bar, y_bar); // line 150: unitLowerTimes(d, l, x, y)
-            int trips_2 = tape.popInt();
+            int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
             for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
                 int k;
                 double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
@@ -4240,24 +4225,19 @@ public final class ExamplesGrad {
         int trips = 0;
         while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
             trips++;
-            int trips_2 = 0;
             for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
-                trips_2++;
                 int k = n + i; // line 148: n + i
                 double xs_k = xs[k]; // line 148: xs[n + i]
                 double dXs_k = dXs[k]; // line 148: xs[n + i]
                 x[i] = xs_k; // line 148: x[i] = xs[n + i]
                 dx[i] = dXs_k; // line 148: x[i] = xs[n + i]
             }
-            tape.push(trips_2);
             tape.pushAll(x); // what the call sees of x, for its reverse
             tape.pushAll(y); // what the call sees of y, for its reverse
             tape.pushAll(dx); // what the call sees of dx, for its reverse
             tape.pushAll(dy); // what the call sees of dy, for its reverse
             golden.ExamplesGrad.unitLowerTimesTangentValue(d, l, x, y, dl, dx, dy, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
-            int trips_3 = 0;
             for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
-                trips_3++;
                 double y_i = y[i_2]; // line 152: y[i]
                 double dY_i = dy[i_2]; // line 152: y[i]
                 double y_i_2 = y[i_2]; // line 152: y[i]
@@ -4274,7 +4254,6 @@ public final class ExamplesGrad {
                 s = s + prod; // line 152: s += y[i] * y[i]
                 ds = ds + dProd; // line 152: s += y[i] * y[i]
             }
-            tape.push(trips_3);
             int n_2 = n + (d); // line 146: n += d
             n = n_2; // line 146: n += d
         }
@@ -4291,7 +4270,7 @@ public final class ExamplesGrad {
         double ds_bar = seed; // line 155: return s
         for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
             n = n - ((d)); // stepped back, not saved
-            int trips_3 = tape.popInt();
+            int trips_3 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
             for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
                 double dY_i;
                 double y_i_2;
@@ -4324,7 +4303,7 @@ public final class ExamplesGrad {
             dev.leibniz.Workspace.accumulate(dl_bar, into.unitLowerTimesCall.dl()); // line 150: unitLowerTimes(d, l, x, y)
             dev.leibniz.Workspace.accumulate(dx_bar, into.unitLowerTimesCall.dx()); // line 150: unitLowerTimes(d, l, x, y)
             dev.leibniz.Workspace.replace(dy_bar, into.unitLowerTimesCall.dOut()); // line 150: unitLowerTimes(d, l, x, y)
-            int trips_2 = tape.popInt();
+            int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
             for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
                 int k;
                 double dXs_k_bar = dx_bar[i]; // line 148: x[i] = xs[n + i]

@@ -54,6 +54,8 @@ final class Layout {
     final Map<Loop, Set<Var>> poppedIn = new LinkedHashMap<>();
     /** Counted loops whose index the reverse loop rebuilds. */
     final Set<Loop> rebuilt = new HashSet<>();
+    /** Nested rebuilt loops whose reverse computes the trip count from the header ({@link TripCounts}), not the tape. */
+    final Map<Loop, TripCounts.Header> tripsFromHeader = new HashMap<>();
     final Set<Stmt> hasReverse = new HashSet<>();
     final Set<ArrayNew> reusable = new HashSet<>();
     /** Arrays made in loops whose sizes the reverse sweep cannot rebuild: each iteration keeps them on a stack. */
@@ -681,6 +683,9 @@ final class Layout {
                 if (anyReverse(l.body())) {
                     hasReverse.add(s);
                     readInPlace.add(l.trips());
+                    if (rebuilt.contains(l) && !loopsOf(l).isEmpty()) {
+                        tripsFromHeader(l);
+                    }
                 }
             } else if (acts(s)) {
                 hasReverse.add(s);
@@ -888,6 +893,36 @@ final class Layout {
         here.add(v);
     }
 
+    /**
+     * Has the reverse of l count its trips from its header when every variable the bound reads is
+     * at hand there as it was (as the start must be for l to be rebuilt) or can be computed again.
+     */
+    private void tripsFromHeader(Loop l) {
+        TripCounts.Header h = TripCounts.of(l);
+        if (h == null) {
+            return;
+        }
+        List<Var> again = new ArrayList<>();
+        for (Var v : TripCounts.vars(h)) {
+            boolean array = v.type() != dev.leibniz.processor.ir.Type.INT;
+            if (array ? v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty() : !available(v, l)
+                    && !recomputable(v, l, 0)) {
+                return;
+            }
+            if (!array && !available(v, l)) {
+                again.add(v);
+            }
+        }
+        for (Var v : TripCounts.vars(h)) {
+            if (again.contains(v)) {
+                restore(v, l);
+            } else {
+                readInPlace.add(v); // the reverse names it where the loop's reverse starts
+            }
+        }
+        tripsFromHeader.put(l, h);
+    }
+
     private boolean anyReverse(Block b) {
         for (Stmt s : b.stmts()) {
             if (hasReverse.contains(s)) {
@@ -897,13 +932,18 @@ final class Layout {
         return false;
     }
 
-    /** Whether the reverse sweep can compute this again: a constant, or a value no loop overwrites. */
+    /**
+     * Whether the reverse sweep has this as it was where l starts: a constant, a value no loop
+     * overwrites, or the index of a rebuilt loop around l (the reverse loop's header sets it).
+     */
     private boolean available(Operand start, Loop l) {
         if (start instanceof Const) {
             return true;
         }
         Var v = (Var) start;
-        return v.kind() == Var.Kind.PARAM || defLoops.getOrDefault(v, Set.of()).isEmpty();
+        Loop indexed = indexOf.get(v);
+        return v.kind() == Var.Kind.PARAM || defLoops.getOrDefault(v, Set.of()).isEmpty()
+                || indexed != null && rebuilt.contains(indexed) && loopsOf(l).contains(indexed);
     }
 
     /**

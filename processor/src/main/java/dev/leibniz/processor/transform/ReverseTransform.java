@@ -871,7 +871,7 @@ public final class ReverseTransform {
     }
 
     private void forwardLoop(Loop l, List<Code> out) {
-        boolean counts = layout.hasReverse.contains(l);
+        boolean counts = layout.hasReverse.contains(l) && !layout.tripsFromHeader.containsKey(l);
         if (counts) {
             out.add(new Code.Line(define(l.trips()) + " = 0", null));
         }
@@ -1473,7 +1473,11 @@ public final class ReverseTransform {
         }
         body.addAll(reverse(l.body()));
         String trips = l.trips().name();
-        if (!layout.loopsOf(l).isEmpty()) {
+        TripCounts.Header fromHeader = layout.tripsFromHeader.get(l);
+        if (fromHeader != null) {
+            out.add(new Code.Line("int " + trips + " = " + TripCounts.formula(fromHeader, Partials.text(l.counted().start()),
+                    l.counted().step()), "its trip count, from its header: not saved"));
+        } else if (!layout.loopsOf(l).isEmpty()) {
             out.add(new Code.Line("int " + trips + " = " + tape + ".popInt()", null));
         }
         String header;
