@@ -1717,9 +1717,7 @@ public final class ExamplesGrad {
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double p = 1; // line 59: double p = 1
-        int trips = 0;
         for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
-            trips++;
             double x_i = x[i]; // line 61: x[i]
             tape.push(p);
             p = p * x_i; // line 61: p *= x[i]
@@ -1732,6 +1730,7 @@ public final class ExamplesGrad {
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double p_bar = seed; // line 63: return p
+        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             p = tape.popDouble();
@@ -1846,9 +1845,7 @@ public final class ExamplesGrad {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double p = 1; // line 59: double p = 1
         double dp = 0.0; // line 59: double p = 1
-        int trips = 0;
         for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
-            trips++;
             double x_i = x[i]; // line 61: x[i]
             double dX_i = dx[i]; // line 61: x[i]
             double pBefore = p; // line 61: p *= x[i]
@@ -1870,6 +1867,7 @@ public final class ExamplesGrad {
         double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
         double dp_bar = seed; // line 63: return p
         double p_bar = 0.0;
+        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             double dX_i;
@@ -3077,9 +3075,7 @@ public final class ExamplesGrad {
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double z = 0; // line 112: double z = 0
-        int trips = 0;
         for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
-            trips++;
             double w_i = w[i]; // line 114: w[i]
             double x_i = x[i]; // line 114: x[i]
             double prod = w_i * x_i; // line 114: w[i] * x[i]
@@ -3112,6 +3108,7 @@ public final class ExamplesGrad {
         y_bar += diff_bar; // line 117: y - target
         target_bar -= diff_bar; // line 117: y - target
         double z_bar = y_bar * into.mml514Call.x(); // line 116: double y = mml514(z)
+        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 113: for (int i = 0; i < x.length; i++) (backwards)
             double x_i;
             double w_i;
@@ -3371,16 +3368,12 @@ public final class ExamplesGrad {
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        int trips = 0;
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
-            trips++;
             double x_i = x[i]; // line 124: x[i]
             out[i] = x_i; // line 124: out[i] = x[i]
         }
         int idx = 0; // line 126: int idx = 0
-        int trips_2 = 0;
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
-            trips_2++;
             int k = i_2 + 1; // line 128: i + 1
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
                 double out_j = out[j]; // line 129: out[j]
@@ -3402,6 +3395,7 @@ public final class ExamplesGrad {
         if (out_bar != outSeed) {
             dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
         }
+        int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
@@ -3422,6 +3416,7 @@ public final class ExamplesGrad {
             }
             x_bar[i_2] += x_bar_i_2; // what the loop above added to it
         }
+        int trips = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
             double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
             out_bar[i] = 0; // the element's old value did not reach the result
@@ -3512,16 +3507,12 @@ public final class ExamplesGrad {
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = gradient ? workspace.kept() : workspace.tape(false); // this call site's tape, as the records before left it (a caller computing its value alone records nothing)
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        int trips = 0;
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
-            trips++;
             double x_i = x[i]; // line 124: x[i]
             out[i] = x_i; // line 124: out[i] = x[i]
         }
         int idx = 0; // line 126: int idx = 0
-        int trips_2 = 0;
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
-            trips_2++;
             int k = i_2 + 1; // line 128: i + 1
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
                 double out_j = out[j]; // line 129: out[j]
@@ -3533,9 +3524,7 @@ public final class ExamplesGrad {
                 idx = idx + 1; // line 130: idx++
             }
         }
-        tape.push(trips); // for the replay
         tape.push(idx); // for the replay
-        tape.push(trips_2); // for the replay
     }
 
     /**
@@ -3561,9 +3550,7 @@ public final class ExamplesGrad {
         }
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.kept(); // this call site's tape: the record to replay is on top
-        int trips_2 = tape.popInt(); // as the record left it
         int idx = tape.popInt(); // as the record left it
-        int trips = tape.popInt(); // as the record left it
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
@@ -3571,6 +3558,7 @@ public final class ExamplesGrad {
         if (out_bar != outSeed) {
             dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
         }
+        int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
@@ -3591,6 +3579,7 @@ public final class ExamplesGrad {
             }
             x_bar[i_2] += x_bar_i_2; // what the loop above added to it
         }
+        int trips = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
             double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
             out_bar[i] = 0; // the element's old value did not reach the result
@@ -3727,18 +3716,14 @@ public final class ExamplesGrad {
         dev.leibniz.Workspace workspace = into.workspace;
         dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        int trips = 0;
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
-            trips++;
             double x_i = x[i]; // line 124: x[i]
             double dX_i = dx[i]; // line 124: x[i]
             out[i] = x_i; // line 124: out[i] = x[i]
             dOut[i] = dX_i; // line 124: out[i] = x[i]
         }
         int idx = 0; // line 126: int idx = 0
-        int trips_2 = 0;
         for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
-            trips_2++;
             int k = i_2 + 1; // line 128: i + 1
             for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
                 double out_j = out[j]; // line 129: out[j]
@@ -3774,6 +3759,7 @@ public final class ExamplesGrad {
         if (dOut_bar != dOutSeed) {
             dev.leibniz.Workspace.accumulate(dOut_bar, dOutSeed); // the seed of the output dOut
         }
+        int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
             int k;
             k = i_2 + 1; // computed again, not saved
@@ -3812,6 +3798,7 @@ public final class ExamplesGrad {
             dx_bar[i_2] += dx_bar_i_2; // what the loop above added to it
             x_bar[i_2] += x_bar_i_2; // what the loop above added to it
         }
+        int trips = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
         for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
             double dX_i_bar = dOut_bar[i]; // line 124: out[i] = x[i]
             dOut_bar[i] = 0; // the element's old value did not reach the result

@@ -682,9 +682,9 @@ final class Layout {
                 decideSaving(l.body());
                 if (anyReverse(l.body())) {
                     hasReverse.add(s);
-                    readInPlace.add(l.trips());
-                    if (rebuilt.contains(l) && !loopsOf(l).isEmpty()) {
-                        tripsFromHeader(l);
+                    // (also at the top level: a replay then needs no count from its record)
+                    if (!rebuilt.contains(l) || !tripsFromHeader(l)) {
+                        readInPlace.add(l.trips());
                     }
                 }
             } else if (acts(s)) {
@@ -897,17 +897,17 @@ final class Layout {
      * Has the reverse of l count its trips from its header when every variable the bound reads is
      * at hand there as it was (as the start must be for l to be rebuilt) or can be computed again.
      */
-    private void tripsFromHeader(Loop l) {
+    private boolean tripsFromHeader(Loop l) {
         TripCounts.Header h = TripCounts.of(l);
         if (h == null) {
-            return;
+            return false;
         }
         List<Var> again = new ArrayList<>();
         for (Var v : TripCounts.vars(h)) {
             boolean array = v.type() != dev.leibniz.processor.ir.Type.INT;
             if (array ? v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty() : !available(v, l)
                     && !recomputable(v, l, 0)) {
-                return;
+                return false;
             }
             if (!array && !available(v, l)) {
                 again.add(v);
@@ -921,6 +921,7 @@ final class Layout {
             }
         }
         tripsFromHeader.put(l, h);
+        return true;
     }
 
     private boolean anyReverse(Block b) {

@@ -95,9 +95,20 @@ final class TripCounts {
                 && s.startsWith(".length") && (s.length() == 7 || !Character.isJavaIdentifierPart(s.charAt(7)));
     }
 
+    /** Whether l's body may leave it early: a return anywhere in it, a break not inside a loop nested in it. */
     private static boolean exits(Loop l) {
         boolean[] found = {false};
-        Walk.statements(l.body(), s -> found[0] |= s instanceof Break || s instanceof Return);
-        return found[0];
+        Walk.statements(l.body(), s -> found[0] |= s instanceof Return);
+        return found[0] || breaks(l.body());
+    }
+
+    /** A break that leaves the loop whose body b is (or is part of): one outside the loops nested in b. */
+    private static boolean breaks(dev.leibniz.processor.ir.Block b) {
+        for (dev.leibniz.processor.ir.Stmt s : b.stmts()) {
+            if (s instanceof Break || s instanceof dev.leibniz.processor.ir.If i && (breaks(i.then()) || breaks(i.otherwise()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
