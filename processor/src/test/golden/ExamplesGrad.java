@@ -1040,8 +1040,7 @@ public final class ExamplesGrad {
             delta_bar += linear_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
             double diff_bar = linear_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
             a_bar += diff_bar; // line 40: a - 0.5 * delta
-            double prod_3_bar = -diff_bar; // line 40: a - 0.5 * delta
-            delta_bar += prod_3_bar * 0.5; // line 40: 0.5 * delta
+            delta_bar -= diff_bar * 0.5; // line 40: 0.5 * delta
         }
         r_bar += a_bar * Math.signum(r); // line 36: double a = Math.abs(r)
         into.value = value;
@@ -1190,11 +1189,9 @@ public final class ExamplesGrad {
             diff_bar += linear_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
             da_bar += dDiff_bar; // line 40: a - 0.5 * delta
             double dProdTerm_2_bar = dDiff_bar; // line 40: a - 0.5 * delta
-            double dProd_3_bar = -dProdTerm_2_bar; // line 40: a - 0.5 * delta
             a_bar += diff_bar; // line 40: a - 0.5 * delta
-            double prod_3_bar = -diff_bar; // line 40: a - 0.5 * delta
-            dDelta_bar += dProd_3_bar * 0.5; // line 40: 0.5 * delta
-            delta_bar += prod_3_bar * 0.5; // line 40: 0.5 * delta
+            dDelta_bar -= dProdTerm_2_bar * 0.5; // line 40: 0.5 * delta
+            delta_bar -= diff_bar * 0.5; // line 40: 0.5 * delta
         }
         dr_bar += da_bar * signum; // line 36: double a = Math.abs(r)
         r_bar += a_bar * Math.signum(r); // line 36: double a = Math.abs(r)
@@ -1521,14 +1518,13 @@ public final class ExamplesGrad {
         }
         double dPow_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
         double dProdTerm_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double dProd_bar = -dProdTerm_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
         double pow_bar = p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
         double prod_bar = -p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double dPow_2_bar = dProd_bar * 2; // line 50: 2 * Math.pow(y, 2)
+        double minus_dPow_2_bar = dProdTerm_bar * 2; // line 50: 2 * Math.pow(y, 2)
         double pow_3_bar = prod_bar * 2; // line 50: 2 * Math.pow(y, 2)
-        double mul_2_bar = dPow_2_bar * dy; // line 50: Math.pow(y, 2)
-        dy_bar += dPow_2_bar * mul_2; // line 50: Math.pow(y, 2)
-        y_bar += mul_2_bar * 2.0; // line 50: Math.pow(y, 2)
+        double minus_mul_2_bar = minus_dPow_2_bar * dy; // line 50: Math.pow(y, 2)
+        dy_bar -= minus_dPow_2_bar * mul_2; // line 50: Math.pow(y, 2)
+        y_bar -= minus_mul_2_bar * 2.0; // line 50: Math.pow(y, 2)
         y_bar += pow_3_bar * 2.0 * y; // line 50: Math.pow(y, 2)
         double mul_bar = dPow_bar * dx; // line 50: Math.pow(x, 3)
         double dx_bar = dPow_bar * mul; // line 50: Math.pow(x, 3)
@@ -2151,14 +2147,12 @@ public final class ExamplesGrad {
                 double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
                 double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
                 a_bar += prod_2_bar * 100; // line 76: 100 * a
-                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
-                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                x_bar[i] -= b_bar; // line 75: x[i]
                 double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
-                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                x_bar[i] += x_i_bar; // line 74: x[i]
+                double minus_x_i_bar = a_bar * x_i_2; // line 74: x[i] * x[i]
+                double minus_x_i_2_bar = a_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] -= minus_x_i_2_bar; // line 74: x[i]
+                x_bar[i] -= minus_x_i_bar; // line 74: x[i]
                 x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
             }
             dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
@@ -2188,14 +2182,12 @@ public final class ExamplesGrad {
                 double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
                 double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
                 a_bar += prod_2_bar * 100; // line 76: 100 * a
-                double x_i_3_bar = -b_bar; // line 75: double b = 1 - x[i]
-                x_bar[i] += x_i_3_bar; // line 75: x[i]
+                x_bar[i] -= b_bar; // line 75: x[i]
                 double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
-                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                x_bar[i] += x_i_bar; // line 74: x[i]
+                double minus_x_i_bar_2 = a_bar * x_i_2; // line 74: x[i] * x[i]
+                double minus_x_i_2_bar_2 = a_bar * x_i; // line 74: x[i] * x[i]
+                x_bar[i] -= minus_x_i_2_bar_2; // line 74: x[i]
+                x_bar[i] -= minus_x_i_bar_2; // line 74: x[i]
                 x_bar[k] += x_k_bar; // line 74: x[i + 1]
             }
         }
@@ -2393,13 +2385,12 @@ public final class ExamplesGrad {
             double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
             double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
             double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-            double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
             double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
             dX_iTerm_bar += dProd_bar; // line 74: x[i] * x[i]
             x_i_bar += dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
             dX_i_bar += dX_iTerm_bar * x_i; // line 74: x[i] * x[i]
-            x_i_bar += prod_bar * x_i; // line 74: x[i] * x[i]
-            x_i_bar += prod_bar * x_i; // line 74: x[i] * x[i]
+            x_i_bar -= a_bar * x_i; // line 74: x[i] * x[i]
+            x_i_bar -= a_bar * x_i; // line 74: x[i] * x[i]
             dx_bar[i] += dX_i_bar; // line 74: x[i]
             x_bar[i] += x_i_bar; // line 74: x[i]
             dx_bar[k] += dX_k_bar; // line 74: x[i + 1]

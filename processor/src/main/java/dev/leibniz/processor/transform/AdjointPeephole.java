@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Two rewrites of a generated sweep that save memory traffic the JIT cannot save itself (it
- * must assume that two adjoint arrays may be one):
+ * must assume that two adjoint arrays may be one), then {@link NegationFolding}:
  * <ul>
  *   <li><b>An element updated in place passes its adjoint through.</b> The reverse of
  *       {@code a[j] = a[j] + e} takes {@code s_bar = a_bar[j]}, zeroes {@code a_bar[j]}, and later
@@ -41,7 +41,7 @@ public final class AdjointPeephole {
         Set<String> names = new HashSet<>();
         collect(body, names);
         AdjointPeephole p = new AdjointPeephole(names, arrays);
-        return p.passThrough(p.rewrite(body));
+        return NegationFolding.apply(p.passThrough(p.rewrite(body)), names);
     }
 
     private List<Code> rewrite(List<Code> code) {
@@ -282,7 +282,7 @@ public final class AdjointPeephole {
     }
 
     /** The names the code assigns (or declares); a statement it cannot read assigns every name it mentions. */
-    private static void assigned(List<Code> code, Set<String> into) {
+    static void assigned(List<Code> code, Set<String> into) {
         for (Code c : code) {
             if (c instanceof Code.Line l) {
                 Statement st = Statement.of(l.code());
