@@ -1702,7 +1702,7 @@ public final class ExamplesGrad {
      */
     private static double productSweep(double[] x, double seed, boolean gradient, long wanted,
             ProductGradient into, double[] xAdjoint) {
-        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (dev.leibniz.Workspace.shares(into.x, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
             into.workspace = null;
         }
@@ -1740,18 +1740,6 @@ public final class ExamplesGrad {
             into.x = x_bar;
         }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean handedOut(ProductGradient result, Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array);
     }
 
     /**
@@ -1828,7 +1816,7 @@ public final class ExamplesGrad {
     private static double productTangentSweep(double[] x, double[] dx, double seed,
             boolean gradient, long wanted, ProductTangentGradient into, double[] xAdjoint,
             double[] dxAdjoint) {
-        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (productTangentHandedOut(into, x) || productTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
             into.dx = null;
             into.workspace = null;
@@ -1905,7 +1893,7 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(ProductTangentGradient result, Object array) {
+    private static boolean productTangentHandedOut(ProductTangentGradient result, Object array) {
         return dev.leibniz.Workspace.shares(result.x, array)
                 || dev.leibniz.Workspace.shares(result.dx, array);
     }
@@ -2093,7 +2081,7 @@ public final class ExamplesGrad {
      */
     private static double rosenbrockSweep(double[] x, double seed, boolean gradient, long wanted,
             RosenbrockGradient into, double[] xAdjoint) {
-        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (dev.leibniz.Workspace.shares(into.x, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
@@ -2200,18 +2188,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean handedOut(RosenbrockGradient result, Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array);
-    }
-
-    /**
      * The pullback of {@link golden.Examples#rosenbrock(double[])} for a caller that wants only some of the gradients: those of the parameters
      * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
      * others hold unspecified values. The reverse sweeps of its callers use this.
@@ -2285,7 +2261,7 @@ public final class ExamplesGrad {
     private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
             boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
             double[] dxAdjoint) {
-        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (rosenbrockTangentHandedOut(into, x) || rosenbrockTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
             into.dx = null;
         }
@@ -2415,7 +2391,8 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(RosenbrockTangentGradient result, Object array) {
+    private static boolean rosenbrockTangentHandedOut(RosenbrockTangentGradient result,
+            Object array) {
         return dev.leibniz.Workspace.shares(result.x, array)
                 || dev.leibniz.Workspace.shares(result.dx, array);
     }
@@ -2609,7 +2586,7 @@ public final class ExamplesGrad {
      */
     private static double clippedSumSweep(double[] x, double limit, double seed, boolean gradient,
             long wanted, ClippedSumGradient into, double[] xAdjoint) {
-        if (handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (dev.leibniz.Workspace.shares(into.x, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
             into.workspace = null;
         }
@@ -2661,18 +2638,6 @@ public final class ExamplesGrad {
             into.x = x_bar;
         }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean handedOut(ClippedSumGradient result, Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array);
     }
 
     /**
@@ -2756,7 +2721,7 @@ public final class ExamplesGrad {
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
             double dLimit, double seed, boolean gradient, long wanted,
             ClippedSumTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
-        if (handedOut(into, x) || handedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (clippedSumTangentHandedOut(into, x) || clippedSumTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.x = null;
             into.dx = null;
             into.workspace = null;
@@ -2840,7 +2805,8 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(ClippedSumTangentGradient result, Object array) {
+    private static boolean clippedSumTangentHandedOut(ClippedSumTangentGradient result,
+            Object array) {
         return dev.leibniz.Workspace.shares(result.x, array)
                 || dev.leibniz.Workspace.shares(result.dx, array);
     }
@@ -3056,7 +3022,7 @@ public final class ExamplesGrad {
     private static double neuronLossSweep(double[] w, double[] x, double target, double seed,
             boolean gradient, long wanted, NeuronLossGradient into, double[] wAdjoint,
             double[] xAdjoint) {
-        if (handedOut(into, w) || handedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (neuronLossHandedOut(into, w) || neuronLossHandedOut(into, x)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.w = null;
             into.x = null;
             into.mml514Call = null;
@@ -3130,7 +3096,7 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(NeuronLossGradient result, Object array) {
+    private static boolean neuronLossHandedOut(NeuronLossGradient result, Object array) {
         return dev.leibniz.Workspace.shares(result.w, array)
                 || dev.leibniz.Workspace.shares(result.x, array);
     }
@@ -3347,7 +3313,7 @@ public final class ExamplesGrad {
         if (dev.leibniz.Workspace.shares(out, outSeed)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'outSeed'; pass a copy for one of them");
         }
-        if (handedOut(into, l) || handedOut(into, x) || handedOut(into, out) || handedOut(into, outSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (unitLowerTimesHandedOut(into, l) || unitLowerTimesHandedOut(into, x) || unitLowerTimesHandedOut(into, out) || unitLowerTimesHandedOut(into, outSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.l = null;
             into.x = null;
             into.out = null;
@@ -3432,7 +3398,7 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(UnitLowerTimesGradient result, Object array) {
+    private static boolean unitLowerTimesHandedOut(UnitLowerTimesGradient result, Object array) {
         return dev.leibniz.Workspace.shares(result.l, array)
                 || dev.leibniz.Workspace.shares(result.x, array)
                 || dev.leibniz.Workspace.shares(result.out, array);
@@ -3692,7 +3658,7 @@ public final class ExamplesGrad {
         if (dev.leibniz.Workspace.shares(dOut, dOutSeed)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
         }
-        if (handedOut(into, l) || handedOut(into, x) || handedOut(into, out) || handedOut(into, dl) || handedOut(into, dx) || handedOut(into, dOut) || handedOut(into, outSeed) || handedOut(into, dOutSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (unitLowerTimesTangentHandedOut(into, l) || unitLowerTimesTangentHandedOut(into, x) || unitLowerTimesTangentHandedOut(into, out) || unitLowerTimesTangentHandedOut(into, dl) || unitLowerTimesTangentHandedOut(into, dx) || unitLowerTimesTangentHandedOut(into, dOut) || unitLowerTimesTangentHandedOut(into, outSeed) || unitLowerTimesTangentHandedOut(into, dOutSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.l = null;
             into.x = null;
             into.out = null;
@@ -3826,7 +3792,8 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(UnitLowerTimesTangentGradient result, Object array) {
+    private static boolean unitLowerTimesTangentHandedOut(UnitLowerTimesTangentGradient result,
+            Object array) {
         return dev.leibniz.Workspace.shares(result.l, array)
                 || dev.leibniz.Workspace.shares(result.x, array)
                 || dev.leibniz.Workspace.shares(result.out, array)
@@ -3981,7 +3948,7 @@ public final class ExamplesGrad {
     private static double squaredNormsSweep(double[] l, double[] xs, int d, double seed,
             boolean gradient, long wanted, SquaredNormsGradient into, double[] lAdjoint,
             double[] xsAdjoint) {
-        if (handedOut(into, l) || handedOut(into, xs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (squaredNormsHandedOut(into, l) || squaredNormsHandedOut(into, xs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.l = null;
             into.xs = null;
             into.workspace = null;
@@ -4075,7 +4042,7 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(SquaredNormsGradient result, Object array) {
+    private static boolean squaredNormsHandedOut(SquaredNormsGradient result, Object array) {
         return dev.leibniz.Workspace.shares(result.l, array)
                 || dev.leibniz.Workspace.shares(result.xs, array);
     }
@@ -4172,7 +4139,7 @@ public final class ExamplesGrad {
             double[] dXs, double seed, boolean gradient, long wanted,
             SquaredNormsTangentGradient into, double[] lAdjoint, double[] xsAdjoint,
             double[] dlAdjoint, double[] dXsAdjoint) {
-        if (handedOut(into, l) || handedOut(into, xs) || handedOut(into, dl) || handedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+        if (squaredNormsTangentHandedOut(into, l) || squaredNormsTangentHandedOut(into, xs) || squaredNormsTangentHandedOut(into, dl) || squaredNormsTangentHandedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
             into.l = null;
             into.xs = null;
             into.dl = null;
@@ -4318,7 +4285,8 @@ public final class ExamplesGrad {
      * @param array an argument of the sweep
      * @return whether they share storage
      */
-    private static boolean handedOut(SquaredNormsTangentGradient result, Object array) {
+    private static boolean squaredNormsTangentHandedOut(SquaredNormsTangentGradient result,
+            Object array) {
         return dev.leibniz.Workspace.shares(result.l, array)
                 || dev.leibniz.Workspace.shares(result.xs, array)
                 || dev.leibniz.Workspace.shares(result.dl, array)

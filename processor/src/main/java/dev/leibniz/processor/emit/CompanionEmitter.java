@@ -230,9 +230,9 @@ public final class CompanionEmitter {
                 .build();
         type.addMethod(sweep);
         List<String> held = dev.leibniz.processor.transform.SharedArrays.held(f);
-        if (!m.pullback().guard().isEmpty() && !held.isEmpty()) {
+        if (!m.pullback().guard().isEmpty() && dev.leibniz.processor.transform.SharedArrays.needsTest(f)) {
             // static in the companion, where no field named like a package (dev) hides dev.leibniz.Workspace
-            type.addMethod(MethodSpec.methodBuilder(dev.leibniz.processor.transform.SharedArrays.TEST)
+            type.addMethod(MethodSpec.methodBuilder(dev.leibniz.processor.transform.SharedArrays.test(f))
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addJavadoc("Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a\n"
                             + "row: the sweep must not then reuse it as a buffer.\n")

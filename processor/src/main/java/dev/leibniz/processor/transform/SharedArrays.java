@@ -16,8 +16,14 @@ import java.util.List;
 public final class SharedArrays {
     private SharedArrays() {}
 
-    /** The name of the companion's private test for an array a result handed out, one overload per result type. */
-    public static final String TEST = "handedOut";
+    /**
+     * The name of the companion's private test for an array a result of f's sweep handed out:
+     * one name per sweep, not one overloaded name, as javac weighs every overload of a name at
+     * every call (600 overloads in a 200-method class cost it 0.7 s).
+     */
+    public static String test(Func f) {
+        return f.name() + "HandedOut";
+    }
 
     /**
      * The fields of f's result type holding arrays the user can reach: the value of a
@@ -36,6 +42,11 @@ public final class SharedArrays {
         return held;
     }
 
+    /** Whether f's sweep tests its arguments through a method of its own: when its result hands out several arrays. */
+    public static boolean needsTest(Func f) {
+        return held(f).size() > 1;
+    }
+
     /**
      * The guard, or null when the result hands out no array or the sweep takes none.
      *
@@ -48,8 +59,11 @@ public final class SharedArrays {
             return null;
         }
         List<String> tests = new ArrayList<>();
+        List<String> held = held(f);
         for (String a : args) {
-            tests.add(TEST + "(" + into + ", " + a + ")");
+            // one array handed out: tested in place; more: through the sweep's own test (see needsTest)
+            tests.add(needsTest(f) ? test(f) + "(" + into + ", " + a + ")"
+                    : "dev.leibniz.Workspace.shares(" + into + "." + held.get(0) + ", " + a + ")");
         }
         List<Code> drop = new ArrayList<>();
         for (String field : dropped) {
