@@ -58,6 +58,23 @@ class NegationFoldingTest {
     }
 
     @Test
+    void consecutiveNegationsAndTakenNames() {
+        List<Code> code = lines("double b_bar = -a_bar", "double c_bar = -d_bar", "x += b_bar", "double p = c_bar * w",
+                "y += p", "double minus_p = 1.0", "double minus_p_2 = 2.0");
+        assertEquals(List.of("x -= a_bar", "double minus_p_3 = d_bar * w", "y -= minus_p_3", "double minus_p = 1.0",
+                "double minus_p_2 = 2.0"), texts(NegationFolding.apply(code, names(code))));
+    }
+
+    @Test
+    void aUseThatChangesTheSourceEndsWhatCanBeFolded() {
+        // a_bar -= a_bar is right where it stands, but x would then read the new a_bar
+        List<Code> code = lines("double b_bar = -a_bar", "a_bar += b_bar", "x += b_bar");
+        assertEquals(texts(code), texts(NegationFolding.apply(code, names(code))));
+        List<Code> last = lines("double b_bar = -a_bar", "x += b_bar", "a_bar += b_bar");
+        assertEquals(List.of("x -= a_bar", "a_bar -= a_bar"), texts(NegationFolding.apply(last, names(last))));
+    }
+
+    @Test
     void leavesWhatItCannotFold() {
         List<List<Code>> cases = List.of(
                 lines("double b_bar = -a_bar", "a_bar = 0.0", "x_bar[i] += b_bar"), // the source changes first

@@ -67,6 +67,29 @@ class TripCountsTest {
         }
     }
 
+    /** A literal bound, and one counted down to a literal: both from the header. */
+    @Test
+    void literalBounds() throws IOException {
+        String m = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < 3; j++) {
+                            s += Math.sin(x[i] * j) * x[(i + j) % x.length];
+                        }
+                        for (int j = 4; j >= 2; j--) {
+                            s += Math.cos(x[i] + j) * x[i];
+                        }
+                    }
+                    return s;
+                }""";
+        String source = generatedSource(m);
+        assertTrue(source.contains("(int) Math.max(0L, (long) 3); // its trip count, from its header"), source);
+        assertTrue(source.contains("(int) Math.max(0L, (long) k - 2 + 1); // its trip count, from its header")
+                || source.contains("(long) 4 - 2 + 1); // its trip count, from its header"), source);
+        check(compile(m), "f", null, vector(0.3, -0.8, 1.1, 0.5));
+    }
+
     /** A bound the body changes, an early exit, a bound read from an array the loop writes: counts are saved. */
     @Test
     void countsThatMayChangeAreSaved() throws IOException {
