@@ -54,7 +54,7 @@ final class Layout {
     final Map<Loop, Set<Var>> poppedIn = new LinkedHashMap<>();
     /** Counted loops whose index the reverse loop rebuilds. */
     final Set<Loop> rebuilt = new HashSet<>();
-    /** Nested rebuilt loops whose reverse computes the trip count from the header ({@link TripCounts}), not the tape. */
+    /** Rebuilt loops whose reverse computes the trip count from the header ({@link TripCounts}), not the forward's count. */
     final Map<Loop, TripCounts.Header> tripsFromHeader = new HashMap<>();
     final Set<Stmt> hasReverse = new HashSet<>();
     final Set<ArrayNew> reusable = new HashSet<>();
@@ -682,7 +682,7 @@ final class Layout {
                 decideSaving(l.body());
                 if (anyReverse(l.body())) {
                     hasReverse.add(s);
-                    // (also at the top level: a replay then needs no count from its record)
+                    // from the header at the top level too: a replay then needs no count from its record
                     if (!rebuilt.contains(l) || !tripsFromHeader(l)) {
                         readInPlace.add(l.trips());
                     }
@@ -903,17 +903,19 @@ final class Layout {
             return false;
         }
         List<Var> again = new ArrayList<>();
-        for (Var v : TripCounts.vars(h)) {
-            boolean array = v.type() != dev.leibniz.processor.ir.Type.INT;
-            if (array ? v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty() : !available(v, l)
-                    && !recomputable(v, l, 0)) {
-                return false;
-            }
-            if (!array && !available(v, l)) {
+        for (Var v : h.bound().vars()) {
+            if (v.type() != dev.leibniz.processor.ir.Type.INT) { // an array it measures: one no loop makes anew
+                if (v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty()) {
+                    return false;
+                }
+            } else if (!available(v, l)) {
+                if (!recomputable(v, l, 0)) {
+                    return false;
+                }
                 again.add(v);
             }
         }
-        for (Var v : TripCounts.vars(h)) {
+        for (Var v : h.bound().vars()) {
             if (again.contains(v)) {
                 restore(v, l);
             } else {

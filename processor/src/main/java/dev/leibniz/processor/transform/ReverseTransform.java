@@ -352,43 +352,18 @@ public final class ReverseTransform {
                 split, guard(workspaceField, outputSeeds, usesWorkspace));
     }
 
-    /** The sweep's guard against arguments that are arrays the result object handed out ({@link SharedArrays}). */
+    /** The sweep's first statements: its checks of array arguments ({@link SharedArrays}). */
     private List<Code> guard(String workspaceField, List<String> outputSeeds, boolean usesWorkspace) {
-        List<String> args = new ArrayList<>();
+        List<Code> out = new ArrayList<>();
+        if (f.isProcedure()) {
+            out.addAll(SharedArrays.distinctOutputs(f, outputSeeds));
+        }
         List<String> dropped = new ArrayList<>(SharedArrays.held(f));
-        if (f.returnsArray()) {
-            args.add(seed);
-        }
-        for (Param p : f.params()) {
-            if (p.var().type().isFloatingArray()) {
-                args.add(p.var().name());
-            }
-        }
-        args.addAll(outputSeeds);
         if (usesWorkspace) {
             dropped.add(workspaceField);
         }
         sites.forEach(s -> dropped.add(s.field()));
-        Code guard = SharedArrays.guard(f, into, args, dropped);
-        List<Code> out = new ArrayList<>();
-        if (f.isProcedure()) {
-            java.util.Set<Var> outputs = dev.leibniz.processor.ir.Outputs.of(f.body());
-            List<SharedArrays.Named> arrays = new ArrayList<>();
-            List<SharedArrays.Named> written = new ArrayList<>();
-            for (Param p : f.params()) {
-                if (p.var().type().isFloatingArray()) {
-                    arrays.add(new SharedArrays.Named(p.var().name(), p.var().type()));
-                    if (outputs.contains(p.var())) {
-                        written.add(arrays.get(arrays.size() - 1));
-                    }
-                }
-            }
-            for (String seedName : outputSeeds) {
-                arrays.add(new SharedArrays.Named(seedName, Type.DOUBLE_ARRAY));
-            }
-            out.addAll(SharedArrays.distinctOutputs(f.tangentOf() != null ? f.tangentOf().name() : f.name(), written,
-                    arrays));
-        }
+        Code guard = SharedArrays.guard(f, into, seed, outputSeeds, dropped);
         if (guard != null) {
             out.add(guard);
         }

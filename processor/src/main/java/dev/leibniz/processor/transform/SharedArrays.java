@@ -50,11 +50,23 @@ public final class SharedArrays {
     /**
      * The guard, or null when the result hands out no array or the sweep takes none.
      *
-     * @param args the arrays the user passes: arguments and seeds (callers' adjoints come only from generated
-     *     callers, which never pass what a call site's result handed out)
+     * @param seed the sweep's seed parameter (an array for a vector-valued method)
+     * @param outputSeeds a procedure's seeds; the tests cover these, the seed and the array arguments
+     *     (callers' adjoints come only from generated callers, which never pass what a call site's result
+     *     handed out)
      * @param dropped the fields to set to null (held arrays, workspace, call sites)
      */
-    static Code guard(Func f, String into, List<String> args, List<String> dropped) {
+    static Code guard(Func f, String into, String seed, List<String> outputSeeds, List<String> dropped) {
+        List<String> args = new ArrayList<>();
+        if (f.returnsArray()) {
+            args.add(seed);
+        }
+        for (Param p : f.params()) {
+            if (p.var().type().isFloatingArray()) {
+                args.add(p.var().name());
+            }
+        }
+        args.addAll(outputSeeds);
         if (held(f).isEmpty() || args.isEmpty()) {
             return null;
         }
@@ -74,7 +86,7 @@ public final class SharedArrays {
     }
 
     /** An array parameter by the name the sweep knows it by, and its type. */
-    record Named(String name, Type type) {}
+    private record Named(String name, Type type) {}
 
     /**
      * For a procedure, the check that no array it writes is also passed as another of its array
@@ -82,11 +94,24 @@ public final class SharedArrays {
      * entry, which such a call changes under it. A {@code @Differentiable} caller is refused this
      * at compile time (see {@code ArrayArguments}); this is the same rule for a call from plain Java.
      *
-     * @param method the procedure's name, for the message
-     * @param written the arrays it writes
-     * @param arrays all its array parameters and seeds
+     * @param outputSeeds the procedure's seeds, one per array it writes
      */
-    static List<Code> distinctOutputs(String method, List<Named> written, List<Named> arrays) {
+    static List<Code> distinctOutputs(Func f, List<String> outputSeeds) {
+        java.util.Set<dev.leibniz.processor.ir.Var> outputs = dev.leibniz.processor.ir.Outputs.of(f.body());
+        List<Named> arrays = new ArrayList<>();
+        List<Named> written = new ArrayList<>();
+        for (Param p : f.params()) {
+            if (p.var().type().isFloatingArray()) {
+                arrays.add(new Named(p.var().name(), p.var().type()));
+                if (outputs.contains(p.var())) {
+                    written.add(arrays.get(arrays.size() - 1));
+                }
+            }
+        }
+        for (String seed : outputSeeds) {
+            arrays.add(new Named(seed, Type.DOUBLE_ARRAY));
+        }
+        String method = f.tangentOf() != null ? f.tangentOf().name() : f.name();
         List<Code> out = new ArrayList<>();
         for (Named w : written) {
             for (Named a : arrays) {

@@ -65,11 +65,6 @@ final class TripCounts {
         return new Header(m.group(1), new Template(bound));
     }
 
-    /** The variables the bound reads: ints, and arrays it measures. */
-    static List<Var> vars(Header h) {
-        return h.bound().vars();
-    }
-
     /** The trip count as Java text, from the start and bound as rendered where the reverse sweep reads them. */
     static String formula(Header h, String start, int step) {
         String bound = operand(h.bound().render().trim());
