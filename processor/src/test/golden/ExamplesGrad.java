@@ -93,14 +93,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#mml514(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#mml514(double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double mml514Value(double x, Mml514Gradient into) {
-        return mml514Sweep(x, 0.0, false, -1L, into);
+        double value = golden.Examples.mml514(x);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -372,14 +375,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#mml514OneExpression(double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#mml514OneExpression(double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double mml514OneExpressionValue(double x, Mml514OneExpressionGradient into) {
-        return mml514OneExpressionSweep(x, 0.0, false, -1L, into);
+        double value = golden.Examples.mml514OneExpression(x);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -662,19 +668,22 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#neuron(double, double, double, double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#neuron(double, double, double, double, double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
      * @param x1 a differentiated input
      * @param x2 a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double neuronValue(double w1, double w2, double b, double x1, double x2,
             NeuronGradient into) {
-        return neuronSweep(w1, w2, b, x1, x2, 0.0, false, -1L, into);
+        double value = golden.Examples.neuron(w1, w2, b, x1, x2);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -1050,15 +1059,18 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#huber(double, double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#huber(double, double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param r a differentiated input
      * @param delta a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double huberValue(double r, double delta, HuberGradient into) {
-        return huberSweep(r, delta, 0.0, false, -1L, into);
+        double value = golden.Examples.huber(r, delta);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -1412,16 +1424,19 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#polynomial(double, double, int)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#polynomial(double, double, int)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double polynomialValue(double x, double y, int n, PolynomialGradient into) {
-        return polynomialSweep(x, y, n, 0.0, false, -1L, into);
+        double value = golden.Examples.polynomial(x, y, n);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -1776,14 +1791,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#product(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#product(double[])} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double productValue(double[] x, ProductGradient into) {
-        return productSweep(x, 0.0, false, -1L, into, null);
+        double value = golden.Examples.product(x);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -2221,14 +2239,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#rosenbrock(double[])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#rosenbrock(double[])} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double rosenbrockValue(double[] x, RosenbrockGradient into) {
-        return rosenbrockSweep(x, 0.0, false, -1L, into, null);
+        double value = golden.Examples.rosenbrock(x);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -2676,15 +2697,18 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#clippedSum(double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#clippedSum(double[], double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param x a differentiated input
      * @param limit a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double clippedSumValue(double[] x, double limit, ClippedSumGradient into) {
-        return clippedSumSweep(x, limit, 0.0, false, -1L, into, null);
+        double value = golden.Examples.clippedSum(x, limit);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -3141,17 +3165,20 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The value of {@link golden.Examples#neuronLoss(double[], double[], double)} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
+     * The value of {@link golden.Examples#neuronLoss(double[], double[], double)} alone, without its derivative, also stored in {@code into}.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param w a differentiated input
      * @param x a differentiated input
      * @param target a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      * @return the value
      */
     public static double neuronLossValue(double[] w, double[] x, double target,
             NeuronLossGradient into) {
-        return neuronLossSweep(w, x, target, 0.0, false, -1L, into, null, null);
+        double value = golden.Examples.neuronLoss(w, x, target);
+        into.value = value;
+        return value;
     }
 
     /**
@@ -3554,18 +3581,18 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Runs {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} alone, without its derivative, with the buffers of {@code into}: the written arrays hold
-     * what it writes. The forward sweeps of its callers use this; allocates nothing once
-     * {@code into} is warm.
+     * Runs {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} alone, without its derivative: the written arrays hold what it writes.
+     * The forward sweeps of its callers use this; it calls the method itself, which makes no
+     * array, so it allocates nothing of its own.
      * @param d a constant input
      * @param l a differentiated input
      * @param x a differentiated input
      * @param out a differentiated input
-     * @param into lends its buffers
+     * @param into receives the value
      */
     public static void unitLowerTimesValue(int d, double[] l, double[] x, double[] out,
             UnitLowerTimesGradient into) {
-        unitLowerTimesSweep(d, l, x, out, null, false, -1L, into, null, null, null);
+        golden.Examples.unitLowerTimes(d, l, x, out);
     }
 
     /**

@@ -115,6 +115,10 @@ final class MethodCompiler {
                 }
             }
         }
+        DirectValues direct = new DirectValues(m -> {
+            Compiled c = lookups.path(m) == null ? null : compiled(m);
+            return c == null ? null : c.func();
+        });
         Map<TypeElement, List<CompanionEmitter.Method>> out = new LinkedHashMap<>();
         done.forEach((owner, list) -> out.put(owner,
                 list.stream().map(c -> {
@@ -126,7 +130,8 @@ final class MethodCompiler {
                             : ReverseTransform.withoutSplit(pullback);
                     return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback(),
-                            t == null ? null : t.vector(), t == null ? null : t.vectorPullback());
+                            t == null ? null : t.vector(), t == null ? null : t.vectorPullback(),
+                            direct.of(c.method(), c.func()));
                 }).toList()));
         return out;
     }

@@ -32,12 +32,15 @@ public final class CompanionEmitter {
      * One differentiated method and its generated pullback body.
      *
      * @param gradient the simple name of its result type, from {@link CompanionNames#gradient}
+     * @param direct the user's method, qualified, when {@code mValue} calls it rather than the sweep (it makes
+     *     no array, so it has no buffers to borrow); null otherwise
      */
     public record Method(Func func, ReverseTransform.Result pullback, String gradient, Func tangent,
-            ReverseTransform.Result tangentPullback, Func tangents, ReverseTransform.Result tangentsPullback) {
+            ReverseTransform.Result tangentPullback, Func tangents, ReverseTransform.Result tangentsPullback,
+            String direct) {
         /** A method without a tangent program. */
         public Method(Func func, ReverseTransform.Result pullback, String gradient) {
-            this(func, pullback, gradient, null, null, null, null);
+            this(func, pullback, gradient, null, null, null, null, null);
         }
     }
 
@@ -432,6 +435,10 @@ public final class CompanionEmitter {
     /** The value alone, with the buffers of {@code into}: what the forward sweeps of callers run. */
     private static void addValue(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params, String args,
             List<String> noSeeds, ClassName gradient, String into, TypeName returns, Method m) {
+        if (m.direct() != null) {
+            addDirectValue(type, f, link, params, args, gradient, into, returns, m.direct());
+            return;
+        }
         String call = f.name() + "Sweep(" + join(args, String.join(", ", noSeeds)) + ", false, -1L, " + into + nulls(m) + ")";
         MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Value")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -453,6 +460,32 @@ public final class CompanionEmitter {
             b.addJavadoc("@return the value\n").addStatement("return " + call);
         }
         type.addMethod(b.build());
+    }
+
+    /** The value method of a method that makes no array: the method itself, which callers' JIT can inline. */
+    private static void addDirectValue(TypeSpec.Builder type, Func f, String link, List<ParameterSpec> params,
+            String args, ClassName gradient, String into, TypeName returns, String direct) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "Value")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(f.isProcedure()
+                        ? "Runs $L alone, without its derivative: the written arrays hold what it writes.\n"
+                        : "The value of $L alone, without its derivative, also stored in {@code " + into + "}.\n", link)
+                .addJavadoc("The forward sweeps of its callers use this; it calls the method itself, which makes no\n"
+                        + "array, so it allocates nothing of its own.\n")
+                .addJavadoc("$L", paramDocs(f))
+                .addJavadoc("@param $L receives the value\n", into)
+                .addParameters(params)
+                .addParameter(gradient, into)
+                .returns(returns);
+        if (returns.equals(TypeName.VOID)) {
+            type.addMethod(b.addStatement("$L($L)", direct, args).build());
+            return;
+        }
+        type.addMethod(b.addJavadoc("@return the value\n")
+                .addStatement("double value = $L($L)", direct, args)
+                .addStatement("$L.value = value", into)
+                .addStatement("return value")
+                .build());
     }
 
     /** A double[]-valued method has no single gradient: only its vector-Jacobian product. */

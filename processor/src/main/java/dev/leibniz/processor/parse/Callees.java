@@ -204,7 +204,7 @@ final class Callees {
             return null;
         }
         TypeElement owner = (TypeElement) m.getEnclosingElement();
-        if (!NameResolver.accessible(m)) {
+        if (!Lookups.accessible(m)) {
             throw new Unsupported(at, "'" + m.getSimpleName() + "' is private, so the generated companion cannot call "
                     + "it; make it package-private");
         }

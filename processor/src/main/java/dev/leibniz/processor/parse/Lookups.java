@@ -35,6 +35,16 @@ public final class Lookups {
     private final Set<TypeElement> indexed = new HashSet<>();
     private final Map<TypeElement, List<ExecutableElement>> differentiable = new HashMap<>();
 
+    /** Whether generated code in the user's package may name this member or type. */
+    public static boolean accessible(Element e) {
+        for (Element x = e; x != null && x.getKind() != ElementKind.PACKAGE; x = x.getEnclosingElement()) {
+            if (x.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An empty cache over javac's elements and trees; keep one per round (neither changes within it). */
     public Lookups(Elements elements, Trees trees) {
         this.elements = elements;

@@ -264,14 +264,4 @@ final class NameResolver {
         }
         return q;
     }
-
-    /** Whether generated code in the user's package may name this member or type. */
-    static boolean accessible(Element e) {
-        for (Element x = e; x != null && x.getKind() != ElementKind.PACKAGE; x = x.getEnclosingElement()) {
-            if (x.getModifiers().contains(Modifier.PRIVATE)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

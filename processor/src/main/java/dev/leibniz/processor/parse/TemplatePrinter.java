@@ -211,7 +211,7 @@ final class TemplatePrinter {
      */
     private void fieldRef(Tree at, VariableElement f, Var on) throws Unsupported {
         Object constant = f.getConstantValue();
-        var component = NameResolver.accessible(f) ? null : names.component(f);
+        var component = Lookups.accessible(f) ? null : names.component(f);
         if (component != null && constant == null) {
             if (!names.hasImplicitAccessor(component)) {
                 throw new Unsupported(at, "the record component '" + f.getSimpleName() + "' is private, and its "
@@ -222,7 +222,7 @@ final class TemplatePrinter {
             text("." + f.getSimpleName() + "()");
             return;
         }
-        if (!NameResolver.accessible(f)) {
+        if (!Lookups.accessible(f)) {
             if (constant != null) {
                 text(elements.getConstantExpression(constant));
                 return;
@@ -255,7 +255,7 @@ final class TemplatePrinter {
     }
 
     private void typeRef(Tree at, TypeElement t) throws Unsupported {
-        if (!NameResolver.accessible(t)) {
+        if (!Lookups.accessible(t)) {
             throw new Unsupported(at, "the private type '" + t.getSimpleName() + "' cannot be used from the generated "
                     + "companion class; make it package-private");
         }
@@ -337,7 +337,7 @@ final class TemplatePrinter {
             }
             boolean allStatic = ms.stream().allMatch(m -> m.getModifiers().contains(Modifier.STATIC));
             boolean noneStatic = ms.stream().noneMatch(m -> m.getModifiers().contains(Modifier.STATIC));
-            if (ms.stream().noneMatch(NameResolver::accessible)) {
+            if (ms.stream().noneMatch(Lookups::accessible)) {
                 throw new Unsupported(c, "the private method '" + n + "' cannot be called from the generated companion "
                         + "class; make it package-private");
             }
