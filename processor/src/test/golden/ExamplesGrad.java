@@ -72,10 +72,6 @@ public final class ExamplesGrad {
         double e = Math.cos(c); // line 15: double e = Math.cos(c)
         double f = d + e; // line 16: double f = d + e
         double value = f; // line 17: return f
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double f_bar = seed; // line 17: return f
         double d_bar = f_bar; // line 16: double f = d + e
@@ -345,10 +341,6 @@ public final class ExamplesGrad {
         double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
         double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
         double value = sum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double sum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
         double sqrt_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
@@ -642,10 +634,6 @@ public final class ExamplesGrad {
         double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
         double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
         double value = quot; // line 30: return 1 / (1 + Math.exp(-z))
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double quot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
         double sum_2_bar = -quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
@@ -1022,10 +1010,6 @@ public final class ExamplesGrad {
             }
             value = linear_2; // line 44: return linear
         }
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double r_bar = 0.0;
         double delta_bar = 0.0;
@@ -1396,10 +1380,6 @@ public final class ExamplesGrad {
         }
         double q_2 = q * y; // line 52: q *= y
         double value = q_2; // line 53: return q
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double q_2_bar = seed; // line 53: return q
         double q_bar = q_2_bar * y; // line 52: q *= y
@@ -1734,10 +1714,6 @@ public final class ExamplesGrad {
             p = p * x_i; // line 61: p *= x[i]
         }
         double value = p; // line 63: return p
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double p_bar = seed; // line 63: return p
@@ -2104,26 +2080,6 @@ public final class ExamplesGrad {
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
-        if (!gradient) { // the value alone
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double x_i = x[i]; // line 74: x[i]
-                double x_i_2 = x[i]; // line 74: x[i]
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double x_i_3 = x[i]; // line 75: x[i]
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double prod_4 = b * b; // line 76: b * b
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-            }
-            double value = sum; // line 78: return sum
-            into.value = value;
-            return value;
-        }
         // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
         double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
         double sum_bar = seed; // line 78: return sum
@@ -2636,10 +2592,6 @@ public final class ExamplesGrad {
             }
         }
         double value = s; // line 94: return s
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
         double s_bar = seed; // line 94: return s
@@ -3070,10 +3022,6 @@ public final class ExamplesGrad {
         double softplus = golden.Examples.softplus(w_0); // line 117: softplus(w[0])
         double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
         double value = sum; // line 117: return (y - target) * (y - target) + softplus(w[0])
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w.length) : dev.leibniz.Workspace.sized(into.w, w.length);
         double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
@@ -3368,9 +3316,6 @@ public final class ExamplesGrad {
                 out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
                 idx = idx + 1; // line 130: idx++
             }
-        }
-        if (!gradient) { // the value alone
-            return;
         }
         // Reverse sweep: v_bar is the derivative of the result with respect to v.
         double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);

@@ -128,10 +128,13 @@ final class MethodCompiler {
                     // (a caller may name the record even where it calls outside loops: emitted then, unused)
                     pullback = recorded.contains(c.method()) || c.func().returnsArray() ? pullback
                             : ReverseTransform.withoutSplit(pullback);
+                    String itself = direct.of(c.method(), c.func());
+                    if (itself != null) { // mValue calls the method: no sweep runs without its gradient
+                        pullback = ReverseTransform.withoutValueAlone(pullback);
+                    }
                     return new CompanionEmitter.Method(c.func(), pullback, lookups.gradientName(c.method()),
                             t == null ? null : t.func(), t == null ? null : t.pullback(),
-                            t == null ? null : t.vector(), t == null ? null : t.vectorPullback(),
-                            direct.of(c.method(), c.func()));
+                            t == null ? null : t.vector(), t == null ? null : t.vectorPullback(), itself);
                 }).toList()));
         return out;
     }

@@ -73,6 +73,21 @@ public final class ReverseTransform {
                 r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null, r.guard());
     }
 
+    /** The comment on the sweep's branch that computes the value alone. */
+    private static final String VALUE_ALONE = "the value alone";
+
+    /**
+     * The same pullback without the sweep's branch for the value alone: for a method whose value method calls the
+     * method itself, nothing runs the sweep without its gradient.
+     */
+    public static Result withoutValueAlone(Result r) {
+        List<Code> body = r.body().stream()
+                .filter(c -> !(c instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())))
+                .toList();
+        return new Result(r.seed(), r.into(), body, r.workspace(), r.sites(), r.outputSeeds(), r.gradient(),
+                r.wanted(), r.adjoints(), r.reverseOnly(), r.split(), r.guard());
+    }
+
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
     public record Adjoint(String type, String name) {}
 
@@ -251,7 +266,7 @@ public final class ReverseTransform {
             valueAlone = alone;
         }
         int forwardEnd = body.size();
-        body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), "the value alone"));
+        body.add(new Code.Branch("!" + gradientWanted, valueAlone, List.of(), VALUE_ALONE));
         List<Code> gradients = new ArrayList<>();
         List<Code> reverse = new ArrayList<>();
         List<Code> fusedStart = new ArrayList<>();

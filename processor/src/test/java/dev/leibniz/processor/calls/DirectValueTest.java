@@ -109,6 +109,22 @@ class DirectValueTest {
         assertTrue(valueBody("instance").contains("instanceSweep("), valueBody("instance"));
     }
 
+    /** The body of the private sweep of m, as generated. */
+    private static String sweepBody(String m) {
+        int start = source.indexOf(" " + m + "Sweep(");
+        assertTrue(start >= 0, m + "Sweep is missing");
+        int open = source.indexOf('{', start);
+        return source.substring(open, source.indexOf("\n    }", open));
+    }
+
+    @Test
+    void onlySweepsThatValueMethodsRunKeepTheirBranchForTheValueAlone() {
+        assertFalse(sweepBody("sumSq").contains("// the value alone"), sweepBody("sumSq"));
+        assertFalse(sweepBody("scale").contains("// the value alone"), sweepBody("scale"));
+        assertTrue(sweepBody("withBuffer").contains("// the value alone"), sweepBody("withBuffer"));
+        assertTrue(sweepBody("instance").contains("// the value alone"), sweepBody("instance"));
+    }
+
     @Test
     void theValueAndTheResultsValueAreTheMethods() {
         double[] x = {0.3, -1.2, 2.5};
