@@ -9,6 +9,7 @@ import java.io.IOException;
 /** Source lines and text of trees, for the comments on generated steps. */
 final class SourceText {
     private static final int MAX = 72;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private final CompilationUnitTree unit;
     private final SourcePositions positions;
@@ -33,7 +34,7 @@ final class SourceText {
         String text = content != null && start >= 0 && end > start && end <= content.length()
                 ? content.subSequence((int) start, (int) end).toString()
                 : t.toString();
-        text = text.replaceAll("\\s+", " ").trim();
+        text = SPACES.matcher(text).replaceAll(" ").trim();
         if (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1);
         }

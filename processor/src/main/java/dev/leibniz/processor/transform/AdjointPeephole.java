@@ -63,6 +63,9 @@ public final class AdjointPeephole {
 
     // ---- an element updated in place ----------------------------------------------------------
 
+    /** {@code a[i]}: an element with an index of no brackets. */
+    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*\\[[^\\[\\]]+\\]");
+
     /** Drops each {@code a[i] = 0} ... {@code a[i] += t} pair where t is a copy of what a[i] held. */
     private List<Code> passThrough(List<Code> code) {
         List<Code> out = new ArrayList<>(code);
@@ -71,7 +74,7 @@ public final class AdjointPeephole {
                 continue;
             }
             String[] load = declaration(read.code()); // double s = a[i]
-            if (load == null || !load[1].matches("[A-Za-z_$][\\w$]*\\[[^\\[\\]]+\\]")) {
+            if (load == null || !ELEMENT.matcher(load[1]).matches()) {
                 continue;
             }
             String element = load[1];
@@ -133,7 +136,7 @@ public final class AdjointPeephole {
             return null;
         }
         String name = code.substring("double ".length(), eq);
-        return name.matches("[A-Za-z_$][\\w$]*") ? new String[] {name, code.substring(eq + 3)} : null;
+        return Statement.isName(name) ? new String[] {name, code.substring(eq + 3)} : null;
     }
 
     private static int assignedIn(List<Code> code, String name) {

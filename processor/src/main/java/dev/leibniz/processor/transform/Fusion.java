@@ -47,6 +47,9 @@ import java.util.Map;
 final class Fusion {
     /** Bodies longer than this are left alone: the fused method repeats the loop for the value alone. */
     static final int MAX_STATEMENTS = 200;
+    /** A sum of the marked terms (\u0001 the index, \u0002 the symbol) and small integers. */
+    private static final java.util.regex.Pattern SUM_OF_TERMS =
+            java.util.regex.Pattern.compile("[-+]?(\u0001|\u0002|\\d{1,6})([-+](\u0001|\u0002|\\d{1,6}))*");
 
     private Fusion() {}
 
@@ -174,7 +177,7 @@ final class Fusion {
             }
         }
         String t = text.toString().replace(" ", "");
-        if (!t.matches("[-+]?(\u0001|\u0002|\\d{1,6})([-+](\u0001|\u0002|\\d{1,6}))*")) {
+        if (!SUM_OF_TERMS.matcher(t).matches()) {
             return null;
         }
         int constant = 0;

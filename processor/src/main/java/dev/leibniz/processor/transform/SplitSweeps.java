@@ -24,6 +24,10 @@ import java.util.function.IntSupplier;
  */
 public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> reads) {
 
+    /** {@code Type name = ...}. */
+    private static final java.util.regex.Pattern DECLARATION =
+            java.util.regex.Pattern.compile("[A-Za-z_$][\\w$.]*(\\[\\])* [A-Za-z_$][\\w$]* = .*");
+
     /**
      * Splits a sweep, or null when some local the reverse sweep reads cannot go to the tape.
      *
@@ -115,6 +119,6 @@ public record SplitSweeps(List<Code> record, List<Code> replay, Set<String> read
 
     /** {@code T name = call(...)}: a declaration that {@link Statement} keeps as a call. */
     private static boolean declaresWithCall(String code) {
-        return code.matches("[A-Za-z_$][\\w$.]*(\\[\\])* [A-Za-z_$][\\w$]* = .*");
+        return DECLARATION.matcher(code).matches();
     }
 }

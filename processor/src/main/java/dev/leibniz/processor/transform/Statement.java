@@ -12,6 +12,16 @@ record Statement(String defines, boolean declares, boolean element) {
     /** Words followed by a parenthesis that call nothing. */
     private static final Set<String> KEYWORDS = Set.of("for", "while", "if", "switch", "return", "throw");
 
+    // Compiled once: these run for every generated line, and String.matches compiles its pattern on each call.
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[A-Za-z_$][\\w$.]*(\\[\\])*");
+    private static final java.util.regex.Pattern POSTFIX_STEP =
+            java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*\\s*(\\+\\+|--)");
+    private static final java.util.regex.Pattern PREFIX_STEP =
+            java.util.regex.Pattern.compile("(\\+\\+|--)\\s*[A-Za-z_$][\\w$]*");
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("\\+\\+|--");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern NEW = java.util.regex.Pattern.compile("\\bnew\\b");
+
     static Statement of(String code) {
         String t = code.trim();
         if (!pure(t) || t.startsWith("break") || t.startsWith("continue") || t.startsWith("return")
@@ -20,10 +30,10 @@ record Statement(String defines, boolean declares, boolean element) {
         }
         int eq = assignment(t);
         if (eq < 0) {
-            if (t.matches("[A-Za-z_$][\\w$]*\\s*(\\+\\+|--)") || t.matches("(\\+\\+|--)\\s*[A-Za-z_$][\\w$]*")) {
-                return new Statement(t.replaceAll("\\+\\+|--", "").trim(), false, false);
+            if (POSTFIX_STEP.matcher(t).matches() || PREFIX_STEP.matcher(t).matches()) {
+                return new Statement(STEP.matcher(t).replaceAll("").trim(), false, false);
             }
-            String[] parts = t.split("\\s+");
+            String[] parts = SPACES.split(t);
             return parts.length == 2 && isType(parts[0]) && isName(parts[1]) ? new Statement(parts[1], true, false) : KEEP;
         }
         String lhs = t.substring(0, eq).trim();
@@ -64,7 +74,7 @@ record Statement(String defines, boolean declares, boolean element) {
 
     /** No call but Math's, no {@code new}, no string or character literal: nothing but values. */
     static boolean pure(String t) {
-        if (t.indexOf('"') >= 0 || t.indexOf('\'') >= 0 || t.matches(".*\\bnew\\b.*")) {
+        if (t.indexOf('"') >= 0 || t.indexOf('\'') >= 0 || t.contains("new") && NEW.matcher(t).find()) {
             return false;
         }
         for (int i = t.indexOf('('); i >= 0; i = t.indexOf('(', i + 1)) {
@@ -91,11 +101,24 @@ record Statement(String defines, boolean declares, boolean element) {
                 || owner.equals("java.lang.StrictMath");
     }
 
-    private static boolean isName(String s) {
-        return s.matches("[A-Za-z_$][\\w$]*");
+    static boolean isName(String s) {
+        if (s.isEmpty() || !nameChar(s.charAt(0)) || Character.isDigit(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!nameChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** [A-Za-z0-9_$]: what {@code [\\w$]} matches. */
+    private static boolean nameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
     }
 
     private static boolean isType(String s) {
-        return s.matches("[A-Za-z_$][\\w$.]*(\\[\\])*");
+        return TYPE.matcher(s).matches();
     }
 }
