@@ -77,9 +77,12 @@ public final class Lookups {
 
     /** The name of a {@code @Differentiable} method's result type ({@link CompanionNames#gradient}). */
     public String gradientName(ExecutableElement m) {
-        TypeElement owner = (TypeElement) m.getEnclosingElement();
-        return CompanionNames.gradient(m, differentiable.computeIfAbsent(owner, CompanionNames::differentiableMethods));
+        // asked for every call and tangent of m: each answer reads all the class's methods
+        return gradientNames.computeIfAbsent(m, x -> CompanionNames.gradient(x,
+                differentiable.computeIfAbsent((TypeElement) x.getEnclosingElement(), CompanionNames::differentiableMethods)));
     }
+
+    private final Map<ExecutableElement, String> gradientNames = new HashMap<>();
 
     private static TypeElement outermost(Element e) {
         TypeElement top = null;
