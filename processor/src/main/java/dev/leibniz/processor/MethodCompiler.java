@@ -187,6 +187,15 @@ final class MethodCompiler {
         }
 
         @Override
+        public Map<Integer, Integer> fills(ExecutableElement procedure) {
+            if (inProgress.contains(procedure)) {
+                return Map.of();
+            }
+            Compiled c = compiled(procedure);
+            return c == null ? Map.of() : dev.leibniz.processor.analysis.Fills.of(c.func());
+        }
+
+        @Override
         public List<Integer> accumulatingReads(ExecutableElement procedure) {
             List<Integer> read = MethodCompiler.this.outputsRead(procedure);
             Compiled c = read.isEmpty() ? null : compiled(procedure);

@@ -29,13 +29,16 @@ import java.util.List;
  * @param replay the companion's {@code mReplay}, the caller's reverse sweep's call for such a call; null if none
  * @param replayReads the parameters whose values the replay reads: the array arguments a caller must hand it as they
  *     were when the record ended
+ * @param fills for a procedure, per output it writes in full ({@code out[0 .. p-1]}, see
+ *     {@link dev.leibniz.processor.analysis.Fills}), the position of the parameter {@code p}; empty if none
  */
 public record Callee(String primal, List<Boolean> differentiated, List<String> paramNames, String pullback,
         String gradientType, String rule, String ruleReturns, String description,
         javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
         String value, String partial, String accumulating, List<Integer> accumulatingReads, String record,
-        String replay, List<Integer> replayReads) {
+        String replay, List<Integer> replayReads, java.util.Map<Integer, Integer> fills) {
     public Callee {
+        fills = fills == null ? java.util.Map.of() : java.util.Map.copyOf(fills);
         outputs = List.copyOf(outputs);
         outputsRead = List.copyOf(outputsRead);
         accumulatingReads = accumulatingReads == null ? outputsRead : List.copyOf(accumulatingReads);
@@ -48,6 +51,6 @@ public record Callee(String primal, List<Boolean> differentiated, List<String> p
             javax.lang.model.element.ExecutableElement method, List<Integer> outputs, List<Integer> outputsRead,
             String value, String partial) {
         this(primal, differentiated, paramNames, pullback, gradientType, rule, ruleReturns, description, method,
-                outputs, outputsRead, value, partial, null, null, null, null, null);
+                outputs, outputsRead, value, partial, null, null, null, null, null, null);
     }
 }

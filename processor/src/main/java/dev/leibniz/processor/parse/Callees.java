@@ -264,7 +264,8 @@ final class Callees {
                 hasAccumulating && hasArrays(m, differentiated) ? companion + "." + accumulating : null,
                 procedure && inSource ? p.procedures().accumulatingReads(m) : outputsRead,
                 split != null ? companion + "." + m.getSimpleName() + "Record" : null,
-                split != null ? companion + "." + m.getSimpleName() + "Replay" : null, split);
+                split != null ? companion + "." + m.getSimpleName() + "Replay" : null, split,
+                procedure && inSource ? p.procedures().fills(m) : null);
     }
 
     /** Whether a differentiated parameter is an array: the companion then has an accumulating pullback. */

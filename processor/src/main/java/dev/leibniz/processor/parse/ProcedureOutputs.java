@@ -61,4 +61,15 @@ public interface ProcedureOutputs {
     default List<Integer> replayReads(ExecutableElement method) {
         return null;
     }
+
+    /**
+     * The outputs a procedure writes in full, each with the parameter bounding the loop that fills
+     * it ({@link dev.leibniz.processor.analysis.Fills}).
+     *
+     * @param procedure a procedure compiled in this round
+     * @return output position to parameter position; empty when none is known
+     */
+    default java.util.Map<Integer, Integer> fills(ExecutableElement procedure) {
+        return java.util.Map.of();
+    }
 }

@@ -76,6 +76,8 @@ final class Layout {
     private final Activity activity;
     /** Per call, the array arguments saved on the tape before it (see {@link dev.leibniz.processor.analysis.ArrayWrites}). */
     final Map<Call, Set<Integer>> snapshots;
+    /** Per call, the snapshots the reverse sweep computes again instead (see {@link dev.leibniz.processor.analysis.Refills}). */
+    final Map<Call, Map<Integer, dev.leibniz.processor.analysis.Refills.Refill>> refills;
     /** The loop whose reverse runs inside its forward sweep ({@link Fusion}), or null. */
     final Loop fused;
 
@@ -93,6 +95,7 @@ final class Layout {
         findReversible(f.body());
         decideSaving(f.body());
         findReusableArrays(f.body());
+        refills = dev.leibniz.processor.analysis.Refills.of(f, activity, snapshots, (v, k) -> !overwrittenAround(v, k));
         checkRows(f.body());
         reversibleUsed.forEach(v -> undoOf.forEach((st, v2) -> {
             if (v2 == v) {

@@ -191,7 +191,7 @@ public final class ReverseTransform {
             }
         });
         boolean usesTape = !layout.savedBefore.isEmpty() || !layout.savedAfter.isEmpty() || recordsInLoops()
-                || !layout.snapshots.isEmpty();
+                || layout.snapshots.keySet().stream().anyMatch(k -> !copied(k).isEmpty());
         boolean returnsInLoops = hasArrayCallsInLoops();
         boolean usesWorkspace = usesTape || !layout.reusable.isEmpty() || returnsInLoops || hasActiveArrayCalls()
                 || !layout.sizesKept.isEmpty();
@@ -553,7 +553,7 @@ public final class ReverseTransform {
                         comment(o.pos())));
             } else if (s instanceof Call k) {
                 boolean recorded = recorded(k);
-                for (int i : recorded ? Set.<Integer>of() : layout.snapshots.getOrDefault(k, Set.<Integer>of())) {
+                for (int i : recorded ? Set.<Integer>of() : copied(k)) {
                     out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
                             "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
                 }
@@ -571,7 +571,7 @@ public final class ReverseTransform {
                         : on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
                 out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));
-                for (int i : recorded ? layout.snapshots.getOrDefault(k, Set.<Integer>of()) : Set.<Integer>of()) {
+                for (int i : recorded ? copied(k) : Set.<Integer>of()) {
                     out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
                             "what the call left in " + Partials.text(k.args().get(i)) + ", for its replay"));
                 }
@@ -1382,7 +1382,16 @@ public final class ReverseTransform {
      */
     private Map<Integer, String> popSnapshots(Call k, List<Code> out) {
         Map<Integer, String> seen = new HashMap<>();
-        List<Integer> copied = new ArrayList<>(layout.snapshots.getOrDefault(k, Set.of()));
+        List<Integer> copied = new ArrayList<>(copied(k));
+        for (var e : layout.refills.getOrDefault(k, Map.of()).entrySet()) {
+            Var a = (Var) k.args().get(e.getKey());
+            String name = names.claim(a.baseName() + "Seen");
+            out.add(new Code.Line("double[] " + name + " = " + workspace + ".doubles(" + slot(k, 1 + e.getKey()) + ", "
+                    + Partials.text(e.getValue().length()) + ")", null));
+            out.add(new Code.Line(refill(e.getValue(), name), "what the call " + (recorded(k) ? "left in " : "saw of ")
+                    + a.name() + ", computed again, not saved"));
+            seen.put(e.getKey(), name);
+        }
         for (int n = copied.size() - 1; n >= 0; n--) {
             int i = copied.get(n);
             Var a = (Var) k.args().get(i);
@@ -1394,6 +1403,33 @@ public final class ReverseTransform {
             seen.put(i, name);
         }
         return seen;
+    }
+
+    /** The snapshots of the call's arguments that the tape holds: those not computed again. */
+    private Set<Integer> copied(Call k) {
+        Set<Integer> copied = new java.util.TreeSet<>(layout.snapshots.getOrDefault(k, Set.of()));
+        copied.removeAll(layout.refills.getOrDefault(k, Map.of()).keySet());
+        return copied;
+    }
+
+    /** The writer's value method again, into {@code buffer} in place of the array it filled. */
+    private String refill(dev.leibniz.processor.analysis.Refills.Refill r, String buffer) {
+        Call w = r.writer();
+        List<String> texts = new ArrayList<>();
+        for (int j = 0; j < w.args().size(); j++) {
+            Operand o = w.args().get(j);
+            Stmt step = o instanceof Var v ? r.steps().get(v) : null;
+            if (j == r.output()) {
+                texts.add(buffer);
+            } else if (step instanceof dev.leibniz.processor.ir.Compute c) {
+                texts.add("(" + Partials.primal(c) + ")");
+            } else if (step instanceof Opaque op) {
+                texts.add("(" + op.code().render() + ")");
+            } else {
+                texts.add(Partials.text(o));
+            }
+        }
+        return w.callee().value() + "(" + String.join(", ", texts) + ", " + into + "." + siteOf.get(w) + ")";
     }
 
     private static String args(List<Operand> args) {

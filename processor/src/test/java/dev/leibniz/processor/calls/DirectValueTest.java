@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
 import dev.leibniz.processor.testing.Compiled;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
  * that named a method the companion cannot reach would not compile.
  */
 class DirectValueTest {
-    private static Compiled c;
-    private static String source;
+    // Compiled in each test, not once for the class: mutation testing credits a line to the tests that ran it.
+    private Compiled c;
+    private String source;
 
-    @BeforeAll
-    static void compile() {
+    @BeforeEach
+    void compile() {
         c = Compiled.strictly(JavaFileObjects.forSourceString("p.C", """
                 package p;
                 import dev.leibniz.Differentiable;
@@ -81,7 +82,7 @@ class DirectValueTest {
     }
 
     /** The body of the value method of m, as generated. */
-    private static String valueBody(String m) {
+    private String valueBody(String m) {
         int start = source.indexOf(" " + m + "Value(");
         assertTrue(start >= 0, m + "Value is missing");
         int open = source.indexOf('{', start);
@@ -110,7 +111,7 @@ class DirectValueTest {
     }
 
     /** The body of the private sweep of m, as generated. */
-    private static String sweepBody(String m) {
+    private String sweepBody(String m) {
         int start = source.indexOf(" " + m + "Sweep(");
         assertTrue(start >= 0, m + "Sweep is missing");
         int open = source.indexOf('{', start);

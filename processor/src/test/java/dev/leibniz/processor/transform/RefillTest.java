@@ -1,0 +1,204 @@
+package dev.leibniz.processor.transform;
+
+import static dev.leibniz.processor.testing.GradientChecks.vector;
+import static dev.leibniz.processor.transform.MutantKillersTest.check;
+import static dev.leibniz.processor.transform.MutantKillersTest.compile;
+import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An array a call reads, filled in full by one earlier call of a procedure, is computed again in
+ * the reverse sweep (the procedure's value method into a buffer) instead of copied to the tape
+ * ({@code analysis/Refills}); every shape where that would not give the very values the copy
+ * holds keeps the copy. Each program's gradient is checked against central differences of the
+ * plain method, and its value exactly, whichever way it went.
+ */
+class RefillTest {
+    /** A procedure filling out[0 .. d-1] from two inputs at offsets, as ADBench's GMM does. */
+    private static final String SUBTRACT = """
+            @Differentiable static void subtract(int d, double[] x, int xOff, double[] y, int yOff, double[] out) {
+                for (int id = 0; id < d; id++) {
+                    out[id] = x[xOff + id] - y[yOff + id];
+                }
+            }
+
+            @Differentiable static double cubes(int n, double[] v) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s = s + v[i] * v[i] * v[i];
+                }
+                return s;
+            }
+            """;
+
+    private static final double[] X = vector(0.3, -1.2, 2.0, 0.7, 1.1, -0.4);
+    private static final double[] MEANS = vector(0.5, -0.25, 0.8);
+
+    /** The sweep of f in the generated source. */
+    private static String sweep(String source) {
+        String s = source.substring(source.indexOf("private static double fSweep("));
+        return s.substring(0, s.indexOf("\n    }\n"));
+    }
+
+    private static boolean refilled(String sweep, String array) {
+        return sweep.contains("what the call saw of " + array + ", computed again, not saved")
+                || sweep.contains("what the call left in " + array + ", computed again, not saved");
+    }
+
+    @Test
+    void aBufferFilledByOneCallIsComputedAgain() throws IOException {
+        String f = SUBTRACT + """
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        for (int ik = 0; ik < 2; ik++) {
+                            subtract(d, x, ix * d, means, ik, xc);
+                            total = total + cubes(d, xc) * (ik + 1);
+                        }
+                    }
+                    return total;
+                }""";
+        String sweep = sweep(generatedSource(f));
+        assertTrue(refilled(sweep, "xc"), sweep);
+        assertFalse(sweep.contains("pushAll(xc)"), sweep);
+        check(compile(f), "f", null, 2, 3, X, MEANS);
+    }
+
+    @Test
+    void aRecordedCallsArgumentIsComputedAgainToo() throws IOException {
+        // the second call writes its own output in place, so it is recorded and replayed in the loop
+        String f = SUBTRACT + """
+                @Differentiable static void scaleSquares(int d, double[] v, double[] out) {
+                    for (int i = 0; i < d; i++) {
+                        out[i] = v[i] * v[i] * out[i];
+                    }
+                }
+
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double[] q = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        for (int i = 0; i < d; i++) {
+                            q[i] = 1.5;
+                        }
+                        subtract(d, x, ix * d, means, 0, xc);
+                        scaleSquares(d, xc, q);
+                        total = total + cubes(d, q);
+                    }
+                    return total;
+                }""";
+        String sweep = sweep(generatedSource(f));
+        assertTrue(refilled(sweep, "xc"), sweep);
+        check(compile(f), "f", null, 2, 3, X, MEANS);
+    }
+
+    @Test
+    void whatCannotBeComputedAgainExactlyIsCopied() throws IOException {
+        String[] shapes = {
+            // filled only in part: the rest of the array holds what earlier iterations left
+            """
+            @Differentiable static void head(int d, double[] x, int off, double[] out) {
+                for (int i = 0; i < d - 1; i++) {
+                    out[i] = x[off + i] * x[off + i];
+                }
+            }
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    head(d - (ix % 2), x, ix * d, xc);
+                    total = total + cubes(d, xc) + means[0] * xc[0];
+                }
+                return total;
+            }""",
+            // the array is longer than what the call fills
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d + 1];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d - (ix % 2), x, ix * d, means, 0, xc);
+                    total = total + cubes(d, xc);
+                }
+                return total;
+            }""",
+            // written by a store too
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d, x, ix * d, means, 0, xc);
+                    xc[0] = xc[0] * means[1];
+                    total = total + cubes(d, xc);
+                }
+                return total;
+            }""",
+            // an offset the loop steps: not at hand in the reverse sweep as it was
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                int off = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d, x, off, means, 0, xc);
+                    total = total + cubes(d, xc);
+                    off = off + d;
+                }
+                return total;
+            }""",
+            // the call that fills it comes after the one that reads it: the read sees the last iteration's
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    total = total + cubes(d, xc);
+                    subtract(d, x, ix * d, means, 0, xc);
+                }
+                return total + cubes(d, xc);
+            }""",
+            // the filling call reads what the array held (out[i] = out[i] - ...)
+            """
+            @Differentiable static void minus(int d, double[] x, int off, double[] out) {
+                for (int i = 0; i < d; i++) {
+                    out[i] = out[i] - x[off + i];
+                }
+            }
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    minus(d, x, ix * d, xc);
+                    total = total + cubes(d, xc) * means[0];
+                }
+                return total;
+            }""",
+            // the filling call is in a branch, the reading one after it
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    if (ix % 2 == 0) {
+                        subtract(d, x, ix * d, means, 0, xc);
+                    }
+                    total = total + cubes(d, xc);
+                }
+                return total;
+            }""",
+        };
+        for (String shape : shapes) {
+            String f = (shape.contains("void head") || shape.contains("void minus") ? shape + SUBTRACT : SUBTRACT + shape);
+            String sweep = sweep(generatedSource(f));
+            assertFalse(refilled(sweep, "xc"), shape + "\n" + sweep);
+            check(compile(f), "f", null, 3, 2, X, MEANS);
+        }
+    }
+}
