@@ -99,6 +99,31 @@ class RefillTest {
     }
 
     @Test
+    void aRecordedWriterIsNotRunAgain() throws IOException {
+        // exp's value goes to the writer's own tape, so the call in the loop is recorded and replayed
+        String f = SUBTRACT + """
+                @Differentiable static void expOf(int d, double[] x, int off, double[] out) {
+                    for (int i = 0; i < d; i++) {
+                        out[i] = Math.exp(x[off + i]) * x[off + i];
+                    }
+                }
+
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        expOf(d, x, ix * d, xc);
+                        total = total + cubes(d, xc) * means[ix % 3];
+                    }
+                    return total;
+                }""";
+        String source = generatedSource(f);
+        assertTrue(source.contains("expOfRecord("), "the writer must be recorded for this test to mean anything");
+        assertFalse(refilled(sweep(source), "xc"), sweep(source));
+        check(compile(f), "f", null, 3, 2, X, MEANS);
+    }
+
+    @Test
     void whatCannotBeComputedAgainExactlyIsCopied() throws IOException {
         String[] shapes = {
             // filled only in part: the rest of the array holds what earlier iterations left
@@ -193,7 +218,107 @@ class RefillTest {
                 }
                 return total;
             }""",
+            // filled to a bound that changes with the iteration: the last element keeps the one before's
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d - (ix % 2), x, ix * d, means, 0, xc);
+                    total = total + cubes(d, xc);
+                }
+                return total;
+            }""",
+            // an offset the reverse sweep only has after the reader's reverse (saved, not stepped back)
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                int off = 1;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d, x, off, means, 0, xc);
+                    total = total + cubes(d, xc);
+                    off = (off * 2 + 1) % 4;
+                }
+                return total;
+            }""",
+            // an input array the loop changes afterwards
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double[] m = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    subtract(d, x, ix * d, m, 0, xc);
+                    total = total + cubes(d, xc);
+                    for (int i = 0; i < d; i++) {
+                        m[i] = m[i] + means[i];
+                    }
+                }
+                return total;
+            }""",
         };
+        String[] partialFills = {
+            // from 1 on
+            """
+            @Differentiable static void fill(int d, double[] x, int off, double[] out) {
+                for (int i = 1; i < d; i++) {
+                    out[i] = x[off + i] * x[off + i];
+                }
+            }""",
+            // up to a break
+            """
+            @Differentiable static void fill(int d, double[] x, int off, double[] out) {
+                for (int i = 0; i < d; i++) {
+                    if (x[off + i] > 1.5) {
+                        break;
+                    }
+                    out[i] = x[off + i] * x[off + i];
+                }
+            }""",
+            // in full on one side of a branch only
+            """
+            @Differentiable static void fill(int d, double[] x, int off, double[] out) {
+                if (x[off] > 1.5) {
+                    out[0] = x[off];
+                } else {
+                    for (int i = 0; i < d; i++) {
+                        out[i] = x[off + i] * x[off + i];
+                    }
+                }
+            }""",
+            // to a bound it changes first
+            """
+            @Differentiable static void fill(int d, double[] x, int off, double[] out) {
+                d = d - off % 2;
+                for (int i = 0; i < d; i++) {
+                    out[i] = x[off + i] * x[off + i];
+                }
+            }""",
+            // only where a condition holds
+            """
+            @Differentiable static void fill(int d, double[] x, int off, double[] out) {
+                for (int i = 0; i < d; i++) {
+                    if (x[off + i] < 1.5) {
+                        out[i] = x[off + i] * x[off + i];
+                    }
+                }
+            }""",
+        };
+        for (String fill : partialFills) {
+            shapes = java.util.Arrays.copyOf(shapes, shapes.length + 1);
+            shapes[shapes.length - 1] = fill + """
+
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    fill(d, x, ix * d, xc);
+                    total = total + cubes(d, xc) * means[ix % 3];
+                }
+                return total;
+            }""";
+        }
         for (String shape : shapes) {
             String f = (shape.contains("void head") || shape.contains("void minus") ? shape + SUBTRACT : SUBTRACT + shape);
             String sweep = sweep(generatedSource(f));
