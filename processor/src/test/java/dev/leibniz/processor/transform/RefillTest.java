@@ -224,7 +224,7 @@ class RefillTest {
                 double[] xc = new double[d];
                 double total = 0;
                 for (int ix = 0; ix < n; ix++) {
-                    subtract(d - (ix % 2), x, ix * d, means, 0, xc);
+                    subtract(d - ix % 2, x, ix * d, means, 0, xc);
                     total = total + cubes(d, xc);
                 }
                 return total;
