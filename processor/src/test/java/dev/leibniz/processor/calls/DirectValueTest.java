@@ -81,12 +81,16 @@ class DirectValueTest {
         source = c.source("p.CGrad");
     }
 
-    /** The body of the value method of m, as generated. */
-    private String valueBody(String m) {
-        int start = source.indexOf(" " + m + "Value(");
-        assertTrue(start >= 0, m + "Value is missing");
+    /** The body of the generated method of that name, e.g. {@code fValue}. */
+    private String body(String method) {
+        int start = source.indexOf(" " + method + "(");
+        assertTrue(start >= 0, method + " is missing");
         int open = source.indexOf('{', start);
         return source.substring(open, source.indexOf("\n    }", open));
+    }
+
+    private String valueBody(String m) {
+        return body(m + "Value");
     }
 
     @Test
@@ -110,12 +114,8 @@ class DirectValueTest {
         assertTrue(valueBody("instance").contains("instanceSweep("), valueBody("instance"));
     }
 
-    /** The body of the private sweep of m, as generated. */
     private String sweepBody(String m) {
-        int start = source.indexOf(" " + m + "Sweep(");
-        assertTrue(start >= 0, m + "Sweep is missing");
-        int open = source.indexOf('{', start);
-        return source.substring(open, source.indexOf("\n    }", open));
+        return body(m + "Sweep");
     }
 
     @Test
