@@ -978,6 +978,35 @@ final class GalleryCatalogue {
                     }
                     return g;
                 }));
+        double[] points = v(0.3, -0.2, 1.1, 0.4, -0.7, 0.9, 0.05, 0.6);
+        out.add(program("Models", "softKMeans", "-", "centres", "-", "-")
+                .at(points, v(0.2, 0.1, -0.5, 0.7), 2, 2)
+                .at(points, v(0.9, -0.3, 0.0, 0.4, -1.0, 1.2), 2, 3)
+                .closedForm(a -> {
+                    double[] x = (double[]) a[0];
+                    double[] c = (double[]) a[1];
+                    int d = (Integer) a[2];
+                    int k = (Integer) a[3];
+                    double[] g = new double[c.length];
+                    for (int p = 0; p < x.length / d; p++) {
+                        double[] w = new double[k]; // exp(-|x_p - c_j|²), then normalised
+                        double s = 0.0;
+                        for (int j = 0; j < k; j++) {
+                            double dist = 0.0;
+                            for (int i = 0; i < d; i++) {
+                                dist += (x[p * d + i] - c[j * d + i]) * (x[p * d + i] - c[j * d + i]);
+                            }
+                            w[j] = Math.exp(-dist);
+                            s += w[j];
+                        }
+                        for (int j = 0; j < k; j++) {
+                            for (int i = 0; i < d; i++) {
+                                g[j * d + i] -= 2 * (w[j] / s) * (x[p * d + i] - c[j * d + i]);
+                            }
+                        }
+                    }
+                    return g;
+                }));
         out.add(program("Models", "penalisedFit", "c", "xs", "ys", "lambda")
                 .at(v(0.2, 0.8, 0.3), xs, ys, 0.1).at(v(1.0, -0.5), xs, ys, 0.5));
         out.add(program("Models", "eulerWithCalls", "y0", "k", "dt", "-")

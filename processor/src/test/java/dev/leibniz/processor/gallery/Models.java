@@ -43,6 +43,45 @@ final class Models {
         return Math.sqrt(d + 1e-9) + lambda * r;
     }
 
+    /** out = x[xOff ..] - c[cOff ..] over d entries: a helper that fills its output, BLAS style. */
+    @Differentiable
+    static void difference(int d, double[] x, int xOff, double[] c, int cOff, double[] out) {
+        for (int i = 0; i < d; i++) {
+            out[i] = x[xOff + i] - c[cOff + i];
+        }
+    }
+
+    /** The squared norm of the first d entries of v. */
+    @Differentiable
+    static double squaredNorm(int d, double[] v) {
+        double s = 0.0;
+        for (int i = 0; i < d; i++) {
+            s += v[i] * v[i];
+        }
+        return s;
+    }
+
+    /**
+     * Soft k-means: for each point (d numbers each, one after another), minus the log of the sum
+     * over the k centres of exp(-squared distance). One scratch buffer for the differences, as
+     * ADBench's GMM has it: the reverse sweep computes it again rather than keeping copies.
+     */
+    @Differentiable(wrt = "centres")
+    static double softKMeans(double[] points, double[] centres, int d, int k) {
+        double[] diff = new double[d];
+        int n = points.length / d;
+        double total = 0.0;
+        for (int p = 0; p < n; p++) {
+            double s = 0.0;
+            for (int j = 0; j < k; j++) {
+                difference(d, points, p * d, centres, j * d, diff);
+                s += Math.exp(-squaredNorm(d, diff));
+            }
+            total -= Math.log(s);
+        }
+        return total;
+    }
+
     /** A polynomial fit's loss plus a log-sum-exp penalty: calls into two other fixtures. */
     @Differentiable
     static double penalisedFit(double[] c, double[] xs, double[] ys, double lambda) {
