@@ -38,8 +38,7 @@ public final class AdjointPeephole {
      *     locals, not of rows of matrices (which alias the matrix's adjoint)
      */
     public static List<Code> apply(List<Code> body, Set<String> arrays) {
-        Set<String> names = new HashSet<>();
-        collect(body, names);
+        Set<String> names = new LazyNames(body);
         AdjointPeephole p = new AdjointPeephole(names, arrays);
         return NegationFolding.apply(p.passThrough(p.rewrite(body)), names);
     }
@@ -93,8 +92,7 @@ public final class AdjointPeephole {
                     back = m;
                     break;
                 }
-                Set<String> mentioned = new HashSet<>();
-                collect(List.of(c), mentioned);
+                Set<String> mentioned = ForwardPruning.mentioned(List.of(c));
                 Set<String> assigned = new HashSet<>();
                 assigned(List.of(c), assigned);
                 if (mentioned.contains(array) || mentioned.contains(LENGTH + array) || jumps(List.of(c))
@@ -116,7 +114,7 @@ public final class AdjointPeephole {
             Set<String> still = new HashSet<>();
             for (Code c : out) {
                 if (!(c instanceof Code.Line l && l.code().startsWith("double " + copy + " = "))) {
-                    collect(List.of(c), still);
+                    still.addAll(ForwardPruning.mentioned(List.of(c)));
                 }
             }
             if (!still.contains(copy)) { // the copy was for that add alone
@@ -280,8 +278,44 @@ public final class AdjointPeephole {
 
     private static final String LENGTH = Mentions.LENGTH;
 
-    private static void collect(List<Code> code, Set<String> into) {
-        into.addAll(ForwardPruning.mentioned(code));
+    /**
+     * The names the code mentions, read only when a rewrite first needs a fresh name: most sweeps
+     * never do, and reading them was a twenty-fifth of the processor's time.
+     */
+    private static final class LazyNames extends java.util.AbstractSet<String> {
+        private final List<Code> code;
+        private Set<String> names;
+
+        LazyNames(List<Code> code) {
+            this.code = code;
+        }
+
+        private Set<String> names() {
+            if (names == null) {
+                names = new HashSet<>(ForwardPruning.mentioned(code));
+            }
+            return names;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return names().contains(o);
+        }
+
+        @Override
+        public boolean add(String s) {
+            return names().add(s);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return names().iterator();
+        }
+
+        @Override
+        public int size() {
+            return names().size();
+        }
     }
 
     /** The names the code assigns (or declares); a statement it cannot read assigns every name it mentions. */
