@@ -151,6 +151,9 @@ final class MethodCompiler {
         return c;
     }
 
+    /** Per procedure, the outputs it writes in full (asked at every call of it). */
+    private final Map<ExecutableElement, Map<Integer, Integer>> fills = new java.util.HashMap<>();
+
     /** What callers need to know of the methods they call, from those methods' own IR. */
     private final dev.leibniz.processor.parse.ProcedureOutputs facts = new dev.leibniz.processor.parse.ProcedureOutputs() {
         @Override
@@ -191,8 +194,10 @@ final class MethodCompiler {
             if (inProgress.contains(procedure)) {
                 return Map.of();
             }
-            Compiled c = compiled(procedure);
-            return c == null ? Map.of() : dev.leibniz.processor.analysis.Fills.of(c.func());
+            return fills.computeIfAbsent(procedure, p -> {
+                Compiled c = compiled(p);
+                return c == null ? Map.of() : dev.leibniz.processor.analysis.Fills.of(c.func());
+            });
         }
 
         @Override

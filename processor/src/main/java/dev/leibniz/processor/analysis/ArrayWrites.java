@@ -125,7 +125,8 @@ public final class ArrayWrites {
         return null;
     }
 
-    private static boolean writes(Stmt s, Var array) {
+    /** Whether the statement writes elements of the array: a store into it, or a call it is an output of. */
+    static boolean writes(Stmt s, Var array) {
         if (s instanceof Store st) {
             return st.array().base() == array;
         }

@@ -101,11 +101,7 @@ public final class Fills {
     /** Whether the method assigns v anywhere (a parameter of a loop bound must keep its value). */
     private static boolean assigned(Func f, Var v) {
         boolean[] found = {false};
-        Walk.statements(f.body(), s -> found[0] |= s instanceof dev.leibniz.processor.ir.Compute c && c.target() == v
-                || s instanceof dev.leibniz.processor.ir.Load ld && ld.target() == v
-                || s instanceof dev.leibniz.processor.ir.Opaque o && (o.target() == v || o.writes().containsKey(v))
-                || s instanceof dev.leibniz.processor.ir.Call k && k.target() == v
-                || s instanceof Loop l && l.counted() != null && l.counted().index() == v);
+        Walk.statements(f.body(), s -> found[0] |= Refills.defines(s, v));
         return found[0];
     }
 }

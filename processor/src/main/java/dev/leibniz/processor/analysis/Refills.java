@@ -7,16 +7,13 @@ import dev.leibniz.processor.ir.Compute;
 import dev.leibniz.processor.ir.Const;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.If;
-import dev.leibniz.processor.ir.Load;
 import dev.leibniz.processor.ir.Loop;
 import dev.leibniz.processor.ir.Opaque;
 import dev.leibniz.processor.ir.Operand;
 import dev.leibniz.processor.ir.Placed;
 import dev.leibniz.processor.ir.RowView;
 import dev.leibniz.processor.ir.Stmt;
-import dev.leibniz.processor.ir.Store;
 import dev.leibniz.processor.ir.Var;
-import dev.leibniz.processor.ir.Walk;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +67,9 @@ public final class Refills {
     public static Map<Call, Map<Integer, Refill>> of(Func f, Activity activity, Map<Call, Set<Integer>> snapshots,
             BiPredicate<Var, Call> atHand) {
         Map<Call, Map<Integer, Refill>> out = new LinkedHashMap<>();
+        if (snapshots.isEmpty()) {
+            return out;
+        }
         List<Placed> all = Placed.of(f.body(), null);
         for (var e : snapshots.entrySet()) {
             Call k = e.getKey();
@@ -91,23 +91,20 @@ public final class Refills {
         }
         ArrayNew made = null;
         Call writer = null;
+        int news = 0;
         int writes = 0;
         for (Placed p : all) {
             Stmt s = p.stmt();
             if (s instanceof ArrayNew n && n.target() == a) {
-                writes += made == null ? 0 : 2; // made twice: give up
                 made = n;
-            } else if (s instanceof Call c && c.outputs().stream().anyMatch(v -> v.base() == a)) {
-                writer = c;
-                writes++;
-            } else if (s instanceof Store st && st.array().base() == a
-                    || s instanceof Opaque o && (o.writes().containsKey(a) || o.code().escaping().contains(a)
-                            || o.target() == a)
+                news++;
+            } else if (written(s, a) || s instanceof Opaque o && o.target() == a
                     || s instanceof RowView r && r.parent() == a) {
-                writes += 2;
+                writer = s instanceof Call c ? c : null;
+                writes++;
             }
         }
-        if (made == null || made.dims().size() != 1 || writer == null || writes != 1 || writer.receiver() != null
+        if (news != 1 || made.dims().size() != 1 || writer == null || writes != 1 || writer.receiver() != null
                 || writer.callee().value() == null || writer.callee().rule() != null || writer.callee().outputs().size() != 1
                 || !sameBlockBefore(f.body(), writer, k)) {
             return null;
@@ -129,7 +126,7 @@ public final class Refills {
             }
             Var v = (Var) o;
             if (v.type().isFloatingArray() || v.type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX) {
-                if (v.base().kind() != Var.Kind.PARAM || written(all, v.base())) {
+                if (v.base().kind() != Var.Kind.PARAM || all.stream().anyMatch(p -> written(p.stmt(), v.base()))) {
                     return null;
                 }
             } else if (!steady(f, all, v, k, at, atHand)) {
@@ -218,22 +215,16 @@ public final class Refills {
         return all.stream().anyMatch(p -> defines(p.stmt(), v));
     }
 
-    private static boolean defines(Stmt s, Var v) {
-        return s instanceof Compute c && c.target() == v || s instanceof Load l && l.target() == v
-                || s instanceof Opaque o && (o.target() == v || o.writes().containsKey(v))
-                || s instanceof Call c && c.target() == v || s instanceof Loop l && l.counted() != null
-                && l.counted().index() == v || s instanceof If i && i.phis().contains(v);
+    /** Whether the statement assigns v: its result, black-box code writing it, a loop's index or a branch's merge. */
+    static boolean defines(Stmt s, Var v) {
+        return Stmt.target(s) == v || s instanceof Opaque o && o.writes().containsKey(v)
+                || s instanceof Loop l && l.counted() != null && l.counted().index() == v
+                || s instanceof If i && i.phis().contains(v);
     }
 
-    private static boolean written(List<Placed> all, Var array) {
-        for (Placed p : all) {
-            Stmt s = p.stmt();
-            if (s instanceof Store st && st.array().base() == array
-                    || s instanceof Call c && c.outputs().stream().anyMatch(v -> v.base() == array)
-                    || s instanceof Opaque o && (o.writes().containsKey(array) || o.code().escaping().contains(array))) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the statement may change the array's elements: a store, a call's output, black-box code it reaches. */
+    private static boolean written(Stmt s, Var array) {
+        return ArrayWrites.writes(s, array)
+                || s instanceof Opaque o && (o.writes().containsKey(array) || o.code().escaping().contains(array));
     }
 }

@@ -203,25 +203,7 @@ final class Layout {
     }
 
     static Var target(Stmt s) {
-        if (s instanceof Compute c) {
-            return c.target();
-        }
-        if (s instanceof Opaque o) {
-            return o.target();
-        }
-        if (s instanceof Load l) {
-            return l.target();
-        }
-        if (s instanceof ArrayNew n) {
-            return n.target();
-        }
-        if (s instanceof RowView r) {
-            return r.target();
-        }
-        if (s instanceof Call k) {
-            return k.target();
-        }
-        return null;
+        return Stmt.target(s);
     }
 
     /**
