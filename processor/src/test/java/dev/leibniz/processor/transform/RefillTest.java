@@ -257,6 +257,34 @@ class RefillTest {
                 }
                 return total;
             }""",
+            // filled into a row of a local matrix, as code keeping one buffer per centre is written
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[][] diffs = new double[2][d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    for (int j = 0; j < 2; j++) {
+                        subtract(d, x, ix * d, means, 0, diffs[j]);
+                        total = total + cubes(d - j, diffs[j]) * (j + 1);
+                    }
+                }
+                return total;
+            }""",
+            // an offset kept in a local and reassigned before the call
+            """
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    int off = ix * d;
+                    off = off + ix % 2;
+                    subtract(d - 1, x, off, means, 0, xc);
+                    double first = xc[0];
+                    first = first * means[2];
+                    total = total + cubes(d, xc) + first;
+                }
+                return total;
+            }""",
         };
         String[] partialFills = {
             // from 1 on
@@ -322,7 +350,7 @@ class RefillTest {
         for (String shape : shapes) {
             String f = (shape.contains("void head") || shape.contains("void minus") ? shape + SUBTRACT : SUBTRACT + shape);
             String sweep = sweep(generatedSource(f));
-            assertFalse(refilled(sweep, "xc"), shape + "\n" + sweep);
+            assertFalse(sweep.matches("(?s).*what the call (saw of|left in) \\w+, computed again.*"), shape + "\n" + sweep);
             check(compile(f), "f", null, 3, 2, X, MEANS);
         }
     }
