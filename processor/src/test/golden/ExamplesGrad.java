@@ -2084,10 +2084,8 @@ public final class ExamplesGrad {
         double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
         double sum_bar = seed; // line 78: return sum
         if (sum_bar == 1.0 && xAdjoint == null) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
-            int trips = 0;
             dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
             for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                trips++;
                 int k = i + 1; // line 74: i + 1
                 double x_k = x[k]; // line 74: x[i + 1]
                 double x_i = x[i]; // line 74: x[i]
@@ -2117,7 +2115,6 @@ public final class ExamplesGrad {
                 x_bar[i] -= minus_x_i_bar; // line 74: x[i]
                 x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
             }
-            dev.leibniz.Workspace.zero(x_bar, trips + 1, x.length); // elements no iteration reached
         } else {
             if (xAdjoint == null && (wanted & 1L) != 0) {
                 dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below

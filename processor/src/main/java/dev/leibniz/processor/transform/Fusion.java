@@ -203,6 +203,58 @@ final class Fusion {
         return indexes == 1 ? new Offset(symbol, constant) : null;
     }
 
+    /** {@code .length}, then nothing or minus an int literal: the rest of a bound {@code a.length - c}. */
+    private static final java.util.regex.Pattern LENGTH_MINUS =
+            java.util.regex.Pattern.compile("\\.length\\s*(?:-\\s*(\\d{1,6}))?\\s*");
+
+    /**
+     * Whether the fused loop's last iteration reaches {@code p}'s last element through a load at
+     * offset {@code max}, so no element past the iterations' reach is left to zero: the loop counts
+     * up by 1 to {@code p.length - c} ({@code i < p.length - c}, or {@code i <= p.length - c - 1})
+     * with {@code c <= max}, and nothing in the method assigns {@code p} another array. The loop
+     * then runs {@code max(0, p.length - c - start)} times and reaches {@code start + trips + max},
+     * which is at least {@code p.length} whether or not it runs at all. (A fused loop has no exit.)
+     */
+    static boolean reachesEnd(Func f, Loop l, Var p, int max) {
+        TripCounts.Header h = TripCounts.of(l);
+        if (h == null || l.counted().step() != 1 || reassigned(f, p)) {
+            return false;
+        }
+        // The bound's parts: p, then text only (the literals may come as pieces of their own).
+        List<Object> parts = h.bound().parts();
+        int at = parts.indexOf(p);
+        if (at < 0) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder();
+        for (int k = 0; k < parts.size(); k++) {
+            Object part = parts.get(k);
+            if (k < at ? !(part instanceof String text && text.isBlank()) : k > at && !(part instanceof String)) {
+                return false;
+            }
+            if (k > at) {
+                rest.append((String) part);
+            }
+        }
+        java.util.regex.Matcher m = LENGTH_MINUS.matcher(rest);
+        if (!m.matches()) {
+            return false;
+        }
+        int c = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        if (h.op().equals("<=")) {
+            c--;
+        }
+        return c <= max;
+    }
+
+    /** Whether a statement of f assigns the variable (not an element of it) anywhere. */
+    private static boolean reassigned(Func f, Var v) {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> found[0] |= Stmt.target(s) == v
+                || s instanceof Opaque o && o.writes().containsKey(v));
+        return found[0];
+    }
+
     /** Steps, loads and black-box Java only, none of them taking a row. */
     private static boolean straightLine(Loop l) {
         if (l.body().stmts().size() > MAX_STATEMENTS) {

@@ -752,9 +752,7 @@ public final class ReverseTransform {
         List<Code> unitBefore = new ArrayList<>();
         List<Code> unitAfter = new ArrayList<>();
         List<Code> anyBefore = new ArrayList<>();
-        if (!touches.isEmpty()) {
-            unitBefore.add(new Code.Line("int " + trips + " = 0", null));
-        }
+        boolean counted = false; // whether a range below needs the trip count
         for (Touch t : touches.values()) {
             String given = adjointIn.get(t.array());
             usual.append(" && ").append(given).append(" == null");
@@ -770,13 +768,17 @@ public final class ReverseTransform {
                     before.add(new String[] {plus(b, t.min()), plus(b, t.max())});
                 }
                 after.add(new String[] {"0", plus(b, t.min())});
-                after.add(new String[] {plus(b.equals("0") ? trips : b + " + " + trips, t.max()), length});
+                if (t.any().symbol() != null || !Fusion.reachesEnd(f, fused, t.array(), t.max())) {
+                    after.add(new String[] {plus(b.equals("0") ? trips : b + " + " + trips, t.max()), length});
+                    counted = true;
+                }
             } else {
                 if (t.min() < t.max()) {
                     before.add(new String[] {plus(b, t.min() + 1), plus(b, t.max() + 1)});
                 }
                 after.add(new String[] {plus(b, t.max() + 1), length});
                 after.add(new String[] {"0", plus(b + " - " + trips, t.min() + 1)});
+                counted = true;
             }
             for (String[] r : before) {
                 unitBefore.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
@@ -792,6 +794,9 @@ public final class ReverseTransform {
             anyBefore.add(new Code.Branch(own, List.of(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", 0, " + length + ")",
                     "added into below")), List.of(), null));
         }
+        if (counted) {
+            unitBefore.add(0, new Code.Line("int " + trips + " = 0", null));
+        }
         if (f.tangentOf() != null) {
             // A tangent program's sweep serves H·v, not the first-order calls the copy speeds up: one copy keeps
             // the companion (and javac's time on it) smaller.
@@ -804,7 +809,7 @@ public final class ReverseTransform {
         adjoint.put(result, "1.0");
         touches.values().forEach(t -> assigning.add(t.assigns()));
         List<Code> unit = new ArrayList<>(unitBefore);
-        unit.add(plainLoop(fused, fusedBody(fused, !touches.isEmpty()), true));
+        unit.add(plainLoop(fused, fusedBody(fused, counted), true));
         unit.addAll(unitAfter);
         assigning.clear();
         adjoint.put(result, bar);

@@ -12,6 +12,8 @@ import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
 import static dev.leibniz.processor.transform.MutantKillersTest.gradient;
 import static dev.leibniz.processor.transform.MutantKillersTest.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leibniz.processor.transform.MutantKillersTest.Compiled;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * loop was fused and whether its reverse assigns gradient elements instead of zeroing the
  * gradient first, and the gradient is checked against central differences and a closed form, for
  * the seeds 1 (the copy of the loop specialised for it) and others, and through a result object
- * that an earlier call with other inputs left dirty.
+ * that an earlier call with other inputs left dirty (and whose arrays the caller then scribbled on).
  */
 class FusedLoopsTest {
 
@@ -91,11 +93,34 @@ class FusedLoopsTest {
         }
         if (dirty != null) {
             Object reused = call(fresh, null, copy(dirty));
+            scribble(reused, plain, wrt);
             Object[] a = Arrays.copyOf(copy(args), args.length + 1);
             a[args.length] = reused;
             call(into, null, a);
             assertExactly(what + ", through a result an earlier call at " + Arrays.deepToString(dirty) + " filled", g,
                     gradient(reused, plain, wrt));
+        }
+    }
+
+    /**
+     * Writes NaN into every gradient array the result handed out, as a caller may (an optimiser
+     * scaling the gradient in place): the next call through the result must overwrite or zero
+     * every element, not count on what its last call left there.
+     */
+    private static void scribble(Object result, Method plain, boolean[] wrt) {
+        for (int i = 0; i < wrt.length; i++) {
+            if (wrt[i]) {
+                Object g = call(only(result.getClass(), plain.getParameters()[i].getName(), 0), result);
+                if (g instanceof double[] d) {
+                    Arrays.fill(d, Double.NaN);
+                } else if (g instanceof float[] f) {
+                    Arrays.fill(f, Float.NaN);
+                } else if (g instanceof double[][] m) {
+                    for (double[] row : m) {
+                        Arrays.fill(row, Double.NaN);
+                    }
+                }
+            }
         }
     }
 
@@ -176,6 +201,87 @@ class FusedLoopsTest {
                 checkAll(c, "f", g, new Object[] {filled(n, 5.0), 0}, x, from);
             }
         }
+    }
+
+    private static final String TAIL = "elements no iteration reached";
+
+    /**
+     * A loop to x.length - c whose largest offset is c reaches x's last element: nothing after the
+     * loop zeroes a tail, and no trip count is kept for it (Rosenbrock, and {@code <=} bounds).
+     */
+    @Test
+    void loopReachingTheLastElementLeavesNoTail() throws IOException {
+        String rosenbrock = generatedSource(ROSENBROCK);
+        assertFalse(rosenbrock.contains(TAIL), rosenbrock);
+        assertFalse(rosenbrock.contains("trips"), rosenbrock);
+        String m = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 1; i <= x.length - 2; i++) {
+                        s += x[i - 1] * x[i + 1];
+                    }
+                    return s;
+                }""";
+        assertShape(m, true, true);
+        String source = generatedSource(m);
+        assertFalse(source.contains(TAIL), source);
+        Compiled c = compile(m);
+        for (int n : new int[] {0, 1, 2, 3, 4, 7}) {
+            double[] x = ramp(n);
+            double[] g = new double[n];
+            for (int i = 1; i <= n - 2; i++) {
+                g[i - 1] += x[i + 1];
+                g[i + 1] += x[i - 1];
+            }
+            checkAll(c, "f", g, new Object[] {filled(n, 6.0)}, x);
+        }
+    }
+
+    /**
+     * Loops that stop short of the last element, or are bounded by another array's length: the
+     * elements past their reach are zeroed after the loop, or a dirty result would leak into them.
+     */
+    @Test
+    void loopStoppingShortZeroesTheTail() throws IOException {
+        String shortOfEnd = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length - 2; i++) {
+                        s += x[i] * x[i + 1];
+                    }
+                    return s;
+                }""";
+        String source = generatedSource(shortOfEnd);
+        assertTrue(source.contains(TAIL), source);
+        Compiled c = compile(shortOfEnd);
+        for (int n : new int[] {0, 1, 2, 3, 6}) {
+            double[] x = ramp(n);
+            double[] g = new double[n];
+            for (int i = 0; i < n - 2; i++) {
+                g[i] += x[i + 1];
+                g[i + 1] += x[i];
+            }
+            checkAll(c, "f", g, new Object[] {filled(n, -3.0)}, x);
+        }
+        String otherBound = """
+                @Differentiable static double f(double[] x, double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        s += w[i] * x[i];
+                    }
+                    return s;
+                }""";
+        source = generatedSource(otherBound);
+        assertTrue(source.contains(TAIL), source);
+        Compiled o = compile(otherBound);
+        double[] x = ramp(6);
+        double[] w = {0.5, -1.5, 2.0};
+        double[] g = new double[9];
+        for (int i = 0; i < 3; i++) {
+            g[i] = w[i];
+            g[6 + i] = x[i];
+        }
+        checkAll(o, "f", g, new Object[] {filled(6, 8.0), filled(3, 8.0)}, x, w);
     }
 
     /** A window at an offset the loop does not change: elements outside it are zero. */
