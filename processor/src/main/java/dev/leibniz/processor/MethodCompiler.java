@@ -226,28 +226,7 @@ final class MethodCompiler {
         if (c == null) {
             return outputs == null ? List.of() : outputs;
         }
-        Set<dev.leibniz.processor.ir.Var> read = new java.util.HashSet<>();
-        Walk.statements(c.func().body(), s -> {
-            if (s instanceof dev.leibniz.processor.ir.Load l) {
-                read.add(l.array().base());
-            } else if (s instanceof Call k) {
-                k.args().forEach(a -> {
-                    if (a instanceof dev.leibniz.processor.ir.Var v) {
-                        read.add(v.base()); // passed on: the callee may read it
-                    }
-                });
-            } else if (s instanceof dev.leibniz.processor.ir.Opaque o) {
-                read.addAll(o.code().vars());
-            } else if (s instanceof dev.leibniz.processor.ir.RowView r) {
-                read.add(r.parent());
-            } else if (s instanceof dev.leibniz.processor.ir.If i) {
-                read.addAll(i.condition().vars());
-            } else if (s instanceof dev.leibniz.processor.ir.Loop l && l.condition() != null) {
-                read.addAll(l.condition().vars());
-            } else if (s instanceof dev.leibniz.processor.ir.Return r && r.value() instanceof dev.leibniz.processor.ir.Var v) {
-                read.add(v);
-            }
-        });
+        Set<dev.leibniz.processor.ir.Var> read = dev.leibniz.processor.analysis.ArraysRead.of(c.func(), true);
         List<Integer> positions = new ArrayList<>();
         for (int i : outputs) {
             if (read.contains(c.func().params().get(i).var())) {

@@ -21,12 +21,16 @@ import java.util.Map;
  * which nothing can leave early and which stores into {@code out[i]} on every iteration. A caller
  * that passes an array of length {@code p} knows that afterwards every element of it is what
  * the procedure computed from its other arguments, whatever the array held before; so it can
- * compute the array again instead of saving a copy ({@link ArrayWrites}).
+ * compute the array again instead of saving a copy ({@link ArrayWrites}). A loop to
+ * {@code out.length} fills {@code out} whatever its length: its bound is {@code out}'s own position.
  */
 public final class Fills {
     private Fills() {}
 
-    /** Per output position, the position of the parameter that bounds the loop filling it. */
+    /**
+     * Per output position, the position of the parameter that bounds the loop filling it (the
+     * output's own position for a loop to its length).
+     */
     public static Map<Integer, Integer> of(Func f) {
         Map<Integer, Integer> out = new HashMap<>();
         if (!f.isProcedure() || hasEarlyReturn(f)) {
@@ -43,8 +47,15 @@ public final class Fills {
             if (p < 0 || assigned(f, bound)) {
                 continue;
             }
+            // i < p fills out[0 .. p-1] of any output; i < out.length fills out itself, whatever its length,
+            // which callers may take as the procedure's own when it reads no element of out (only measures it)
+            boolean measured = bound.type().isFloatingArray();
+            if (measured && ArraysRead.of(f, false).contains(bound)) {
+                continue;
+            }
             for (Stmt t : l.body().stmts()) { // the body's own statements run on every iteration
-                if (t instanceof Store st && st.index().size() == 1 && st.index().get(0) == l.counted().index()) {
+                if (t instanceof Store st && st.index().size() == 1 && st.index().get(0) == l.counted().index()
+                        && (!measured || st.array() == bound)) {
                     int o = position(params, st.array());
                     if (o >= 0 && params.get(o).var().type().isFloatingArray()) {
                         out.putIfAbsent(o, p);
@@ -55,7 +66,10 @@ public final class Fills {
         return out;
     }
 
-    /** {@code index < p}, with nothing else in the condition: p; else null. */
+    /**
+     * {@code index < p} or {@code index < a.length}, with nothing else in the condition: p, or the
+     * floating array a; else null.
+     */
     private static Var bound(Template condition, Var index) {
         if (condition == null) {
             return null;
@@ -63,6 +77,10 @@ public final class Fills {
         List<Object> parts = new java.util.ArrayList<>(condition.parts());
         while (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof String tail && tail.isBlank()) {
             parts.remove(parts.size() - 1);
+        }
+        if (parts.size() == 4 && parts.get(3) instanceof String length && length.trim().equals(".length")
+                && parts.get(2) instanceof Var a && a.type().isFloatingArray()) {
+            parts.remove(3);
         }
         if (parts.size() != 3 || parts.get(0) != index || !(parts.get(1) instanceof String op)
                 || !op.trim().equals("<") || !(parts.get(2) instanceof Var p)) {

@@ -111,7 +111,9 @@ public final class Refills {
         }
         int output = writer.callee().outputs().get(0);
         Integer bound = writer.callee().fills().get(output);
-        if (writer.args().get(output) != a || bound == null || writer.callee().outputsRead().contains(output) || !same(writer.args().get(bound), made.dims().get(0))) {
+        // (a fill to the output's own length reads none of its elements, Fills checked: outputsRead counts lengths)
+        if (writer.args().get(output) != a || bound == null || bound != output
+                && (writer.callee().outputsRead().contains(output) || !same(writer.args().get(bound), made.dims().get(0)))) {
             return null;
         }
         Placed at = placed(all, writer);

@@ -69,6 +69,41 @@ class RefillTest {
         check(compile(f), "f", null, 2, 3, X, MEANS);
     }
 
+    /** The usual way to write the helper, to the output's own length: it fills the output whatever its length. */
+    @Test
+    void aBufferFilledToItsOwnLengthIsComputedAgain() throws IOException {
+        String f = """
+                @Differentiable static void difference(double[] x, int xOff, double[] y, int yOff, double[] out) {
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] = x[xOff + i] - y[yOff + i];
+                    }
+                }
+
+                @Differentiable static double cubes(double[] v) {
+                    double s = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        s = s + v[i] * v[i] * v[i];
+                    }
+                    return s;
+                }
+
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        for (int ik = 0; ik < 2; ik++) {
+                            difference(x, ix * d, means, ik, xc);
+                            total = total + cubes(xc) * (ik + 1);
+                        }
+                    }
+                    return total;
+                }""";
+        String sweep = sweep(generatedSource(f));
+        assertTrue(refilled(sweep, "xc"), sweep);
+        assertFalse(sweep.contains("pushAll(xc)"), sweep);
+        check(compile(f), "f", null, 2, 3, X, MEANS);
+    }
+
     @Test
     void aRecordedCallsArgumentIsComputedAgainToo() throws IOException {
         // the second call writes its own output in place, so it is recorded and replayed in the loop
@@ -333,6 +368,49 @@ class RefillTest {
                 }
             }""",
         };
+        String[] ownLength = {
+            // to another array's length, shorter than the output
+            """
+            @Differentiable static void fill(double[] x, int off, double[] y, double[] out) {
+                for (int i = 0; i < y.length; i++) {
+                    out[i] = x[off + i] * y[i];
+                }
+            }""",
+            // to its own length, reading what it held
+            """
+            @Differentiable static void fill(double[] x, int off, double[] y, double[] out) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = out[i] * 0.5 + x[off + i] * y[i % y.length];
+                }
+            }""",
+            // to its own length, but only where a condition holds
+            """
+            @Differentiable static void fill(double[] x, int off, double[] y, double[] out) {
+                for (int i = 0; i < out.length; i++) {
+                    if (x[off + i] < 1.5) {
+                        out[i] = x[off + i] * y[i % y.length];
+                    }
+                }
+            }""",
+        };
+        for (String fill : ownLength) {
+            shapes = java.util.Arrays.copyOf(shapes, shapes.length + 1);
+            shapes[shapes.length - 1] = fill + """
+
+            @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                double[] xc = new double[d];
+                double[] y = new double[d - 1];
+                for (int i = 0; i < d - 1; i++) {
+                    y[i] = means[i] + 0.25;
+                }
+                double total = 0;
+                for (int ix = 0; ix < n; ix++) {
+                    fill(x, ix * d, y, xc);
+                    total = total + cubes(d, xc) * means[ix % 3];
+                }
+                return total;
+            }""";
+        }
         for (String fill : partialFills) {
             shapes = java.util.Arrays.copyOf(shapes, shapes.length + 1);
             shapes[shapes.length - 1] = fill + """
