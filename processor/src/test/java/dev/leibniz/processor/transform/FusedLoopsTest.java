@@ -284,6 +284,56 @@ class FusedLoopsTest {
         checkAll(o, "f", g, new Object[] {filled(6, 8.0), filled(3, 8.0)}, x, w);
     }
 
+    /**
+     * Bounds that reach the last element only for some inputs, or that the proof does not read
+     * (a lag in a variable, a half length, a call): the
+     * tail is zeroed after the loop, and a scribbled result is still overwritten everywhere.
+     */
+    @Test
+    void boundsTheProofDoesNotReadKeepTheTail() throws IOException {
+        String lagged = """
+                @Differentiable static double f(double[] x, int lag) {
+                    double s = 0;
+                    for (int i = 0; i < x.length - lag; i++) {
+                        s += x[i] * x[i + 1];
+                    }
+                    return s;
+                }""";
+        String half = """
+                @Differentiable static double f(double[] x, int lag) {
+                    double s = 0;
+                    for (int i = 0; i < x.length / 2; i++) {
+                        s += x[i] * x[i + 1];
+                    }
+                    return s;
+                }""";
+        String leftSide = """
+                @Differentiable static double f(double[] x, int lag) {
+                    double s = 0;
+                    for (int i = 0; i < Math.min(x.length - 1, lag + 2); i++) {
+                        s += x[i] * x[i + 1];
+                    }
+                    return s;
+                }""";
+        for (String m : new String[] {lagged, half, leftSide}) {
+            String source = generatedSource(m);
+            assertTrue(source.contains(TAIL), source);
+            Compiled c = compile(m);
+            for (int n : new int[] {0, 1, 3, 6}) {
+                for (int lag : new int[] {1, 2, 4}) {
+                    int end = m == lagged ? n - lag : m == half ? n / 2 : Math.min(n - 1, lag + 2);
+                    double[] x = ramp(n);
+                    double[] g = new double[n];
+                    for (int i = 0; i < end; i++) {
+                        g[i] += x[i + 1];
+                        g[i + 1] += x[i];
+                    }
+                    checkAll(c, "f", g, new Object[] {filled(n, 2.0), 1}, x, lag);
+                }
+            }
+        }
+    }
+
     /** A window at an offset the loop does not change: elements outside it are zero. */
     @Test
     void windowAtAVariableOffset() throws IOException {
