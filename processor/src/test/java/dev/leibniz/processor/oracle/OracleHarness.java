@@ -39,7 +39,8 @@ import javax.tools.JavaFileObject;
  *
  * <p>Checks per method and point: value() against the reference (tolerance) and bit-for-bit
  * against the original method; every gradient accessor; the {@code into} overload (one
- * {@code MGradient} reused across points, so stale accumulation shows); {@code mPullback} with a
+ * {@code MGradient} reused across points, its arrays scribbled with NaN in between, so stale
+ * accumulation and elements left unwritten show); {@code mPullback} with a
  * seed; the compiled original against the interpreter (bit-for-bit: an oracle self-check); and,
  * where the neighbourhood is smooth, the reference gradient against central differences.
  */
@@ -1054,6 +1055,8 @@ final class OracleHarness {
             List<String> bad = new ArrayList<>();
             Object g = fresh.invoke(null, boxed(m, a));
             compareAll("m(...)", g, ref, 1.0, orig, bad);
+            scribble(intoObj);
+            scribble(pbObj);
             double rv = (double) into.invoke(null, boxed(m, a, intoObj));
             if (!close(rv, ref.value())) {
                 bad.add(String.format(Locale.ROOT, "m(..., into) returned %s, expected %s", rv, ref.value()));
@@ -1109,6 +1112,28 @@ final class OracleHarness {
         private String mismatchKey(List<String> bad) {
             String first = bad.get(0);
             return "MISMATCH:" + first.substring(0, Math.max(0, first.indexOf(':'))).replaceAll("\\(seed=.*\\)", "");
+        }
+
+        /**
+         * Writes NaN into every gradient array a reused result object handed out, as a caller scaling a
+         * gradient in place would: the next call must overwrite or zero each element, not count on what
+         * its last call left there.
+         */
+        private void scribble(Object g) throws ReflectiveOperationException {
+            for (java.lang.reflect.Method accessor : accessors) {
+                Object o = accessor.invoke(g);
+                if (o instanceof double[] d) {
+                    Arrays.fill(d, Double.NaN);
+                } else if (o instanceof double[][] w) {
+                    for (double[] row : w) {
+                        if (row != null) {
+                            Arrays.fill(row, Double.NaN);
+                        }
+                    }
+                } else if (o instanceof float[] f) {
+                    Arrays.fill(f, Float.NaN);
+                }
+            }
         }
 
         private void compareAll(String via, Object g, Result ref, double seed, double orig, List<String> bad)
