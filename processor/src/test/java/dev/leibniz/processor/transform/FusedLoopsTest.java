@@ -11,6 +11,7 @@ import static dev.leibniz.processor.transform.MutantKillersTest.differentiated;
 import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
 import static dev.leibniz.processor.transform.MutantKillersTest.gradient;
 import static dev.leibniz.processor.transform.MutantKillersTest.only;
+import static dev.leibniz.processor.transform.MutantKillersTest.scribble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,28 +100,6 @@ class FusedLoopsTest {
             call(into, null, a);
             assertExactly(what + ", through a result an earlier call at " + Arrays.deepToString(dirty) + " filled", g,
                     gradient(reused, plain, wrt));
-        }
-    }
-
-    /**
-     * Writes NaN into every gradient array the result handed out, as a caller may (an optimiser
-     * scaling the gradient in place): the next call through the result must overwrite or zero
-     * every element, not count on what its last call left there.
-     */
-    private static void scribble(Object result, Method plain, boolean[] wrt) {
-        for (int i = 0; i < wrt.length; i++) {
-            if (wrt[i]) {
-                Object g = call(only(result.getClass(), plain.getParameters()[i].getName(), 0), result);
-                if (g instanceof double[] d) {
-                    Arrays.fill(d, Double.NaN);
-                } else if (g instanceof float[] f) {
-                    Arrays.fill(f, Float.NaN);
-                } else if (g instanceof double[][] m) {
-                    for (double[] row : m) {
-                        Arrays.fill(row, Double.NaN);
-                    }
-                }
-            }
         }
     }
 

@@ -156,7 +156,8 @@ class MutantKillersTest {
     /**
      * Checks {@code method} at {@code args}: {@code value()} is the plain method's result, the
      * gradient agrees with central differences (and with {@code closedForm} unless it is null),
-     * and a second and third call through the same result object give the same numbers.
+     * and a second and third call through the same result object, its arrays scribbled on in
+     * between, give the same numbers.
      */
     static void check(Compiled c, String method, double[] closedForm, Object... args) {
         Method plain = only(c.plain(), method, args.length);
@@ -196,13 +197,37 @@ class MutantKillersTest {
         if (closedForm != null) {
             assertClose(what + " vs closed form", closedForm, g);
         }
-        // Reusing the result object reuses its workspace: tape and buffers must start clean.
+        // Reusing the result object reuses its workspace: tape and buffers must start clean, and every
+        // element of the arrays it handed out must be written again (a caller may have changed them).
         for (int round = 0; round < 2; round++) {
+            scribble(result, plain, wrt);
             Object[] a = copy(args);
             a = java.util.Arrays.copyOf(a, a.length + 1);
             a[args.length] = result;
             call(into, null, a);
             assertExactly(what + ", call " + (round + 2) + " through the same result", g, gradient(result, plain, wrt));
+        }
+    }
+
+    /**
+     * Writes NaN into every gradient array the result handed out, as a caller may (an optimiser
+     * scaling the gradient in place): the next call through the result must overwrite or zero
+     * every element, not count on what its last call left there.
+     */
+    static void scribble(Object result, Method plain, boolean[] wrt) {
+        for (int i = 0; i < wrt.length; i++) {
+            if (wrt[i]) {
+                Object g = call(only(result.getClass(), plain.getParameters()[i].getName(), 0), result);
+                if (g instanceof double[] d) {
+                    java.util.Arrays.fill(d, Double.NaN);
+                } else if (g instanceof float[] f) {
+                    java.util.Arrays.fill(f, Float.NaN);
+                } else if (g instanceof double[][] m) {
+                    for (double[] row : m) {
+                        java.util.Arrays.fill(row, Double.NaN);
+                    }
+                }
+            }
         }
     }
 
