@@ -16,7 +16,8 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * Runs one {@link GalleryCase} against whatever companion a class loader holds, by reflection:
  * value equal to the plain method's, gradient against central differences of the plain method,
  * against the case's DerivativeStructure twin and closed form, the {@code into} overload (one
- * result reused across points) and the pullback with a seed, and the arguments left untouched.
+ * result reused across points, its arrays scribbled with NaN in between) and the pullback with a
+ * seed, and the arguments left untouched.
  */
 final class GalleryChecks {
 
@@ -89,6 +90,7 @@ final class GalleryChecks {
                         + ", relative error " + error);
             }
 
+            scribble(c, resultType, reused, at);
             Object[] intoArgs = append(withReceiver(receiver, point), reused);
             double intoValue = ((Number) invoke(into, null, intoArgs, at + ": into overload")).doubleValue();
             GradientChecks.assertExactly(value, intoValue, at + ": into overload's value");
@@ -186,6 +188,35 @@ final class GalleryChecks {
 
     private static double plainValue(Method plain, Object receiver, Object[] args, String at) {
         return ((Number) invoke(plain, receiver, args, at + ": plain method")).doubleValue();
+    }
+
+    /**
+     * Writes NaN into every gradient array a reused result handed out, as a caller scaling a gradient
+     * in place would: the next call must write each element again, not count on what it left there.
+     */
+    private static void scribble(GalleryCase c, Class<?> resultType, Object result, String at) {
+        for (String name : c.differentiated) {
+            if (name == null) {
+                continue;
+            }
+            Object g;
+            try {
+                g = invoke(resultType.getMethod(name), result, new Object[0], at);
+            } catch (NoSuchMethodException e) {
+                continue; // gradient() reports it
+            }
+            if (g instanceof double[] d) {
+                Arrays.fill(d, Double.NaN);
+            } else if (g instanceof float[] f) {
+                Arrays.fill(f, Float.NaN);
+            } else if (g instanceof double[][] m) {
+                for (double[] row : m) {
+                    if (row != null) {
+                        Arrays.fill(row, Double.NaN);
+                    }
+                }
+            }
+        }
     }
 
     static double[] gradient(GalleryCase c, Class<?> resultType, Object result, String at) {
