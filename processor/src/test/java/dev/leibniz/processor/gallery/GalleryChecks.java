@@ -97,6 +97,7 @@ final class GalleryChecks {
             GradientChecks.assertExactly(at + ": into overload (result reused across points)", gradient,
                     gradient(c, resultType, reused, at));
 
+            scribble(c, resultType, seeded, at);
             Object[] pullbackArgs = append(append(withReceiver(receiver, point), SEED), seeded);
             double pullbackValue = ((Number) invoke(pullback, null, pullbackArgs, at + ": pullback")).doubleValue();
             GradientChecks.assertExactly(value, pullbackValue, at + ": pullback's value");

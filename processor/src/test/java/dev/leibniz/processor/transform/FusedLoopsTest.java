@@ -78,6 +78,7 @@ class FusedLoopsTest {
         double[] g = gradient(result, plain, wrt);
         String what = method + " " + Arrays.deepToString(args);
         for (double seed : new double[] {1.0, 2.5, -0.75, 0.0}) {
+            scribble(result, plain, wrt);
             Object[] a = Arrays.copyOf(copy(args), args.length + 2);
             a[args.length] = seed;
             a[args.length + 1] = result;
