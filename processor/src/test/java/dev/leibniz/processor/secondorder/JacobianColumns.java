@@ -111,4 +111,16 @@ final class JacobianColumns {
         double[] p = ClosedForms.polar(r, t);
         return new double[] {p[0] * p[1], p[0] + t, Math.exp(p[1])};
     }
+
+    /** Two outputs from n inputs: the reverse-mode Jacobian, one row per output. */
+    @Differentiable
+    static double[] moments(double[] x) {
+        double s = 0;
+        double q = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i];
+            q += x[i] * x[i];
+        }
+        return new double[] {s / x.length, q / x.length};
+    }
 }

@@ -170,4 +170,35 @@ class JacobianColumnsTest {
                 JacobianColumnsGrad.viaCallJacobian(point[0], point[1]), 1e-14);
         assertTrue(runsAllColumnsAtOnce("viaCall"), "the callee's tangent runs once per direction inside the sweep");
     }
+
+    private static void scribble(double[][] m) {
+        for (double[] row : m) {
+            Arrays.fill(row, Double.NaN);
+        }
+    }
+
+    /**
+     * A Jacobian kept in its work object is written in full again by the next call, even after the
+     * caller wrote into it (zeros included), by the forward path (all columns at once) and the
+     * reverse path (moments: three inputs, two outputs, so one row per output).
+     */
+    @Test
+    void aReusedJacobianIsWrittenInFullAfterTheCallerScribbledOnIt() {
+        double[] x = {0.8, -0.6, 1.3};
+        var pairs = new JacobianColumnsGrad.PairsJacobian();
+        JacobianColumnsGrad.pairsJacobian(new double[] {0.1, 0.2, 0.3}, pairs);
+        scribble(pairs.jacobian());
+        assertMatrix("pairs through a scribbled work object", JacobianColumnsGrad.pairsJacobian(x),
+                JacobianColumnsGrad.pairsJacobian(x, pairs), 0.0);
+        var same = new JacobianColumnsGrad.SameOrSquaredJacobian();
+        JacobianColumnsGrad.sameOrSquaredJacobian(x, true, same);
+        scribble(same.jacobian());
+        assertMatrix("the identity through a scribbled work object", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
+                JacobianColumnsGrad.sameOrSquaredJacobian(x, false, same), 0.0);
+        double[][] moments = {{1.0 / 3, 1.0 / 3, 1.0 / 3}, {2 * x[0] / 3, 2 * x[1] / 3, 2 * x[2] / 3}};
+        var work = new JacobianColumnsGrad.MomentsJacobian();
+        assertMatrix("moments", moments, JacobianColumnsGrad.momentsJacobian(x, work), 1e-15);
+        scribble(work.jacobian());
+        assertMatrix("moments through a scribbled work object", moments, JacobianColumnsGrad.momentsJacobian(x, work), 1e-15);
+    }
 }
