@@ -203,7 +203,7 @@ final class ProgramGenerator {
             "sideEffects", List.of("chainAssign", "assignInCond", "assignOperand", "postIncIndex", "whileDecrement"),
             "varargs", List.of("varargsSpread", "varargsArray"),
             "switches", List.of("switchArrow", "switchColon", "switchExprArrow", "switchExprColon", "switchInLoop"),
-            "procedureCalls", List.of("procCall", "procCallInLoop"));
+            "procedureCalls", List.of("procCall", "procCallInLoop", "procOutputPassed"));
 
     /** Every history/source pair, as the feature name a method that has it carries ("flow:H/S"). */
     static List<String> flowCombos() {
@@ -3196,6 +3196,16 @@ final class ProgramGenerator {
             for (String o : outs) {
                 b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? useOf(new Ast.Idx(o, index(o)))
                         : new Bin('*', new Ast.Idx(o, new Lit(0, Ty.INT)), new Ast.Idx(o, new Bin('-', new Ast.Len(o), new Lit(1, Ty.INT))))));
+            }
+            List<Method> takers = arrayTakers();
+            for (String o : outs) {
+                if (!takers.isEmpty() && r.nextInt(100) < 35) {
+                    // the output handed to a call that reads it, as GMM hands xcentered to qtimesx: in a loop,
+                    // a buffer the reverse sweep may compute again (analysis/Refills) rather than copy
+                    features.add("procOutputPassed");
+                    b.add(new Compound(acc, Ty.DOUBLE, '+',
+                            callWithArray(takers.get(r.nextInt(takers.size())), new Var(o, Ty.DARRAY))));
+                }
             }
         }
 
