@@ -14,6 +14,7 @@ import dev.leibniz.processor.ir.Walk;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The outputs a procedure writes in full: {@code out[0 .. p-1]} for a parameter {@code p}, by a
@@ -37,6 +38,7 @@ public final class Fills {
             return out;
         }
         List<Param> params = f.params();
+        Set<Var> valuesRead = null; // (walked only for a loop to an output's length, once)
         for (Stmt s : f.body().stmts()) {
             if (!(s instanceof Loop l) || l.doWhile() || l.counted() == null || l.counted().step() != 1
                     || !isZero(l.counted().start()) || leavesEarly(l)) {
@@ -50,7 +52,10 @@ public final class Fills {
             // i < p fills out[0 .. p-1] of any output; i < out.length fills out itself, whatever its length,
             // which callers may take as the procedure's own when it reads no element of out (only measures it)
             boolean measured = bound.type().isFloatingArray();
-            if (measured && ArraysRead.of(f, false).contains(bound)) {
+            if (measured && valuesRead == null) {
+                valuesRead = ArraysRead.of(f, false);
+            }
+            if (measured && valuesRead.contains(bound)) {
                 continue;
             }
             for (Stmt t : l.body().stmts()) { // the body's own statements run on every iteration

@@ -215,9 +215,9 @@ final class Fusion {
      * then runs {@code max(0, p.length - c - start)} times and reaches {@code start + trips + max},
      * which is at least {@code p.length} whether or not it runs at all. (A fused loop has no exit.)
      */
-    static boolean reachesEnd(Func f, Loop l, Var p, int max) {
+    static boolean reachesEnd(Loop l, Var p, int max, Layout layout) {
         TripCounts.Header h = TripCounts.of(l);
-        if (h == null || l.counted().step() != 1 || reassigned(f, p)) {
+        if (h == null || l.counted().step() != 1 || layout.definitionCount(p) > 0) {
             return false;
         }
         // The bound's parts: p, then text only (the literals may come as pieces of their own).
@@ -245,14 +245,6 @@ final class Fusion {
             c--;
         }
         return c <= max;
-    }
-
-    /** Whether a statement of f assigns the variable (not an element of it) anywhere. */
-    private static boolean reassigned(Func f, Var v) {
-        boolean[] found = {false};
-        Walk.statements(f.body(), s -> found[0] |= Stmt.target(s) == v
-                || s instanceof Opaque o && o.writes().containsKey(v));
-        return found[0];
     }
 
     /** Steps, loads and black-box Java only, none of them taking a row. */

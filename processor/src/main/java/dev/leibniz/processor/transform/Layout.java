@@ -78,6 +78,8 @@ final class Layout {
     final Map<Call, Set<Integer>> snapshots;
     /** Per call, the snapshots the reverse sweep computes again instead (see {@link dev.leibniz.processor.analysis.Refills}). */
     final Map<Call, Map<Integer, dev.leibniz.processor.analysis.Refills.Refill>> refills;
+    /** Per call, the snapshots the tape holds: {@link #snapshots} but the {@link #refills}, in argument order. */
+    final Map<Call, Set<Integer>> copied = new HashMap<>();
     /** The loop whose reverse runs inside its forward sweep ({@link Fusion}), or null. */
     final Loop fused;
 
@@ -96,6 +98,11 @@ final class Layout {
         decideSaving(f.body());
         findReusableArrays(f.body());
         refills = dev.leibniz.processor.analysis.Refills.of(f, activity, snapshots, (v, k) -> !overwrittenAround(v, k));
+        snapshots.forEach((k, args) -> {
+            Set<Integer> kept = new java.util.TreeSet<>(args);
+            kept.removeAll(refills.getOrDefault(k, Map.of()).keySet());
+            copied.put(k, kept);
+        });
         checkRows(f.body());
         reversibleUsed.forEach(v -> undoOf.forEach((st, v2) -> {
             if (v2 == v) {

@@ -768,7 +768,7 @@ public final class ReverseTransform {
                     before.add(new String[] {plus(b, t.min()), plus(b, t.max())});
                 }
                 after.add(new String[] {"0", plus(b, t.min())});
-                if (t.any().symbol() != null || !Fusion.reachesEnd(f, fused, t.array(), t.max())) {
+                if (t.any().symbol() != null || !Fusion.reachesEnd(fused, t.array(), t.max(), layout)) {
                     after.add(new String[] {plus(b.equals("0") ? trips : b + " + " + trips, t.max()), length});
                     counted = true;
                 }
@@ -1412,9 +1412,7 @@ public final class ReverseTransform {
 
     /** The snapshots of the call's arguments that the tape holds: those not computed again. */
     private Set<Integer> copied(Call k) {
-        Set<Integer> copied = new java.util.TreeSet<>(layout.snapshots.getOrDefault(k, Set.of()));
-        copied.removeAll(layout.refills.getOrDefault(k, Map.of()).keySet());
-        return copied;
+        return layout.copied.getOrDefault(k, Set.of());
     }
 
     /** The writer's value method again, into {@code buffer} in place of the array it filled. */
