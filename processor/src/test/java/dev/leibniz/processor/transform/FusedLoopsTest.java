@@ -218,6 +218,60 @@ class FusedLoopsTest {
     }
 
     /**
+     * The proof on loops as users write them: a curvature penalty with the three neighbours loaded
+     * into locals first (offsets -1 to 1 from 1 to x.length - 1: the tail is dropped), and a
+     * difference kept in a local that is updated in place (not fused; checked all the same).
+     */
+    @Test
+    void stencilsWrittenWithLocals() throws IOException {
+        String curvature = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 1; i < x.length - 1; i++) {
+                        double left = x[i - 1];
+                        double mid = x[i];
+                        double right = x[i + 1];
+                        double curv = left - 2 * mid + right;
+                        s += curv * curv;
+                    }
+                    return s;
+                }""";
+        String source = generatedSource(curvature);
+        assertTrue(source.contains(FUSED), source);
+        assertFalse(source.contains(TAIL), source);
+        String updated = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length - 1; i++) {
+                        double d = x[i + 1];
+                        d -= x[i];
+                        s += d * d;
+                    }
+                    return s;
+                }""";
+        Compiled c = compile(curvature);
+        Compiled u = compile(updated);
+        for (int n : new int[] {0, 1, 2, 3, 7}) {
+            double[] x = ramp(n);
+            double[] g = new double[n];
+            for (int i = 1; i < n - 1; i++) {
+                double curv = x[i - 1] - 2 * x[i] + x[i + 1];
+                g[i - 1] += 2 * curv;
+                g[i] -= 4 * curv;
+                g[i + 1] += 2 * curv;
+            }
+            checkAll(c, "f", g, new Object[] {filled(n, 4.0)}, x);
+            double[] h = new double[n];
+            for (int i = 0; i < n - 1; i++) {
+                double d = x[i + 1] - x[i];
+                h[i + 1] += 2 * d;
+                h[i] -= 2 * d;
+            }
+            checkAll(u, "f", h, new Object[] {filled(n, 4.0)}, x);
+        }
+    }
+
+    /**
      * Loops that stop short of the last element, or are bounded by another array's length: the
      * elements past their reach are zeroed after the loop, or a dirty result would leak into them.
      */
