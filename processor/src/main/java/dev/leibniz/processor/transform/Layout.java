@@ -66,6 +66,12 @@ final class Layout {
      * defining steps.
      */
     final Map<Var, Stmt> recomputed = new HashMap<>();
+    /**
+     * Per loop, the arrays its body makes that each iteration pushes whole at its end and the reverse of the
+     * iteration pops first, so that loads read after the array's last write are loaded again from that copy
+     * instead of saved one by one ({@link #restorable}).
+     */
+    final Map<Loop, Set<Var>> restoredArrays = new LinkedHashMap<>();
     /** Per step: the recomputed values its reverse sets first, operands before the values made from them. */
     final Map<Stmt, List<Var>> restoredAt = new HashMap<>();
     /** The one step that defines each value (a Load or a Compute); values defined more than once are absent. */
@@ -93,6 +99,7 @@ final class Layout {
         scan(f.body(), List.of());
         snapshots.keySet().removeIf(this::eager); // an eager call needs none of its arguments later
         contributedIn(f.body().stmts());
+        findHeldArrays(f.body());
         fused = Fusion.find(f, activity, this);
         findReversible(f.body());
         decideSaving(f.body());
@@ -804,6 +811,61 @@ final class Layout {
         return true;
     }
 
+    /**
+     * The loop whose every iteration can keep a whole copy of {@code array} for a load from it that
+     * the reverse of {@code at} reads, or null. The loop's body makes the array anew (a buffer no
+     * black-box code or call's reverse holds on to); every write to it comes before the load, and no
+     * loop inside the body holds both a write and the load; nothing leaves the body early. Then
+     * what the array holds at the end of an iteration is what the load read, so one push of it at
+     * the end and one pop at the top of the iteration's reverse replace a save per load. Only a load
+     * in a loop inside the body qualifies (it may run many times per iteration, as {@code h[j]} in a
+     * second layer does once per output unit); a load the body runs once saves as cheaply alone.
+     */
+    private Loop restorable(Load l, Var array, Stmt at) {
+        Block h = home.get(array);
+        Loop made = h == null ? null : blockLoop.get(h);
+        if (made == null || made.body() != h || !array.type().isFloatingArray() || array.type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX
+                || kept.contains(array) || !loopsOf(at).contains(made) || loopsOf(l).size() <= loopsOf(made).size() + 1
+                || leavesEarly(made)) {
+            return null;
+        }
+        List<Stmt> writes = writesOf.getOrDefault(array, List.of());
+        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n) || stmtBlock.get(n) != h) {
+            return null;
+        }
+        for (Stmt w : writes) {
+            if (order.get(w) > order.get(l)) {
+                return null;
+            }
+            for (Loop around : loopsOf(w)) {
+                if (loopsOf(l).contains(around) && !loopsOf(n).contains(around)) {
+                    return null; // a later iteration of a loop inside the body writes it after the load
+                }
+            }
+        }
+        return made;
+    }
+
+    /** Whether an iteration of l can end before its last step: a return, or a break not inside a nested loop. */
+    private static boolean leavesEarly(Loop l) {
+        boolean[] found = {false};
+        leaves(l.body(), true, found);
+        return found[0];
+    }
+
+    private static void leaves(Block b, boolean breakLeaves, boolean[] found) {
+        for (Stmt s : b.stmts()) {
+            if (s instanceof Return || s instanceof dev.leibniz.processor.ir.Break && breakLeaves) {
+                found[0] = true;
+            } else if (s instanceof If i) {
+                leaves(i.then(), breakLeaves, found);
+                leaves(i.otherwise(), breakLeaves, found);
+            } else if (s instanceof Loop inner) {
+                leaves(inner.body(), false, found);
+            }
+        }
+    }
+
     /** How long a chain of steps the reverse sweep computes again for one value, at most. */
     private static final int RECOMPUTE_DEPTH = 6;
 
@@ -824,7 +886,7 @@ final class Layout {
         if (def instanceof Load l) {
             Var array = l.array().base();
             if (array.kind() == Var.Kind.PARAM ? written.contains(array)
-                    : array.kind() != Var.Kind.LOCAL || !unchangedAfter(l, array)) {
+                    : array.kind() != Var.Kind.LOCAL || !unchangedAfter(l, array) && restorable(l, array, at) == null) {
                 return false;
             }
             operands = l.index();
@@ -879,6 +941,10 @@ final class Layout {
             } else if (o instanceof Var u) {
                 readInPlace.add(u); // named in the reverse sweep, so it must be in scope there
             }
+        }
+        if (def instanceof Load l && l.array().base().kind() == Var.Kind.LOCAL && !unchangedAfter(l, l.array().base())) {
+            restoredArrays.computeIfAbsent(restorable(l, l.array().base(), at), k -> new LinkedHashSet<>())
+                    .add(l.array().base());
         }
         recomputed.put(v, def);
         declareInReverseOf(v);
@@ -984,29 +1050,39 @@ final class Layout {
         return false;
     }
 
-    /** An array that no black-box code sees can live in a buffer kept from the last call. */
-    private void findReusableArrays(Block root) {
-        List<ArrayNew> allocations = new ArrayList<>();
-        Set<Var> escaping = new HashSet<>();
+    /** Arrays black-box code sees (it may keep or write them unseen). */
+    private final Set<Var> escaping = new HashSet<>();
+    /** Arrays a call's reverse is handed as they are (not a copy). */
+    private final Set<Var> passedToCalls = new HashSet<>();
+    /** Arrays held by something else than the method's own steps: {@link #escaping} and {@link #passedToCalls}. */
+    private final Set<Var> kept = new HashSet<>();
+
+    private void findHeldArrays(Block root) {
         dev.leibniz.processor.ir.Walk.statements(root, s -> {
-            if (s instanceof ArrayNew n) {
-                allocations.add(n);
-            } else if (s instanceof Opaque o) {
+            if (s instanceof Opaque o) {
                 escaping.addAll(o.code().escaping());
             } else if (s instanceof If i) {
                 escaping.addAll(i.condition().escaping());
             } else if (s instanceof Loop l && l.condition() != null) {
                 escaping.addAll(l.condition().escaping());
-            }
-        });
-        Set<Var> passedToCalls = new HashSet<>();
-        dev.leibniz.processor.ir.Walk.statements(root, s -> {
-            if (s instanceof Call k && activity.acts(k) && !eager(k)) { // the reverse sweep hands the call the array itself
+            } else if (s instanceof Call k && activity.acts(k) && !eager(k)) { // the reverse sweep hands the call the array itself
                 for (int i = 0; i < k.args().size(); i++) {
                     if (k.args().get(i) instanceof Var v && !snapshots.getOrDefault(k, Set.of()).contains(i)) {
                         passedToCalls.add(v);
                     }
                 }
+            }
+        });
+        kept.addAll(escaping);
+        kept.addAll(passedToCalls);
+    }
+
+    /** An array that no black-box code sees can live in a buffer kept from the last call. */
+    private void findReusableArrays(Block root) {
+        List<ArrayNew> allocations = new ArrayList<>();
+        dev.leibniz.processor.ir.Walk.statements(root, s -> {
+            if (s instanceof ArrayNew n) {
+                allocations.add(n);
             }
         });
         for (ArrayNew n : allocations) {

@@ -875,6 +875,10 @@ public final class ReverseTransform {
             body.add(new Code.Line(l.trips().name() + "++", null));
         }
         body.addAll(forward(l.body()));
+        for (Var a : layout.restoredArrays.getOrDefault(l, Set.of())) {
+            body.add(new Code.Line(tape + ".pushAll(" + a.name() + ")", "what this iteration left in " + a.name()
+                    + ", for its reverse"));
+        }
         out.add(plainLoop(l, body, false));
         if (counts && !layout.loopsOf(l).isEmpty()) {
             out.add(new Code.Line(tape + ".push(" + l.trips().name() + ")", null));
@@ -1499,6 +1503,14 @@ public final class ReverseTransform {
             if (layout.insideLoopBody(v) && !(l.counted() != null && v == l.counted().index())) {
                 body.add(new Code.Line(v.javaType() + " " + v.name(), null));
             }
+        }
+        int restored = 0; // each array a buffer of its own, numbered in the loop's own slots
+        List<Var> pushed = new ArrayList<>(layout.restoredArrays.getOrDefault(l, Set.of()));
+        java.util.Collections.reverse(pushed); // the last pushed first
+        for (Var a : pushed) {
+            body.add(new Code.Line(a.javaType() + " " + a.name() + " = " + workspace
+                    + (a.type() == Type.FLOAT_ARRAY ? ".popAllFloats(" : ".popAll(") + slot(l, restored++) + ", "
+                    + tape + ")", "what this iteration left in " + a.name()));
         }
         body.addAll(reverse(l.body()));
         String trips = l.trips().name();
