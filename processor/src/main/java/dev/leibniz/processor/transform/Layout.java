@@ -960,6 +960,11 @@ final class Layout {
         if (h == null) {
             return false;
         }
+        for (Var m : TripCounts.rowsMeasured(h)) {
+            if (m.kind() != Var.Kind.PARAM || written.contains(m)) {
+                return false; // only a matrix the method was passed and never writes keeps each row it had
+            }
+        }
         List<Var> again = new ArrayList<>();
         for (Var v : h.bound().vars()) {
             if (v.type() != dev.leibniz.processor.ir.Type.INT) { // an array it measures: one no loop makes anew

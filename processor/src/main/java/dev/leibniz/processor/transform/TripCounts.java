@@ -45,17 +45,28 @@ final class TripCounts {
         }
         List<Object> bound = new ArrayList<>();
         bound.add(first.substring(m.end()));
-        bound.addAll(parts.subList(2, parts.size()));
+        for (Object p : parts.subList(2, parts.size())) { // adjacent texts as one ("]" ".length" is "].length")
+            if (p instanceof String text && bound.get(bound.size() - 1) instanceof String before) {
+                bound.set(bound.size() - 1, before + text);
+            } else {
+                bound.add(p);
+            }
+        }
         for (int k = 0; k < bound.size(); k++) {
             Object p = bound.get(k);
             if (p instanceof Var v) {
-                if (v == c.index() || v.type() != Type.INT && !measured(bound, k)) {
+                if (v == c.index() || v.type() != Type.INT && !measured(bound, k) && !rowMeasured(bound, k)) {
                     return null;
                 }
             } else {
                 String text = (String) p;
                 if (k > 0 && bound.get(k - 1) instanceof Var v && v.type() != Type.INT) {
+                    if (!measured(bound, k - 1)) {
+                        continue; // the "[" of m[r].length, checked by rowMeasured
+                    }
                     text = text.substring(".length".length());
+                } else if (k > 2 && rowMeasured(bound, k - 3)) {
+                    text = text.substring(ROW_LENGTH.length());
                 }
                 if (!ARITHMETIC.matcher(text).matches()) {
                     return null;
@@ -88,6 +99,31 @@ final class TripCounts {
         Var v = (Var) bound.get(k);
         return v.javaType().endsWith("]") && k + 1 < bound.size() && bound.get(k + 1) instanceof String s
                 && s.startsWith(".length") && (s.length() == 7 || !Character.isJavaIdentifierPart(s.charAt(7)));
+    }
+
+    private static final String ROW_LENGTH = "].length";
+
+    /**
+     * Whether the bound's part k is a matrix whose row, at an int variable, is measured: {@code m[r].length}.
+     * The reverse sweep measures the same row only if no step replaces a row of m ({@link #rowsMeasured}).
+     */
+    private static boolean rowMeasured(List<Object> bound, int k) {
+        return k + 3 < bound.size() && bound.get(k) instanceof Var m && m.type() == Type.DOUBLE_MATRIX
+                && "[".equals(bound.get(k + 1)) && bound.get(k + 2) instanceof Var r && r.type() == Type.INT
+                && bound.get(k + 3) instanceof String s && s.startsWith(ROW_LENGTH)
+                && (s.length() == ROW_LENGTH.length() || !Character.isJavaIdentifierPart(s.charAt(ROW_LENGTH.length())));
+    }
+
+    /** The matrices whose rows the header measures ({@code m[r].length}). */
+    static List<Var> rowsMeasured(Header h) {
+        List<Var> out = new ArrayList<>();
+        List<Object> parts = h.bound().parts();
+        for (int k = 0; k < parts.size(); k++) {
+            if (rowMeasured(parts, k)) {
+                out.add((Var) parts.get(k));
+            }
+        }
+        return out;
     }
 
     /** Whether l's body may leave it early: a return anywhere in it, a break not inside a loop nested in it. */

@@ -67,6 +67,64 @@ class TripCountsTest {
         }
     }
 
+    /**
+     * The length of a row of a matrix parameter, at a rebuilt index ({@code i < xs[s].length}, a batch of
+     * samples): from the header, on a jagged matrix whose rows differ in length, so a row measured at the wrong
+     * index shows. A matrix the method makes keeps the saved count (a matrix parameter is never written: a
+     * procedure's outputs are double[]).
+     */
+    @Test
+    void rowLengthsOfAMatrixParameter() throws IOException {
+        String m = """
+                @Differentiable static double f(double[] w, double[][] xs) {
+                    double s = 0;
+                    for (int r = 0; r < xs.length; r++) {
+                        double a = 0;
+                        for (int i = 0; i < xs[r].length; i++) {
+                            a += w[i] * xs[r][i];
+                        }
+                        s += Math.tanh(a) * (r + 1);
+                    }
+                    return s;
+                }""";
+        String source = generatedSource(m);
+        assertEquals(2, counts(source, "f")[0], "the outer loop's and the row's\n" + source);
+        assertEquals(0, counts(source, "f")[1], "no count popped\n" + source);
+        assertTrue(source.contains("(long) (xs[r].length)); // its trip count, from its header"), source);
+        double[] w = vector(0.3, -0.8, 1.1, 0.5);
+        double[][] jagged = {{0.2, 0.4, -0.6}, {1.0}, {}, {0.5, -0.5, 0.25, 0.75}, {-0.3, 0.9}};
+        // f = Σr (r + 1) tanh(Σi w_i xs[r][i]): ∂/∂w_i = Σr (r + 1) (1 − tanh²) xs[r][i]
+        double[] closed = new double[4 + 12];
+        for (int r = 0; r < jagged.length; r++) {
+            double a = 0;
+            for (int i = 0; i < jagged[r].length; i++) {
+                a += w[i] * jagged[r][i];
+            }
+            double t = Math.tanh(a);
+            for (int i = 0; i < jagged[r].length; i++) {
+                closed[i] += (r + 1) * (1 - t * t) * jagged[r][i];
+            }
+        }
+        MutantKillersTest.Compiled c = compile(m.replace("@Differentiable", "@Differentiable(wrt = \"w\")"));
+        check(c, "f", java.util.Arrays.copyOf(closed, 4), w, jagged);
+        check(compile(m), "f", null, w, jagged);
+
+        String made = """
+                @Differentiable static double f(double[] w) {
+                    double[][] m = new double[3][w.length];
+                    double s = 0;
+                    for (int r = 0; r < m.length; r++) {
+                        for (int i = 0; i < m[r].length; i++) {
+                            m[r][i] = w[i] * (r + 1);
+                            s += Math.sin(m[r][i]) * w[i];
+                        }
+                    }
+                    return s;
+                }""";
+        assertEquals(1, counts(generatedSource(made), "f")[1], "a matrix the method makes: its row's count saved");
+        check(compile(made), "f", null, w);
+    }
+
     /** A literal bound, and one counted down to a literal: both from the header. */
     @Test
     void literalBounds() throws IOException {
