@@ -127,6 +127,78 @@ final class NeuralLayers {
         return loss / X.length;
     }
 
+    /**
+     * A batch classifier as written in a first course: per sample, the tanh hidden layer in a
+     * buffer the output layer reads once per class, logits in another with their running maximum,
+     * softmax cross-entropy; the mean over the batch.
+     */
+    @Differentiable
+    static double mlpBatchSoftmax(double[][] W1, double[] b1, double[][] W2, double[] b2, double[][] X,
+            int[] labels) {
+        double total = 0.0;
+        for (int n = 0; n < X.length; n++) {
+            double[] h = new double[b1.length];
+            for (int j = 0; j < h.length; j++) {
+                double a = b1[j];
+                for (int k = 0; k < X[n].length; k++) {
+                    a += W1[j][k] * X[n][k];
+                }
+                h[j] = Math.tanh(a);
+            }
+            double[] logits = new double[b2.length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < logits.length; c++) {
+                double z = b2[c];
+                for (int j = 0; j < h.length; j++) {
+                    z += W2[c][j] * h[j];
+                }
+                logits[c] = z;
+                max = Math.max(max, z);
+            }
+            double sum = 0.0;
+            for (int c = 0; c < logits.length; c++) {
+                sum += Math.exp(logits[c] - max);
+            }
+            total += max + Math.log(sum) - logits[labels[n]];
+        }
+        return total / X.length;
+    }
+
+    /**
+     * Two hidden layers per sample, each in a buffer of its own that the next layer's loops read
+     * (the second through a softplus call), and a skip term reading the first again; squared
+     * error summed over the batch.
+     */
+    @Differentiable
+    static double twoHiddenBatch(double[][] W1, double[][] W2, double[] w3, double[][] X, double[] y) {
+        double loss = 0.0;
+        for (int n = 0; n < X.length; n++) {
+            double[] h1 = new double[W1.length];
+            for (int j = 0; j < W1.length; j++) {
+                double a = 0.0;
+                for (int k = 0; k < X[n].length; k++) {
+                    a += W1[j][k] * X[n][k];
+                }
+                h1[j] = Math.tanh(a);
+            }
+            double[] h2 = new double[W2.length];
+            for (int j = 0; j < W2.length; j++) {
+                double a = 0.0;
+                for (int k = 0; k < h1.length; k++) {
+                    a += W2[j][k] * h1[k];
+                }
+                h2[j] = softplus(a);
+            }
+            double pred = 0.0;
+            for (int j = 0; j < h2.length; j++) {
+                pred += w3[j] * h2[j] * h1[j % h1.length];
+            }
+            double err = pred - y[n];
+            loss += err * err;
+        }
+        return loss;
+    }
+
     /** Per-sample two-layer classifier: sigmoid hidden units in a buffer, softmax cross-entropy. */
     @Differentiable
     static double mlpSampleCrossEntropy(double[][] W1, double[] b1, double[][] W2, double[] b2, double[] x,
