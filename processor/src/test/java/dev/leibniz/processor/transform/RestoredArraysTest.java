@@ -257,8 +257,60 @@ class RestoredArraysTest {
                     }
                     return s;
                 }""";
+        String writtenLater = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int r = 0; r < 3; r++) {
+                        double[] h = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            h[i] = Math.sin(x[i] + r);
+                        }
+                        for (int k = 0; k < 2; k++) {
+                            for (int i = 0; i < x.length; i++) {
+                                s += h[i] * h[i];
+                            }
+                        }
+                        for (int i = 0; i < x.length; i++) {
+                            h[i] = h[i] * 0.5;
+                        }
+                        s += h[0];
+                    }
+                    return s;
+                }""";
+        String writtenEachRound = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int r = 0; r < 3; r++) {
+                        double[] h = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            h[i] = Math.sin(x[i] + r);
+                        }
+                        for (int k = 0; k < 2; k++) {
+                            for (int i = 0; i < x.length; i++) {
+                                h[i] = h[i] * 0.5;
+                            }
+                            for (int i = 0; i < x.length; i++) {
+                                s += h[i] * h[i];
+                            }
+                        }
+                    }
+                    return s;
+                }""";
         double[] x = {0.4, 1.2, -0.9};
-        for (String shape : new String[] {written, leaves, rereadOnce}) {
+        // writtenLater: f = Σr [2 Σi sin²(x_i + r) + sin(x_0 + r) / 2], h halved after the reads
+        double[] later = new double[3];
+        // writtenEachRound: h halves before each of the two reading rounds, so f = Σr Σi (1/4 + 1/16) sin²(x_i + r)
+        double[] eachRound = new double[3];
+        for (int r = 0; r < 3; r++) {
+            for (int i = 0; i < 3; i++) {
+                double sc = Math.sin(x[i] + r) * Math.cos(x[i] + r);
+                later[i] += 2 * 2 * sc + (i == 0 ? 0.5 * Math.cos(x[i] + r) : 0);
+                eachRound[i] += 2 * (0.25 + 0.0625) * sc;
+            }
+        }
+        check(compile(writtenLater), "f", later, (Object) x.clone());
+        check(compile(writtenEachRound), "f", eachRound, (Object) x.clone());
+        for (String shape : new String[] {written, leaves, rereadOnce, writtenLater, writtenEachRound}) {
             String code = MutantKillersTest.generatedSource(shape);
             assertEquals(0, count(code, "tape.pushAll(h)"), code);
             check(compile(shape), "f", null, (Object) x.clone());
