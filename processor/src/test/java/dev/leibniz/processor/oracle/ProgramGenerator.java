@@ -2249,6 +2249,17 @@ final class ProgramGenerator {
             return fresh(XIDX);
         }
 
+        /** A fresh index name other than those picked for loops not declared yet (fresh sees only declared ones). */
+        private String ixBut(String... taken) {
+            for (int attempt = 0; attempt < 8; attempt++) {
+                String n = ix();
+                if (n == null || !java.util.Arrays.asList(taken).contains(n)) {
+                    return n;
+                }
+            }
+            return null;
+        }
+
         private List<Stmt> extraGroup(int depth) {
             List<String> kinds = new ArrayList<>();
             boolean loopsOn = on("loops");
@@ -2564,7 +2575,31 @@ final class ProgramGenerator {
                 b.add(new Compound(acc, Ty.DOUBLE, '+', r.nextBoolean() ? c : call(Fn.TANH, c)));
             } else if (u < 75) {
                 String q = ix();
-                if (q != null) {
+                int w = r.nextInt(100);
+                String q2 = q != null && w < 50 ? ixBut(q) : null;
+                if (q2 != null && w < 25) {
+                    // the buffer scaled in place after it was read: what a read saw is not what the iteration leaves
+                    features.add("bufferRewriteAfter");
+                    b.add(forLoop(q, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Compound(acc, Ty.DOUBLE, '+',
+                            useOf(new Ast.Idx(h, new Var(q, Ty.INT)))))));
+                    b.add(forLoop(q2, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Ast.ArrStore(h,
+                            new Var(q2, Ty.INT), '=', new Bin('*', new Ast.Idx(h, new Var(q2, Ty.INT)), term())))));
+                    b.add(new Compound(acc, Ty.DOUBLE, '+', new Ast.Idx(h, new Lit(0, Ty.INT))));
+                } else if (q2 != null) {
+                    // two rounds, each scaling the buffer before reading it: the reads of the first round see other values
+                    String rr = ixBut(q, q2);
+                    if (rr != null) {
+                        features.add("bufferRewriteRounds");
+                        b.add(forLoop(rr, new Bound(new Lit(2, Ty.INT), "#2"), () -> List.of(
+                                forLoop(q2, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Ast.ArrStore(h,
+                                        new Var(q2, Ty.INT), '=', new Bin('*', new Ast.Idx(h, new Var(q2, Ty.INT)),
+                                                new Lit(0.5, Ty.DOUBLE))))),
+                                forLoop(q, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Compound(acc, Ty.DOUBLE,
+                                        '+', useOf(new Ast.Idx(h, new Var(q, Ty.INT)))))))));
+                    } else {
+                        b.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(h, new Lit(0, Ty.INT)))));
+                    }
+                } else if (q != null) {
                     b.add(forLoop(q, new Bound(new Ast.Len(h), n.key()), () -> List.of(new Compound(acc, Ty.DOUBLE, '+',
                             useOf(new Ast.Idx(h, new Var(q, Ty.INT)))))));
                 } else {
