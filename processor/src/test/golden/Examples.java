@@ -154,4 +154,32 @@ class Examples {
         }
         return s;
     }
+
+    /**
+     * A hidden layer per sample that the output layer reads once per output: each iteration pushes h
+     * whole at its end, and the reverse of the iteration pops it first and loads h[j] from that copy
+     * (not one save per read); the first layer's trip count comes again from xs[s].length.
+     */
+    @Differentiable
+    static double batchLayer(double[][] w, double[][] v, double[][] xs) {
+        double loss = 0;
+        for (int s = 0; s < xs.length; s++) {
+            double[] h = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                double a = 0;
+                for (int i = 0; i < xs[s].length; i++) {
+                    a += w[j][i] * xs[s][i];
+                }
+                h[j] = Math.tanh(a);
+            }
+            for (int k = 0; k < v.length; k++) {
+                double o = 0;
+                for (int j = 0; j < h.length; j++) {
+                    o += v[k][j] * h[j];
+                }
+                loss += o * o;
+            }
+        }
+        return loss;
+    }
 }

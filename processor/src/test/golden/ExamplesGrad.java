@@ -4428,6 +4428,690 @@ public final class ExamplesGrad {
     }
 
     /**
+     * Value and gradient of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, in a new result.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @return the value and the partial derivatives
+     */
+    public static BatchLayerGradient batchLayer(double[][] w, double[][] v, double[][] xs) {
+        BatchLayerGradient into = new BatchLayerGradient();
+        batchLayer(w, v, xs, into);
+        return into;
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, written into {@code into}; allocates nothing.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param into receives the value and the partial derivatives
+     * @return the value
+     */
+    public static double batchLayer(double[][] w, double[][] v, double[][] xs,
+            BatchLayerGradient into) {
+        return batchLayerPullback(w, v, xs, 1.0, into);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}: writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double batchLayerPullback(double[][] w, double[][] v, double[][] xs, double seed,
+            BatchLayerGradient into) {
+        return batchLayerSweep(w, v, xs, seed, true, -1L, into, null, null, null);
+    }
+
+    /**
+     * The forward sweep of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param wAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param vAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
+    private static double batchLayerSweep(double[][] w, double[][] v, double[][] xs, double seed,
+            boolean gradient, long wanted, BatchLayerGradient into, double[][] wAdjoint,
+            double[][] vAdjoint, double[][] xsAdjoint) {
+        if (batchLayerHandedOut(into, w) || batchLayerHandedOut(into, v) || batchLayerHandedOut(into, xs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.w = null;
+            into.v = null;
+            into.xs = null;
+            into.workspace = null;
+        }
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double loss = 0; // line 165: double loss = 0
+        for (int s = 0; s < xs.length; s++) { // line 166: for (int s = 0; s < xs.length; s++)
+            int k = w.length; // line 167: w.length
+            double[] h = workspace.doubles(0, k); // line 167: double[] h = new double[w.length]
+            for (int j = 0; j < w.length; j++) { // line 168: for (int j = 0; j < w.length; j++)
+                double a = 0; // line 169: double a = 0
+                for (int i = 0; i < xs[s].length; i++) { // line 170: for (int i = 0; i < xs[s].length; i++)
+                    double w_ji = w[j][i]; // line 171: w[j][i]
+                    double xs_si = xs[s][i]; // line 171: xs[s][i]
+                    double prod = w_ji * xs_si; // line 171: w[j][i] * xs[s][i]
+                    a = a + prod; // line 171: a += w[j][i] * xs[s][i]
+                }
+                double tanh = Math.tanh(a); // line 173: Math.tanh(a)
+                tape.push(tanh);
+                h[j] = tanh; // line 173: h[j] = Math.tanh(a)
+            }
+            for (int k_2 = 0; k_2 < v.length; k_2++) { // line 175: for (int k = 0; k < v.length; k++)
+                double o = 0; // line 176: double o = 0
+                for (int j_2 = 0; j_2 < h.length; j_2++) { // line 177: for (int j = 0; j < h.length; j++)
+                    double v_kj = v[k_2][j_2]; // line 178: v[k][j]
+                    double h_j = h[j_2]; // line 178: h[j]
+                    double prod_2 = v_kj * h_j; // line 178: v[k][j] * h[j]
+                    o = o + prod_2; // line 178: o += v[k][j] * h[j]
+                }
+                tape.push(o);
+                double prod_3 = o * o; // line 180: o * o
+                loss = loss + prod_3; // line 180: loss += o * o
+            }
+            tape.pushAll(h); // what this iteration left in h, for its reverse
+        }
+        double value = loss; // line 183: return loss
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[][] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w) : dev.leibniz.Workspace.sized(into.w, w);
+        double[][] v_bar = vAdjoint != null ? vAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.v, v) : dev.leibniz.Workspace.sized(into.v, v);
+        double[][] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs) : dev.leibniz.Workspace.sized(into.xs, xs);
+        double loss_bar = seed; // line 183: return loss
+        int trips = (int) Math.max(0L, (long) xs.length); // its trip count, from its header: not saved
+        for (int s = trips - 1; s >= 0; s--) { // line 166: for (int s = 0; s < xs.length; s++) (backwards)
+            double[] h = workspace.popAll(1, tape); // what this iteration left in h
+            double[] h_bar = workspace.doubles(2, (w.length)); // the adjoint of this iteration's h, zero to start
+            int trips_4 = (int) Math.max(0L, (long) v.length); // its trip count, from its header: not saved
+            for (int k_2 = trips_4 - 1; k_2 >= 0; k_2--) { // line 175: for (int k = 0; k < v.length; k++) (backwards)
+                double o;
+                double prod_3_bar = loss_bar; // line 180: loss += o * o
+                o = tape.popDouble();
+                double o_bar = prod_3_bar * o; // line 180: o * o
+                o_bar += prod_3_bar * o; // line 180: o * o
+                int trips_5 = (int) Math.max(0L, (long) h.length); // its trip count, from its header: not saved
+                for (int j_2 = trips_5 - 1; j_2 >= 0; j_2--) { // line 177: for (int j = 0; j < h.length; j++) (backwards)
+                    double h_j;
+                    double v_kj;
+                    double prod_2_bar = o_bar; // line 178: o += v[k][j] * h[j]
+                    h_j = h[j_2]; // loaded again, not saved
+                    v_kj = v[k_2][j_2]; // loaded again, not saved
+                    double v_kj_bar = prod_2_bar * h_j; // line 178: v[k][j] * h[j]
+                    double h_j_bar = prod_2_bar * v_kj; // line 178: v[k][j] * h[j]
+                    h_bar[j_2] += h_j_bar; // line 178: h[j]
+                    v_bar[k_2][j_2] += v_kj_bar; // line 178: v[k][j]
+                }
+                o_bar = 0.0; // the value it had before this assignment is another one
+            }
+            int trips_2 = (int) Math.max(0L, (long) w.length); // its trip count, from its header: not saved
+            for (int j = trips_2 - 1; j >= 0; j--) { // line 168: for (int j = 0; j < w.length; j++) (backwards)
+                double tanh;
+                double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
+                h_bar[j] = 0; // the element's old value did not reach the result
+                tanh = tape.popDouble();
+                double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
+                int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
+                for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)
+                    double xs_si;
+                    double w_ji;
+                    double prod_bar = a_bar; // line 171: a += w[j][i] * xs[s][i]
+                    xs_si = xs[s][i]; // loaded again, not saved
+                    w_ji = w[j][i]; // loaded again, not saved
+                    double w_ji_bar = prod_bar * xs_si; // line 171: w[j][i] * xs[s][i]
+                    double xs_si_bar = prod_bar * w_ji; // line 171: w[j][i] * xs[s][i]
+                    xs_bar[s][i] += xs_si_bar; // line 171: xs[s][i]
+                    w_bar[j][i] += w_ji_bar; // line 171: w[j][i]
+                }
+                a_bar = 0.0; // the value it had before this assignment is another one
+            }
+        }
+        into.value = value;
+        if (wAdjoint == null) {
+            into.w = w_bar;
+        }
+        if (vAdjoint == null) {
+            into.v = v_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean batchLayerHandedOut(BatchLayerGradient result, Object array) {
+        return dev.leibniz.Workspace.shares(result.w, array)
+                || dev.leibniz.Workspace.shares(result.v, array)
+                || dev.leibniz.Workspace.shares(result.xs, array);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double batchLayerPartialPullback(double[][] w, double[][] v, double[][] xs,
+            double seed, long wanted, BatchLayerGradient into) {
+        return batchLayerSweep(w, v, xs, seed, true, wanted, into, null, null, null);
+    }
+
+    /**
+     * The pullback of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param wAdjoint the caller's adjoint to add into, or null
+     * @param vAdjoint the caller's adjoint to add into, or null
+     * @param xsAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double batchLayerAccumulatingPullback(double[][] w, double[][] v, double[][] xs,
+            double seed, long wanted, BatchLayerGradient into, double[][] wAdjoint,
+            double[][] vAdjoint, double[][] xsAdjoint) {
+        return batchLayerSweep(w, v, xs, seed, true, wanted, into, wAdjoint, vAdjoint, xsAdjoint);
+    }
+
+    /**
+     * The value of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double batchLayerValue(double[][] w, double[][] v, double[][] xs,
+            BatchLayerGradient into) {
+        return batchLayerSweep(w, v, xs, 0.0, false, -1L, into, null, null, null);
+    }
+
+    /**
+     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program): writes the value and {@code seed} times the
+     * gradient into {@code into}, overwriting what it held.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed the adjoint of the result, the factor applied to every partial derivative
+     * @param into receives the value and the scaled partial derivatives
+     * @return the value
+     */
+    public static double batchLayerTangentPullback(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, double seed,
+            BatchLayerTangentGradient into) {
+        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, -1L, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * The forward sweep of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
+     * that the pullback, the partial pullback and the value method share.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param gradient whether to run the reverse sweep
+     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param wAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param vAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dwAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dvAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @return the value
+     */
+    private static double batchLayerTangentSweep(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, double seed, boolean gradient,
+            long wanted, BatchLayerTangentGradient into, double[][] wAdjoint, double[][] vAdjoint,
+            double[][] xsAdjoint, double[][] dwAdjoint, double[][] dvAdjoint,
+            double[][] dXsAdjoint) {
+        if (batchLayerTangentHandedOut(into, w) || batchLayerTangentHandedOut(into, v) || batchLayerTangentHandedOut(into, xs) || batchLayerTangentHandedOut(into, dw) || batchLayerTangentHandedOut(into, dv) || batchLayerTangentHandedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
+            into.w = null;
+            into.v = null;
+            into.xs = null;
+            into.dw = null;
+            into.dv = null;
+            into.dXs = null;
+            into.workspace = null;
+        }
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double loss = 0; // line 165: double loss = 0
+        double dLoss = 0.0; // line 165: double loss = 0
+        for (int s = 0; s < xs.length; s++) { // line 166: for (int s = 0; s < xs.length; s++)
+            int k = w.length; // line 167: w.length
+            double[] h = workspace.doubles(0, k); // line 167: double[] h = new double[w.length]
+            double[] dh = workspace.doubles(1, k); // line 167: double[] h = new double[w.length]
+            for (int j = 0; j < w.length; j++) { // line 168: for (int j = 0; j < w.length; j++)
+                double a = 0; // line 169: double a = 0
+                double da = 0.0; // line 169: double a = 0
+                for (int i = 0; i < xs[s].length; i++) { // line 170: for (int i = 0; i < xs[s].length; i++)
+                    double w_ji = w[j][i]; // line 171: w[j][i]
+                    double dW_ji = dw[j][i]; // line 171: w[j][i]
+                    double xs_si = xs[s][i]; // line 171: xs[s][i]
+                    double dXs_si = dXs[s][i]; // line 171: xs[s][i]
+                    double prod = w_ji * xs_si; // line 171: w[j][i] * xs[s][i]
+                    double dW_jiTerm = xs_si * dW_ji; // line 171: w[j][i] * xs[s][i]
+                    double dXs_siTerm = w_ji * dXs_si; // line 171: w[j][i] * xs[s][i]
+                    double dProd = dW_jiTerm + dXs_siTerm; // line 171: w[j][i] * xs[s][i]
+                    double aBefore = a; // line 171: a += w[j][i] * xs[s][i]
+                    a = a + prod; // line 171: a += w[j][i] * xs[s][i]
+                    da = da + dProd; // line 171: a += w[j][i] * xs[s][i]
+                }
+                double tanh = Math.tanh(a); // line 173: Math.tanh(a)
+                tape.push(tanh);
+                double mul = tanh * tanh; // line 173: Math.tanh(a)
+                double sub = 1.0 - mul; // line 173: Math.tanh(a)
+                tape.push(da);
+                tape.push(sub);
+                double dTanh = sub * da; // line 173: Math.tanh(a)
+                h[j] = tanh; // line 173: h[j] = Math.tanh(a)
+                dh[j] = dTanh; // line 173: h[j] = Math.tanh(a)
+            }
+            for (int k_2 = 0; k_2 < v.length; k_2++) { // line 175: for (int k = 0; k < v.length; k++)
+                double o = 0; // line 176: double o = 0
+                double dO = 0.0; // line 176: double o = 0
+                for (int j_2 = 0; j_2 < h.length; j_2++) { // line 177: for (int j = 0; j < h.length; j++)
+                    double v_kj = v[k_2][j_2]; // line 178: v[k][j]
+                    double dV_kj = dv[k_2][j_2]; // line 178: v[k][j]
+                    double h_j = h[j_2]; // line 178: h[j]
+                    double dH_j = dh[j_2]; // line 178: h[j]
+                    double prod_2 = v_kj * h_j; // line 178: v[k][j] * h[j]
+                    double dV_kjTerm = h_j * dV_kj; // line 178: v[k][j] * h[j]
+                    double dH_jTerm = v_kj * dH_j; // line 178: v[k][j] * h[j]
+                    double dProd_2 = dV_kjTerm + dH_jTerm; // line 178: v[k][j] * h[j]
+                    double oBefore = o; // line 178: o += v[k][j] * h[j]
+                    o = o + prod_2; // line 178: o += v[k][j] * h[j]
+                    dO = dO + dProd_2; // line 178: o += v[k][j] * h[j]
+                }
+                double prod_3 = o * o; // line 180: o * o
+                tape.push(dO);
+                tape.push(o);
+                double dOTerm = o * dO; // line 180: o * o
+                double dProd_3 = dOTerm + dOTerm; // line 180: o * o
+                double lossBefore = loss; // line 180: loss += o * o
+                loss = loss + prod_3; // line 180: loss += o * o
+                dLoss = dLoss + dProd_3; // line 180: loss += o * o
+            }
+            tape.pushAll(h); // what this iteration left in h, for its reverse
+            tape.pushAll(dh); // what this iteration left in dh, for its reverse
+        }
+        double value = dLoss; // line 183: return loss
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[][] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w) : dev.leibniz.Workspace.sized(into.w, w);
+        double[][] v_bar = vAdjoint != null ? vAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.v, v) : dev.leibniz.Workspace.sized(into.v, v);
+        double[][] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs) : dev.leibniz.Workspace.sized(into.xs, xs);
+        double[][] dw_bar = dwAdjoint != null ? dwAdjoint : (wanted & 8L) != 0 ? dev.leibniz.Workspace.zeroed(into.dw, dw) : dev.leibniz.Workspace.sized(into.dw, dw);
+        double[][] dv_bar = dvAdjoint != null ? dvAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dv, dv) : dev.leibniz.Workspace.sized(into.dv, dv);
+        double[][] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 32L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs) : dev.leibniz.Workspace.sized(into.dXs, dXs);
+        double dLoss_bar = seed; // line 183: return loss
+        int trips = (int) Math.max(0L, (long) xs.length); // its trip count, from its header: not saved
+        for (int s = trips - 1; s >= 0; s--) { // line 166: for (int s = 0; s < xs.length; s++) (backwards)
+            double[] dh = workspace.popAll(2, tape); // what this iteration left in dh
+            double[] h = workspace.popAll(3, tape); // what this iteration left in h
+            double[] h_bar = workspace.doubles(4, (w.length)); // the adjoint of this iteration's h, zero to start
+            double[] dh_bar = workspace.doubles(5, (w.length)); // the adjoint of this iteration's dh, zero to start
+            int trips_4 = (int) Math.max(0L, (long) v.length); // its trip count, from its header: not saved
+            for (int k_2 = trips_4 - 1; k_2 >= 0; k_2--) { // line 175: for (int k = 0; k < v.length; k++) (backwards)
+                double dO;
+                double o;
+                double dProd_3_bar = dLoss_bar; // line 180: loss += o * o
+                double dOTerm_bar = dProd_3_bar; // line 180: o * o
+                dOTerm_bar += dProd_3_bar; // line 180: o * o
+                o = tape.popDouble();
+                dO = tape.popDouble();
+                double o_bar = dOTerm_bar * dO; // line 180: o * o
+                double dO_bar = dOTerm_bar * o; // line 180: o * o
+                int trips_5 = (int) Math.max(0L, (long) h.length); // its trip count, from its header: not saved
+                for (int j_2 = trips_5 - 1; j_2 >= 0; j_2--) { // line 177: for (int j = 0; j < h.length; j++) (backwards)
+                    double h_j;
+                    double v_kj;
+                    double dV_kj;
+                    double dH_j;
+                    double dProd_2_bar = dO_bar; // line 178: o += v[k][j] * h[j]
+                    double prod_2_bar = o_bar; // line 178: o += v[k][j] * h[j]
+                    double dV_kjTerm_bar = dProd_2_bar; // line 178: v[k][j] * h[j]
+                    double dH_jTerm_bar = dProd_2_bar; // line 178: v[k][j] * h[j]
+                    dH_j = dh[j_2]; // loaded again, not saved
+                    v_kj = v[k_2][j_2]; // loaded again, not saved
+                    double v_kj_bar = dH_jTerm_bar * dH_j; // line 178: v[k][j] * h[j]
+                    double dH_j_bar = dH_jTerm_bar * v_kj; // line 178: v[k][j] * h[j]
+                    dV_kj = dv[k_2][j_2]; // loaded again, not saved
+                    h_j = h[j_2]; // loaded again, not saved
+                    double h_j_bar = dV_kjTerm_bar * dV_kj; // line 178: v[k][j] * h[j]
+                    double dV_kj_bar = dV_kjTerm_bar * h_j; // line 178: v[k][j] * h[j]
+                    h_j = h[j_2]; // loaded again, not saved
+                    v_kj = v[k_2][j_2]; // loaded again, not saved
+                    v_kj_bar += prod_2_bar * h_j; // line 178: v[k][j] * h[j]
+                    h_j_bar += prod_2_bar * v_kj; // line 178: v[k][j] * h[j]
+                    dh_bar[j_2] += dH_j_bar; // line 178: h[j]
+                    h_bar[j_2] += h_j_bar; // line 178: h[j]
+                    dv_bar[k_2][j_2] += dV_kj_bar; // line 178: v[k][j]
+                    v_bar[k_2][j_2] += v_kj_bar; // line 178: v[k][j]
+                }
+                dO_bar = 0.0; // the value it had before this assignment is another one
+                o_bar = 0.0; // the value it had before this assignment is another one
+            }
+            int trips_2 = (int) Math.max(0L, (long) w.length); // its trip count, from its header: not saved
+            for (int j = trips_2 - 1; j >= 0; j--) { // line 168: for (int j = 0; j < w.length; j++) (backwards)
+                double tanh;
+                double da;
+                double sub;
+                double dTanh_bar = dh_bar[j]; // line 173: h[j] = Math.tanh(a)
+                dh_bar[j] = 0; // the element's old value did not reach the result
+                double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
+                h_bar[j] = 0; // the element's old value did not reach the result
+                sub = tape.popDouble();
+                da = tape.popDouble();
+                double sub_bar = dTanh_bar * da; // line 173: Math.tanh(a)
+                double da_bar = dTanh_bar * sub; // line 173: Math.tanh(a)
+                tanh = tape.popDouble();
+                tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
+                tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
+                double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
+                int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
+                for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)
+                    double xs_si;
+                    double w_ji;
+                    double dW_ji;
+                    double dXs_si;
+                    double dProd_bar = da_bar; // line 171: a += w[j][i] * xs[s][i]
+                    double prod_bar = a_bar; // line 171: a += w[j][i] * xs[s][i]
+                    double dW_jiTerm_bar = dProd_bar; // line 171: w[j][i] * xs[s][i]
+                    double dXs_siTerm_bar = dProd_bar; // line 171: w[j][i] * xs[s][i]
+                    dXs_si = dXs[s][i]; // loaded again, not saved
+                    w_ji = w[j][i]; // loaded again, not saved
+                    double w_ji_bar = dXs_siTerm_bar * dXs_si; // line 171: w[j][i] * xs[s][i]
+                    double dXs_si_bar = dXs_siTerm_bar * w_ji; // line 171: w[j][i] * xs[s][i]
+                    dW_ji = dw[j][i]; // loaded again, not saved
+                    xs_si = xs[s][i]; // loaded again, not saved
+                    double xs_si_bar = dW_jiTerm_bar * dW_ji; // line 171: w[j][i] * xs[s][i]
+                    double dW_ji_bar = dW_jiTerm_bar * xs_si; // line 171: w[j][i] * xs[s][i]
+                    xs_si = xs[s][i]; // loaded again, not saved
+                    w_ji = w[j][i]; // loaded again, not saved
+                    w_ji_bar += prod_bar * xs_si; // line 171: w[j][i] * xs[s][i]
+                    xs_si_bar += prod_bar * w_ji; // line 171: w[j][i] * xs[s][i]
+                    dXs_bar[s][i] += dXs_si_bar; // line 171: xs[s][i]
+                    xs_bar[s][i] += xs_si_bar; // line 171: xs[s][i]
+                    dw_bar[j][i] += dW_ji_bar; // line 171: w[j][i]
+                    w_bar[j][i] += w_ji_bar; // line 171: w[j][i]
+                }
+                da_bar = 0.0; // the value it had before this assignment is another one
+                a_bar = 0.0; // the value it had before this assignment is another one
+            }
+        }
+        into.value = value;
+        if (wAdjoint == null) {
+            into.w = w_bar;
+        }
+        if (vAdjoint == null) {
+            into.v = v_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+        }
+        if (dwAdjoint == null) {
+            into.dw = dw_bar;
+        }
+        if (dvAdjoint == null) {
+            into.dv = dv_bar;
+        }
+        if (dXsAdjoint == null) {
+            into.dXs = dXs_bar;
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
+     * row: the sweep must not then reuse it as a buffer.
+     *
+     * @param result a result object
+     * @param array an argument of the sweep
+     * @return whether they share storage
+     */
+    private static boolean batchLayerTangentHandedOut(BatchLayerTangentGradient result,
+            Object array) {
+        return dev.leibniz.Workspace.shares(result.w, array)
+                || dev.leibniz.Workspace.shares(result.v, array)
+                || dev.leibniz.Workspace.shares(result.xs, array)
+                || dev.leibniz.Workspace.shares(result.dw, array)
+                || dev.leibniz.Workspace.shares(result.dv, array)
+                || dev.leibniz.Workspace.shares(result.dXs, array);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
+     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
+     * others hold unspecified values. The reverse sweeps of its callers use this.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute
+     * @param into receives the value and the vector-Jacobian products
+     * @return the value
+     */
+    public static double batchLayerTangentPartialPullback(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, double seed, long wanted,
+            BatchLayerTangentGradient into) {
+        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, wanted, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * The pullback of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
+     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
+     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
+     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
+     * callers use this.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param wanted which gradients to compute (bit i for parameter i)
+     * @param into receives the value and the other vector-Jacobian products
+     * @param wAdjoint the caller's adjoint to add into, or null
+     * @param vAdjoint the caller's adjoint to add into, or null
+     * @param xsAdjoint the caller's adjoint to add into, or null
+     * @param dwAdjoint the caller's adjoint to add into, or null
+     * @param dvAdjoint the caller's adjoint to add into, or null
+     * @param dXsAdjoint the caller's adjoint to add into, or null
+     * @return the value
+     */
+    public static double batchLayerTangentAccumulatingPullback(double[][] w, double[][] v,
+            double[][] xs, double[][] dw, double[][] dv, double[][] dXs, double seed, long wanted,
+            BatchLayerTangentGradient into, double[][] wAdjoint, double[][] vAdjoint,
+            double[][] xsAdjoint, double[][] dwAdjoint, double[][] dvAdjoint,
+            double[][] dXsAdjoint) {
+        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, wanted, into, wAdjoint, vAdjoint, xsAdjoint, dwAdjoint, dvAdjoint, dXsAdjoint);
+    }
+
+    /**
+     * The value of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
+     * allocates nothing once {@code into} is warm.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param into lends its buffers
+     * @return the value
+     */
+    public static double batchLayerTangentValue(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, BatchLayerTangentGradient into) {
+        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, 0.0, false, -1L, into, null, null, null, null, null, null);
+    }
+
+    /**
+     * Forward mode (JVP) of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}: the directional derivative of its value along the tangents, one per
+     * differentiated parameter. One forward sweep; allocates its buffers anew on each call (
+     * {@code batchLayerTangentValue} with a kept result allocates nothing once warm).
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @return the directional derivative of the value
+     */
+    public static double batchLayerTangent(double[][] w, double[][] v, double[][] xs, double[][] dw,
+            double[][] dv, double[][] dXs) {
+        return batchLayerTangentValue(w, v, xs, dw, dv, dXs, new BatchLayerTangentGradient());
+    }
+
+    /**
+     * H·v of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
+     * the Laplacian.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param v_ the direction, flattened
+     * @param hv receives H·v, flattened
+     * @param work the tangent program's result, reused
+     */
+    private static void batchLayerHvpInto(double[][] w, double[][] v, double[][] xs, double[] v_,
+            double[] hv, BatchLayerTangentGradient work) {
+        int at = 0;
+        double[][] dw = Flat.zerosLike(w);
+        at = Flat.read(v_, at, dw);
+        double[][] dv = Flat.zerosLike(v);
+        at = Flat.read(v_, at, dv);
+        double[][] dXs = Flat.zerosLike(xs);
+        at = Flat.read(v_, at, dXs);
+        batchLayerTangentPullback(w, v, xs, dw, dv, dXs, 1.0, work);
+        at = 0;
+        at = Flat.write(work.w(), hv, at);
+        at = Flat.write(work.v(), hv, at);
+        at = Flat.write(work.xs(), hv, at);
+    }
+
+    /**
+     * Hessian-vector product H·v of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, without forming H: one sweep of the adjoint of its tangent
+     * program (reverse over forward), about the cost of a few gradients.
+     * {@code v_} and the result are flattened like {@code batchLayerHessian}: the differentiated parameters in
+     * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param v_ the direction, flattened
+     * @return H·v, flattened
+     */
+    public static double[] batchLayerHvp(double[][] w, double[][] v, double[][] xs, double[] v_) {
+        int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
+        Flat.checkLength(v_, n, "v_");
+        double[] hv = new double[n];
+        batchLayerHvpInto(w, v, xs, v_, hv, new BatchLayerTangentGradient());
+        return hv;
+    }
+
+    /**
+     * Hessian of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} over the differentiated parameters, flattened in declaration order (a
+     * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
+     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * column j), and an n-input Hessian costs n sweeps.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @return the n × n Hessian
+     */
+    public static double[][] batchLayerHessian(double[][] w, double[][] v, double[][] xs) {
+        int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
+        double[][] hessian = new double[n][n];
+        double[] unit = new double[n];
+        BatchLayerTangentGradient work = new BatchLayerTangentGradient();
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            batchLayerHvpInto(w, v, xs, unit, hessian[j], work);
+            unit[j] = 0.0;
+        }
+        return hessian;
+    }
+
+    /**
+     * Laplacian of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}: the trace of its Hessian over the differentiated parameters, from n
+     * Hessian-vector products.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @return the sum of the second derivatives with respect to each flattened input
+     */
+    public static double batchLayerLaplacian(double[][] w, double[][] v, double[][] xs) {
+        int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
+        double[] unit = new double[n];
+        double[] column = new double[n];
+        BatchLayerTangentGradient work = new BatchLayerTangentGradient();
+        double trace = 0.0;
+        for (int j = 0; j < n; j++) {
+            unit[j] = 1.0;
+            batchLayerHvpInto(w, v, xs, unit, column, work);
+            trace += column[j];
+            unit[j] = 0.0;
+        }
+        return trace;
+    }
+
+    /**
      * Value and gradient of {@link golden.Examples#mml514(double)}.
      */
     public static final class Mml514Gradient {
@@ -6054,6 +6738,213 @@ public final class ExamplesGrad {
          * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code dXs}, same shape; owned by this result and overwritten by its next use
          */
         public double[] dXs() {
+            return dXs;
+        }
+    }
+
+    /**
+     * Value and gradient of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}.
+     */
+    public static final class BatchLayerGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=w;1=v;2=xs";
+
+        /**
+         * Backs {@link #value()}.
+         */
+        private double value;
+
+        /**
+         * Backs {@link #w()}.
+         */
+        private double[][] w;
+
+        /**
+         * Backs {@link #v()}.
+         */
+        private double[][] v;
+
+        /**
+         * Backs {@link #xs()}.
+         */
+        private double[][] xs;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public BatchLayerGradient() {
+        }
+
+        /**
+         * The value of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} at the arguments of the call that filled this result.
+         *
+         * @return the value of {@code batchLayer}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code w}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayer} with respect to the elements of {@code w}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] w() {
+            return w;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code v}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayer} with respect to the elements of {@code v}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] v() {
+            return v;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayer} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] xs() {
+            return xs;
+        }
+    }
+
+    /**
+     * Value and gradient of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program).
+     */
+    public static final class BatchLayerTangentGradient {
+        /**
+         * Position=accessor of each differentiated parameter, for callers compiled later: a class
+         * file may not keep parameter names.
+         */
+        private static final String DIFFERENTIATED = "0=w;1=v;2=xs;3=dw;4=dv;5=dXs";
+
+        /**
+         * Backs {@link #value()}.
+         */
+        private double value;
+
+        /**
+         * Backs {@link #w()}.
+         */
+        private double[][] w;
+
+        /**
+         * Backs {@link #v()}.
+         */
+        private double[][] v;
+
+        /**
+         * Backs {@link #xs()}.
+         */
+        private double[][] xs;
+
+        /**
+         * Backs {@link #dw()}.
+         */
+        private double[][] dw;
+
+        /**
+         * Backs {@link #dv()}.
+         */
+        private double[][] dv;
+
+        /**
+         * Backs {@link #dXs()}.
+         */
+        private double[][] dXs;
+
+        /**
+         * Tape and buffers kept for the next call with this result.
+         */
+        private Workspace workspace;
+
+        /**
+         * An empty result, for the overloads that fill one in place.
+         */
+        public BatchLayerTangentGradient() {
+        }
+
+        /**
+         * The value of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) at the arguments of the call that filled this result.
+         *
+         * @return the value of {@code batchLayerTangent}
+         */
+        public double value() {
+            return value;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code w}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code w}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] w() {
+            return w;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code v}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code v}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] v() {
+            return v;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] xs() {
+            return xs;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code dw}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dw}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] dw() {
+            return dw;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code dv}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dv}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] dv() {
+            return dv;
+        }
+
+        /**
+         * The derivative with respect to the parameter {@code dXs}, times the seed of a pullback (1
+         * for the overloads without a seed).
+         *
+         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dXs}, same shape; owned by this result and overwritten by its next use
+         */
+        public double[][] dXs() {
             return dXs;
         }
     }

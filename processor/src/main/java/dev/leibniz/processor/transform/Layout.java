@@ -846,6 +846,19 @@ final class Layout {
         return made;
     }
 
+    /**
+     * Whether a loop around s pushes the array whole at the end of each iteration: the reverse of the
+     * iteration declares it first, with the length it had, so s's reverse can measure it.
+     */
+    private boolean restoredAround(Var array, Stmt s) {
+        for (Loop l : loopsOf(s)) {
+            if (restoredArrays.getOrDefault(l, Set.of()).contains(array)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether an iteration of l can end before its last step: a return, or a break not inside a nested loop. */
     private static boolean leavesEarly(Loop l) {
         boolean[] found = {false};
@@ -968,7 +981,7 @@ final class Layout {
         List<Var> again = new ArrayList<>();
         for (Var v : h.bound().vars()) {
             if (v.type() != dev.leibniz.processor.ir.Type.INT) { // an array it measures: one no loop makes anew
-                if (v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty()) {
+                if (v.kind() != Var.Kind.PARAM && !defLoops.getOrDefault(v, Set.of()).isEmpty() && !restoredAround(v, l)) {
                     return false;
                 }
             } else if (!available(v, l)) {

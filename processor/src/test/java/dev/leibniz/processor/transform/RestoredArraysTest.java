@@ -55,6 +55,9 @@ class RestoredArraysTest {
         assertEquals(1, count(sweep, "double[] h = workspace.popAll("), sweep);
         assertEquals(0, count(sweep, "tape.push(h_j)"), sweep);
         assertTrue(sweep.contains("h_j = h[j_2]; // loaded again, not saved"), sweep);
+        // every trip count from its header: xs[s].length, and h.length from the copy the reverse popped
+        assertEquals(0, count(sweep, "tape.popInt()"), sweep);
+        assertTrue(sweep.contains("(long) h.length); // its trip count, from its header"), sweep);
     }
 
     @Test
