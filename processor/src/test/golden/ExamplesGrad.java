@@ -4511,7 +4511,6 @@ public final class ExamplesGrad {
                     a = a + prod; // line 171: a += w[j][i] * xs[s][i]
                 }
                 double tanh = Math.tanh(a); // line 173: Math.tanh(a)
-                tape.push(tanh);
                 h[j] = tanh; // line 173: h[j] = Math.tanh(a)
             }
             for (int k_2 = 0; k_2 < v.length; k_2++) { // line 175: for (int k = 0; k < v.length; k++)
@@ -4568,7 +4567,7 @@ public final class ExamplesGrad {
                 double tanh;
                 double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
                 h_bar[j] = 0; // the element's old value did not reach the result
-                tanh = tape.popDouble();
+                tanh = h[j]; // loaded again, not saved
                 double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
                 int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
                 for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)
@@ -4749,7 +4748,6 @@ public final class ExamplesGrad {
                     da = da + dProd; // line 171: a += w[j][i] * xs[s][i]
                 }
                 double tanh = Math.tanh(a); // line 173: Math.tanh(a)
-                tape.push(tanh);
                 double mul = tanh * tanh; // line 173: Math.tanh(a)
                 double sub = 1.0 - mul; // line 173: Math.tanh(a)
                 tape.push(da);
@@ -4859,9 +4857,10 @@ public final class ExamplesGrad {
                 da = tape.popDouble();
                 double sub_bar = dTanh_bar * da; // line 173: Math.tanh(a)
                 double da_bar = dTanh_bar * sub; // line 173: Math.tanh(a)
-                tanh = tape.popDouble();
+                tanh = h[j]; // loaded again, not saved
                 tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
                 tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
+                tanh = h[j]; // loaded again, not saved
                 double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
                 int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
                 for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)

@@ -169,6 +169,9 @@ final class Layout {
             for (Var w : arraysWritten(s)) {
                 writesOf.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
             }
+            if (s instanceof Store st && st.value() instanceof Var stored) {
+                storesOf.computeIfAbsent(stored, k -> new ArrayList<>()).add(st);
+            }
             if (s instanceof If i) {
                 for (Var phi : i.phis()) {
                     home.put(phi, b);
@@ -691,7 +694,10 @@ final class Layout {
                 List<Var> before = new ArrayList<>();
                 Var target = target(s);
                 if (readsResult(s)) {
-                    if (overwrittenAround(target, s)) {
+                    Load copy = overwrittenAround(target, s) ? storedCopy(target, s) : null;
+                    if (copy != null) {
+                        restore(target, s, copy);
+                    } else if (overwrittenAround(target, s)) {
                         savedAfter.add(s);
                     } else {
                         readInPlace.add(target);
@@ -706,7 +712,12 @@ final class Layout {
                     } else if (recomputable(v, s, 0)) {
                         restore(v, s);
                     } else {
-                        before.add(v);
+                        Load copy = storedCopy(v, s);
+                        if (copy != null) {
+                            restore(v, s, copy);
+                        } else {
+                            before.add(v);
+                        }
                     }
                 }
                 for (Var v : before) {
@@ -859,6 +870,81 @@ final class Layout {
         return false;
     }
 
+    /** Loads of values from the copy of the array they were stored into, each with the loop that pushes the copy. */
+    private final Map<Load, Loop> copies = new HashMap<>();
+    /** Per value, the stores that write it into an array element. */
+    private final Map<Var, List<Store>> storesOf = new HashMap<>();
+
+    /**
+     * A load of v from the copy of the array it was stored into, for the reverse of {@code at}, or null.
+     * v has one definition and one store, {@code a[j] = v}, where a is an array a loop's body makes anew
+     * and the loop pushes whole at the end of each iteration ({@link #restorable}'s conditions on the
+     * array), j is the counted index (step ±1, rebuilt in the reverse) of the one loop between that body and the store, no other
+     * write to a comes after the store or sits in that loop, and {@code at} is in that loop. Each iteration
+     * of it then writes its own element once, and nothing writes it again before the iteration ends: the
+     * copy holds v at j. (A {@code tanh} a hidden layer stores is loaded back instead of saved.)
+     */
+    private Load storedCopy(Var v, Stmt at) {
+        List<Store> stores = storesOf.getOrDefault(v, List.of());
+        if (stores.size() != 1 || defCount.getOrDefault(v, 0) != 1 || phis.contains(v) || v.isCarried()
+                || definitions.get(v) == null) {
+            return null;
+        }
+        Store st = stores.get(0);
+        Var array = st.array();
+        Block h = home.get(array);
+        Loop made = h == null ? null : blockLoop.get(h);
+        if (made == null || made.body() != h || array.kind() != Var.Kind.LOCAL
+                || array.type() != dev.leibniz.processor.ir.Type.DOUBLE_ARRAY && array.type() != dev.leibniz.processor.ir.Type.FLOAT_ARRAY
+                || v.type() != array.type().element() || kept.contains(array) || leavesEarly(made)
+                || !storedRightAfter(definitions.get(v), st)) {
+            return null;
+        }
+        List<Stmt> writes = writesOf.getOrDefault(array, List.of());
+        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n) || stmtBlock.get(n) != h) {
+            return null;
+        }
+        List<Loop> around = loopsOf(st);
+        if (around.size() != loopsOf(n).size() + 1) {
+            return null;
+        }
+        Loop m = around.get(around.size() - 1);
+        Loop.Counted c = m.counted();
+        if (c == null || Math.abs(c.step()) != 1 || st.index().size() != 1 || st.index().get(0) != c.index()
+                || !rebuilt.contains(m) || !loopsOf(at).contains(m)) { // the index at hand: the reverse loop rebuilds it
+            return null;
+        }
+        for (Stmt w : writes) {
+            if (w != st && w != n && (order.get(w) > order.get(st) || loopsOf(w).contains(m))) {
+                return null;
+            }
+        }
+        Load copy = new Load(v, array, st.index(), st.pos());
+        copies.put(copy, made);
+        return copy;
+    }
+
+    /**
+     * Whether the store runs whenever the definition does: both in one block, the store later, and
+     * nothing between them that can leave the block (a return, or a break not inside a nested loop).
+     */
+    private boolean storedRightAfter(Stmt def, Store st) {
+        Block b = stmtBlock.get(def);
+        if (b == null || stmtBlock.get(st) != b) {
+            return false;
+        }
+        int from = b.stmts().indexOf(def);
+        int to = b.stmts().indexOf(st);
+        if (from < 0 || to < from) {
+            return false;
+        }
+        Block between = new Block(b.depth());
+        between.stmts().addAll(b.stmts().subList(from + 1, to));
+        boolean[] found = {false};
+        leaves(between, true, found);
+        return !found[0];
+    }
+
     /** Whether an iteration of l can end before its last step: a return, or a break not inside a nested loop. */
     private static boolean leavesEarly(Loop l) {
         boolean[] found = {false};
@@ -941,11 +1027,15 @@ final class Layout {
 
     /** Has the reverse of {@code at} compute v again, after the operands it must compute again too. */
     private void restore(Var v, Stmt at) {
+        restore(v, at, definitions.get(v));
+    }
+
+    /** {@link #restore(Var, Stmt)} from the given step: v's definition, or a load of v from a copy ({@link #storedCopy}). */
+    private void restore(Var v, Stmt at, Stmt def) {
         List<Var> here = restoredAt.computeIfAbsent(at, k -> new ArrayList<>());
         if (here.contains(v)) {
             return;
         }
-        Stmt def = definitions.get(v);
         List<Operand> operands = def instanceof Load l ? l.index()
                 : def instanceof Opaque o ? new ArrayList<>(o.code().vars()) : ((Compute) def).args();
         for (Operand o : operands) {
@@ -955,7 +1045,10 @@ final class Layout {
                 readInPlace.add(u); // named in the reverse sweep, so it must be in scope there
             }
         }
-        if (def instanceof Load l && l.array().base().kind() == Var.Kind.LOCAL && !unchangedAfter(l, l.array().base())) {
+        if (def instanceof Load l && copies.containsKey(l)) {
+            restoredArrays.computeIfAbsent(copies.get(l), k -> new LinkedHashSet<>()).add(l.array());
+        } else if (def instanceof Load l && l.array().base().kind() == Var.Kind.LOCAL
+                && !unchangedAfter(l, l.array().base())) {
             restoredArrays.computeIfAbsent(restorable(l, l.array().base(), at), k -> new LinkedHashSet<>())
                     .add(l.array().base());
         }

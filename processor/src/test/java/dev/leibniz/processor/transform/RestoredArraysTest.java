@@ -55,6 +55,9 @@ class RestoredArraysTest {
         assertEquals(1, count(sweep, "double[] h = workspace.popAll("), sweep);
         assertEquals(0, count(sweep, "tape.push(h_j)"), sweep);
         assertTrue(sweep.contains("h_j = h[j_2]; // loaded again, not saved"), sweep);
+        // tanh, stored into h[j], comes back from the copy too: its reverse reads it (1 − tanh²)
+        assertEquals(0, count(sweep, "tape.push(tanh)"), sweep);
+        assertTrue(sweep.contains("tanh = h[j]; // loaded again, not saved"), sweep);
         // every trip count from its header: xs[s].length, and h.length from the copy the reverse popped
         assertEquals(0, count(sweep, "tape.popInt()"), sweep);
         assertTrue(sweep.contains("(long) h.length); // its trip count, from its header"), sweep);
@@ -327,6 +330,85 @@ class RestoredArraysTest {
             closed[2] += Math.sin(x[0] + r) * Math.cos(x[2] + r);
         }
         check(compile(rereadOnce), "f", closed, (Object) x.clone());
+    }
+
+    /**
+     * A stored value is loaded back from the copy only when the store runs whenever the value is made,
+     * once per element, and nothing writes the element again: a store under a condition, after a
+     * possible break, in a loop nested deeper, or followed by another write keeps the value's save.
+     */
+    @Test
+    void storedValuesComeBackOnlyWhenTheCopyHoldsThem() throws IOException {
+        String template = """
+                @Differentiable static double f(double[] x, double c) {
+                    double s = 0;
+                    for (int r = 0; r < 3; r++) {
+                        double[] h = new double[x.length];
+                        for (int j = 0; j < x.length; j++) {
+                            double t = Math.tanh(x[j] * c + r);
+                            STORE
+                        }
+                        LATER
+                        for (int k = 0; k < 2; k++) {
+                            for (int j = 0; j < h.length; j++) {
+                                s += h[j] * h[j] * (k + 1);
+                            }
+                        }
+                    }
+                    return s;
+                }""";
+        String[][] shapes = {
+            {"h[j] = t;", "", "0"},
+            {"if (t > 0.2) { h[j] = t; }", "", "1"},
+            {"if (t > 0.95) { break; } h[j] = t;", "", "1"},
+            {"for (int q = 0; q < 1; q++) { h[j + q] = t; }", "", "1"},
+            {"h[j] = t;", "h[0] = h[0] * 0.5;", "1"},
+        };
+        double[] x = {0.3, -0.7, 1.1};
+        for (String[] shape : shapes) {
+            String source = template.replace("STORE", shape[0]).replace("LATER", shape[1]);
+            String all = MutantKillersTest.generatedSource(source);
+            int start = all.indexOf("double fSweep(");
+            String sweep = all.substring(start, all.indexOf("\n    }\n", start));
+            assertEquals(Integer.parseInt(shape[2]), count(sweep, "tape.push(t)"), shape[0] + " " + shape[1] + "\n" + sweep);
+            Compiled c = compile(source);
+            check(c, "f", null, x.clone(), 0.9);
+            check(c, "f", null, x.clone(), 2.5);
+        }
+        // a store loop whose start the reverse cannot rebuild (so neither its index): the value keeps its
+        // save (the oracle's default run crashed the processor on this before the index was required at hand)
+        String unrebuilt = """
+                @Differentiable static double f(double[] x) {
+                    double s = 0;
+                    for (int r = 0; r < 3; r++) {
+                        double[] h = new double[x.length];
+                        int from = (int) Math.floor(Math.abs(x[0]) + r) % 2;
+                        for (int j = from; j < x.length; j++) {
+                            double t = Math.tanh(x[j] * (r + 1));
+                            h[j] = t;
+                        }
+                        for (int k = 0; k < 2; k++) {
+                            for (int j = 0; j < h.length; j++) {
+                                s += h[j] * h[j];
+                            }
+                        }
+                    }
+                    return s;
+                }""";
+        check(compile(unrebuilt), "f", null, (Object) x.clone());
+        check(compile(unrebuilt), "f", null, (Object) new double[] {1.4, -0.2, 0.6, 0.9});
+        // the plain store, against its closed form: f = Σr 3 Σj tanh²(x_j c + r)
+        double cc = 0.9;
+        double[] closed = new double[4];
+        for (int r = 0; r < 3; r++) {
+            for (int j = 0; j < 3; j++) {
+                double t = Math.tanh(x[j] * cc + r);
+                double d = 3 * 2 * t * (1 - t * t);
+                closed[j] += d * cc;
+                closed[3] += d * x[j];
+            }
+        }
+        check(compile(template.replace("STORE", "h[j] = t;").replace("LATER", "")), "f", closed, x.clone(), cc);
     }
 
     @Test
