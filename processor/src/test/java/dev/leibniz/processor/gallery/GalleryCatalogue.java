@@ -323,27 +323,11 @@ final class GalleryCatalogue {
         out.add(program("NeuralLayers", "mlpBatchSoftmax", "W1", "b1", "W2", "b2", "X", "-")
                 .at(grid(3, 2, 0.5), v(0.1, -0.1, 0.2), grid(4, 3, 1.5), v(0.0, 0.1, -0.1, 0.2), batch, ints(2, 0, 3))
                 .at(grid(2, 2, 2.5), v(0.3, -0.3), grid(3, 2, 0.2), v(0.5, 0.0, -0.5), batch, ints(0, 1, 1))
-                .twin(in -> {
-                    DerivativeStructure[][] w1 = in.m(0);
-                    DerivativeStructure[] b1 = in.v(1);
-                    DerivativeStructure[][] w2 = in.m(2);
-                    DerivativeStructure[] b2 = in.v(3);
-                    DerivativeStructure[][] xs = in.m(4);
-                    int[] labels = (int[]) in.raw(5);
-                    DerivativeStructure total = in.c(0);
-                    for (int n = 0; n < xs.length; n++) {
-                        DerivativeStructure[] h = new DerivativeStructure[b1.length];
-                        for (int j = 0; j < h.length; j++) {
-                            h[j] = dot(b1[j], w1[j], xs[n]).tanh();
-                        }
-                        DerivativeStructure[] logits = new DerivativeStructure[b2.length];
-                        for (int c = 0; c < logits.length; c++) {
-                            logits[c] = dot(b2[c], w2[c], h);
-                        }
-                        total = total.add(lse(logits)).subtract(logits[labels[n]]);
-                    }
-                    return total.divide(xs.length);
-                }));
+                .twin(GalleryCatalogue::mlpBatchSoftmaxDs));
+        out.add(program("NeuralLayers", "mlpBatchHoisted", "W1", "b1", "W2", "b2", "X", "-")
+                .at(grid(3, 2, 0.5), v(0.1, -0.1, 0.2), grid(4, 3, 1.5), v(0.0, 0.1, -0.1, 0.2), batch, ints(2, 0, 3))
+                .at(grid(2, 2, 2.5), v(0.3, -0.3), grid(3, 2, 0.2), v(0.5, 0.0, -0.5), batch, ints(0, 1, 1))
+                .twin(GalleryCatalogue::mlpBatchSoftmaxDs));
         out.add(program("NeuralLayers", "twoHiddenBatch", "W1", "W2", "w3", "X", "y")
                 .at(grid(3, 2, 0.5), grid(2, 3, 1.5), v(0.8, -0.6), batch, v(0.2, -0.5, 1.0))
                 .at(grid(4, 2, 2.0), grid(3, 4, 0.2), v(0.5, 1.0, -1.0), batch, v(1, 0, -1))
@@ -1854,6 +1838,29 @@ final class GalleryCatalogue {
             loss = loss.add(lse(logits)).subtract(logits[labels[r]]);
         }
         return loss.divide(X.length);
+    }
+
+    /** The batch classifier's mean softmax cross-entropy (mlpBatchSoftmax, mlpBatchHoisted). */
+    private static DerivativeStructure mlpBatchSoftmaxDs(GalleryDs in) {
+        DerivativeStructure[][] w1 = in.m(0);
+        DerivativeStructure[] b1 = in.v(1);
+        DerivativeStructure[][] w2 = in.m(2);
+        DerivativeStructure[] b2 = in.v(3);
+        DerivativeStructure[][] xs = in.m(4);
+        int[] labels = (int[]) in.raw(5);
+        DerivativeStructure total = in.c(0);
+        for (int n = 0; n < xs.length; n++) {
+            DerivativeStructure[] h = new DerivativeStructure[b1.length];
+            for (int j = 0; j < h.length; j++) {
+                h[j] = dot(b1[j], w1[j], xs[n]).tanh();
+            }
+            DerivativeStructure[] logits = new DerivativeStructure[b2.length];
+            for (int c = 0; c < logits.length; c++) {
+                logits[c] = dot(b2[c], w2[c], h);
+            }
+            total = total.add(lse(logits)).subtract(logits[labels[n]]);
+        }
+        return total.divide(xs.length);
     }
 
     /** -sum_i log sum_k exp(alpha_k - D log sigma_k - |x_i - mu_k|^2 / 2 sigma_k^2) + N lse(alpha). */
