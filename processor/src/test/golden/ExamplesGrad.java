@@ -4157,11 +4157,7 @@ public final class ExamplesGrad {
                 double y_i_2 = y[i_2]; // line 152: y[i]
                 double dY_i_2 = dy[i_2]; // line 152: y[i]
                 double prod = y_i * y_i_2; // line 152: y[i] * y[i]
-                tape.push(dY_i);
-                tape.push(y_i_2);
                 double dY_iTerm = y_i_2 * dY_i; // line 152: y[i] * y[i]
-                tape.push(dY_i_2);
-                tape.push(y_i);
                 double dY_iTerm_2 = y_i * dY_i_2; // line 152: y[i] * y[i]
                 double dProd = dY_iTerm + dY_iTerm_2; // line 152: y[i] * y[i]
                 double sBefore = s; // line 152: s += y[i] * y[i]
@@ -4170,6 +4166,8 @@ public final class ExamplesGrad {
             }
             int n_2 = n + (d); // line 146: n += d
             n = n_2; // line 146: n += d
+            tape.pushAll(dy); // what this iteration left in dy, for its reverse
+            tape.pushAll(y); // what this iteration left in y, for its reverse
         }
         double value = ds; // line 155: return s
         if (!gradient) { // the value alone
@@ -4183,6 +4181,8 @@ public final class ExamplesGrad {
         double[] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs.length) : dev.leibniz.Workspace.sized(into.dXs, dXs.length);
         double ds_bar = seed; // line 155: return s
         for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+            double[] yLeft = workspace.popAll(8, tape); // what this iteration left in y
+            double[] dyLeft = workspace.popAll(9, tape); // what this iteration left in dy
             n = n - ((d)); // stepped back, not saved
             int trips_3 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
             for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
@@ -4193,12 +4193,12 @@ public final class ExamplesGrad {
                 double dProd_bar = ds_bar; // line 152: s += y[i] * y[i]
                 double dY_iTerm_bar = dProd_bar; // line 152: y[i] * y[i]
                 double dY_iTerm_2_bar = dProd_bar; // line 152: y[i] * y[i]
-                y_i = tape.popDouble();
-                dY_i_2 = tape.popDouble();
+                dY_i_2 = dyLeft[i_2]; // loaded again, not saved
+                y_i = yLeft[i_2]; // loaded again, not saved
                 double y_i_bar = dY_iTerm_2_bar * dY_i_2; // line 152: y[i] * y[i]
                 double dY_i_2_bar = dY_iTerm_2_bar * y_i; // line 152: y[i] * y[i]
-                y_i_2 = tape.popDouble();
-                dY_i = tape.popDouble();
+                dY_i = dyLeft[i_2]; // loaded again, not saved
+                y_i_2 = yLeft[i_2]; // loaded again, not saved
                 double y_i_2_bar = dY_iTerm_bar * dY_i; // line 152: y[i] * y[i]
                 double dY_i_bar = dY_iTerm_bar * y_i_2; // line 152: y[i] * y[i]
                 dy_bar[i_2] += dY_i_2_bar; // line 152: y[i]
@@ -4206,10 +4206,10 @@ public final class ExamplesGrad {
                 dy_bar[i_2] += dY_i_bar; // line 152: y[i]
                 y_bar[i_2] += y_i_bar; // line 152: y[i]
             }
-            double[] dySeen = workspace.popAll(8, tape); // what the call saw of dy
-            double[] dxSeen = workspace.popAll(9, tape); // what the call saw of dx
-            double[] ySeen = workspace.popAll(10, tape); // what the call saw of y
-            double[] xSeen = workspace.popAll(11, tape); // what the call saw of x
+            double[] dySeen = workspace.popAll(10, tape); // what the call saw of dy
+            double[] dxSeen = workspace.popAll(11, tape); // what the call saw of dx
+            double[] ySeen = workspace.popAll(12, tape); // what the call saw of y
+            double[] xSeen = workspace.popAll(13, tape); // what the call saw of x
             golden.ExamplesGrad.unitLowerTimesTangentPullback(d, l, xSeen, ySeen, dl, dxSeen, dySeen, y_bar, dy_bar, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
             dev.leibniz.Workspace.accumulate(l_bar, into.unitLowerTimesCall.l()); // line 150: unitLowerTimes(d, l, x, y)
             dev.leibniz.Workspace.accumulate(x_bar, into.unitLowerTimesCall.x()); // line 150: unitLowerTimes(d, l, x, y)

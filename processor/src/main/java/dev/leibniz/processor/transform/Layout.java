@@ -833,28 +833,56 @@ final class Layout {
      * second layer does once per output unit); a load the body runs once saves as cheaply alone.
      */
     private Loop restorable(Load l, Var array, Stmt at) {
-        Block h = home.get(array);
-        Loop made = h == null ? null : blockLoop.get(h);
-        if (made == null || made.body() != h || !array.type().isFloatingArray() || array.type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX
-                || kept.contains(array) || !loopsOf(at).contains(made) || loopsOf(l).size() <= loopsOf(made).size() + 1
-                || leavesEarly(made)) {
+        if (!array.type().isFloatingArray() || array.type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX
+                || kept.contains(array)) {
             return null;
         }
         List<Stmt> writes = writesOf.getOrDefault(array, List.of());
-        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n) || stmtBlock.get(n) != h) {
+        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n)) {
             return null;
         }
+        Loop made = pushingLoop(n, l);
+        if (made == null || !loopsOf(at).contains(made) || loopsOf(l).size() <= loopsOf(made).size() + 1
+                || leavesEarly(made)) {
+            return null;
+        }
+        List<Loop> outer = new ArrayList<>(loopsOf(made));
+        outer.add(made);
         for (Stmt w : writes) {
             if (order.get(w) > order.get(l)) {
                 return null;
             }
             for (Loop around : loopsOf(w)) {
-                if (loopsOf(l).contains(around) && !loopsOf(n).contains(around)) {
+                if (loopsOf(l).contains(around) && !outer.contains(around)) {
                     return null; // a later iteration of a loop inside the body writes it after the load
                 }
             }
         }
         return made;
+    }
+
+    /**
+     * The loop that would push the array whole for a load: the loop whose body makes it, or, for an
+     * array made just before a loop around the load and filled again inside it (a buffer made once
+     * for a batch), that loop; null otherwise.
+     */
+    private Loop pushingLoop(ArrayNew n, Load l) {
+        Block h = stmtBlock.get(n);
+        Loop body = blockLoop.get(h);
+        if (body != null && body.body() == h) {
+            return loopsOf(l).contains(body) ? body : null;
+        }
+        for (Loop m : loopsOf(l)) { // outermost first: the first loop around the load that the array outlives
+            if (!loopsOf(n).contains(m)) {
+                return stmtBlock.get(m) == h ? m : null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether l's body makes the array (so the reverse of an iteration can declare the popped copy under its name). */
+    boolean madeInBody(Var array, Loop l) {
+        return home.get(array) == l.body();
     }
 
     /**

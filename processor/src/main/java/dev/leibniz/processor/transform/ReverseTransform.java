@@ -106,6 +106,8 @@ public final class ReverseTransform {
     private final Set<Var> declaredAdjoints = new HashSet<>();
     /** Workspace buffer numbers, per statement and which of its buffers (array, adjoint, copy of an argument ...). */
     private final Map<List<Object>, Integer> slots = new HashMap<>();
+    /** Within the reverse of a loop that pushes a buffer made before it, the name of the popped copy. */
+    private final Map<Var, String> copyNames = new HashMap<>();
     /** Per double[]-valued call inside a loop, the local naming its stack of returned arrays. */
     private final Map<Call, String> returnedStacks = new java.util.LinkedHashMap<>();
     /** Per array made in a loop with a size the reverse sweep cannot rebuild, the local naming its stack of sizes. */
@@ -1475,7 +1477,8 @@ public final class ReverseTransform {
         for (Var v : layout.restoredAt.getOrDefault(s, List.of())) {
             Stmt def = layout.recomputed.get(v);
             if (def instanceof Load l) {
-                out.add(new Code.Line(v.name() + " = " + l.array().name() + index(l.index()), "loaded again, not saved"));
+                out.add(new Code.Line(v.name() + " = " + copyNames.getOrDefault(l.array(), l.array().name())
+                        + index(l.index()), "loaded again, not saved"));
             } else if (def instanceof Opaque o) {
                 out.add(new Code.Line(v.name() + " = " + o.code().render(), "computed again, not saved"));
             } else {
@@ -1507,12 +1510,20 @@ public final class ReverseTransform {
         int restored = 0; // each array a buffer of its own, numbered in the loop's own slots
         List<Var> pushed = new ArrayList<>(layout.restoredArrays.getOrDefault(l, Set.of()));
         java.util.Collections.reverse(pushed); // the last pushed first
+        List<Var> renamed = new ArrayList<>();
         for (Var a : pushed) {
-            body.add(new Code.Line(a.javaType() + " " + a.name() + " = " + workspace
+            String name = a.name();
+            if (!layout.madeInBody(a, l)) { // a buffer made before the loop: its name is taken in this scope
+                name = names.claim(a.baseName() + "Left");
+                copyNames.put(a, name);
+                renamed.add(a);
+            }
+            body.add(new Code.Line(a.javaType() + " " + name + " = " + workspace
                     + (a.type() == Type.FLOAT_ARRAY ? ".popAllFloats(" : ".popAll(") + slot(l, restored++) + ", "
                     + tape + ")", "what this iteration left in " + a.name()));
         }
         body.addAll(reverse(l.body()));
+        renamed.forEach(copyNames::remove);
         String trips = l.trips().name();
         TripCounts.Header fromHeader = layout.tripsFromHeader.get(l);
         if (fromHeader != null) {

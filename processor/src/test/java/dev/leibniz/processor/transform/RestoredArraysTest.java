@@ -117,6 +117,69 @@ class RestoredArraysTest {
         check(compile(LAYER), "f", null, w, v, xs);
     }
 
+    /**
+     * A buffer made once before the batch loop and filled again for every sample, as a user minding
+     * allocations writes it: the batch loop pushes it whole at the end of each iteration too, and its
+     * reverse pops it under a name of its own (the buffer's name is taken there), loading from that.
+     * A buffer written after the batch loop as well keeps the per-read saves.
+     */
+    @Test
+    void aBufferMadeBeforeTheBatchLoopIsPushedOncePerSample() throws IOException {
+        String hoisted = """
+                @Differentiable static double f(double[][] w, double[][] v, double[][] xs) {
+                    double loss = 0;
+                    double[] h = new double[w.length];
+                    for (int s = 0; s < xs.length; s++) {
+                        for (int j = 0; j < w.length; j++) {
+                            double a = 0;
+                            for (int i = 0; i < xs[s].length; i++) {
+                                a += w[j][i] * xs[s][i];
+                            }
+                            h[j] = Math.tanh(a);
+                        }
+                        for (int k = 0; k < v.length; k++) {
+                            double o = 0;
+                            for (int j = 0; j < h.length; j++) {
+                                o += v[k][j] * h[j];
+                            }
+                            loss += o * o;
+                        }
+                    }
+                    return loss;
+                }""";
+        String all = MutantKillersTest.generatedSource(hoisted);
+        int start = all.indexOf("double fSweep(");
+        String sweep = all.substring(start, all.indexOf("\n    }\n", start));
+        assertEquals(1, count(sweep, "tape.pushAll(h); // what this iteration left in h"), sweep);
+        assertEquals(1, count(sweep, "double[] hLeft = workspace.popAll("), sweep);
+        assertEquals(0, count(sweep, "tape.push(h_j)"), sweep);
+        assertTrue(sweep.contains("h_j = hLeft[j_2]; // loaded again, not saved"), sweep);
+        Random r = new Random(11);
+        double[][] w = matrix(r, 3, 4);
+        double[][] v = matrix(r, 2, 3);
+        double[][] xs = matrix(r, 5, 4);
+        // the same function as LAYER, whose gradient is checked against backpropagation above
+        Compiled plain = compile(LAYER);
+        Object expected = call(only(plain.companion(), "f", 3), null, w, v, xs);
+        Compiled c = compile(hoisted);
+        Object actual = call(only(c.companion(), "f", 3), null, w, v, xs);
+        for (String name : new String[] {"w", "v", "xs"}) {
+            double[][] e = (double[][]) call(only(expected.getClass(), name, 0), expected);
+            double[][] a = (double[][]) call(only(actual.getClass(), name, 0), actual);
+            for (int i = 0; i < e.length; i++) {
+                for (int j = 0; j < e[i].length; j++) {
+                    assertEquals(e[i][j], a[i][j], 1e-12 * (1 + Math.abs(e[i][j])), name + "[" + i + "][" + j + "]");
+                }
+            }
+        }
+        check(c, "f", null, w, v, xs);
+        String writtenAfter = hoisted.replace("return loss;", "h[0] = loss;\n    return loss + h[0] * h[1];");
+        assertTrue(writtenAfter.contains("h[0] = loss;"), writtenAfter);
+        String code = MutantKillersTest.generatedSource(writtenAfter);
+        assertEquals(0, count(code, "tape.pushAll(h)"), code);
+        check(compile(writtenAfter), "f", null, w, v, xs);
+    }
+
     /** Two arrays in one iteration: popped in the reverse of the order they were pushed. */
     private static final String TWO = """
             @Differentiable static double f(double[] x, double t) {
