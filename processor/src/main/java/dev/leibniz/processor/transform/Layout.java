@@ -833,14 +833,11 @@ final class Layout {
      * second layer does once per output unit); a load the body runs once saves as cheaply alone.
      */
     private Loop restorable(Load l, Var array, Stmt at) {
-        if (!array.type().isFloatingArray() || array.type() == dev.leibniz.processor.ir.Type.DOUBLE_MATRIX
-                || kept.contains(array)) {
+        ArrayNew n = pushable(array);
+        if (n == null) {
             return null;
         }
-        List<Stmt> writes = writesOf.getOrDefault(array, List.of());
-        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n)) {
-            return null;
-        }
+        List<Stmt> writes = writesOf.get(array);
         Loop made = pushingLoop(n, l);
         if (made == null || !loopsOf(at).contains(made) || loopsOf(l).size() <= loopsOf(made).size() + 1
                 || leavesEarly(made)) {
@@ -859,6 +856,19 @@ final class Layout {
             }
         }
         return made;
+    }
+
+    /**
+     * The step making an array a loop may push whole, or null: a double[] or float[] the method makes
+     * (its first write), that no black box or call's reverse holds on to.
+     */
+    private ArrayNew pushable(Var array) {
+        if (array.type() != dev.leibniz.processor.ir.Type.DOUBLE_ARRAY && array.type() != dev.leibniz.processor.ir.Type.FLOAT_ARRAY
+                || kept.contains(array)) {
+            return null;
+        }
+        List<Stmt> writes = writesOf.getOrDefault(array, List.of());
+        return !writes.isEmpty() && writes.get(0) instanceof ArrayNew n ? n : null;
     }
 
     /**
@@ -920,18 +930,14 @@ final class Layout {
         }
         Store st = stores.get(0);
         Var array = st.array();
-        Block h = home.get(array);
+        ArrayNew n = array.kind() == Var.Kind.LOCAL ? pushable(array) : null;
+        Block h = n == null ? null : stmtBlock.get(n);
         Loop made = h == null ? null : blockLoop.get(h);
-        if (made == null || made.body() != h || array.kind() != Var.Kind.LOCAL
-                || array.type() != dev.leibniz.processor.ir.Type.DOUBLE_ARRAY && array.type() != dev.leibniz.processor.ir.Type.FLOAT_ARRAY
-                || v.type() != array.type().element() || kept.contains(array) || leavesEarly(made)
+        if (made == null || made.body() != h || v.type() != array.type().element() || leavesEarly(made)
                 || !storedRightAfter(definitions.get(v), st)) {
             return null;
         }
-        List<Stmt> writes = writesOf.getOrDefault(array, List.of());
-        if (writes.isEmpty() || !(writes.get(0) instanceof ArrayNew n) || stmtBlock.get(n) != h) {
-            return null;
-        }
+        List<Stmt> writes = writesOf.get(array);
         List<Loop> around = loopsOf(st);
         if (around.size() != loopsOf(n).size() + 1) {
             return null;
@@ -966,29 +972,27 @@ final class Layout {
         if (from < 0 || to < from) {
             return false;
         }
-        Block between = new Block(b.depth());
-        between.stmts().addAll(b.stmts().subList(from + 1, to));
         boolean[] found = {false};
-        leaves(between, true, found);
+        leaves(b.stmts().subList(from + 1, to), true, found);
         return !found[0];
     }
 
     /** Whether an iteration of l can end before its last step: a return, or a break not inside a nested loop. */
     private static boolean leavesEarly(Loop l) {
         boolean[] found = {false};
-        leaves(l.body(), true, found);
+        leaves(l.body().stmts(), true, found);
         return found[0];
     }
 
-    private static void leaves(Block b, boolean breakLeaves, boolean[] found) {
-        for (Stmt s : b.stmts()) {
+    private static void leaves(List<Stmt> stmts, boolean breakLeaves, boolean[] found) {
+        for (Stmt s : stmts) {
             if (s instanceof Return || s instanceof dev.leibniz.processor.ir.Break && breakLeaves) {
                 found[0] = true;
             } else if (s instanceof If i) {
-                leaves(i.then(), breakLeaves, found);
-                leaves(i.otherwise(), breakLeaves, found);
+                leaves(i.then().stmts(), breakLeaves, found);
+                leaves(i.otherwise().stmts(), breakLeaves, found);
             } else if (s instanceof Loop inner) {
-                leaves(inner.body(), false, found);
+                leaves(inner.body().stmts(), false, found);
             }
         }
     }
