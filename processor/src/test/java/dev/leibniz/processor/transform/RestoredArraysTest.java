@@ -69,48 +69,7 @@ class RestoredArraysTest {
         double[][] w = matrix(r, 3, 4);
         double[][] v = matrix(r, 2, 3);
         double[][] xs = matrix(r, 5, 4);
-        // backpropagation by hand: dL/do = 2o, dL/dv[k][j] = 2o h[j], dL/dh[j] = Σk 2o v[k][j],
-        // dL/dw[j][i] = dL/dh[j] (1 − h[j]²) x[i]
-        double[][] gw = new double[3][4];
-        double[][] gv = new double[2][3];
-        for (double[] x : xs) {
-            double[] h = new double[3];
-            for (int j = 0; j < 3; j++) {
-                double a = 0;
-                for (int i = 0; i < 4; i++) {
-                    a += w[j][i] * x[i];
-                }
-                h[j] = Math.tanh(a);
-            }
-            double[] dh = new double[3];
-            for (int k = 0; k < 2; k++) {
-                double o = 0;
-                for (int j = 0; j < 3; j++) {
-                    o += v[k][j] * h[j];
-                }
-                for (int j = 0; j < 3; j++) {
-                    gv[k][j] += 2 * o * h[j];
-                    dh[j] += 2 * o * v[k][j];
-                }
-            }
-            for (int j = 0; j < 3; j++) {
-                for (int i = 0; i < 4; i++) {
-                    gw[j][i] += dh[j] * (1 - h[j] * h[j]) * x[i];
-                }
-            }
-        }
-        double[] closed = new double[12 + 6];
-        int n = 0;
-        for (double[] row : gw) {
-            for (double g : row) {
-                closed[n++] = g;
-            }
-        }
-        for (double[] row : gv) {
-            for (double g : row) {
-                closed[n++] = g;
-            }
-        }
+        double[] closed = backprop(w, v, xs);
         // xs is differentiated too: dL/dx[i] = Σj dL/dh[j] (1 − h[j]²) w[j][i], checked by central differences only
         check(compile(LAYER.replace("@Differentiable", "@Differentiable(wrt = {\"w\", \"v\"})")), "f", closed,
                 w, v, xs);
@@ -158,20 +117,10 @@ class RestoredArraysTest {
         double[][] w = matrix(r, 3, 4);
         double[][] v = matrix(r, 2, 3);
         double[][] xs = matrix(r, 5, 4);
-        // the same function as LAYER, whose gradient is checked against backpropagation above
-        Compiled plain = compile(LAYER);
-        Object expected = call(only(plain.companion(), "f", 3), null, w, v, xs);
+        // against backpropagation by hand in w and v, and central differences in all three
         Compiled c = compile(hoisted);
-        Object actual = call(only(c.companion(), "f", 3), null, w, v, xs);
-        for (String name : new String[] {"w", "v", "xs"}) {
-            double[][] e = (double[][]) call(only(expected.getClass(), name, 0), expected);
-            double[][] a = (double[][]) call(only(actual.getClass(), name, 0), actual);
-            for (int i = 0; i < e.length; i++) {
-                for (int j = 0; j < e[i].length; j++) {
-                    assertEquals(e[i][j], a[i][j], 1e-12 * (1 + Math.abs(e[i][j])), name + "[" + i + "][" + j + "]");
-                }
-            }
-        }
+        check(compile(hoisted.replace("@Differentiable", "@Differentiable(wrt = {\"w\", \"v\"})")), "f",
+                backprop(w, v, xs), w, v, xs);
         check(c, "f", null, w, v, xs);
         String writtenAfter = hoisted.replace("return loss;", "h[0] = loss;\n    return loss + h[0] * h[1];");
         assertTrue(writtenAfter.contains("h[0] = loss;"), writtenAfter);
@@ -502,6 +451,53 @@ class RestoredArraysTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(30 * x[i], g[i], 1e-5 * Math.abs(30 * x[i]), "x[" + i + "]");
         }
+    }
+
+    /** The gradient in w and v (flattened, rows in order) by backpropagation written out by hand. */
+    private static double[] backprop(double[][] w, double[][] v, double[][] xs) {
+        // backpropagation by hand: dL/do = 2o, dL/dv[k][j] = 2o h[j], dL/dh[j] = Σk 2o v[k][j],
+        // dL/dw[j][i] = dL/dh[j] (1 − h[j]²) x[i]
+        double[][] gw = new double[w.length][w[0].length];
+        double[][] gv = new double[v.length][v[0].length];
+        for (double[] x : xs) {
+            double[] h = new double[w.length];
+            for (int j = 0; j < w.length; j++) {
+                double a = 0;
+                for (int i = 0; i < x.length; i++) {
+                    a += w[j][i] * x[i];
+                }
+                h[j] = Math.tanh(a);
+            }
+            double[] dh = new double[w.length];
+            for (int k = 0; k < v.length; k++) {
+                double o = 0;
+                for (int j = 0; j < w.length; j++) {
+                    o += v[k][j] * h[j];
+                }
+                for (int j = 0; j < w.length; j++) {
+                    gv[k][j] += 2 * o * h[j];
+                    dh[j] += 2 * o * v[k][j];
+                }
+            }
+            for (int j = 0; j < w.length; j++) {
+                for (int i = 0; i < x.length; i++) {
+                    gw[j][i] += dh[j] * (1 - h[j] * h[j]) * x[i];
+                }
+            }
+        }
+        double[] closed = new double[w.length * w[0].length + v.length * v[0].length];
+        int n = 0;
+        for (double[] row : gw) {
+            for (double g : row) {
+                closed[n++] = g;
+            }
+        }
+        for (double[] row : gv) {
+            for (double g : row) {
+                closed[n++] = g;
+            }
+        }
+        return closed;
     }
 
     private static double[][] matrix(Random r, int rows, int cols) {
