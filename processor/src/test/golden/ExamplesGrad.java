@@ -207,25 +207,86 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#mml514(double)} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double mml514SecondSweep(double x, double dx, double seed, double dSeed,
+            Mml514Gradient into, Mml514Gradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double a = x * x; // line 11: double a = x * x
+        double da = x * dx + x * dx;
+        double b = Math.exp(a); // line 12: double b = Math.exp(a)
+        double db = b * da;
+        double c = a + b; // line 13: double c = a + b
+        double dc = da + db;
+        double d = Math.sqrt(c); // line 14: double d = Math.sqrt(c)
+        double dd = (0.5 / d) * dc;
+        double e = Math.cos(c); // line 15: double e = Math.cos(c)
+        double de = (-Math.sin(c)) * dc;
+        double f = d + e; // line 16: double f = d + e
+        double df = dd + de;
+        double value = f; // line 17: return f
+        double dValue = df;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double f_bar = seed; // line 17: return f
+        double dF_bar = dSeed;
+        double d_bar = f_bar; // line 16: double f = d + e
+        double dD_bar = dF_bar;
+        double e_bar = f_bar; // line 16: double f = d + e
+        double dE_bar = dF_bar;
+        double c_bar = -e_bar * Math.sin(c); // line 15: double e = Math.cos(c)
+        double dC_bar = dE_bar * (-Math.sin(c)) + e_bar * (-(Math.cos(c) * dc));
+        c_bar += d_bar * (0.5 / d); // line 14: double d = Math.sqrt(c)
+        dC_bar += dD_bar * (0.5 / d) + d_bar * (((-(0.5 / d)) / d) * dd);
+        double a_bar = c_bar; // line 13: double c = a + b
+        double dA_bar = dC_bar;
+        double b_bar = c_bar; // line 13: double c = a + b
+        double dB_bar = dC_bar;
+        a_bar += b_bar * b; // line 12: double b = Math.exp(a)
+        dA_bar += dB_bar * b + b_bar * db;
+        double x_bar = a_bar * x; // line 11: double a = x * x
+        double dX_bar = dA_bar * x + a_bar * dx;
+        x_bar += a_bar * x; // line 11: double a = x * x
+        dX_bar += dA_bar * x + a_bar * dx;
+        into.value = value;
+        dInto.value = dValue;
+        into.x = x_bar;
+        dInto.x = dX_bar;
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#mml514(double)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
-    private static void mml514HvpInto(double x, double[] v, double[] hv,
-            Mml514TangentGradient work) {
+    private static void mml514HvpInto(double x, double[] v, double[] hv, Mml514Gradient work,
+            Mml514Gradient dWork) {
         int at = 0;
         double dx = v[at++];
-        mml514TangentPullback(x, dx, 1.0, work);
+        mml514SecondSweep(x, dx, 1.0, 0.0, work, dWork);
         at = 0;
-        hv[at++] = work.x();
+        hv[at++] = dWork.x();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#mml514(double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#mml514(double)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code mml514Hessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -236,14 +297,15 @@ public final class ExamplesGrad {
         int n = 1;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        mml514HvpInto(x, v, hv, new Mml514TangentGradient());
+        mml514HvpInto(x, v, hv, new Mml514Gradient(), new Mml514Gradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#mml514(double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
@@ -252,10 +314,11 @@ public final class ExamplesGrad {
         int n = 1;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        Mml514TangentGradient work = new Mml514TangentGradient();
+        Mml514Gradient work = new Mml514Gradient();
+        Mml514Gradient dWork = new Mml514Gradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            mml514HvpInto(x, unit, hessian[j], work);
+            mml514HvpInto(x, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -271,11 +334,12 @@ public final class ExamplesGrad {
         int n = 1;
         double[] unit = new double[n];
         double[] column = new double[n];
-        Mml514TangentGradient work = new Mml514TangentGradient();
+        Mml514Gradient work = new Mml514Gradient();
+        Mml514Gradient dWork = new Mml514Gradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            mml514HvpInto(x, unit, column, work);
+            mml514HvpInto(x, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -486,25 +550,114 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#mml514OneExpression(double)} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double mml514OneExpressionSecondSweep(double x, double dx, double seed,
+            double dSeed, Mml514OneExpressionGradient into, Mml514OneExpressionGradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = x * x; // line 23: x * x
+        double dProd = x * dx + x * dx;
+        double prod_2 = x * x; // line 23: x * x
+        double dProd_2 = x * dx + x * dx;
+        double exp = Math.exp(prod_2); // line 23: Math.exp(x * x)
+        double dExp = exp * dProd_2;
+        double sum = prod + exp; // line 23: x * x + Math.exp(x * x)
+        double dSum = dProd + dExp;
+        double sqrt = Math.sqrt(sum); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSqrt = (0.5 / sqrt) * dSum;
+        double prod_3 = x * x; // line 23: x * x
+        double dProd_3 = x * dx + x * dx;
+        double prod_4 = x * x; // line 23: x * x
+        double dProd_4 = x * dx + x * dx;
+        double exp_2 = Math.exp(prod_4); // line 23: Math.exp(x * x)
+        double dExp_2 = exp_2 * dProd_4;
+        double sum_2 = prod_3 + exp_2; // line 23: x * x + Math.exp(x * x)
+        double dSum_2 = dProd_3 + dExp_2;
+        double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dCos = (-Math.sin(sum_2)) * dSum_2;
+        double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSum_3 = dSqrt + dCos;
+        double value = sum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dValue = dSum_3;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double sum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dSum_3_bar = dSeed;
+        double sqrt_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSqrt_bar = dSum_3_bar;
+        double cos_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dCos_bar = dSum_3_bar;
+        double sum_2_bar = -cos_bar * Math.sin(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dSum_2_bar = dCos_bar * (-Math.sin(sum_2)) + cos_bar * (-(Math.cos(sum_2) * dSum_2));
+        double prod_3_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double dProd_3_bar = dSum_2_bar;
+        double exp_2_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_2_bar = dSum_2_bar;
+        double prod_4_bar = exp_2_bar * exp_2; // line 23: Math.exp(x * x)
+        double dProd_4_bar = dExp_2_bar * exp_2 + exp_2_bar * dExp_2;
+        double x_bar = prod_4_bar * x; // line 23: x * x
+        double dX_bar = dProd_4_bar * x + prod_4_bar * dx;
+        x_bar += prod_4_bar * x; // line 23: x * x
+        dX_bar += dProd_4_bar * x + prod_4_bar * dx;
+        x_bar += prod_3_bar * x; // line 23: x * x
+        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
+        x_bar += prod_3_bar * x; // line 23: x * x
+        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
+        double sum_bar = sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSum_bar = dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
+        double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        double dProd_bar = dSum_bar;
+        double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_bar = dSum_bar;
+        double prod_2_bar = exp_bar * exp; // line 23: Math.exp(x * x)
+        double dProd_2_bar = dExp_bar * exp + exp_bar * dExp;
+        x_bar += prod_2_bar * x; // line 23: x * x
+        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
+        x_bar += prod_2_bar * x; // line 23: x * x
+        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
+        x_bar += prod_bar * x; // line 23: x * x
+        dX_bar += dProd_bar * x + prod_bar * dx;
+        x_bar += prod_bar * x; // line 23: x * x
+        dX_bar += dProd_bar * x + prod_bar * dx;
+        into.value = value;
+        dInto.value = dValue;
+        into.x = x_bar;
+        dInto.x = dX_bar;
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#mml514OneExpression(double)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void mml514OneExpressionHvpInto(double x, double[] v, double[] hv,
-            Mml514OneExpressionTangentGradient work) {
+            Mml514OneExpressionGradient work, Mml514OneExpressionGradient dWork) {
         int at = 0;
         double dx = v[at++];
-        mml514OneExpressionTangentPullback(x, dx, 1.0, work);
+        mml514OneExpressionSecondSweep(x, dx, 1.0, 0.0, work, dWork);
         at = 0;
-        hv[at++] = work.x();
+        hv[at++] = dWork.x();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#mml514OneExpression(double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#mml514OneExpression(double)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code mml514OneExpressionHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -515,14 +668,15 @@ public final class ExamplesGrad {
         int n = 1;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        mml514OneExpressionHvpInto(x, v, hv, new Mml514OneExpressionTangentGradient());
+        mml514OneExpressionHvpInto(x, v, hv, new Mml514OneExpressionGradient(), new Mml514OneExpressionGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#mml514OneExpression(double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
@@ -531,10 +685,11 @@ public final class ExamplesGrad {
         int n = 1;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        Mml514OneExpressionTangentGradient work = new Mml514OneExpressionTangentGradient();
+        Mml514OneExpressionGradient work = new Mml514OneExpressionGradient();
+        Mml514OneExpressionGradient dWork = new Mml514OneExpressionGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            mml514OneExpressionHvpInto(x, unit, hessian[j], work);
+            mml514OneExpressionHvpInto(x, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -550,11 +705,12 @@ public final class ExamplesGrad {
         int n = 1;
         double[] unit = new double[n];
         double[] column = new double[n];
-        Mml514OneExpressionTangentGradient work = new Mml514OneExpressionTangentGradient();
+        Mml514OneExpressionGradient work = new Mml514OneExpressionGradient();
+        Mml514OneExpressionGradient dWork = new Mml514OneExpressionGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            mml514OneExpressionHvpInto(x, unit, column, work);
+            mml514OneExpressionHvpInto(x, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -835,6 +991,87 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#neuron(double, double, double, double, double)} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double neuronSecondSweep(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, double seed, double dSeed,
+            NeuronGradient into, NeuronGradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = w1 * x1; // line 29: w1 * x1
+        double dProd = x1 * dW1 + w1 * dX1;
+        double prod_2 = w2 * x2; // line 29: w2 * x2
+        double dProd_2 = x2 * dW2 + w2 * dX2;
+        double sum = prod + prod_2; // line 29: w1 * x1 + w2 * x2
+        double dSum = dProd + dProd_2;
+        double z = sum + b; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dz = dSum;
+        double neg = -z; // line 30: -z
+        double dNeg = -dz;
+        double exp = Math.exp(neg); // line 30: Math.exp(-z)
+        double dExp = exp * dNeg;
+        double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
+        double dSum_2 = dExp;
+        double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double dQuot = (-quot / sum_2) * dSum_2;
+        double value = quot; // line 30: return 1 / (1 + Math.exp(-z))
+        double dValue = dQuot;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double quot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
+        double dQuot_bar = dSeed;
+        double sum_2_bar = -quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
+        double dSum_2_bar = dQuot_bar * (-quot / sum_2) + quot_bar * ((1.0 / sum_2) * -dQuot + ((-((-quot) / sum_2)) / sum_2) * dSum_2);
+        double exp_bar = sum_2_bar; // line 30: 1 + Math.exp(-z)
+        double dExp_bar = dSum_2_bar;
+        double neg_bar = exp_bar * exp; // line 30: Math.exp(-z)
+        double dNeg_bar = dExp_bar * exp + exp_bar * dExp;
+        double z_bar = -neg_bar; // line 30: -z
+        double dZ_bar = -dNeg_bar;
+        double sum_bar = z_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dSum_bar = dZ_bar;
+        double prod_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double dProd_bar = dSum_bar;
+        double prod_2_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double dProd_2_bar = dSum_bar;
+        double w2_bar = prod_2_bar * x2; // line 29: w2 * x2
+        double dW2_bar = dProd_2_bar * x2 + prod_2_bar * dX2;
+        double x2_bar = prod_2_bar * w2; // line 29: w2 * x2
+        double dX2_bar = dProd_2_bar * w2 + prod_2_bar * dW2;
+        double w1_bar = prod_bar * x1; // line 29: w1 * x1
+        double dW1_bar = dProd_bar * x1 + prod_bar * dX1;
+        double x1_bar = prod_bar * w1; // line 29: w1 * x1
+        double dX1_bar = dProd_bar * w1 + prod_bar * dW1;
+        into.value = value;
+        dInto.value = dValue;
+        into.w1 = w1_bar;
+        dInto.w1 = dW1_bar;
+        into.w2 = w2_bar;
+        dInto.w2 = dW2_bar;
+        into.x1 = x1_bar;
+        dInto.x1 = dX1_bar;
+        into.x2 = x2_bar;
+        dInto.x2 = dX2_bar;
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#neuron(double, double, double, double, double)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param w1 a differentiated input
@@ -844,26 +1081,28 @@ public final class ExamplesGrad {
      * @param x2 a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void neuronHvpInto(double w1, double w2, double b, double x1, double x2,
-            double[] v, double[] hv, NeuronTangentGradient work) {
+            double[] v, double[] hv, NeuronGradient work, NeuronGradient dWork) {
         int at = 0;
         double dW1 = v[at++];
         double dW2 = v[at++];
         double dX1 = v[at++];
         double dX2 = v[at++];
-        neuronTangentPullback(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, 1.0, work);
+        neuronSecondSweep(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, 1.0, 0.0, work, dWork);
         at = 0;
-        hv[at++] = work.w1();
-        hv[at++] = work.w2();
-        hv[at++] = work.x1();
-        hv[at++] = work.x2();
+        hv[at++] = dWork.w1();
+        hv[at++] = dWork.w2();
+        hv[at++] = dWork.x1();
+        hv[at++] = dWork.x2();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#neuron(double, double, double, double, double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#neuron(double, double, double, double, double)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code neuronHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param w1 a differentiated input
@@ -879,14 +1118,15 @@ public final class ExamplesGrad {
         int n = 4;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        neuronHvpInto(w1, w2, b, x1, x2, v, hv, new NeuronTangentGradient());
+        neuronHvpInto(w1, w2, b, x1, x2, v, hv, new NeuronGradient(), new NeuronGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#neuron(double, double, double, double, double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
@@ -899,10 +1139,11 @@ public final class ExamplesGrad {
         int n = 4;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        NeuronTangentGradient work = new NeuronTangentGradient();
+        NeuronGradient work = new NeuronGradient();
+        NeuronGradient dWork = new NeuronGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            neuronHvpInto(w1, w2, b, x1, x2, unit, hessian[j], work);
+            neuronHvpInto(w1, w2, b, x1, x2, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -922,11 +1163,12 @@ public final class ExamplesGrad {
         int n = 4;
         double[] unit = new double[n];
         double[] column = new double[n];
-        NeuronTangentGradient work = new NeuronTangentGradient();
+        NeuronGradient work = new NeuronGradient();
+        NeuronGradient dWork = new NeuronGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            neuronHvpInto(w1, w2, b, x1, x2, unit, column, work);
+            neuronHvpInto(w1, w2, b, x1, x2, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -1250,7 +1492,8 @@ public final class ExamplesGrad {
 
     /**
      * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * program (reverse over forward), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code huberHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param r a differentiated input
@@ -1269,7 +1512,8 @@ public final class ExamplesGrad {
     /**
      * Hessian of {@link golden.Examples#huber(double, double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the adjoint of its tangent
+     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param r a differentiated input
      * @param delta a differentiated input
@@ -1588,7 +1832,8 @@ public final class ExamplesGrad {
 
     /**
      * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * program (reverse over forward), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code polynomialHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -1608,7 +1853,8 @@ public final class ExamplesGrad {
     /**
      * Hessian of {@link golden.Examples#polynomial(double, double, int)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the adjoint of its tangent
+     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @param y a differentiated input
@@ -1953,26 +2199,99 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#product(double[])} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double productSecondSweep(double[] x, double[] dx, double seed, double dSeed,
+            ProductGradient into, ProductGradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        double[] xAdjoint = null; // no caller's adjoint to add into
+        double[] dXAdjoint = null;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double p = 1; // line 59: double p = 1
+        double dp = 0.0;
+        for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
+            double x_i = x[i]; // line 61: x[i]
+            double dX_i = dx[i];
+            tape.push(p);
+            tape.push(dp);
+            double pBefore = p;
+            double dPBefore = dp;
+            p = p * x_i; // line 61: p *= x[i]
+            dp = x_i * dPBefore + pBefore * dX_i;
+        }
+        double value = p; // line 63: return p
+        double dValue = dp;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double p_bar = seed; // line 63: return p
+        double dP_bar = dSeed;
+        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
+        for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
+            double x_i;
+            double dX_i;
+            dp = tape.popDouble();
+            p = tape.popDouble();
+            x_i = x[i]; // loaded again, not saved
+            dX_i = dx[i];
+            double x_i_bar = p_bar * p; // line 61: p *= x[i]
+            double dX_i_bar = dP_bar * p + p_bar * dp;
+            dP_bar = dP_bar * x_i + p_bar * dX_i;
+            p_bar = p_bar * x_i; // line 61: p *= x[i]
+            x_bar[i] += x_i_bar; // line 61: x[i]
+            dX_bar[i] += dX_i_bar;
+        }
+        into.value = value;
+        dInto.value = dValue;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
+        }
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#product(double[])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
-    private static void productHvpInto(double[] x, double[] v, double[] hv,
-            ProductTangentGradient work) {
+    private static void productHvpInto(double[] x, double[] v, double[] hv, ProductGradient work,
+            ProductGradient dWork) {
         int at = 0;
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
-        productTangentPullback(x, dx, 1.0, work);
+        productSecondSweep(x, dx, 1.0, 0.0, work, dWork);
         at = 0;
-        at = Flat.write(work.x(), hv, at);
+        at = Flat.write(dWork.x(), hv, at);
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#product(double[])}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#product(double[])}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code productHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -1983,14 +2302,15 @@ public final class ExamplesGrad {
         int n = x.length;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        productHvpInto(x, v, hv, new ProductTangentGradient());
+        productHvpInto(x, v, hv, new ProductGradient(), new ProductGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#product(double[])} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
@@ -1999,10 +2319,11 @@ public final class ExamplesGrad {
         int n = x.length;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        ProductTangentGradient work = new ProductTangentGradient();
+        ProductGradient work = new ProductGradient();
+        ProductGradient dWork = new ProductGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            productHvpInto(x, unit, hessian[j], work);
+            productHvpInto(x, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -2018,11 +2339,12 @@ public final class ExamplesGrad {
         int n = x.length;
         double[] unit = new double[n];
         double[] column = new double[n];
-        ProductTangentGradient work = new ProductTangentGradient();
+        ProductGradient work = new ProductGradient();
+        ProductGradient dWork = new ProductGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            productHvpInto(x, unit, column, work);
+            productHvpInto(x, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -2433,26 +2755,192 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#rosenbrock(double[])} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double rosenbrockSecondSweep(double[] x, double[] dx, double seed, double dSeed,
+            RosenbrockGradient into, RosenbrockGradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        double[] xAdjoint = null; // no caller's adjoint to add into
+        double[] dXAdjoint = null;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        double dSum = 0.0;
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double sum_bar = seed; // line 78: return sum
+        double dSum_bar = dSeed;
+        if (sum_bar == 1.0 && xAdjoint == null && dSum_bar == 0.0) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+            dev.leibniz.Workspace.zero(dX_bar, 0, 1);
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k];
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i];
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i];
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k - dProd;
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i];
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3;
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da;
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProd_3 = a * dProd_2 + prod_2 * da;
+                double prod_4 = b * b; // line 76: b * b
+                double dProd_4 = b * db + b * db;
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4;
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2;
+                double sum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = 0.0;
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar;
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar;
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
+                b_bar += prod_4_bar * b; // line 76: b * b
+                dB_bar += dProd_4_bar * b + prod_4_bar * db;
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                dA_bar += dProd_2_bar * 100;
+                x_bar[i] -= b_bar; // line 75: x[i]
+                dX_bar[i] -= dB_bar;
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_k_bar = dA_bar;
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dA_bar;
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_2_bar;
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_bar;
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                dX_bar[k] = dX_k_bar;
+            }
+        } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+                dev.leibniz.Workspace.zero(dX_bar, 0, x.length);
+            }
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k];
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i];
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i];
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k - dProd;
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i];
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3;
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da;
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProd_3 = a * dProd_2 + prod_2 * da;
+                double prod_4 = b * b; // line 76: b * b
+                double dProd_4 = b * db + b * db;
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4;
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2;
+                double sum_2_bar = sum_bar; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = dSum_bar;
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar;
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar;
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
+                b_bar += prod_4_bar * b; // line 76: b * b
+                dB_bar += dProd_4_bar * b + prod_4_bar * db;
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                dA_bar += dProd_2_bar * 100;
+                x_bar[i] -= b_bar; // line 75: x[i]
+                dX_bar[i] -= dB_bar;
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_k_bar = dA_bar;
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dA_bar;
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_2_bar;
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_bar;
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
+                dX_bar[k] += dX_k_bar;
+            }
+        }
+        double value = sum; // line 78: return sum
+        double dValue = dSum;
+        into.value = value;
+        dInto.value = dValue;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
+        }
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#rosenbrock(double[])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void rosenbrockHvpInto(double[] x, double[] v, double[] hv,
-            RosenbrockTangentGradient work) {
+            RosenbrockGradient work, RosenbrockGradient dWork) {
         int at = 0;
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
-        rosenbrockTangentPullback(x, dx, 1.0, work);
+        rosenbrockSecondSweep(x, dx, 1.0, 0.0, work, dWork);
         at = 0;
-        at = Flat.write(work.x(), hv, at);
+        at = Flat.write(dWork.x(), hv, at);
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#rosenbrock(double[])}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#rosenbrock(double[])}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code rosenbrockHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -2463,14 +2951,15 @@ public final class ExamplesGrad {
         int n = x.length;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        rosenbrockHvpInto(x, v, hv, new RosenbrockTangentGradient());
+        rosenbrockHvpInto(x, v, hv, new RosenbrockGradient(), new RosenbrockGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#rosenbrock(double[])} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @return the n × n Hessian
@@ -2479,10 +2968,11 @@ public final class ExamplesGrad {
         int n = x.length;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        RosenbrockGradient work = new RosenbrockGradient();
+        RosenbrockGradient dWork = new RosenbrockGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            rosenbrockHvpInto(x, unit, hessian[j], work);
+            rosenbrockHvpInto(x, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -2498,11 +2988,12 @@ public final class ExamplesGrad {
         int n = x.length;
         double[] unit = new double[n];
         double[] column = new double[n];
-        RosenbrockTangentGradient work = new RosenbrockTangentGradient();
+        RosenbrockGradient work = new RosenbrockGradient();
+        RosenbrockGradient dWork = new RosenbrockGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            rosenbrockHvpInto(x, unit, column, work);
+            rosenbrockHvpInto(x, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -2855,29 +3346,119 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#clippedSum(double[], double)} (forward over reverse): its value and
+     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
+     * along the tangents, which with a constant seed are H·v times the seed.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed the adjoint of the result
+     * @param dSeed the tangent of the seed
+     * @param into receives the value and the gradient, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    private static double clippedSumSecondSweep(double[] x, double limit, double[] dx,
+            double dLimit, double seed, double dSeed, ClippedSumGradient into,
+            ClippedSumGradient dInto) {
+        boolean gradient = true; // the sweep's flags, as the Hessian calls it
+        long wanted = -1L;
+        double[] xAdjoint = null; // no caller's adjoint to add into
+        double[] dXAdjoint = null;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double s = 0; // line 84: double s = 0
+        double ds = 0.0;
+        int trips = 0;
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
+            trips++;
+            double v = x[i]; // line 85: double v
+            double dv = dx[i];
+            if (v < 0) { // line 86: if (v < 0)
+                tape.push(true); // which way the branch went
+            } else {
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
+                double dSqrt = (0.5 / sqrt) * dv;
+                tape.push(sqrt);
+                tape.push(dSqrt);
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                ds = ds + dSqrt;
+                if (s > limit) { // line 90: if (s > limit)
+                    tape.push(false); // which way the branch went
+                    break; // line 91: break
+                }
+                tape.push(false); // which way the branch went
+            }
+        }
+        double value = s; // line 94: return s
+        double dValue = ds;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double s_bar = seed; // line 94: return s
+        double dS_bar = dSeed;
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
+            double sqrt;
+            double dSqrt;
+            double v_bar = 0.0;
+            double dV_bar = 0.0;
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double sqrt_bar = s_bar; // line 89: s += Math.sqrt(v)
+                double dSqrt_bar = dS_bar;
+                dSqrt = tape.popDouble();
+                sqrt = tape.popDouble();
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
+                dV_bar += dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
+            }
+            x_bar[i] += v_bar; // line 85: double v
+            dX_bar[i] += dV_bar;
+        }
+        into.value = value;
+        dInto.value = dValue;
+        into.limit = 0.0;
+        dInto.limit = 0.0;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
+        }
+        return value;
+    }
+
+    /**
      * H·v of {@link golden.Examples#clippedSum(double[], double)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
      * @param limit a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void clippedSumHvpInto(double[] x, double limit, double[] v, double[] hv,
-            ClippedSumTangentGradient work) {
+            ClippedSumGradient work, ClippedSumGradient dWork) {
         int at = 0;
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
         double dLimit = v[at++];
-        clippedSumTangentPullback(x, limit, dx, dLimit, 1.0, work);
+        clippedSumSecondSweep(x, limit, dx, dLimit, 1.0, 0.0, work, dWork);
         at = 0;
-        at = Flat.write(work.x(), hv, at);
-        hv[at++] = work.limit();
+        at = Flat.write(dWork.x(), hv, at);
+        hv[at++] = dWork.limit();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#clippedSum(double[], double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * Hessian-vector product H·v of {@link golden.Examples#clippedSum(double[], double)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code clippedSumHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param x a differentiated input
@@ -2889,14 +3470,15 @@ public final class ExamplesGrad {
         int n = 1 + x.length;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        clippedSumHvpInto(x, limit, v, hv, new ClippedSumTangentGradient());
+        clippedSumHvpInto(x, limit, v, hv, new ClippedSumGradient(), new ClippedSumGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#clippedSum(double[], double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @param limit a differentiated input
@@ -2906,10 +3488,11 @@ public final class ExamplesGrad {
         int n = 1 + x.length;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        ClippedSumTangentGradient work = new ClippedSumTangentGradient();
+        ClippedSumGradient work = new ClippedSumGradient();
+        ClippedSumGradient dWork = new ClippedSumGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            clippedSumHvpInto(x, limit, unit, hessian[j], work);
+            clippedSumHvpInto(x, limit, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -2926,11 +3509,12 @@ public final class ExamplesGrad {
         int n = 1 + x.length;
         double[] unit = new double[n];
         double[] column = new double[n];
-        ClippedSumTangentGradient work = new ClippedSumTangentGradient();
+        ClippedSumGradient work = new ClippedSumGradient();
+        ClippedSumGradient dWork = new ClippedSumGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            clippedSumHvpInto(x, limit, unit, column, work);
+            clippedSumHvpInto(x, limit, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -4364,7 +4948,8 @@ public final class ExamplesGrad {
 
     /**
      * Hessian-vector product H·v of {@link golden.Examples#squaredNorms(double[], double[], int)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * program (reverse over forward), about the cost of a
+     * few gradients.
      * {@code v} and the result are flattened like {@code squaredNormsHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param l a differentiated input
@@ -4384,7 +4969,8 @@ public final class ExamplesGrad {
     /**
      * Hessian of {@link golden.Examples#squaredNorms(double[], double[], int)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the adjoint of its tangent
+     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param l a differentiated input
      * @param xs a differentiated input
@@ -5047,7 +5633,8 @@ public final class ExamplesGrad {
 
     /**
      * Hessian-vector product H·v of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a few gradients.
+     * program (reverse over forward), about the cost of a
+     * few gradients.
      * {@code v_} and the result are flattened like {@code batchLayerHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
      * @param w a differentiated input
@@ -5067,7 +5654,8 @@ public final class ExamplesGrad {
     /**
      * Hessian of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the adjoint of its tangent
+     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param w a differentiated input
      * @param v a differentiated input

@@ -55,7 +55,8 @@ final class TangentEmitter {
         addTangent(type, f, tf, link, gradient, params, args, returns);
         boolean secondOrder = tf.params().stream().anyMatch(Param::differentiated);
         if (!tf.returnsArray() && !tf.isProcedure() && secondOrder) {
-            addSecondOrder(type, f, tf, link, gradient);
+            addSecondOrder(type, f, tf, link, gradient, SecondSweepEmitter.of(m) == null ? null
+                    : self.nestedClass(m.gradient()), m);
         } else if (tf.returnsArray()) {
             JacobianEmitter.add(type, self, f, tf, link, m, gradient);
         }
@@ -86,7 +87,12 @@ final class TangentEmitter {
 
     // ---- second order ---------------------------------------------------------------------------
 
-    private static void addSecondOrder(TypeSpec.Builder type, Func f, Func tf, String link, ClassName gradient) {
+    /**
+     * @param first the first-order result type when the adjoint has a tangent of its own (the second sweep, forward
+     *     over reverse), whose pair of result objects the Hessian then reuses; null for the adjoint of the tangent
+     */
+    private static void addSecondOrder(TypeSpec.Builder type, Func f, Func tf, String link, ClassName gradient,
+            ClassName first, CompanionEmitter.Method m) {
         List<ParameterSpec> originals = originals(tf, f);
         String originalArgs = originalArguments(tf, f);
         Locals l = new Locals(tf);
@@ -96,13 +102,21 @@ final class TangentEmitter {
         String work = l.of("work");
         String unit = l.of("unit");
         String j = l.of("j");
-        type.addMethod(hvpInto(f, tf, gradient, originals, l, link));
+        String dWork = l.of("dWork");
+        if (first != null) {
+            type.addMethod(SecondSweepEmitter.sweep(f, link, first, m));
+        }
+        type.addMethod(hvpInto(f, tf, first != null ? first : gradient, originals, l, link, first != null));
+        ClassName kept = first != null ? first : gradient; // the result objects H·v reuses
+        String works = first != null ? work + ", " + dWork : work;
+        String how = first != null ? "the tangent of its gradient sweep\n(forward over reverse)"
+                : "the adjoint of its tangent\nprogram (reverse over forward)";
         CodeBlock size = size(f, tf);
 
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Hvp")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Hessian-vector product H·v of $L, without forming H: one sweep of the adjoint of its tangent\n"
-                        + "program (reverse over forward), about the cost of a few gradients.\n", link)
+                .addJavadoc("Hessian-vector product H·v of $L, without forming H: one sweep of $L, about the cost of a\n"
+                        + "few gradients.\n", link, how)
                 .addJavadoc("{@code $L} and the result are flattened like {@code $LHessian}: the differentiated parameters in\n"
                         + "declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.\n", v, f.name())
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
@@ -114,7 +128,8 @@ final class TangentEmitter {
                 .addStatement("int $L = $L", n, size)
                 .addStatement("$T.checkLength($L, $L, $S)", FLAT, v, n, v)
                 .addStatement("double[] $L = new double[$L]", hv, n)
-                .addStatement("$LHvpInto($L, $L, $L, new $T())", f.name(), originalArgs, v, hv, gradient)
+                .addStatement("$LHvpInto($L, $L, $L, new $T()$L)", f.name(), originalArgs, v, hv, kept,
+                        first != null ? ", new " + kept.simpleName() + "()" : "")
                 .addStatement("return $L", hv)
                 .build());
 
@@ -123,8 +138,8 @@ final class TangentEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Hessian of $L over the differentiated parameters, flattened in declaration order (a\n"
                         + "{@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one\n"
-                        + "sweep of the adjoint of the tangent along the j-th unit vector (H is symmetric, so row j is also\n"
-                        + "column j), and an n-input Hessian costs n sweeps.\n", link)
+                        + "sweep of $L along the j-th unit vector (H is symmetric, so row j is also\n"
+                        + "column j), and an n-input Hessian costs n sweeps.\n", link, how)
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@return the n × n Hessian\n")
                 .addParameters(originals)
@@ -132,10 +147,11 @@ final class TangentEmitter {
                 .addStatement("int $L = $L", n, size)
                 .addStatement("double[][] $L = new double[$L][$L]", hessian, n, n)
                 .addStatement("double[] $L = new double[$L]", unit, n)
-                .addStatement("$T $L = new $T()", gradient, work, gradient)
+                .addStatement("$T $L = new $T()", kept, work, kept)
+                .addCode(first != null ? CodeBlock.of("$T $L = new $T();\n", kept, dWork, kept) : CodeBlock.of(""))
                 .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
                 .addStatement("$L[$L] = 1.0", unit, j)
-                .addStatement("$LHvpInto($L, $L, $L[$L], $L)", f.name(), originalArgs, unit, hessian, j, work)
+                .addStatement("$LHvpInto($L, $L, $L[$L], $L)", f.name(), originalArgs, unit, hessian, j, works)
                 .addStatement("$L[$L] = 0.0", unit, j)
                 .endControlFlow()
                 .addStatement("return $L", hessian)
@@ -154,11 +170,12 @@ final class TangentEmitter {
                 .addStatement("int $L = $L", n, size)
                 .addStatement("double[] $L = new double[$L]", unit, n)
                 .addStatement("double[] $L = new double[$L]", column, n)
-                .addStatement("$T $L = new $T()", gradient, work, gradient)
+                .addStatement("$T $L = new $T()", kept, work, kept)
+                .addCode(first != null ? CodeBlock.of("$T $L = new $T();\n", kept, dWork, kept) : CodeBlock.of(""))
                 .addStatement("double $L = 0.0", trace)
                 .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
                 .addStatement("$L[$L] = 1.0", unit, j)
-                .addStatement("$LHvpInto($L, $L, $L, $L)", f.name(), originalArgs, unit, column, work)
+                .addStatement("$LHvpInto($L, $L, $L, $L)", f.name(), originalArgs, unit, column, works)
                 .addStatement("$L += $L[$L]", trace, column, j)
                 .addStatement("$L[$L] = 0.0", unit, j)
                 .endControlFlow()
@@ -168,28 +185,37 @@ final class TangentEmitter {
 
     /** H·v into hv: v spread over the tangents, the tangent program's pullback, its gradient gathered. */
     private static MethodSpec hvpInto(Func f, Func tf, ClassName gradient, List<ParameterSpec> originals, Locals l,
-            String link) {
+            String link, boolean second) {
         String at = l.of("at");
         CodeBlock.Builder code = CodeBlock.builder().addStatement("int $L = 0", at);
         code.add(spread(f, tf, l.of("v"), at));
-        code.addStatement("$LPullback($L, 1.0, $L)", tf.name(), CompanionEmitter.arguments(tf), l.of("work"));
+        if (second) { // the seed 1, constant: the tangents of the gradient are H·v
+            code.addStatement("$L($L, 1.0, 0.0, $L, $L)", SecondSweepEmitter.name(f), CompanionEmitter.arguments(tf),
+                    l.of("work"), l.of("dWork"));
+        } else {
+            code.addStatement("$LPullback($L, 1.0, $L)", tf.name(), CompanionEmitter.arguments(tf), l.of("work"));
+        }
         code.addStatement("$L = 0", at);
-        code.add(gather(f, tf, l.of("work"), l.of("hv"), at));
-        return MethodSpec.methodBuilder(f.name() + "HvpInto")
+        code.add(gather(f, tf, l.of(second ? "dWork" : "work"), l.of("hv"), at));
+        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "HvpInto")
                 // private, but documented all the same: -Xdoclint:all checks private members too
                 .addJavadoc("H·v of $L into {@code $L}: the work shared by the Hessian-vector product, the Hessian and\n"
                         + "the Laplacian.\n", link, l.of("hv"))
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@param $L the direction, flattened\n", l.of("v"))
                 .addJavadoc("@param $L receives H·v, flattened\n", l.of("hv"))
-                .addJavadoc("@param $L the tangent program's result, reused\n", l.of("work"))
+                .addJavadoc(second ? "@param $L the gradient sweep's result, reused\n" : "@param $L the tangent program's result, reused\n",
+                        l.of("work"))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameters(originals)
                 .addParameter(ARRAY, l.of("v"))
                 .addParameter(ARRAY, l.of("hv"))
-                .addParameter(gradient, l.of("work"))
-                .addCode(code.build())
-                .build();
+                .addParameter(gradient, l.of("work"));
+        if (second) {
+            b.addJavadoc("@param $L the tangents of the gradient sweep's result, reused\n", l.of("dWork"))
+                    .addParameter(gradient, l.of("dWork"));
+        }
+        return b.addCode(code.build()).build();
     }
 
     /** Names for the locals of generated helpers that no parameter of the method takes. */

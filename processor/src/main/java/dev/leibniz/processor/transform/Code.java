@@ -5,8 +5,17 @@ import java.util.List;
 /** Generated Java statements, as transforms produce them and the emitter prints them. */
 public sealed interface Code permits Code.Line, Code.Branch, Code.Loop, Code.Comment {
 
-    /** One statement (without its semicolon), with an optional trailing comment. */
-    record Line(String code, String comment) implements Code {}
+    /**
+     * One statement (without its semicolon), with an optional trailing comment.
+     *
+     * @param act what it does to values that vary, for the adjoint's own tangent ({@link AdjointTangent}); null
+     *     when it touches none, or was not told
+     */
+    record Line(String code, String comment, Act act) implements Code {
+        public Line(String code, String comment) {
+            this(code, comment, null);
+        }
+    }
 
     /** {@code if (condition) { then } else { otherwise }}; either side may be empty. */
     record Branch(String condition, List<Code> then, List<Code> otherwise, String comment) implements Code {}

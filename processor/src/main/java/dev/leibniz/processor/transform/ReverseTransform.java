@@ -59,22 +59,36 @@ public final class ReverseTransform {
      */
     public record Result(String seed, String into, List<Code> body, boolean workspace, List<Site> sites,
             List<String> outputSeeds, String gradient, String wanted, List<Adjoint> adjoints, List<Code> reverseOnly,
-            SplitSweeps split, List<Code> guard) {}
+            SplitSweeps split, List<Code> guard, Second second) {}
+
+    /**
+     * The tangent of the sweep (forward over reverse, {@link AdjointTangent}): with tangents of the
+     * differentiated parameters and of the seed, it also writes into a second result object the
+     * tangent of every gradient, which along v is H·v.
+     *
+     * @param body the sweep and its tangent, or null when the sweep has none (then {@code refused} says why)
+     * @param tangents the tangents' parameters, one per differentiated parameter in order
+     * @param seedTangent the parameter holding the tangent of the seed
+     * @param intoTangent the parameter receiving the tangents of the value and of the gradients
+     * @param locals what the sweep's own parameters are here: {@code gradient}, {@code wanted}, the callers' adjoints
+     */
+    public record Second(List<Code> body, List<String> tangents, String seedTangent, String intoTangent,
+            List<Code> locals, String refused) {}
 
     /** The same pullback without a cut sweep: its accumulating pullback runs the full sweep. */
     public static Result withoutReverseOnly(Result r) {
         return r.reverseOnly() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
-                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split(), r.guard());
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split(), r.guard(), r.second());
     }
 
     /** The same pullback without the split sweeps: no caller records it. */
     public static Result withoutSplit(Result r) {
         return r.split() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
-                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null, r.guard());
+                r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), r.reverseOnly(), null, r.guard(), r.second());
     }
 
     /** The comment on the sweep's branch that computes the value alone. */
-    private static final String VALUE_ALONE = "the value alone";
+    static final String VALUE_ALONE = "the value alone";
 
     /**
      * The same pullback without the sweep's branch for the value alone: for a method whose value method calls the
@@ -85,7 +99,7 @@ public final class ReverseTransform {
                 .filter(c -> !(c instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())))
                 .toList();
         return new Result(r.seed(), r.into(), body, r.workspace(), r.sites(), r.outputSeeds(), r.gradient(),
-                r.wanted(), r.adjoints(), r.reverseOnly(), r.split(), r.guard());
+                r.wanted(), r.adjoints(), r.reverseOnly(), r.split(), r.guard(), r.second());
     }
 
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
@@ -223,7 +237,8 @@ public final class ReverseTransform {
             String field = into + "." + workspaceField;
             body.add(new Code.Branch(field + " == null",
                     List.of(new Code.Line(field + " = new dev.leibniz.Workspace()", null)), List.of(), null));
-            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null));
+            body.add(new Code.Line("dev.leibniz.Workspace " + workspace + " = " + field, null,
+                    new Act.Workspace(workspaceField)));
             if (tape != null) {
                 tapeLine = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape(" + gradientWanted + ")",
                         "saved values, branch decisions and trip counts for the reverse sweep");
@@ -248,7 +263,7 @@ public final class ReverseTransform {
         body.add(new Code.Comment("Forward sweep: the value, keeping the intermediates the reverse sweep reads."));
         valueDeclaredAtTop = hasNestedReturn(f.body());
         if (valueDeclaredAtTop) {
-            body.add(new Code.Line(valueType() + " " + value, null));
+            body.add(new Code.Line(valueType() + " " + value, null, Act.LINEAR));
         }
         List<Code> valueAlone = f.isProcedure() ? List.of(new Code.Line("return", null))
                 : List.of(new Code.Line(into + ".value = " + value, null), new Code.Line("return " + value, null));
@@ -296,13 +311,13 @@ public final class ReverseTransform {
                 String given = adjointIn.get(p.var());
                 if (activity.isActive(p.var())) {
                     reverse.add(new Code.Line(p.var().javaType() + " " + adjointName(p.var()) + " = " + given + " != null ? "
-                            + given + " : " + zeroed, null));
+                            + given + " : " + zeroed, null, Act.LINEAR));
                     gradients.add(new Code.Branch(given + " == null",
-                            List.of(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null)), List.of(),
-                            null));
+                            List.of(new Code.Line(into + "." + p.name() + " = " + adjointName(p.var()), null, Act.LINEAR)),
+                            List.of(), null));
                 } else {
                     gradients.add(new Code.Branch(given + " == null",
-                            List.of(new Code.Line(into + "." + p.name() + " = " + zeroed, null)), List.of(),
+                            List.of(new Code.Line(into + "." + p.name() + " = " + zeroed, null, Act.LINEAR)), List.of(),
                             "no derivative to add"));
                 }
             }
@@ -316,7 +331,7 @@ public final class ReverseTransform {
                 if (p.differentiated()) { // (a caller adding in place passes its adjoint as the seed too)
                     reverse.add(new Code.Branch(adjointName(p.var()) + " != " + seedName,
                             List.of(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName(p.var()) + ", "
-                                    + seedName + ")", "the seed of the output " + p.name())), List.of(), null));
+                                    + seedName + ")", "the seed of the output " + p.name(), Act.LINEAR)), List.of(), null));
                 }
             }
         }
@@ -336,13 +351,13 @@ public final class ReverseTransform {
         }
         int tailStart = body.size();
         if (!f.isProcedure()) {
-            body.add(new Code.Line(into + ".value = " + value, null));
+            body.add(new Code.Line(into + ".value = " + value, null, Act.LINEAR));
         }
         for (Param p : f.params()) {
             if (p.differentiated() && !p.var().type().isFloatingArray()) {
                 String g = declaredAdjoints.contains(p.var()) ? adjoint.get(p.var()) : "0.0";
                 String cast = p.var().type() == Type.FLOAT ? "(float) " : "";
-                body.add(new Code.Line(into + "." + p.name() + " = " + cast + g, null));
+                body.add(new Code.Line(into + "." + p.name() + " = " + cast + g, null, Act.LINEAR));
             }
         }
         body.addAll(gradients);
@@ -364,10 +379,87 @@ public final class ReverseTransform {
         if (split != null) {
             split = new SplitSweeps(split.record(), AdjointPeephole.apply(split.replay(), arrays), split.reads());
         }
+        Second second = f.tangentOf() == null && !f.isProcedure() && !f.returnsArray()
+                ? second(body, adjoints, workspaceField, arrays) : null;
         return new Result(seed, into, AdjointPeephole.apply(body, arrays), usesWorkspace, sites, outputSeeds,
                 gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays),
-                split, guard(workspaceField, outputSeeds, usesWorkspace));
+                split, guard(workspaceField, outputSeeds, usesWorkspace), second);
     }
+
+    /** The tangent of the sweep (forward over reverse), or why it has none. */
+    private Second second(List<Code> body, List<Adjoint> adjoints, String workspaceField, Set<String> arrays) {
+        Map<String, String> tangents = new HashMap<>();
+        Set<String> varying = new HashSet<>();
+        List<String> params = new ArrayList<>();
+        for (Param p : f.params()) {
+            if (p.differentiated()) {
+                String d = names.claim(ForwardTransform.tangentName(p.var().name()));
+                tangents.put(p.var().name(), d);
+                params.add(d);
+            }
+        }
+        boolean[] floats = {false};
+        java.util.function.Consumer<Var> vary = v -> {
+            if (activity.isActive(v) && (v.type() == Type.DOUBLE || v.type() == Type.DOUBLE_ARRAY
+                    || v.type() == Type.DOUBLE_MATRIX)) {
+                varying.add(v.name());
+            } else if (activity.isActive(v) && (v.type() == Type.FLOAT || v.type() == Type.FLOAT_ARRAY)) {
+                floats[0] = true;
+            }
+        };
+        f.params().forEach(p -> vary.accept(p.var()));
+        Walk.statements(f.body(), st -> {
+            Var t = Layout.target(st);
+            if (t != null) {
+                vary.accept(t);
+            }
+            if (st instanceof If i) {
+                i.phis().forEach(vary);
+            }
+        });
+        adjoint.values().forEach(a -> {
+            if (Statement.isName(a)) {
+                varying.add(a);
+            }
+        });
+        varying.addAll(copiesClaimed);
+        varying.add(seed);
+        varying.add(value);
+        String seedTangent = names.claim(ForwardTransform.tangentName(seed));
+        tangents.put(seed, seedTangent);
+        String intoTangent = names.claim(ForwardTransform.tangentName(into));
+        tangents.put(AdjointTangent.INTO, intoTangent);
+        if (workspace != null) {
+            tangents.put(AdjointTangent.WORKSPACE, names.claim(ForwardTransform.tangentName(workspace)));
+        }
+        List<Code> locals = new ArrayList<>();
+        locals.add(new Code.Line("boolean " + gradientWanted + " = true", "the sweep's flags, as the Hessian calls it"));
+        locals.add(new Code.Line("long " + wanted + " = -1L", null));
+        for (Adjoint a : adjoints) {
+            String d = names.claim(ForwardTransform.tangentName(a.name()));
+            tangents.put(a.name(), d);
+            varying.add(a.name());
+            locals.add(new Code.Line(a.type() + " " + a.name() + " = null", "no caller's adjoint to add into"));
+            locals.add(new Code.Line(a.type() + " " + d + " = null", null));
+        }
+        if (floats[0]) {
+            return new Second(null, params, seedTangent, intoTangent, locals, "float values have no second-order "
+                    + "sweep of their own yet");
+        }
+        List<Code> sweep = body.stream()
+                .filter(c -> !(c instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())))
+                .toList();
+        try {
+            List<Code> both = AdjointTangent.of(sweep, tangents, varying,
+                    o -> o instanceof Var v && varying.contains(v.name()), names::claim, into, workspace);
+            return new Second(AdjointPeephole.apply(both, arrays), params, seedTangent, intoTangent, locals, null);
+        } catch (AdjointTangent.Refused r) {
+            return new Second(null, params, seedTangent, intoTangent, locals, r.getMessage());
+        }
+    }
+
+    /** Every name a popped copy of an array got ({@link #copyNames} holds those of the loop being reversed). */
+    private final Set<String> copiesClaimed = new HashSet<>();
 
     /** The sweep's first statements: its checks of array arguments ({@link SharedArrays}). */
     private List<Code> guard(String workspaceField, List<String> outputSeeds, boolean usesWorkspace) {
@@ -529,7 +621,7 @@ public final class ReverseTransform {
                 for (Var v : layout.hoisted) {
                     if (definedIn(s, v)) {
                         out.add(new Code.Line(v.javaType() + " " + v.name() + " = " + v.type().zero(),
-                                "kept for the reverse sweep"));
+                                "kept for the reverse sweep", Act.LINEAR));
                     }
                 }
                 // An array made inside a branch: its adjoint must outlive the branch for the reverse sweep.
@@ -540,15 +632,15 @@ public final class ReverseTransform {
                     if (made != null && activity.isActive(made) && layout.loopsOf(x).isEmpty()
                             && hoistedAdjoints.add(made)) {
                         out.add(new Code.Line(made.javaType() + " " + adjointName(made) + " = null",
-                                "the adjoint of an array made below, kept for the reverse sweep"));
+                                "the adjoint of an array made below, kept for the reverse sweep", Act.LINEAR));
                     }
                 });
             }
             for (Var v : layout.savedBefore.getOrDefault(s, List.of())) {
-                out.add(new Code.Line(tape + ".push(" + v.name() + ")", null));
+                out.add(new Code.Line(tape + ".push(" + v.name() + ")", null, Act.LINEAR));
             }
             if (s instanceof Compute c) {
-                out.add(new Code.Line(define(c.target()) + " = " + Partials.primal(c), comment(c.pos())));
+                out.add(new Code.Line(define(c.target()) + " = " + Partials.primal(c), comment(c.pos()), new Act.Step(c)));
             } else if (s instanceof Opaque o) {
                 out.add(new Code.Line(
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
@@ -586,17 +678,19 @@ public final class ReverseTransform {
                     declaredAdjoints.add(h);
                 }
             } else if (s instanceof Load l) {
-                out.add(new Code.Line(define(l.target()) + " = " + l.array().name() + index(l.index()), comment(l.pos())));
+                out.add(new Code.Line(define(l.target()) + " = " + l.array().name() + index(l.index()), comment(l.pos()),
+                        Act.LINEAR));
             } else if (s instanceof Store st) {
                 out.add(new Code.Line(st.array().name() + index(st.index()) + " = " + Partials.text(st.value()),
-                        comment(st.pos())));
+                        comment(st.pos()), Act.LINEAR));
             } else if (s instanceof ArrayNew n) {
                 arrayNew(n, out);
             } else if (s instanceof RowView r) {
-                out.add(new Code.Line(define(r.target()) + " = " + r.parent().name() + index(r.index()), comment(r.pos())));
+                out.add(new Code.Line(define(r.target()) + " = " + r.parent().name() + index(r.index()), comment(r.pos()),
+                        Act.LINEAR));
             } else if (s instanceof Return r) {
                 out.add(new Code.Line((valueDeclaredAtTop ? "" : valueType() + " ") + value + " = " + Partials.text(r.value()),
-                        comment(r.pos())));
+                        comment(r.pos()), Act.LINEAR));
             } else if (s instanceof Break br) {
                 out.add(new Code.Line("break", comment(br.pos())));
             } else if (s instanceof If i) {
@@ -605,7 +699,7 @@ public final class ReverseTransform {
                 forwardLoop(l, out);
             }
             if (layout.savedAfter.contains(s)) {
-                out.add(new Code.Line(tape + ".push(" + Layout.target(s).name() + ")", null));
+                out.add(new Code.Line(tape + ".push(" + Layout.target(s).name() + ")", null, Act.LINEAR));
             }
         }
         return out;
@@ -614,7 +708,7 @@ public final class ReverseTransform {
     private void forwardIf(If i, List<Code> out) {
         for (Var phi : i.phis()) {
             if (!layout.hoisted.contains(phi)) {
-                out.add(new Code.Line(phi.javaType() + " " + phi.name(), null));
+                out.add(new Code.Line(phi.javaType() + " " + phi.name(), null, Act.LINEAR));
             }
         }
         String cond = i.condition().render();
@@ -784,17 +878,17 @@ public final class ReverseTransform {
             }
             for (String[] r : before) {
                 unitBefore.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
-                        "elements the loop may add to before assigning them"));
+                        "elements the loop may add to before assigning them", Act.LINEAR));
             }
             for (String[] r : after) {
                 if (!r[0].equals(r[1])) {
                     unitAfter.add(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", " + r[0] + ", " + r[1] + ")",
-                            "elements no iteration reached"));
+                            "elements no iteration reached", Act.LINEAR));
                 }
             }
             String own = given + " == null" + (t.position() < 63 ? " && (" + wanted + " & " + (1L << t.position()) + "L) != 0" : "");
             anyBefore.add(new Code.Branch(own, List.of(new Code.Line("dev.leibniz.Workspace.zero(" + g + ", 0, " + length + ")",
-                    "added into below")), List.of(), null));
+                    "added into below", Act.LINEAR)), List.of(), null));
         }
         if (counted) {
             unitBefore.add(0, new Code.Line("int " + trips + " = 0", null));
@@ -879,7 +973,7 @@ public final class ReverseTransform {
         body.addAll(forward(l.body()));
         for (Var a : layout.restoredArrays.getOrDefault(l, Set.of())) {
             body.add(new Code.Line(tape + ".pushAll(" + a.name() + ")", "what this iteration left in " + a.name()
-                    + ", for its reverse"));
+                    + ", for its reverse", Act.LINEAR));
         }
         out.add(plainLoop(l, body, false));
         if (counts && !layout.loopsOf(l).isEmpty()) {
@@ -890,7 +984,7 @@ public final class ReverseTransform {
     private void arrayNew(ArrayNew n, List<Code> out) {
         Var a = n.target();
         String alloc = layout.reusable.contains(n) ? buffer(n, 0) : fresh(n);
-        out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos())));
+        out.add(new Code.Line(define(a) + " = " + alloc, comment(n.pos()), Act.LINEAR));
         if (sizeStacks.containsKey(n)) {
             for (Operand d : n.dims()) {
                 out.add(new Code.Line(sizeStacks.get(n) + ".push(" + Partials.text(d) + ")", "its size, for its adjoint"));
@@ -899,7 +993,7 @@ public final class ReverseTransform {
         if (activity.isActive(a) && layout.loopsOf(n).isEmpty()) { // in a loop: each reverse iteration makes its own
             String adj = workspace != null ? buffer(n, 1) : fresh(n);
             String type = hoistedAdjoints.contains(a) ? "" : a.javaType() + " ";
-            out.add(new Code.Line(type + adjointName(a) + " = " + adj, "its adjoint"));
+            out.add(new Code.Line(type + adjointName(a) + " = " + adj, "its adjoint", Act.LINEAR));
             declaredAdjoints.add(a);
         }
     }
@@ -999,9 +1093,9 @@ public final class ReverseTransform {
                 if (activity.isActive(r.value())) {
                     if (f.returnsArray()) { // seedᵀ·∂value/∂x: the seed is the returned array's adjoint
                         out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) r.value()) + ", "
-                                + seed + ")", comment(r.pos())));
+                                + seed + ")", comment(r.pos()), Act.LINEAR));
                     } else {
-                        accumulate(out, (Var) r.value(), seed, comment(r.pos()));
+                        accumulate(out, (Var) r.value(), seed, comment(r.pos()), seed, "", null, 0);
                     }
                 }
             } else if (s instanceof Compute c) {
@@ -1017,7 +1111,7 @@ public final class ReverseTransform {
                     String narrow = l.array().type() == Type.FLOAT_ARRAY ? "(float) " : ""; // no lossy compound assignment
                     out.add(new Code.Line(adjointName(l.array()) + index(l.index()) + (assigning.contains(l) ? " = " : " += ")
                             + narrow + adjointName(l.target()), comment(l.pos())
-                            + (assigning.contains(l) ? " (the element's first contribution)" : "")));
+                            + (assigning.contains(l) ? " (the element's first contribution)" : ""), Act.LINEAR));
                     if (written != null) {
                         written.add(l);
                     }
@@ -1030,9 +1124,10 @@ public final class ReverseTransform {
                 pops(s, out);
                 String element = adjointName(st.array()) + index(st.index());
                 if (activity.isActive(st.value())) {
-                    accumulate(out, (Var) st.value(), element, comment(st.pos()));
+                    accumulate(out, (Var) st.value(), element, comment(st.pos()), adjointName(st.array()), index(st.index()),
+                            null, 0);
                 }
-                out.add(new Code.Line(element + " = 0", "the element's old value did not reach the result"));
+                out.add(new Code.Line(element + " = 0", "the element's old value did not reach the result", Act.LINEAR));
             } else if (s instanceof If i) {
                 predeclare(s, b, out);
                 List<Code> then = reverse(i.then());
@@ -1158,7 +1253,7 @@ public final class ReverseTransform {
                 String adj = workspace != null ? workspace + "." + kind + "(" + slot(n, 1) + ", " + String.join(", ", dims) + ")"
                         : "new " + n.target().type().element().javaName() + "[" + String.join("][", dims) + "]";
                 out.add(new Code.Line(n.target().javaType() + " " + adjointName(n.target()) + " = " + adj,
-                        "the adjoint of this iteration's " + n.target().name() + ", zero to start"));
+                        "the adjoint of this iteration's " + n.target().name() + ", zero to start", Act.LINEAR));
                 declaredAdjoints.add(n.target());
             }
         }
@@ -1179,11 +1274,12 @@ public final class ReverseTransform {
                 String at = sb.toString();
                 if (b != f.body() && !pieces.contains(b)) {
                     out.add(new Code.Line(r.target().javaType() + " " + r.target().name() + " = " + r.parent().name() + at,
-                            "the row again, for the reverse sweep"));
+                            "the row again, for the reverse sweep", Act.LINEAR));
                 }
                 if (activity.isActive(r.target())) {
                     out.add(new Code.Line(r.target().javaType() + " " + adjointName(r.target()) + " = "
-                            + adjointName(r.parent()) + at, "its adjoint is that row of " + adjointName(r.parent())));
+                            + adjointName(r.parent()) + at, "its adjoint is that row of " + adjointName(r.parent()),
+                            Act.LINEAR));
                 }
             }
         }
@@ -1207,7 +1303,7 @@ public final class ReverseTransform {
             if (a == t) {
                 self.add(d); // an in-place update: t's own adjoint is scaled below
             } else {
-                accumulate(out, (Var) a, Terms.times(bar, d), comment(c.pos()));
+                accumulate(out, (Var) a, Terms.times(bar, d), comment(c.pos()), bar, "", c, i);
             }
         }
         if (c.args().contains(t)) {
@@ -1216,7 +1312,7 @@ public final class ReverseTransform {
                     : String.join(" + ", self.stream().map(x -> "(" + x + ")").toList());
             if (!d.equals("1")) {
                 out.add(new Code.Line(bar + " = " + (d.equals("0") ? "0.0" : Terms.times(bar, self.size() == 1 ? d : "(" + d + ")")),
-                        comment(c.pos())));
+                        comment(c.pos()), d.equals("0") ? Act.LINEAR : new Act.Scale(bar, c)));
             }
         } else {
             kill(c, t, out);
@@ -1449,7 +1545,8 @@ public final class ReverseTransform {
 
     private void kill(Stmt s, Var t, List<Code> out) {
         if (layout.killsAdjoint(s, t)) {
-            out.add(new Code.Line(adjointName(t) + " = 0.0", "the value it had before this assignment is another one"));
+            out.add(new Code.Line(adjointName(t) + " = 0.0", "the value it had before this assignment is another one",
+                    Act.LINEAR));
         }
     }
 
@@ -1463,7 +1560,7 @@ public final class ReverseTransform {
     private void popSavedAfter(Stmt s, List<Code> out) {
         if (layout.savedAfter.contains(s)) {
             Var t = Layout.target(s);
-            out.add(new Code.Line(t.name() + " = " + pop(t), null));
+            out.add(new Code.Line(t.name() + " = " + pop(t), null, Act.LINEAR_BEFORE));
         }
     }
 
@@ -1472,17 +1569,18 @@ public final class ReverseTransform {
         List<Var> before = layout.savedBefore.getOrDefault(s, List.of());
         for (int k = before.size() - 1; k >= 0; k--) {
             Var v = before.get(k);
-            out.add(new Code.Line(v.name() + " = " + pop(v), null));
+            out.add(new Code.Line(v.name() + " = " + pop(v), null, Act.LINEAR_BEFORE));
         }
         for (Var v : layout.restoredAt.getOrDefault(s, List.of())) {
             Stmt def = layout.recomputed.get(v);
             if (def instanceof Load l) {
                 out.add(new Code.Line(v.name() + " = " + copyNames.getOrDefault(l.array(), l.array().name())
-                        + index(l.index()), "loaded again, not saved"));
+                        + index(l.index()), "loaded again, not saved", Act.LINEAR));
             } else if (def instanceof Opaque o) {
                 out.add(new Code.Line(v.name() + " = " + o.code().render(), "computed again, not saved"));
             } else {
-                out.add(new Code.Line(v.name() + " = " + Partials.primal((Compute) def), "computed again, not saved"));
+                out.add(new Code.Line(v.name() + " = " + Partials.primal((Compute) def), "computed again, not saved",
+                        new Act.Step((Compute) def)));
             }
         }
     }
@@ -1504,7 +1602,7 @@ public final class ReverseTransform {
         List<Code> body = new ArrayList<>();
         for (Var v : layout.poppedIn.getOrDefault(l, Set.of())) {
             if (layout.insideLoopBody(v) && !(l.counted() != null && v == l.counted().index())) {
-                body.add(new Code.Line(v.javaType() + " " + v.name(), null));
+                body.add(new Code.Line(v.javaType() + " " + v.name(), null, Act.LINEAR));
             }
         }
         int restored = 0; // each array a buffer of its own, numbered in the loop's own slots
@@ -1516,11 +1614,14 @@ public final class ReverseTransform {
             if (!layout.madeInBody(a, l)) { // a buffer made before the loop: its name is taken in this scope
                 name = names.claim(a.baseName() + "Left");
                 copyNames.put(a, name);
+                if (activity.isActive(a)) {
+                    copiesClaimed.add(name);
+                }
                 renamed.add(a);
             }
             body.add(new Code.Line(a.javaType() + " " + name + " = " + workspace
                     + (a.type() == Type.FLOAT_ARRAY ? ".popAllFloats(" : ".popAll(") + slot(l, restored++) + ", "
-                    + tape + ")", "what this iteration left in " + a.name()));
+                    + tape + ")", "what this iteration left in " + a.name(), Act.LINEAR_BEFORE));
         }
         body.addAll(reverse(l.body()));
         renamed.forEach(copyNames::remove);
@@ -1559,7 +1660,7 @@ public final class ReverseTransform {
         Block home = pieces.contains(b) ? f.body() : b;
         for (Var v : layout.contributions.get(s)) {
             if (layout.home.get(v) == home && !declaredAdjoints.contains(v)) {
-                out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null));
+                out.add(new Code.Line("double " + adjointName(v) + " = 0.0", null, Act.LINEAR));
                 declaredAdjoints.add(v);
             }
         }
@@ -1567,13 +1668,24 @@ public final class ReverseTransform {
 
     /** v_bar += term, declaring v_bar at its first contribution. */
     private void accumulate(List<Code> out, Var v, String term, String comment) {
+        accumulate(out, v, term, comment, null, null, null, 0);
+    }
+
+    /**
+     * v_bar += term, where term is {@code factor·∂step/∂operand} (with no step, the factor alone): told so, the
+     * adjoint's own tangent can differentiate the line again ({@link Act.Add}); a null factor tells nothing.
+     */
+    private void accumulate(List<Code> out, Var v, String term, String comment, String factor, String factorIndex,
+            Compute step, int operand) {
         String bar = adjointName(v);
         boolean negative = term.startsWith("-");
         String magnitude = negative ? term.substring(1) : term;
-        if (declaredAdjoints.add(v)) {
-            out.add(new Code.Line("double " + bar + " = " + term, comment));
+        boolean declares = declaredAdjoints.add(v);
+        Act act = factor == null ? null : new Act.Add(bar, declares, factor, factorIndex, step, operand);
+        if (declares) {
+            out.add(new Code.Line("double " + bar + " = " + term, comment, act));
         } else {
-            out.add(new Code.Line(bar + (negative ? " -= " : " += ") + magnitude, comment));
+            out.add(new Code.Line(bar + (negative ? " -= " : " += ") + magnitude, comment, act));
         }
     }
 

@@ -55,7 +55,7 @@ record Statement(String defines, boolean declares, boolean element) {
     }
 
     /** The index of the statement's assignment operator's '=', or -1. */
-    private static int assignment(String t) {
+    static int assignment(String t) {
         int depth = 0;
         for (int i = 0; i < t.length(); i++) {
             char ch = t.charAt(i);

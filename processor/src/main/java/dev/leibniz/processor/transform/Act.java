@@ -1,0 +1,44 @@
+package dev.leibniz.processor.transform;
+
+import dev.leibniz.processor.ir.Compute;
+
+/**
+ * What a line of the adjoint does to values that vary with the inputs, so that
+ * {@link AdjointTangent} can differentiate the adjoint again (forward over reverse). A line
+ * without an act touches no such value: branch decisions, trip counts, indices.
+ */
+sealed interface Act {
+    /**
+     * The line is linear in the values that vary (a copy, a load or store, a push or pop, a zero, an
+     * adjoint's element added to): its tangent is the same line over their tangents.
+     *
+     * @param before whether the tangent's line goes before this one (a pop: the tangent was pushed last)
+     */
+    record Linear(boolean before) implements Act {}
+
+    /** The line computes the elementary step again, or for the first time: {@code [T] r = op(a, b)}. */
+    record Step(Compute step) implements Act {}
+
+    /**
+     * {@code [double] lhs (=|+=|-=) factor * ∂step/∂operand}: a contribution to an adjoint. The factor is an
+     * adjoint (or the seed, or an adjoint's element); with no step the partial is 1.
+     *
+     * @param declares whether the line declares lhs
+     */
+    record Add(String lhs, boolean declares, String factor, String factorIndex, Compute step, int operand)
+            implements Act {}
+
+    /** {@code bar = bar * ∂step/∂self}: an in-place step's own adjoint, scaled by its partials with respect to itself. */
+    record Scale(String bar, Compute step) implements Act {}
+
+    /**
+     * {@code Workspace workspace = into.field}: the sweep's buffers and tape. The tangents' buffers are
+     * the tangent result's workspace (the tape stays one: a value and its tangent go on it together).
+     */
+    record Workspace(String field) implements Act {}
+
+    /** A linear line whose tangent goes after it. */
+    Act LINEAR = new Linear(false);
+    /** A linear line whose tangent goes before it. */
+    Act LINEAR_BEFORE = new Linear(true);
+}
