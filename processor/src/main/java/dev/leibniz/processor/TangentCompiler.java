@@ -22,7 +22,8 @@ import javax.tools.Diagnostic;
 /**
  * Compiles each method's tangent program (forward mode), on demand and once: the forward
  * transform, then the same analysis and reverse transform as any method, whose reverse sweep is
- * then a Hessian-vector product. A method whose tangent cannot be built keeps its gradient; it
+ * then a Hessian-vector product (second order's fallback where the gradient sweep has no tangent
+ * of its own, see {@code transform/AdjointTangent}). A method whose tangent cannot be built keeps its gradient; it
  * only has no forward-mode and second-order methods, and a note says why.
  */
 final class TangentCompiler {

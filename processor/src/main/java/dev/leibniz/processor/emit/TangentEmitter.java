@@ -16,10 +16,11 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a method's forward-mode and second-order API from its tangent program: {@code mTangent}
- * (the JVP), and for a scalar method {@code mHvp}, {@code mHessian} and {@code mLaplacian} (from
- * the tangent program's pullback: the adjoint of the tangent is H·v), or for a
- * {@code double[]}-valued method {@code mJacobian}.
+ * Writes a method's forward-mode and second-order API: {@code mTangent} (the JVP) from its tangent
+ * program, and for a scalar method {@code mHvp}, {@code mHessian} and {@code mLaplacian} from the
+ * tangent of its gradient sweep ({@link SecondSweepEmitter}, forward over reverse), or, where the
+ * sweep has none yet, from the tangent program's pullback (the adjoint of the tangent is H·v too);
+ * for a {@code double[]}-valued method {@code mJacobian}.
  */
 final class TangentEmitter {
     private static final ClassName FLAT = ClassName.get("dev.leibniz", "Flat");

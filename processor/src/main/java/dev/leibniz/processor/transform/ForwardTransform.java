@@ -44,7 +44,8 @@ import java.util.Set;
  *
  * <p>The result is ordinary IR, so every later stage applies to it unchanged: its value sweep is
  * the generated {@code mTangent}, and its reverse sweep (the adjoint of the tangent, with respect
- * to the original inputs) is a Hessian-vector product.
+ * to the original inputs) is a Hessian-vector product, which second order uses where the gradient
+ * sweep has no tangent of its own yet ({@link AdjointTangent}).
  */
 public final class ForwardTransform {
     /** The companion methods of a callee's own tangent program, or why it has none. */
