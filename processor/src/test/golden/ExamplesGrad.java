@@ -89,6 +89,66 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#mml514(double)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    public static double mml514SecondSweep(double x, double dx, double seed, double dSeed,
+            Mml514Gradient into, Mml514Gradient dInto) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double a = x * x; // line 11: double a = x * x
+        double da = x * dx + x * dx;
+        double b = Math.exp(a); // line 12: double b = Math.exp(a)
+        double db = b * da;
+        double c = a + b; // line 13: double c = a + b
+        double dc = da + db;
+        double d = Math.sqrt(c); // line 14: double d = Math.sqrt(c)
+        double dd = (0.5 / d) * dc;
+        double e = Math.cos(c); // line 15: double e = Math.cos(c)
+        double de = (-Math.sin(c)) * dc;
+        double f = d + e; // line 16: double f = d + e
+        double df = dd + de;
+        double value = f; // line 17: return f
+        double dValue = df;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double f_bar = seed; // line 17: return f
+        double dF_bar = dSeed;
+        double d_bar = f_bar; // line 16: double f = d + e
+        double dD_bar = dF_bar;
+        double e_bar = f_bar; // line 16: double f = d + e
+        double dE_bar = dF_bar;
+        double c_bar = -e_bar * Math.sin(c); // line 15: double e = Math.cos(c)
+        double dC_bar = dE_bar * (-Math.sin(c)) + e_bar * (-(Math.cos(c) * dc));
+        c_bar += d_bar * (0.5 / d); // line 14: double d = Math.sqrt(c)
+        dC_bar += dD_bar * (0.5 / d) + d_bar * (((-(0.5 / d)) / d) * dd);
+        double a_bar = c_bar; // line 13: double c = a + b
+        double dA_bar = dC_bar;
+        double b_bar = c_bar; // line 13: double c = a + b
+        double dB_bar = dC_bar;
+        a_bar += b_bar * b; // line 12: double b = Math.exp(a)
+        dA_bar += dB_bar * b + b_bar * db;
+        double x_bar = a_bar * x; // line 11: double a = x * x
+        double dX_bar = dA_bar * x + a_bar * dx;
+        x_bar += a_bar * x; // line 11: double a = x * x
+        dX_bar += dA_bar * x + a_bar * dx;
+        into.value = value;
+        dInto.value = dValue;
+        into.x = x_bar;
+        dInto.x = dX_bar;
+        return value;
+    }
+
+    /**
      * The value of {@link golden.Examples#mml514(double)} alone, without its derivative, also stored in {@code into}.
      * The forward sweeps of its callers use this; it calls the method itself, which makes no
      * array, so it allocates nothing of its own.
@@ -204,65 +264,6 @@ public final class ExamplesGrad {
      */
     public static double mml514Tangent(double x, double dx) {
         return mml514TangentValue(x, dx, new Mml514TangentGradient());
-    }
-
-    /**
-     * The tangent of the gradient sweep of {@link golden.Examples#mml514(double)} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double mml514SecondSweep(double x, double dx, double seed, double dSeed,
-            Mml514Gradient into, Mml514Gradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double a = x * x; // line 11: double a = x * x
-        double da = x * dx + x * dx;
-        double b = Math.exp(a); // line 12: double b = Math.exp(a)
-        double db = b * da;
-        double c = a + b; // line 13: double c = a + b
-        double dc = da + db;
-        double d = Math.sqrt(c); // line 14: double d = Math.sqrt(c)
-        double dd = (0.5 / d) * dc;
-        double e = Math.cos(c); // line 15: double e = Math.cos(c)
-        double de = (-Math.sin(c)) * dc;
-        double f = d + e; // line 16: double f = d + e
-        double df = dd + de;
-        double value = f; // line 17: return f
-        double dValue = df;
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double f_bar = seed; // line 17: return f
-        double dF_bar = dSeed;
-        double d_bar = f_bar; // line 16: double f = d + e
-        double dD_bar = dF_bar;
-        double e_bar = f_bar; // line 16: double f = d + e
-        double dE_bar = dF_bar;
-        double c_bar = -e_bar * Math.sin(c); // line 15: double e = Math.cos(c)
-        double dC_bar = dE_bar * (-Math.sin(c)) + e_bar * (-(Math.cos(c) * dc));
-        c_bar += d_bar * (0.5 / d); // line 14: double d = Math.sqrt(c)
-        dC_bar += dD_bar * (0.5 / d) + d_bar * (((-(0.5 / d)) / d) * dd);
-        double a_bar = c_bar; // line 13: double c = a + b
-        double dA_bar = dC_bar;
-        double b_bar = c_bar; // line 13: double c = a + b
-        double dB_bar = dC_bar;
-        a_bar += b_bar * b; // line 12: double b = Math.exp(a)
-        dA_bar += dB_bar * b + b_bar * db;
-        double x_bar = a_bar * x; // line 11: double a = x * x
-        double dX_bar = dA_bar * x + a_bar * dx;
-        x_bar += a_bar * x; // line 11: double a = x * x
-        dX_bar += dA_bar * x + a_bar * dx;
-        into.value = value;
-        dInto.value = dValue;
-        into.x = x_bar;
-        dInto.x = dX_bar;
-        return value;
     }
 
     /**
@@ -431,6 +432,94 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#mml514OneExpression(double)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    public static double mml514OneExpressionSecondSweep(double x, double dx, double seed,
+            double dSeed, Mml514OneExpressionGradient into, Mml514OneExpressionGradient dInto) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = x * x; // line 23: x * x
+        double dProd = x * dx + x * dx;
+        double prod_2 = x * x; // line 23: x * x
+        double dProd_2 = x * dx + x * dx;
+        double exp = Math.exp(prod_2); // line 23: Math.exp(x * x)
+        double dExp = exp * dProd_2;
+        double sum = prod + exp; // line 23: x * x + Math.exp(x * x)
+        double dSum = dProd + dExp;
+        double sqrt = Math.sqrt(sum); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSqrt = (0.5 / sqrt) * dSum;
+        double prod_3 = x * x; // line 23: x * x
+        double dProd_3 = x * dx + x * dx;
+        double prod_4 = x * x; // line 23: x * x
+        double dProd_4 = x * dx + x * dx;
+        double exp_2 = Math.exp(prod_4); // line 23: Math.exp(x * x)
+        double dExp_2 = exp_2 * dProd_4;
+        double sum_2 = prod_3 + exp_2; // line 23: x * x + Math.exp(x * x)
+        double dSum_2 = dProd_3 + dExp_2;
+        double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dCos = (-Math.sin(sum_2)) * dSum_2;
+        double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSum_3 = dSqrt + dCos;
+        double value = sum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dValue = dSum_3;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double sum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
+        double dSum_3_bar = dSeed;
+        double sqrt_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dSqrt_bar = dSum_3_bar;
+        double cos_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
+        double dCos_bar = dSum_3_bar;
+        double sum_2_bar = -cos_bar * Math.sin(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
+        double dSum_2_bar = dCos_bar * (-Math.sin(sum_2)) + cos_bar * (-(Math.cos(sum_2) * dSum_2));
+        double prod_3_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double dProd_3_bar = dSum_2_bar;
+        double exp_2_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_2_bar = dSum_2_bar;
+        double prod_4_bar = exp_2_bar * exp_2; // line 23: Math.exp(x * x)
+        double dProd_4_bar = dExp_2_bar * exp_2 + exp_2_bar * dExp_2;
+        double x_bar = prod_4_bar * x; // line 23: x * x
+        double dX_bar = dProd_4_bar * x + prod_4_bar * dx;
+        x_bar += prod_4_bar * x; // line 23: x * x
+        dX_bar += dProd_4_bar * x + prod_4_bar * dx;
+        x_bar += prod_3_bar * x; // line 23: x * x
+        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
+        x_bar += prod_3_bar * x; // line 23: x * x
+        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
+        double sum_bar = sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
+        double dSum_bar = dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
+        double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        double dProd_bar = dSum_bar;
+        double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
+        double dExp_bar = dSum_bar;
+        double prod_2_bar = exp_bar * exp; // line 23: Math.exp(x * x)
+        double dProd_2_bar = dExp_bar * exp + exp_bar * dExp;
+        x_bar += prod_2_bar * x; // line 23: x * x
+        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
+        x_bar += prod_2_bar * x; // line 23: x * x
+        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
+        x_bar += prod_bar * x; // line 23: x * x
+        dX_bar += dProd_bar * x + prod_bar * dx;
+        x_bar += prod_bar * x; // line 23: x * x
+        dX_bar += dProd_bar * x + prod_bar * dx;
+        into.value = value;
+        dInto.value = dValue;
+        into.x = x_bar;
+        dInto.x = dX_bar;
+        return value;
+    }
+
+    /**
      * The value of {@link golden.Examples#mml514OneExpression(double)} alone, without its derivative, also stored in {@code into}.
      * The forward sweeps of its callers use this; it calls the method itself, which makes no
      * array, so it allocates nothing of its own.
@@ -547,93 +636,6 @@ public final class ExamplesGrad {
      */
     public static double mml514OneExpressionTangent(double x, double dx) {
         return mml514OneExpressionTangentValue(x, dx, new Mml514OneExpressionTangentGradient());
-    }
-
-    /**
-     * The tangent of the gradient sweep of {@link golden.Examples#mml514OneExpression(double)} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double mml514OneExpressionSecondSweep(double x, double dx, double seed,
-            double dSeed, Mml514OneExpressionGradient into, Mml514OneExpressionGradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double prod = x * x; // line 23: x * x
-        double dProd = x * dx + x * dx;
-        double prod_2 = x * x; // line 23: x * x
-        double dProd_2 = x * dx + x * dx;
-        double exp = Math.exp(prod_2); // line 23: Math.exp(x * x)
-        double dExp = exp * dProd_2;
-        double sum = prod + exp; // line 23: x * x + Math.exp(x * x)
-        double dSum = dProd + dExp;
-        double sqrt = Math.sqrt(sum); // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double dSqrt = (0.5 / sqrt) * dSum;
-        double prod_3 = x * x; // line 23: x * x
-        double dProd_3 = x * dx + x * dx;
-        double prod_4 = x * x; // line 23: x * x
-        double dProd_4 = x * dx + x * dx;
-        double exp_2 = Math.exp(prod_4); // line 23: Math.exp(x * x)
-        double dExp_2 = exp_2 * dProd_4;
-        double sum_2 = prod_3 + exp_2; // line 23: x * x + Math.exp(x * x)
-        double dSum_2 = dProd_3 + dExp_2;
-        double cos = Math.cos(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dCos = (-Math.sin(sum_2)) * dSum_2;
-        double sum_3 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dSum_3 = dSqrt + dCos;
-        double value = sum_3; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        double dValue = dSum_3;
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double sum_3_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        double dSum_3_bar = dSeed;
-        double sqrt_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dSqrt_bar = dSum_3_bar;
-        double cos_bar = sum_3_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dCos_bar = dSum_3_bar;
-        double sum_2_bar = -cos_bar * Math.sin(sum_2); // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dSum_2_bar = dCos_bar * (-Math.sin(sum_2)) + cos_bar * (-(Math.cos(sum_2) * dSum_2));
-        double prod_3_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
-        double dProd_3_bar = dSum_2_bar;
-        double exp_2_bar = sum_2_bar; // line 23: x * x + Math.exp(x * x)
-        double dExp_2_bar = dSum_2_bar;
-        double prod_4_bar = exp_2_bar * exp_2; // line 23: Math.exp(x * x)
-        double dProd_4_bar = dExp_2_bar * exp_2 + exp_2_bar * dExp_2;
-        double x_bar = prod_4_bar * x; // line 23: x * x
-        double dX_bar = dProd_4_bar * x + prod_4_bar * dx;
-        x_bar += prod_4_bar * x; // line 23: x * x
-        dX_bar += dProd_4_bar * x + prod_4_bar * dx;
-        x_bar += prod_3_bar * x; // line 23: x * x
-        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
-        x_bar += prod_3_bar * x; // line 23: x * x
-        dX_bar += dProd_3_bar * x + prod_3_bar * dx;
-        double sum_bar = sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double dSum_bar = dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
-        double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
-        double dProd_bar = dSum_bar;
-        double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
-        double dExp_bar = dSum_bar;
-        double prod_2_bar = exp_bar * exp; // line 23: Math.exp(x * x)
-        double dProd_2_bar = dExp_bar * exp + exp_bar * dExp;
-        x_bar += prod_2_bar * x; // line 23: x * x
-        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
-        x_bar += prod_2_bar * x; // line 23: x * x
-        dX_bar += dProd_2_bar * x + prod_2_bar * dx;
-        x_bar += prod_bar * x; // line 23: x * x
-        dX_bar += dProd_bar * x + prod_bar * dx;
-        x_bar += prod_bar * x; // line 23: x * x
-        dX_bar += dProd_bar * x + prod_bar * dx;
-        into.value = value;
-        dInto.value = dValue;
-        into.x = x_bar;
-        dInto.x = dX_bar;
-        return value;
     }
 
     /**
@@ -808,6 +810,88 @@ public final class ExamplesGrad {
         into.w2 = w2_bar;
         into.x1 = x1_bar;
         into.x2 = x2_bar;
+        return value;
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#neuron(double, double, double, double, double)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param w1 a differentiated input
+     * @param w2 a differentiated input
+     * @param b a constant input
+     * @param x1 a differentiated input
+     * @param x2 a differentiated input
+     * @param dW1 the tangent (direction) of {@code w1}
+     * @param dW2 the tangent (direction) of {@code w2}
+     * @param dX1 the tangent (direction) of {@code x1}
+     * @param dX2 the tangent (direction) of {@code x2}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    public static double neuronSecondSweep(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, double seed, double dSeed,
+            NeuronGradient into, NeuronGradient dInto) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double prod = w1 * x1; // line 29: w1 * x1
+        double dProd = x1 * dW1 + w1 * dX1;
+        double prod_2 = w2 * x2; // line 29: w2 * x2
+        double dProd_2 = x2 * dW2 + w2 * dX2;
+        double sum = prod + prod_2; // line 29: w1 * x1 + w2 * x2
+        double dSum = dProd + dProd_2;
+        double z = sum + b; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dz = dSum;
+        double neg = -z; // line 30: -z
+        double dNeg = -dz;
+        double exp = Math.exp(neg); // line 30: Math.exp(-z)
+        double dExp = exp * dNeg;
+        double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
+        double dSum_2 = dExp;
+        double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
+        double dQuot = (-quot / sum_2) * dSum_2;
+        double value = quot; // line 30: return 1 / (1 + Math.exp(-z))
+        double dValue = dQuot;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double quot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
+        double dQuot_bar = dSeed;
+        double sum_2_bar = -quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
+        double dSum_2_bar = dQuot_bar * (-quot / sum_2) + quot_bar * ((1.0 / sum_2) * -dQuot + ((-((-quot) / sum_2)) / sum_2) * dSum_2);
+        double exp_bar = sum_2_bar; // line 30: 1 + Math.exp(-z)
+        double dExp_bar = dSum_2_bar;
+        double neg_bar = exp_bar * exp; // line 30: Math.exp(-z)
+        double dNeg_bar = dExp_bar * exp + exp_bar * dExp;
+        double z_bar = -neg_bar; // line 30: -z
+        double dZ_bar = -dNeg_bar;
+        double sum_bar = z_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
+        double dSum_bar = dZ_bar;
+        double prod_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double dProd_bar = dSum_bar;
+        double prod_2_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
+        double dProd_2_bar = dSum_bar;
+        double w2_bar = prod_2_bar * x2; // line 29: w2 * x2
+        double dW2_bar = dProd_2_bar * x2 + prod_2_bar * dX2;
+        double x2_bar = prod_2_bar * w2; // line 29: w2 * x2
+        double dX2_bar = dProd_2_bar * w2 + prod_2_bar * dW2;
+        double w1_bar = prod_bar * x1; // line 29: w1 * x1
+        double dW1_bar = dProd_bar * x1 + prod_bar * dX1;
+        double x1_bar = prod_bar * w1; // line 29: w1 * x1
+        double dX1_bar = dProd_bar * w1 + prod_bar * dW1;
+        into.value = value;
+        dInto.value = dValue;
+        into.w1 = w1_bar;
+        dInto.w1 = dW1_bar;
+        into.w2 = w2_bar;
+        dInto.w2 = dW2_bar;
+        into.x1 = x1_bar;
+        dInto.x1 = dX1_bar;
+        into.x2 = x2_bar;
+        dInto.x2 = dX2_bar;
         return value;
     }
 
@@ -988,87 +1072,6 @@ public final class ExamplesGrad {
     public static double neuronTangent(double w1, double w2, double b, double x1, double x2,
             double dW1, double dW2, double dX1, double dX2) {
         return neuronTangentValue(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, new NeuronTangentGradient());
-    }
-
-    /**
-     * The tangent of the gradient sweep of {@link golden.Examples#neuron(double, double, double, double, double)} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param w1 a differentiated input
-     * @param w2 a differentiated input
-     * @param b a constant input
-     * @param x1 a differentiated input
-     * @param x2 a differentiated input
-     * @param dW1 the tangent (direction) of {@code w1}
-     * @param dW2 the tangent (direction) of {@code w2}
-     * @param dX1 the tangent (direction) of {@code x1}
-     * @param dX2 the tangent (direction) of {@code x2}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double neuronSecondSweep(double w1, double w2, double b, double x1, double x2,
-            double dW1, double dW2, double dX1, double dX2, double seed, double dSeed,
-            NeuronGradient into, NeuronGradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double prod = w1 * x1; // line 29: w1 * x1
-        double dProd = x1 * dW1 + w1 * dX1;
-        double prod_2 = w2 * x2; // line 29: w2 * x2
-        double dProd_2 = x2 * dW2 + w2 * dX2;
-        double sum = prod + prod_2; // line 29: w1 * x1 + w2 * x2
-        double dSum = dProd + dProd_2;
-        double z = sum + b; // line 29: double z = w1 * x1 + w2 * x2 + b
-        double dz = dSum;
-        double neg = -z; // line 30: -z
-        double dNeg = -dz;
-        double exp = Math.exp(neg); // line 30: Math.exp(-z)
-        double dExp = exp * dNeg;
-        double sum_2 = 1 + exp; // line 30: 1 + Math.exp(-z)
-        double dSum_2 = dExp;
-        double quot = 1 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
-        double dQuot = (-quot / sum_2) * dSum_2;
-        double value = quot; // line 30: return 1 / (1 + Math.exp(-z))
-        double dValue = dQuot;
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double quot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
-        double dQuot_bar = dSeed;
-        double sum_2_bar = -quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
-        double dSum_2_bar = dQuot_bar * (-quot / sum_2) + quot_bar * ((1.0 / sum_2) * -dQuot + ((-((-quot) / sum_2)) / sum_2) * dSum_2);
-        double exp_bar = sum_2_bar; // line 30: 1 + Math.exp(-z)
-        double dExp_bar = dSum_2_bar;
-        double neg_bar = exp_bar * exp; // line 30: Math.exp(-z)
-        double dNeg_bar = dExp_bar * exp + exp_bar * dExp;
-        double z_bar = -neg_bar; // line 30: -z
-        double dZ_bar = -dNeg_bar;
-        double sum_bar = z_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
-        double dSum_bar = dZ_bar;
-        double prod_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
-        double dProd_bar = dSum_bar;
-        double prod_2_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
-        double dProd_2_bar = dSum_bar;
-        double w2_bar = prod_2_bar * x2; // line 29: w2 * x2
-        double dW2_bar = dProd_2_bar * x2 + prod_2_bar * dX2;
-        double x2_bar = prod_2_bar * w2; // line 29: w2 * x2
-        double dX2_bar = dProd_2_bar * w2 + prod_2_bar * dW2;
-        double w1_bar = prod_bar * x1; // line 29: w1 * x1
-        double dW1_bar = dProd_bar * x1 + prod_bar * dX1;
-        double x1_bar = prod_bar * w1; // line 29: w1 * x1
-        double dX1_bar = dProd_bar * w1 + prod_bar * dW1;
-        into.value = value;
-        dInto.value = dValue;
-        into.w1 = w1_bar;
-        dInto.w1 = dW1_bar;
-        into.w2 = w2_bar;
-        dInto.w2 = dW2_bar;
-        into.x1 = x1_bar;
-        dInto.x1 = dX1_bar;
-        into.x2 = x2_bar;
-        dInto.x2 = dX2_bar;
-        return value;
     }
 
     /**
@@ -1980,6 +1983,78 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#product(double[])} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXAdjoint its tangent, or null with it
+     * @return the value
+     */
+    public static double productSecondSweep(double[] x, double[] dx, double seed, double dSeed,
+            ProductGradient into, ProductGradient dInto, double[] xAdjoint, double[] dXAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double p = 1; // line 59: double p = 1
+        double dp = 0.0;
+        for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
+            double x_i = x[i]; // line 61: x[i]
+            double dX_i = dx[i];
+            tape.push(p);
+            tape.push(dp);
+            double pBefore = p;
+            double dPBefore = dp;
+            p = p * x_i; // line 61: p *= x[i]
+            dp = x_i * dPBefore + pBefore * dX_i;
+        }
+        double value = p; // line 63: return p
+        double dValue = dp;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double p_bar = seed; // line 63: return p
+        double dP_bar = dSeed;
+        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
+        for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
+            double x_i;
+            double dX_i;
+            dp = tape.popDouble();
+            p = tape.popDouble();
+            x_i = x[i]; // loaded again, not saved
+            dX_i = dx[i];
+            double x_i_bar = p_bar * p; // line 61: p *= x[i]
+            double dX_i_bar = dP_bar * p + p_bar * dp;
+            dP_bar = dP_bar * x_i + p_bar * dX_i;
+            p_bar = p_bar * x_i; // line 61: p *= x[i]
+            x_bar[i] += x_i_bar; // line 61: x[i]
+            dX_bar[i] += dX_i_bar;
+        }
+        into.value = value;
+        dInto.value = dValue;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
+        }
+        return value;
+    }
+
+    /**
      * The pullback of {@link golden.Examples#product(double[])} for a caller that wants only some of the gradients: those of the parameters
      * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
      * others hold unspecified values. The reverse sweeps of its callers use this.
@@ -2199,77 +2274,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The tangent of the gradient sweep of {@link golden.Examples#product(double[])} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double productSecondSweep(double[] x, double[] dx, double seed, double dSeed,
-            ProductGradient into, ProductGradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        double[] xAdjoint = null; // no caller's adjoint to add into
-        double[] dXAdjoint = null;
-        if (into.workspace == null) {
-            into.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace workspace = into.workspace;
-        if (dInto.workspace == null) {
-            dInto.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double p = 1; // line 59: double p = 1
-        double dp = 0.0;
-        for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
-            double x_i = x[i]; // line 61: x[i]
-            double dX_i = dx[i];
-            tape.push(p);
-            tape.push(dp);
-            double pBefore = p;
-            double dPBefore = dp;
-            p = p * x_i; // line 61: p *= x[i]
-            dp = x_i * dPBefore + pBefore * dX_i;
-        }
-        double value = p; // line 63: return p
-        double dValue = dp;
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
-        double p_bar = seed; // line 63: return p
-        double dP_bar = dSeed;
-        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
-        for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
-            double x_i;
-            double dX_i;
-            dp = tape.popDouble();
-            p = tape.popDouble();
-            x_i = x[i]; // loaded again, not saved
-            dX_i = dx[i];
-            double x_i_bar = p_bar * p; // line 61: p *= x[i]
-            double dX_i_bar = dP_bar * p + p_bar * dp;
-            dP_bar = dP_bar * x_i + p_bar * dX_i;
-            p_bar = p_bar * x_i; // line 61: p *= x[i]
-            x_bar[i] += x_i_bar; // line 61: x[i]
-            dX_bar[i] += dX_i_bar;
-        }
-        into.value = value;
-        dInto.value = dValue;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-            dInto.x = dX_bar;
-        }
-        return value;
-    }
-
-    /**
      * H·v of {@link golden.Examples#product(double[])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
@@ -2283,7 +2287,7 @@ public final class ExamplesGrad {
         int at = 0;
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
-        productSecondSweep(x, dx, 1.0, 0.0, work, dWork);
+        productSecondSweep(x, dx, 1.0, 0.0, work, dWork, null, null);
         at = 0;
         at = Flat.write(dWork.x(), hv, at);
     }
@@ -2476,6 +2480,172 @@ public final class ExamplesGrad {
         into.value = value;
         if (xAdjoint == null) {
             into.x = x_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#rosenbrock(double[])} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXAdjoint its tangent, or null with it
+     * @return the value
+     */
+    public static double rosenbrockSecondSweep(double[] x, double[] dx, double seed, double dSeed,
+            RosenbrockGradient into, RosenbrockGradient dInto, double[] xAdjoint,
+            double[] dXAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double sum = 0; // line 72: double sum = 0
+        double dSum = 0.0;
+        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
+        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double sum_bar = seed; // line 78: return sum
+        double dSum_bar = dSeed;
+        if (sum_bar == 1.0 && xAdjoint == null && dSum_bar == 0.0) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
+            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
+            dev.leibniz.Workspace.zero(dX_bar, 0, 1);
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k];
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i];
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i];
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k - dProd;
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i];
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3;
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da;
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProd_3 = a * dProd_2 + prod_2 * da;
+                double prod_4 = b * b; // line 76: b * b
+                double dProd_4 = b * db + b * db;
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4;
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2;
+                double sum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = 0.0;
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar;
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar;
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
+                b_bar += prod_4_bar * b; // line 76: b * b
+                dB_bar += dProd_4_bar * b + prod_4_bar * db;
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                dA_bar += dProd_2_bar * 100;
+                x_bar[i] -= b_bar; // line 75: x[i]
+                dX_bar[i] -= dB_bar;
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_k_bar = dA_bar;
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dA_bar;
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_2_bar;
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_bar;
+                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
+                dX_bar[k] = dX_k_bar;
+            }
+        } else {
+            if (xAdjoint == null && (wanted & 1L) != 0) {
+                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
+                dev.leibniz.Workspace.zero(dX_bar, 0, x.length);
+            }
+            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+                int k = i + 1; // line 74: i + 1
+                double x_k = x[k]; // line 74: x[i + 1]
+                double dX_k = dx[k];
+                double x_i = x[i]; // line 74: x[i]
+                double dX_i = dx[i];
+                double x_i_2 = x[i]; // line 74: x[i]
+                double dX_i_2 = dx[i];
+                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
+                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
+                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double da = dX_k - dProd;
+                double x_i_3 = x[i]; // line 75: x[i]
+                double dX_i_3 = dx[i];
+                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
+                double db = -dX_i_3;
+                double prod_2 = 100 * a; // line 76: 100 * a
+                double dProd_2 = 100 * da;
+                double prod_3 = prod_2 * a; // line 76: 100 * a * a
+                double dProd_3 = a * dProd_2 + prod_2 * da;
+                double prod_4 = b * b; // line 76: b * b
+                double dProd_4 = b * db + b * db;
+                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
+                double dSum_2 = dProd_3 + dProd_4;
+                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
+                dSum = dSum + dSum_2;
+                double sum_2_bar = sum_bar; // line 76: sum += 100 * a * a + b * b
+                double dSum_2_bar = dSum_bar;
+                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_3_bar = dSum_2_bar;
+                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
+                double dProd_4_bar = dSum_2_bar;
+                double b_bar = prod_4_bar * b; // line 76: b * b
+                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
+                b_bar += prod_4_bar * b; // line 76: b * b
+                dB_bar += dProd_4_bar * b + prod_4_bar * db;
+                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
+                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
+                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
+                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
+                a_bar += prod_2_bar * 100; // line 76: 100 * a
+                dA_bar += dProd_2_bar * 100;
+                x_bar[i] -= b_bar; // line 75: x[i]
+                dX_bar[i] -= dB_bar;
+                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dX_k_bar = dA_bar;
+                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
+                double dProd_bar = -dA_bar;
+                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
+                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
+                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
+                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
+                x_bar[i] += x_i_2_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_2_bar;
+                x_bar[i] += x_i_bar; // line 74: x[i]
+                dX_bar[i] += dX_i_bar;
+                x_bar[k] += x_k_bar; // line 74: x[i + 1]
+                dX_bar[k] += dX_k_bar;
+            }
+        }
+        double value = sum; // line 78: return sum
+        double dValue = dSum;
+        into.value = value;
+        dInto.value = dValue;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
         }
         return value;
     }
@@ -2755,170 +2925,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The tangent of the gradient sweep of {@link golden.Examples#rosenbrock(double[])} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double rosenbrockSecondSweep(double[] x, double[] dx, double seed, double dSeed,
-            RosenbrockGradient into, RosenbrockGradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        double[] xAdjoint = null; // no caller's adjoint to add into
-        double[] dXAdjoint = null;
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double sum = 0; // line 72: double sum = 0
-        double dSum = 0.0;
-        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
-        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dX_bar = dXAdjoint != null ? dXAdjoint : dev.leibniz.Workspace.sized(dInto.x, x.length);
-        double sum_bar = seed; // line 78: return sum
-        double dSum_bar = dSeed;
-        if (sum_bar == 1.0 && xAdjoint == null && dSum_bar == 0.0) { // the usual seed and gradients of its own: the products with the seed fold away, elements are assigned
-            dev.leibniz.Workspace.zero(x_bar, 0, 1); // elements the loop may add to before assigning them
-            dev.leibniz.Workspace.zero(dX_bar, 0, 1);
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double dX_k = dx[k];
-                double x_i = x[i]; // line 74: x[i]
-                double dX_i = dx[i];
-                double x_i_2 = x[i]; // line 74: x[i]
-                double dX_i_2 = dx[i];
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double da = dX_k - dProd;
-                double x_i_3 = x[i]; // line 75: x[i]
-                double dX_i_3 = dx[i];
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double db = -dX_i_3;
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double dProd_2 = 100 * da;
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double dProd_3 = a * dProd_2 + prod_2 * da;
-                double prod_4 = b * b; // line 76: b * b
-                double dProd_4 = b * db + b * db;
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                double dSum_2 = dProd_3 + dProd_4;
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-                dSum = dSum + dSum_2;
-                double sum_2_bar = 1.0; // line 76: sum += 100 * a * a + b * b
-                double dSum_2_bar = 0.0;
-                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_3_bar = dSum_2_bar;
-                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_4_bar = dSum_2_bar;
-                double b_bar = prod_4_bar * b; // line 76: b * b
-                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
-                b_bar += prod_4_bar * b; // line 76: b * b
-                dB_bar += dProd_4_bar * b + prod_4_bar * db;
-                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
-                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
-                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
-                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
-                a_bar += prod_2_bar * 100; // line 76: 100 * a
-                dA_bar += dProd_2_bar * 100;
-                x_bar[i] -= b_bar; // line 75: x[i]
-                dX_bar[i] -= dB_bar;
-                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dX_k_bar = dA_bar;
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProd_bar = -dA_bar;
-                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
-                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
-                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
-                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                dX_bar[i] += dX_i_2_bar;
-                x_bar[i] += x_i_bar; // line 74: x[i]
-                dX_bar[i] += dX_i_bar;
-                x_bar[k] = x_k_bar; // line 74: x[i + 1] (the element's first contribution)
-                dX_bar[k] = dX_k_bar;
-            }
-        } else {
-            if (xAdjoint == null && (wanted & 1L) != 0) {
-                dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
-                dev.leibniz.Workspace.zero(dX_bar, 0, x.length);
-            }
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double dX_k = dx[k];
-                double x_i = x[i]; // line 74: x[i]
-                double dX_i = dx[i];
-                double x_i_2 = x[i]; // line 74: x[i]
-                double dX_i_2 = dx[i];
-                double prod = x_i * x_i_2; // line 74: x[i] * x[i]
-                double dProd = x_i_2 * dX_i + x_i * dX_i_2;
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double da = dX_k - dProd;
-                double x_i_3 = x[i]; // line 75: x[i]
-                double dX_i_3 = dx[i];
-                double b = 1 - x_i_3; // line 75: double b = 1 - x[i]
-                double db = -dX_i_3;
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double dProd_2 = 100 * da;
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double dProd_3 = a * dProd_2 + prod_2 * da;
-                double prod_4 = b * b; // line 76: b * b
-                double dProd_4 = b * db + b * db;
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                double dSum_2 = dProd_3 + dProd_4;
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-                dSum = dSum + dSum_2;
-                double sum_2_bar = sum_bar; // line 76: sum += 100 * a * a + b * b
-                double dSum_2_bar = dSum_bar;
-                double prod_3_bar = sum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_3_bar = dSum_2_bar;
-                double prod_4_bar = sum_2_bar; // line 76: 100 * a * a + b * b
-                double dProd_4_bar = dSum_2_bar;
-                double b_bar = prod_4_bar * b; // line 76: b * b
-                double dB_bar = dProd_4_bar * b + prod_4_bar * db;
-                b_bar += prod_4_bar * b; // line 76: b * b
-                dB_bar += dProd_4_bar * b + prod_4_bar * db;
-                double prod_2_bar = prod_3_bar * a; // line 76: 100 * a * a
-                double dProd_2_bar = dProd_3_bar * a + prod_3_bar * da;
-                double a_bar = prod_3_bar * prod_2; // line 76: 100 * a * a
-                double dA_bar = dProd_3_bar * prod_2 + prod_3_bar * dProd_2;
-                a_bar += prod_2_bar * 100; // line 76: 100 * a
-                dA_bar += dProd_2_bar * 100;
-                x_bar[i] -= b_bar; // line 75: x[i]
-                dX_bar[i] -= dB_bar;
-                double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dX_k_bar = dA_bar;
-                double prod_bar = -a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProd_bar = -dA_bar;
-                double x_i_bar = prod_bar * x_i_2; // line 74: x[i] * x[i]
-                double dX_i_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
-                double x_i_2_bar = prod_bar * x_i; // line 74: x[i] * x[i]
-                double dX_i_2_bar = dProd_bar * x_i + prod_bar * dX_i;
-                x_bar[i] += x_i_2_bar; // line 74: x[i]
-                dX_bar[i] += dX_i_2_bar;
-                x_bar[i] += x_i_bar; // line 74: x[i]
-                dX_bar[i] += dX_i_bar;
-                x_bar[k] += x_k_bar; // line 74: x[i + 1]
-                dX_bar[k] += dX_k_bar;
-            }
-        }
-        double value = sum; // line 78: return sum
-        double dValue = dSum;
-        into.value = value;
-        dInto.value = dValue;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-            dInto.x = dX_bar;
-        }
-        return value;
-    }
-
-    /**
      * H·v of {@link golden.Examples#rosenbrock(double[])} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
@@ -2932,7 +2938,7 @@ public final class ExamplesGrad {
         int at = 0;
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
-        rosenbrockSecondSweep(x, dx, 1.0, 0.0, work, dWork);
+        rosenbrockSecondSweep(x, dx, 1.0, 0.0, work, dWork, null, null);
         at = 0;
         at = Flat.write(dWork.x(), hv, at);
     }
@@ -3097,6 +3103,95 @@ public final class ExamplesGrad {
         into.limit = 0.0;
         if (xAdjoint == null) {
             into.x = x_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#clippedSum(double[], double)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param limit a differentiated input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dLimit the tangent (direction) of {@code limit}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXAdjoint its tangent, or null with it
+     * @return the value
+     */
+    public static double clippedSumSecondSweep(double[] x, double limit, double[] dx, double dLimit,
+            double seed, double dSeed, ClippedSumGradient into, ClippedSumGradient dInto,
+            double[] xAdjoint, double[] dXAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double s = 0; // line 84: double s = 0
+        double ds = 0.0;
+        int trips = 0;
+        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
+            trips++;
+            double v = x[i]; // line 85: double v
+            double dv = dx[i];
+            if (v < 0) { // line 86: if (v < 0)
+                tape.push(true); // which way the branch went
+            } else {
+                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
+                double dSqrt = (0.5 / sqrt) * dv;
+                tape.push(sqrt);
+                tape.push(dSqrt);
+                s = s + sqrt; // line 89: s += Math.sqrt(v)
+                ds = ds + dSqrt;
+                if (s > limit) { // line 90: if (s > limit)
+                    tape.push(false); // which way the branch went
+                    break; // line 91: break
+                }
+                tape.push(false); // which way the branch went
+            }
+        }
+        double value = s; // line 94: return s
+        double dValue = ds;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double s_bar = seed; // line 94: return s
+        double dS_bar = dSeed;
+        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
+            double sqrt;
+            double dSqrt;
+            double v_bar = 0.0;
+            double dV_bar = 0.0;
+            if (!tape.popBoolean()) { // line 86: if (v < 0)
+                double sqrt_bar = s_bar; // line 89: s += Math.sqrt(v)
+                double dSqrt_bar = dS_bar;
+                dSqrt = tape.popDouble();
+                sqrt = tape.popDouble();
+                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
+                dV_bar += dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
+            }
+            x_bar[i] += v_bar; // line 85: double v
+            dX_bar[i] += dV_bar;
+        }
+        into.value = value;
+        dInto.value = dValue;
+        into.limit = 0.0;
+        dInto.limit = 0.0;
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
         }
         return value;
     }
@@ -3346,94 +3441,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The tangent of the gradient sweep of {@link golden.Examples#clippedSum(double[], double)} (forward over reverse): its value and
-     * {@code seed} times its gradient into {@code into}, and into {@code dInto} their directional derivatives
-     * along the tangents, which with a constant seed are H·v times the seed.
-     * @param x a differentiated input
-     * @param limit a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dLimit the tangent (direction) of {@code limit}
-     * @param seed the adjoint of the result
-     * @param dSeed the tangent of the seed
-     * @param into receives the value and the gradient, and lends its buffers
-     * @param dInto receives their tangents, and lends its buffers to theirs
-     * @return the value
-     */
-    private static double clippedSumSecondSweep(double[] x, double limit, double[] dx,
-            double dLimit, double seed, double dSeed, ClippedSumGradient into,
-            ClippedSumGradient dInto) {
-        boolean gradient = true; // the sweep's flags, as the Hessian calls it
-        long wanted = -1L;
-        double[] xAdjoint = null; // no caller's adjoint to add into
-        double[] dXAdjoint = null;
-        if (into.workspace == null) {
-            into.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace workspace = into.workspace;
-        if (dInto.workspace == null) {
-            dInto.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
-        double s = 0; // line 84: double s = 0
-        double ds = 0.0;
-        int trips = 0;
-        for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
-            trips++;
-            double v = x[i]; // line 85: double v
-            double dv = dx[i];
-            if (v < 0) { // line 86: if (v < 0)
-                tape.push(true); // which way the branch went
-            } else {
-                double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
-                double dSqrt = (0.5 / sqrt) * dv;
-                tape.push(sqrt);
-                tape.push(dSqrt);
-                s = s + sqrt; // line 89: s += Math.sqrt(v)
-                ds = ds + dSqrt;
-                if (s > limit) { // line 90: if (s > limit)
-                    tape.push(false); // which way the branch went
-                    break; // line 91: break
-                }
-                tape.push(false); // which way the branch went
-            }
-        }
-        double value = s; // line 94: return s
-        double dValue = ds;
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
-        double s_bar = seed; // line 94: return s
-        double dS_bar = dSeed;
-        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
-            double sqrt;
-            double dSqrt;
-            double v_bar = 0.0;
-            double dV_bar = 0.0;
-            if (!tape.popBoolean()) { // line 86: if (v < 0)
-                double sqrt_bar = s_bar; // line 89: s += Math.sqrt(v)
-                double dSqrt_bar = dS_bar;
-                dSqrt = tape.popDouble();
-                sqrt = tape.popDouble();
-                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
-                dV_bar += dSqrt_bar * (0.5 / sqrt) + sqrt_bar * (((-(0.5 / sqrt)) / sqrt) * dSqrt);
-            }
-            x_bar[i] += v_bar; // line 85: double v
-            dX_bar[i] += dV_bar;
-        }
-        into.value = value;
-        dInto.value = dValue;
-        into.limit = 0.0;
-        dInto.limit = 0.0;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-            dInto.x = dX_bar;
-        }
-        return value;
-    }
-
-    /**
      * H·v of {@link golden.Examples#clippedSum(double[], double)} into {@code hv}: the work shared by the Hessian-vector product, the Hessian and
      * the Laplacian.
      * @param x a differentiated input
@@ -3449,7 +3456,7 @@ public final class ExamplesGrad {
         double[] dx = new double[x.length];
         at = Flat.read(v, at, dx);
         double dLimit = v[at++];
-        clippedSumSecondSweep(x, limit, dx, dLimit, 1.0, 0.0, work, dWork);
+        clippedSumSecondSweep(x, limit, dx, dLimit, 1.0, 0.0, work, dWork, null, null);
         at = 0;
         at = Flat.write(dWork.x(), hv, at);
         hv[at++] = dWork.limit();
@@ -3940,6 +3947,142 @@ public final class ExamplesGrad {
         }
         if (outAdjoint == null) {
             into.out = out_bar;
+        }
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param d a constant input
+     * @param l a differentiated input
+     * @param x a differentiated input
+     * @param out a differentiated input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dx the tangent (direction) of {@code x}
+     * @param dOut the tangent (direction) of {@code out}
+     * @param outSeed as for the pullback
+     * @param dOutSeed the tangent of {@code outSeed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dLAdjoint its tangent, or null with it
+     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXAdjoint its tangent, or null with it
+     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dOutAdjoint its tangent, or null with it
+     */
+    public static void unitLowerTimesSecondSweep(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
+            UnitLowerTimesGradient into, UnitLowerTimesGradient dInto, double[] lAdjoint,
+            double[] dLAdjoint, double[] xAdjoint, double[] dXAdjoint, double[] outAdjoint,
+            double[] dOutAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
+            double x_i = x[i]; // line 124: x[i]
+            double dX_i = dx[i];
+            out[i] = x_i; // line 124: out[i] = x[i]
+            dOut[i] = dX_i;
+        }
+        int idx = 0; // line 126: int idx = 0
+        for (int i_2 = 0; i_2 < d; i_2++) { // line 127: for (int i = 0; i < d; i++)
+            int k = i_2 + 1; // line 128: i + 1
+            for (int j = k; j < d; j++) { // line 128: for (int j = i + 1; j < d; j++)
+                double out_j = out[j]; // line 129: out[j]
+                double dOut_j = dOut[j];
+                double l_idx = l[idx]; // line 129: l[idx]
+                double dL_idx = dl[idx];
+                double x_i_2 = x[i_2]; // line 129: x[i]
+                double dX_i_2 = dx[i_2];
+                double prod = l_idx * x_i_2; // line 129: l[idx] * x[i]
+                double dProd = x_i_2 * dL_idx + l_idx * dX_i_2;
+                double sum = out_j + prod; // line 129: out[j] + l[idx] * x[i]
+                double dSum = dOut_j + dProd;
+                out[j] = sum; // line 129: out[j] = out[j] + l[idx] * x[i]
+                dOut[j] = dSum;
+                idx = idx + 1; // line 130: idx++
+            }
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] dL_bar = dLAdjoint != null ? dLAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.l, l.length) : dev.leibniz.Workspace.sized(dInto.l, l.length);
+        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
+        double[] dX_bar = dXAdjoint != null ? dXAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.x, x.length) : dev.leibniz.Workspace.sized(dInto.x, x.length);
+        double[] out_bar = outAdjoint != null ? outAdjoint : dev.leibniz.Workspace.zeroed(into.out, out.length);
+        double[] dOut_bar = dOutAdjoint != null ? dOutAdjoint : dev.leibniz.Workspace.zeroed(dInto.out, out.length);
+        if (out_bar != outSeed) {
+            dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
+            dev.leibniz.Workspace.accumulate(dOut_bar, dOutSeed);
+        }
+        int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
+        for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
+            int k;
+            k = i_2 + 1; // computed again, not saved
+            int trips_3 = (int) Math.max(0L, (long) d - k); // its trip count, from its header: not saved
+            double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
+            for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
+                double x_i_2;
+                double dX_i_2;
+                double l_idx;
+                double dL_idx;
+                idx = idx - (1); // stepped back, not saved
+                double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
+                double dSum_bar = dOut_bar[j];
+                out_bar[j] = 0; // the element's old value did not reach the result
+                dOut_bar[j] = 0.0;
+                double out_j_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
+                double dOut_j_bar = dSum_bar;
+                double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
+                double dProd_bar = dSum_bar;
+                x_i_2 = x[i_2]; // loaded again, not saved
+                dX_i_2 = dx[i_2];
+                l_idx = l[idx]; // loaded again, not saved
+                dL_idx = dl[idx];
+                double l_idx_bar = prod_bar * x_i_2; // line 129: l[idx] * x[i]
+                double dL_idx_bar = dProd_bar * x_i_2 + prod_bar * dX_i_2;
+                double x_i_2_bar = prod_bar * l_idx; // line 129: l[idx] * x[i]
+                double dX_i_2_bar = dProd_bar * l_idx + prod_bar * dL_idx;
+                x_bar_i_2 += x_i_2_bar; // line 129: x[i]
+                dX_bar[i_2] += dX_i_2_bar;
+                l_bar[idx] += l_idx_bar; // line 129: l[idx]
+                dL_bar[idx] += dL_idx_bar;
+                out_bar[j] += out_j_bar; // line 129: out[j]
+                dOut_bar[j] += dOut_j_bar;
+            }
+            x_bar[i_2] += x_bar_i_2; // what the loop above added to it
+        }
+        int trips = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
+        for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
+            double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
+            double dX_i_bar = dOut_bar[i];
+            out_bar[i] = 0; // the element's old value did not reach the result
+            dOut_bar[i] = 0.0;
+            x_bar[i] += x_i_bar; // line 124: x[i]
+            dX_bar[i] += dX_i_bar;
+        }
+        if (lAdjoint == null) {
+            into.l = l_bar;
+            dInto.l = dL_bar;
+        }
+        if (xAdjoint == null) {
+            into.x = x_bar;
+            dInto.x = dX_bar;
+        }
+        if (outAdjoint == null) {
+            into.out = out_bar;
+            dInto.out = dOut_bar;
         }
     }
 

@@ -115,6 +115,7 @@ final class MethodCompiler {
                 }
             }
         }
+        java.util.Set<ExecutableElement> seconds = secondSweeps(done);
         DirectValues direct = new DirectValues(m -> {
             Compiled c = lookups.path(m) == null ? null : compiled(m);
             return c == null ? null : c.func();
@@ -128,6 +129,11 @@ final class MethodCompiler {
                     // (a caller may name the record even where it calls outside loops: emitted then, unused)
                     pullback = recorded.contains(c.method()) || c.func().returnsArray() ? pullback
                             : ReverseTransform.withoutSplit(pullback);
+                    ReverseTransform.Second second = pullback.second();
+                    if (second != null && second.body() != null && !seconds.contains(c.method())) {
+                        pullback = ReverseTransform.withSecond(pullback, second.refuse("a method it calls has no second "
+                                + "sweep or no tangent"));
+                    }
                     String itself = direct.of(c.method(), c.func());
                     if (itself != null) { // mValue calls the method: no sweep runs without its gradient
                         pullback = ReverseTransform.withoutValueAlone(pullback);
@@ -137,6 +143,52 @@ final class MethodCompiler {
                             t == null ? null : t.vector(), t == null ? null : t.vectorPullback(), itself);
                 }).toList()));
         return out;
+    }
+
+    /**
+     * The methods whose gradient sweeps have tangents of their own (second sweeps, forward over reverse) that hold:
+     * every method they call has its second sweep and its tangent program too, those compiled here as this finds,
+     * those compiled before as their companions show. A method that loses its second sweep takes its callers' along.
+     */
+    private java.util.Set<ExecutableElement> secondSweeps(Map<TypeElement, List<Compiled>> done) {
+        Map<ExecutableElement, ReverseTransform.Second> here = new java.util.HashMap<>();
+        done.values().forEach(list -> list.forEach(c -> here.put(c.method(), c.pullback().second())));
+        java.util.Set<ExecutableElement> ok = new java.util.HashSet<>();
+        here.forEach((m, s) -> {
+            if (s != null && s.body() != null) {
+                ok.add(m);
+            }
+        });
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (ExecutableElement m : List.copyOf(ok)) {
+                for (dev.leibniz.processor.ir.Callee callee : here.get(m).needs()) {
+                    ExecutableElement n = callee.method();
+                    boolean has = here.containsKey(n) ? ok.contains(n) && tangents.of(n) != null : compiledElsewhere(callee);
+                    if (!has) {
+                        ok.remove(m);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Whether a callee compiled before this round has a second sweep and a tangent program in its companion. */
+    private boolean compiledElsewhere(dev.leibniz.processor.ir.Callee callee) {
+        String pullback = callee.pullback();
+        int dot = pullback.lastIndexOf('.');
+        TypeElement companion = env.getElementUtils().getTypeElement(pullback.substring(0, dot));
+        if (companion == null) {
+            return false;
+        }
+        String name = callee.method().getSimpleName().toString();
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        javax.lang.model.util.ElementFilter.methodsIn(companion.getEnclosedElements())
+                .forEach(e -> methods.add(e.getSimpleName().toString()));
+        return methods.contains(name + "SecondSweep") && methods.contains(name + "Tangent");
     }
 
     /** Compiles m once, on first demand (a caller may need a procedure's outputs before its turn). */

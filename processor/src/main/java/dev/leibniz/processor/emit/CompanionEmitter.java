@@ -232,6 +232,9 @@ public final class CompanionEmitter {
                 .addCode(CodeRenderer.render(m.pullback().body()))
                 .build();
         type.addMethod(sweep);
+        if (f.tangentOf() == null && SecondSweepEmitter.of(m) != null) {
+            SecondSweepEmitter.add(type, f, link, params, seeds, gradient, into, m, returns);
+        }
         List<String> held = dev.leibniz.processor.transform.SharedArrays.held(f);
         if (!m.pullback().guard().isEmpty() && dev.leibniz.processor.transform.SharedArrays.needsTest(f)) {
             // static in the companion, where no field named like a package (dev) hides dev.leibniz.Workspace
@@ -268,7 +271,7 @@ public final class CompanionEmitter {
         return ", null".repeat(m.pullback().adjoints().size());
     }
 
-    private static TypeName arrayType(String javaType) {
+    static TypeName arrayType(String javaType) {
         return switch (javaType) {
             case "float[]" -> ArrayTypeName.of(TypeName.FLOAT);
             case "double[][]" -> ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));

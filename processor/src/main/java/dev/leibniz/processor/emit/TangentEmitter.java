@@ -104,10 +104,8 @@ final class TangentEmitter {
         String unit = l.of("unit");
         String j = l.of("j");
         String dWork = l.of("dWork");
-        if (first != null) {
-            type.addMethod(SecondSweepEmitter.sweep(f, link, first, m));
-        }
-        type.addMethod(hvpInto(f, tf, first != null ? first : gradient, originals, l, link, first != null));
+        type.addMethod(hvpInto(f, tf, first != null ? first : gradient, originals, l, link, first != null,
+                m.pullback().adjoints().size()));
         ClassName kept = first != null ? first : gradient; // the result objects H·v reuses
         String works = first != null ? work + ", " + dWork : work;
         String how = first != null ? "the tangent of its gradient sweep\n(forward over reverse)"
@@ -186,13 +184,13 @@ final class TangentEmitter {
 
     /** H·v into hv: v spread over the tangents, the tangent program's pullback, its gradient gathered. */
     private static MethodSpec hvpInto(Func f, Func tf, ClassName gradient, List<ParameterSpec> originals, Locals l,
-            String link, boolean second) {
+            String link, boolean second, int adjoints) {
         String at = l.of("at");
         CodeBlock.Builder code = CodeBlock.builder().addStatement("int $L = 0", at);
         code.add(spread(f, tf, l.of("v"), at));
         if (second) { // the seed 1, constant: the tangents of the gradient are H·v
-            code.addStatement("$L($L, 1.0, 0.0, $L, $L)", SecondSweepEmitter.name(f), CompanionEmitter.arguments(tf),
-                    l.of("work"), l.of("dWork"));
+            code.addStatement("$L($L, 1.0, 0.0, $L, $L$L)", SecondSweepEmitter.name(f), CompanionEmitter.arguments(tf),
+                    l.of("work"), l.of("dWork"), ", null, null".repeat(adjoints));
         } else {
             code.addStatement("$LPullback($L, 1.0, $L)", tf.name(), CompanionEmitter.arguments(tf), l.of("work"));
         }

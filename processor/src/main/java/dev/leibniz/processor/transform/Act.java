@@ -37,6 +37,14 @@ sealed interface Act {
      */
     record Workspace(String field) implements Act {}
 
+    /**
+     * A call of another method: the lines its tangent takes, built over the tangents of the texts it passes
+     * ({@code tangentOf} gives a text's tangent, or null where it does not vary), either after the line or in
+     * its place (a pullback's place is taken by the callee's second sweep, which does the pullback's work too).
+     */
+    record Call(java.util.function.Function<java.util.function.Function<String, String>, java.util.List<Code>> lines,
+            boolean replaces) implements Act {}
+
     /** A linear line whose tangent goes after it. */
     Act LINEAR = new Linear(false);
     /** A linear line whose tangent goes before it. */

@@ -134,6 +134,12 @@ final class AdjointTangent {
             String t = plus(times(d, self), times(s.bar(), selfTangent));
             out.add(new Code.Line(d + " = " + (t == null ? "0.0" : t), null));
             out.add(line);
+        } else if (act instanceof Act.Call call) {
+            List<Code> lines = call.lines().apply(this::tangentOfText);
+            if (!call.replaces()) {
+                out.add(line);
+            }
+            out.addAll(lines);
         } else if (act instanceof Act.Workspace w) {
             out.add(line);
             String into = tangent(INTO);
@@ -416,6 +422,12 @@ final class AdjointTangent {
                 && Mentions.mentioned(rhs).stream().noneMatch(n -> varying.contains(n) || n.equals(intoName)
                         || n.equals(workspaceName));
         return tangentLhs + code.substring(op, eq + 1) + (constant ? " 0.0" : substitute(rhs));
+    }
+
+    /** The tangent of a text a call passes (a name, an element, a buffer), or null where nothing in it varies. */
+    private String tangentOfText(String text) {
+        String t = substitute(text);
+        return t.equals(text) ? null : t;
     }
 
     private static final java.util.regex.Pattern OPERAND =

@@ -68,17 +68,31 @@ public final class ReverseTransform {
      *
      * @param body the sweep and its tangent, or null when the sweep has none (then {@code refused} says why)
      * @param tangents the tangents' parameters, one per differentiated parameter in order
-     * @param seedTangent the parameter holding the tangent of the seed
+     * @param seedTangents the parameters holding the tangents of the seeds (the seed, or a procedure's output seeds)
      * @param intoTangent the parameter receiving the tangents of the value and of the gradients
-     * @param locals what the sweep's own parameters are here: {@code gradient}, {@code wanted}, the callers' adjoints
+     * @param adjointTangents the tangents of the callers' adjoints ({@link Result#adjoints}), in their order
+     * @param locals what the sweep's own flags are here ({@code gradient}, {@code wanted}), and its sites' tangents
+     * @param needs the methods whose second sweeps and tangents this one calls: without them it has none either
      */
-    public record Second(List<Code> body, List<String> tangents, String seedTangent, String intoTangent,
-            List<Code> locals, String refused) {}
+    public record Second(List<Code> body, List<String> tangents, List<String> seedTangents, String intoTangent,
+            List<String> adjointTangents, List<Code> locals, java.util.Set<dev.leibniz.processor.ir.Callee> needs,
+            String refused) {
+        /** The same sweep refused, for the reason given (a callee it needs has none). */
+        public Second refuse(String why) {
+            return new Second(null, tangents, seedTangents, intoTangent, adjointTangents, locals, needs, why);
+        }
+    }
 
     /** The same pullback without a cut sweep: its accumulating pullback runs the full sweep. */
     public static Result withoutReverseOnly(Result r) {
         return r.reverseOnly() == null ? r : new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(),
                 r.outputSeeds(), r.gradient(), r.wanted(), r.adjoints(), null, r.split(), r.guard(), r.second());
+    }
+
+    /** The same pullback with its second sweep replaced (refused, where a callee has none). */
+    public static Result withSecond(Result r, Second second) {
+        return new Result(r.seed(), r.into(), r.body(), r.workspace(), r.sites(), r.outputSeeds(), r.gradient(),
+                r.wanted(), r.adjoints(), r.reverseOnly(), r.split(), r.guard(), second);
     }
 
     /** The same pullback without the split sweeps: no caller records it. */
@@ -379,15 +393,14 @@ public final class ReverseTransform {
         if (split != null) {
             split = new SplitSweeps(split.record(), AdjointPeephole.apply(split.replay(), arrays), split.reads());
         }
-        Second second = f.tangentOf() == null && !f.isProcedure() && !f.returnsArray()
-                ? second(body, adjoints, workspaceField, arrays) : null;
+        Second second = f.tangentOf() == null ? second(body, adjoints, outputSeeds, arrays) : null;
         return new Result(seed, into, AdjointPeephole.apply(body, arrays), usesWorkspace, sites, outputSeeds,
                 gradientWanted, wanted, adjoints, reverseOnly == null ? null : AdjointPeephole.apply(reverseOnly, arrays),
                 split, guard(workspaceField, outputSeeds, usesWorkspace), second);
     }
 
     /** The tangent of the sweep (forward over reverse), or why it has none. */
-    private Second second(List<Code> body, List<Adjoint> adjoints, String workspaceField, Set<String> arrays) {
+    private Second second(List<Code> body, List<Adjoint> adjoints, List<String> outputSeeds, Set<String> arrays) {
         Map<String, String> tangents = new HashMap<>();
         Set<String> varying = new HashSet<>();
         List<String> params = new ArrayList<>();
@@ -423,28 +436,42 @@ public final class ReverseTransform {
             }
         });
         varying.addAll(copiesClaimed);
-        varying.add(seed);
         varying.add(value);
-        String seedTangent = names.claim(ForwardTransform.tangentName(seed));
-        tangents.put(seed, seedTangent);
+        List<String> seedTangents = new ArrayList<>();
+        for (String sd : f.isProcedure() ? outputSeeds : List.of(seed)) {
+            varying.add(sd);
+            String d = names.claim(ForwardTransform.tangentName(sd));
+            tangents.put(sd, d);
+            seedTangents.add(d);
+        }
         String intoTangent = names.claim(ForwardTransform.tangentName(into));
         tangents.put(AdjointTangent.INTO, intoTangent);
         if (workspace != null) {
             tangents.put(AdjointTangent.WORKSPACE, names.claim(ForwardTransform.tangentName(workspace)));
         }
         List<Code> locals = new ArrayList<>();
-        locals.add(new Code.Line("boolean " + gradientWanted + " = true", "the sweep's flags, as the Hessian calls it"));
+        locals.add(new Code.Line("boolean " + gradientWanted + " = true", "the sweep's flags: every gradient"));
         locals.add(new Code.Line("long " + wanted + " = -1L", null));
+        List<String> adjointTangents = new ArrayList<>();
         for (Adjoint a : adjoints) {
             String d = names.claim(ForwardTransform.tangentName(a.name()));
             tangents.put(a.name(), d);
             varying.add(a.name());
-            locals.add(new Code.Line(a.type() + " " + a.name() + " = null", "no caller's adjoint to add into"));
-            locals.add(new Code.Line(a.type() + " " + d + " = null", null));
+            adjointTangents.add(d);
         }
+        for (Site site : sites) {
+            locals.add(new Code.Branch(intoTangent + "." + site.field() + " == null", List.of(new Code.Line(intoTangent
+                    + "." + site.field() + " = new " + site.type() + "()", null)), List.of(), null));
+        }
+        java.util.Set<dev.leibniz.processor.ir.Callee> needs = new HashSet<>();
+        Walk.statements(f.body(), st -> {
+            if (st instanceof Call k && k.callee().pullback() != null) {
+                needs.add(k.callee());
+            }
+        });
         if (floats[0]) {
-            return new Second(null, params, seedTangent, intoTangent, locals, "float values have no second-order "
-                    + "sweep of their own yet");
+            return new Second(null, params, seedTangents, intoTangent, adjointTangents, locals, needs,
+                    "float values have no second-order sweep of their own yet");
         }
         List<Code> sweep = body.stream()
                 .filter(c -> !(c instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())))
@@ -452,9 +479,10 @@ public final class ReverseTransform {
         try {
             List<Code> both = AdjointTangent.of(sweep, tangents, varying,
                     o -> o instanceof Var v && varying.contains(v.name()), names::claim, into, workspace);
-            return new Second(AdjointPeephole.apply(both, arrays), params, seedTangent, intoTangent, locals, null);
+            return new Second(AdjointPeephole.apply(both, arrays), params, seedTangents, intoTangent, adjointTangents,
+                    locals, needs, null);
         } catch (AdjointTangent.Refused r) {
-            return new Second(null, params, seedTangent, intoTangent, locals, r.getMessage());
+            return new Second(null, params, seedTangents, intoTangent, adjointTangents, locals, needs, r.getMessage());
         }
     }
 
@@ -649,7 +677,7 @@ public final class ReverseTransform {
                 boolean recorded = recorded(k);
                 for (int i : recorded ? Set.<Integer>of() : copied(k)) {
                     out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
-                            "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse"));
+                            "what the call sees of " + Partials.text(k.args().get(i)) + ", for its reverse", Act.LINEAR));
                 }
                 String on = k.receiver() == null ? "" : Partials.text(k.receiver()) + ".";
                 String call = recorded // its forward sweep, leaving what its reverse sweep reads on its site's tape
@@ -664,17 +692,20 @@ public final class ReverseTransform {
                                 + args(k.args()) + (k.args().isEmpty() ? "" : ", ") + into + "." + siteOf.get(k) + ")"
                         : on + k.callee().primal() + "(" + args(k.args()) + ")";
                 Var h = k.target();
-                out.add(new Code.Line(h == null ? call : define(h) + " = " + call, comment(k.pos())));
+                String lhs = h == null ? null : define(h);
+                out.add(new Code.Line(h == null ? call : lhs + " = " + call, comment(k.pos()), forwardCallAct(k, lhs,
+                        recorded)));
                 for (int i : recorded ? copied(k) : Set.<Integer>of()) {
                     out.add(new Code.Line(tape + ".pushAll(" + Partials.text(k.args().get(i)) + ")",
-                            "what the call left in " + Partials.text(k.args().get(i)) + ", for its replay"));
+                            "what the call left in " + Partials.text(k.args().get(i)) + ", for its replay", Act.LINEAR));
                 }
                 if (returnedInLoop(k)) {
-                    out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse"));
+                    out.add(new Code.Line(returnedStacks.get(k) + ".push(" + h.name() + ")", "kept for this iteration's reverse",
+                            Act.LINEAR));
                 } else if (h != null && h.type().isFloatingArray() && activity.isActive(h)) { // its adjoint, zero to start
                     String type = hoistedAdjoints.contains(h) ? "" : h.javaType() + " ";
                     out.add(new Code.Line(type + adjointName(h) + " = " + workspace + ".doubles(" + slot(k, 0) + ", "
-                            + h.name() + ".length)", "its adjoint"));
+                            + h.name() + ".length)", "its adjoint", Act.LINEAR));
                     declaredAdjoints.add(h);
                 }
             } else if (s instanceof Load l) {
@@ -703,6 +734,82 @@ public final class ReverseTransform {
             }
         }
         return out;
+    }
+
+    /**
+     * What a call in the forward sweep takes in the second sweep: after a call of the value, the callee's tangent
+     * program; in place of a gradient taken at once (eager), the callee's second sweep; in place of a record (which
+     * only a replay reads, and the second sweep replays nothing), the value and its tangent. Null for a rule.
+     *
+     * @param lhs the left-hand side the line assigns ({@code double h}, {@code h}), or null for a procedure
+     */
+    private Act forwardCallAct(Call k, String lhs, boolean recorded) {
+        if (k.callee().pullback() == null || recorded && !secondSweepReplays(k)) {
+            return null; // a @DerivativeOf rule: no second derivatives; a replay the second sweep cannot stand in for
+        }
+        Var h = k.target();
+        String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";
+        List<String> args = new ArrayList<>();
+        k.args().forEach(a -> args.add(Partials.text(a)));
+        String site = siteOf.containsKey(k) ? into + "." + siteOf.get(k) : null;
+        boolean varies = h != null ? activity.isActive(h) && (h.type() == Type.DOUBLE || h.type() == Type.DOUBLE_ARRAY)
+                : k.outputs().stream().anyMatch(activity::isActive);
+        String declared = lhs != null && lhs.contains(" ") ? (h.type() == Type.DOUBLE ? "double " : "double[] ") : "";
+        if (layout.eager(k)) {
+            return new Act.Call(t -> {
+                List<Code> lines = new ArrayList<>();
+                String second = CallTangents.second(k, receiver, args, List.of("1.0"), site, List.of(), adjointsOf(k), t);
+                lines.add(new Code.Line(lhs == null ? second : lhs + " = " + second, "and its tangents"));
+                if (h != null && varies) {
+                    lines.add(new Code.Line(declared + t.apply(h.name()) + " = " + t.apply(site) + ".value()", null));
+                }
+                return lines;
+            }, true);
+        }
+        if (h == null && !recorded) {
+            // A procedure writes its outputs in place: its tangent program writes them and their tangents, in its place.
+            return new Act.Call(t -> List.of(new Code.Line(CallTangents.tangent(k, receiver, args, t),
+                    "its outputs and their tangents")), true);
+        }
+        return new Act.Call(t -> {
+            List<Code> lines = new ArrayList<>();
+            if (recorded && h == null) {
+                lines.add(new Code.Line(CallTangents.tangent(k, receiver, args, t), "its outputs and their tangents: "
+                        + "nothing replays it here"));
+                return lines;
+            }
+            if (recorded) {
+                String value = k.callee().value() + "(" + receiver + String.join(", ", args) + (args.isEmpty() ? "" : ", ")
+                        + site + ")";
+                lines.add(new Code.Line(lhs == null ? value : lhs + " = " + value, "its value: nothing replays it here"));
+            }
+            if (varies) {
+                String tangent = CallTangents.tangent(k, receiver, args, t);
+                lines.add(new Code.Line(h == null ? tangent : declared + t.apply(h.name()) + " = " + tangent, null));
+            }
+            return lines;
+        }, recorded);
+    }
+
+    /**
+     * Whether the callee's second sweep can stand in for the replay of a recorded call. It runs the callee again,
+     * from the arguments the replay gets: what the call left in them. For the arrays the callee does not write that is
+     * what it saw; an output whose values on entry it reads is gone (a replay reads them from its record).
+     */
+    private static boolean secondSweepReplays(Call k) {
+        return k.callee().outputsRead().isEmpty();
+    }
+
+    /** How many callers' adjoints the callee's sweep takes: one per differentiated floating-array parameter. */
+    private static int adjointsOf(Call k) {
+        int n = 0;
+        javax.lang.model.element.ExecutableElement m = k.callee().method();
+        for (int i = 0; i < k.args().size(); i++) {
+            if (k.callee().differentiated().get(i) && k.args().get(i).type().isFloatingArray()) {
+                n++;
+            }
+        }
+        return m == null ? 0 : n;
     }
 
     private void forwardIf(If i, List<Code> out) {
@@ -1224,9 +1331,10 @@ public final class ReverseTransform {
                 Var h = ((Call) s).target();
                 String type = layout.poppedAtLoopTop(h) ? "" : h.javaType() + " ";
                 out.add(new Code.Line(type + h.name() + " = " + returnedStacks.get((Call) s) + ".popObject()",
-                        "the array this iteration's call returned: its length (values the reverse reads are on the tape)"));
+                        "the array this iteration's call returned: its length (values the reverse reads are on the tape)",
+                        Act.LINEAR_BEFORE));
                 out.add(new Code.Line(h.javaType() + " " + adjointName(h) + " = " + workspace + ".doubles("
-                        + slot(s, 0) + ", " + h.name() + ".length)", "its adjoint, zero to start"));
+                        + slot(s, 0) + ", " + h.name() + ".length)", "its adjoint, zero to start", Act.LINEAR));
                 declaredAdjoints.add(h);
             }
         }
@@ -1342,7 +1450,7 @@ public final class ReverseTransform {
         }
         if (recorded && t != null && !declaredAdjoints.contains(t)) {
             declaredAdjoints.add(t); // nothing reached its result, but the replay must still take back its record
-            out.add(new Code.Line("double " + adjointName(t) + " = 0.0", "no derivative reached it"));
+            out.add(new Code.Line("double " + adjointName(t) + " = 0.0", "no derivative reached it", Act.LINEAR));
         }
         if (t == null ? !activity.acts(k) : !activity.isActive(t) || !declaredAdjoints.contains(t)) {
             return;
@@ -1362,11 +1470,19 @@ public final class ReverseTransform {
                     continue;
                 }
                 String g = site + "." + k.callee().paramNames().get(i) + "()";
+                String adj = adjointName((Var) a);
                 if (a.type().isFloatingArray()) {
-                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ", "
-                            + bar + ")", comment));
+                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adj + ", " + g + ", " + bar + ")",
+                            comment, new Act.Call(tg -> List.of(
+                                    new Code.Line("dev.leibniz.Workspace.accumulate(" + tg.apply(adj) + ", " + tg.apply(g)
+                                            + ", " + bar + ")", null),
+                                    new Code.Line("dev.leibniz.Workspace.accumulate(" + tg.apply(adj) + ", " + g + ", "
+                                            + tg.apply(bar) + ")", null)), false)));
                 } else {
-                    accumulate(out, (Var) a, Terms.times(bar, g), comment);
+                    // the gradient taken at once varies too: d(bar * g) = dBar * g + bar * dG
+                    accumulate(out, (Var) a, Terms.times(bar, g), comment, declares -> new Act.Call(tg -> List.of(
+                            new Code.Line((declares ? "double " : "") + tg.apply(adj) + (declares ? " = " : " += ")
+                                    + tg.apply(bar) + " * " + g + " + " + bar + " * " + tg.apply(g), null)), false));
                 }
             }
         } else if (k.callee().pullback() != null && k.callee().accumulating() != null) {
@@ -1404,11 +1520,13 @@ public final class ReverseTransform {
             out.add(new Code.Line((recorded ? k.callee().replay() : k.callee().accumulating()) + "(" + receiver
                     + String.join(", ", argTexts)
                     + (argTexts.isEmpty() ? "" : ", ") + String.join(", ", seeds) + (seeds.isEmpty() ? "" : ", ")
-                    + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment));
+                    + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment,
+                    recorded && !secondSweepReplays(k) ? null : secondSweepAct(k, receiver, argTexts, seeds, site, given)));
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
                 if (k.callee().differentiated().get(i) && activity.isActive(a) && !a.type().isFloatingArray()) {
-                    accumulate(out, (Var) a, site + "." + k.callee().paramNames().get(i) + "()", comment);
+                    accumulate(out, (Var) a, site + "." + k.callee().paramNames().get(i) + "()", comment,
+                            declares -> Act.LINEAR);
                 }
             }
         } else if (k.callee().pullback() != null) {
@@ -1423,7 +1541,8 @@ public final class ReverseTransform {
                         : workspace + ".doubles(" + slot(k, 2 * k.args().size() + i) + ", " + Partials.text(o) + ".length)");
             }
             out.add(new Code.Line(pullbackOf(k) + "(" + receiver + String.join(", ", argTexts) + ", "
-                    + String.join(", ", seeds) + ", " + wantedOf(k) + site + ")", comment));
+                    + String.join(", ", seeds) + ", " + wantedOf(k) + site + ")", comment,
+                    secondSweepAct(k, receiver, argTexts, seeds, site, List.of())));
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
                 if (!k.callee().differentiated().get(i) || !activity.isActive(a)) {
@@ -1432,11 +1551,12 @@ public final class ReverseTransform {
                 String g = site + "." + k.callee().paramNames().get(i) + "()";
                 if (k.writes(i)) { // what it held before the call reaches the result only through the call
                     out.add(new Code.Line("dev.leibniz.Workspace.replace(" + adjointName((Var) a) + ", " + g + ")",
-                            comment));
+                            comment, Act.LINEAR));
                 } else if (a.type().isFloatingArray()) {
-                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ")", comment));
+                    out.add(new Code.Line("dev.leibniz.Workspace.accumulate(" + adjointName((Var) a) + ", " + g + ")", comment,
+                            Act.LINEAR));
                 } else {
-                    accumulate(out, (Var) a, g, comment);
+                    accumulate(out, (Var) a, g, comment, declares -> Act.LINEAR);
                 }
             }
         } else {
@@ -1483,6 +1603,13 @@ public final class ReverseTransform {
         }
     }
 
+    /** In place of a pullback, replay or accumulating pullback: the callee's second sweep, its work and its tangents. */
+    private Act secondSweepAct(Call k, String receiver, List<String> args, List<String> seeds, String site,
+            List<String> given) {
+        return new Act.Call(t -> List.of(new Code.Line(CallTangents.second(k, receiver, args, seeds, site, given,
+                adjointsOf(k), t), "and its tangents")), true);
+    }
+
     /**
      * Takes back, last pushed first, the copies of array arguments saved before the call; each
      * lands in a buffer of its own, whose name the reverse call passes instead of the array's.
@@ -1506,7 +1633,10 @@ public final class ReverseTransform {
             boolean floats = a.type() == Type.FLOAT_ARRAY;
             out.add(new Code.Line(a.javaType() + " " + name + " = " + workspace + (floats ? ".popAllFloats(" : ".popAll(")
                     + slot(k, 1 + i) + ", " + tape + ")", (recorded(k) ? "what the call left in " : "what the call saw of ")
-                    + a.name()));
+                    + a.name(), Act.LINEAR_BEFORE));
+            if (activity.isActive(a)) {
+                copiesClaimed.add(name);
+            }
             seen.put(i, name);
         }
         return seen;
@@ -1678,10 +1808,18 @@ public final class ReverseTransform {
     private void accumulate(List<Code> out, Var v, String term, String comment, String factor, String factorIndex,
             Compute step, int operand) {
         String bar = adjointName(v);
+        accumulate(out, v, term, comment, factor == null ? null
+                : declares -> new Act.Add(bar, declares, factor, factorIndex, step, operand));
+    }
+
+    /** v_bar += term, told what the line does by {@code act} (given whether the line declares v_bar), if at all. */
+    private void accumulate(List<Code> out, Var v, String term, String comment,
+            java.util.function.Function<Boolean, Act> acts) {
+        String bar = adjointName(v);
         boolean negative = term.startsWith("-");
         String magnitude = negative ? term.substring(1) : term;
         boolean declares = declaredAdjoints.add(v);
-        Act act = factor == null ? null : new Act.Add(bar, declares, factor, factorIndex, step, operand);
+        Act act = acts == null ? null : acts.apply(declares);
         if (declares) {
             out.add(new Code.Line("double " + bar + " = " + term, comment, act));
         } else {

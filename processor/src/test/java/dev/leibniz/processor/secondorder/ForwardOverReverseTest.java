@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class ForwardOverReverseTest {
     private static boolean hasSecondSweep(Class<?> companion, String method) {
+        // public: a caller's second sweep calls it in place of the pullback
         return Arrays.stream(companion.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method + "SecondSweep")
-                && Modifier.isPrivate(m.getModifiers()));
+                && Modifier.isPublic(m.getModifiers()));
     }
 
     @Test
@@ -30,8 +31,8 @@ class ForwardOverReverseTest {
     }
 
     @Test
-    void aMethodWithACallKeepsTheAdjointOfItsTangent() {
-        assertFalse(hasSecondSweep(InPlaceGrad.class, "callsASquare"));
+    void aCallsPullbackBecomesTheCalleesSecondSweep() {
+        assertTrue(hasSecondSweep(InPlaceGrad.class, "callsASquare"));
         assertTrue(hasSecondSweep(InPlaceGrad.class, "square"));
         double x = 0.7;
         double y = -1.3;
@@ -39,6 +40,69 @@ class ForwardOverReverseTest {
         double[][] h = InPlaceGrad.callsASquareHessian(x, y);
         assertArrayEquals(new double[] {2 * y * y, 4 * x * y}, h[0], 1e-12);
         assertArrayEquals(new double[] {4 * x * y, 2 * x * x}, h[1], 1e-12);
+    }
+
+    @Test
+    void aHelperCalledInALoop() {
+        assertTrue(hasSecondSweep(InPlaceGrad.class, "softplusLoss"));
+        double[] w = {0.4, -0.9, 0.3};
+        double[][] xs = {{1.0, 0.5, -2.0}, {0.2, -1.5, 0.7}, {-0.3, 0.8, 1.1}};
+        double[][] h = InPlaceGrad.softplusLossHessian(w, xs);
+        double[][] expected = new double[3][3];
+        for (double[] x : xs) {
+            double z = 0;
+            for (int i = 0; i < 3; i++) {
+                z += w[i] * x[i];
+            }
+            double s = 1 / (1 + Math.exp(-z)); // softplus'' = σ(1 - σ)
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    expected[i][j] += s * (1 - s) * x[i] * x[j];
+                }
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(expected[i], h[i], 1e-14, "row " + i);
+        }
+    }
+
+    @Test
+    void aReplayReadingItsOutputOnEntryKeepsTheAdjointOfTheTangent() {
+        double[] g = {0.5, -0.3, 0.8};
+        double beta = 0.9;
+        int steps = 4;
+        // v_t = c_t g with c_t = Σ_{k<t} β^k, so f = |g|² Σ_t c_t²
+        double gg = 0;
+        for (double gi : g) {
+            gg += gi * gi;
+        }
+        double sum = 0;
+        double dSum = 0;
+        double ddSum = 0;
+        for (int t = 1; t <= steps; t++) {
+            double c = 0;
+            double dc = 0;
+            double ddc = 0;
+            for (int k = 0; k < t; k++) {
+                c += Math.pow(beta, k);
+                dc += k == 0 ? 0 : k * Math.pow(beta, k - 1);
+                ddc += k < 2 ? 0 : k * (k - 1) * Math.pow(beta, k - 2);
+            }
+            sum += c * c;
+            dSum += 2 * c * dc;
+            ddSum += 2 * dc * dc + 2 * c * ddc;
+        }
+        double[][] h = InPlaceGrad.momentumHessian(g, beta, steps);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(i == j ? 2 * sum : 0, h[i][j], 1e-12, i + "," + j);
+            }
+            assertEquals(2 * g[i] * dSum, h[i][3], 1e-12);
+            assertEquals(2 * g[i] * dSum, h[3][i], 1e-12);
+        }
+        assertEquals(gg * ddSum, h[3][3], 1e-11);
+        // The second sweep would run axpy again from what it left in v, not from what it found there.
+        assertFalse(hasSecondSweep(InPlaceGrad.class, "momentum"));
     }
 
     @Test

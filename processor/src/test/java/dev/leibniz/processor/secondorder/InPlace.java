@@ -40,10 +40,51 @@ final class InPlace {
         return s;
     }
 
-    /** Calls another method: its second sweep is not called yet, so this one keeps the adjoint of its tangent. */
+    /** Calls another method: the reverse sweep's pullback becomes the callee's second sweep. */
     @Differentiable
     static double callsASquare(double x, double y) {
         return square(x * y) + x;
+    }
+
+    /** y := a·y + x, reading y on entry. */
+    @Differentiable
+    static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a * y[i] + x[i];
+        }
+    }
+
+    /** Σ over steps of |v|², v := β·v + g: a procedure in a loop, recorded and replayed, reading its output on entry. */
+    @Differentiable
+    static double momentum(double[] g, double beta, int steps) {
+        double[] v = new double[g.length];
+        double travelled = 0.0;
+        for (int t = 0; t < steps; t++) {
+            axpy(beta, g, v);
+            for (int i = 0; i < v.length; i++) {
+                travelled += v[i] * v[i];
+            }
+        }
+        return travelled;
+    }
+
+    /** Σ softplus(w·x_s) over rows: a scalar helper called in a loop. */
+    @Differentiable(wrt = "w")
+    static double softplusLoss(double[] w, double[][] xs) {
+        double loss = 0;
+        for (double[] x : xs) {
+            double z = 0;
+            for (int i = 0; i < w.length; i++) {
+                z += w[i] * x[i];
+            }
+            loss += softplus(z);
+        }
+        return loss;
+    }
+
+    @Differentiable
+    static double softplus(double z) {
+        return Math.log1p(Math.exp(z));
     }
 
     @Differentiable

@@ -16,10 +16,22 @@ class SavingTest {
     private static String pullback(String method) throws IOException {
         String all = MutantKillersTest.generatedSource(method);
         int start = all.indexOf("Pullback(");
-        int tangent = all.indexOf("Tangent", start); // the tangent program's own sweep comes after
-        int cut = all.indexOf("ReverseSweep(", start); // and the cut sweep, which repeats the pushes
-        int end = tangent < 0 ? all.length() : tangent;
-        return all.substring(start, cut < 0 ? end : Math.min(cut, end));
+        return all.substring(start, sweepEnd(all, start));
+    }
+
+    /**
+     * Where the sweep starting at {@code start} has surely ended: at the tangent program's own sweep, the cut
+     * sweep or the second sweep (forward over reverse), whichever comes first, as each repeats the pushes.
+     */
+    private static int sweepEnd(String all, int start) {
+        int end = all.length();
+        for (String next : new String[] {"Tangent", "ReverseSweep(", "SecondSweep("}) {
+            int at = all.indexOf(next, start);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return end;
     }
 
     private static int pushes(String code) {
@@ -114,9 +126,7 @@ class SavingTest {
                     return total;
                 }""");
         int start = all.indexOf("double fSweep(");
-        int end = all.indexOf("fTangent", start); // f's own sweep, not its tangent's, nor the cut sweep
-        int cut = all.indexOf("fReverseSweep(", start);
-        String code = all.substring(start, cut < 0 ? end : Math.min(cut, end));
+        String code = all.substring(start, sweepEnd(all, start));
         assertEquals(1, count(code, "tape.push(t);"), code);
         assertEquals(1, count(code, "tape.push(c);"), code);
     }
