@@ -1288,6 +1288,125 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#huber(double, double)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param r a differentiated input
+     * @param delta a differentiated input
+     * @param dr the tangent (direction) of {@code r}
+     * @param dDelta the tangent (direction) of {@code delta}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    public static double huberSecondSweep(double r, double delta, double dr, double dDelta,
+            double seed, double dSeed, HuberGradient into, HuberGradient dInto) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double value;
+        double dValue;
+        double a = Math.abs(r); // line 36: double a = Math.abs(r)
+        double da = Math.signum(r) * dr;
+        double prod = 0.0; // kept for the reverse sweep
+        double dProd = 0.0;
+        double diff = 0.0; // kept for the reverse sweep
+        double dDiff = 0.0;
+        double diff_2 = 0.0; // kept for the reverse sweep
+        double dDiff_2 = 0.0;
+        boolean branch_2 = false; // kept for the reverse sweep
+        boolean branch = a <= delta; // line 37: if (a <= delta)
+        if (branch) { // line 37: if (a <= delta)
+            prod = 0.5 * r; // line 38: 0.5 * r
+            dProd = 0.5 * dr;
+            double prod_2 = prod * r; // line 38: 0.5 * r * r
+            double dProd_2 = r * dProd + prod * dr;
+            value = prod_2; // line 38: return 0.5 * r * r
+            dValue = dProd_2;
+        } else {
+            double prod_3 = 0.5 * delta; // line 40: 0.5 * delta
+            double dProd_3 = 0.5 * dDelta;
+            diff = a - prod_3; // line 40: a - 0.5 * delta
+            dDiff = da - dProd_3;
+            double linear = delta * diff; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dLinear = diff * dDelta + delta * dDiff;
+            double linear_2;
+            double dLinear_2;
+            branch_2 = linear > 100; // line 41: if (linear > 100)
+            if (branch_2) { // line 41: if (linear > 100)
+                diff_2 = linear - 99; // line 42: linear - 99
+                dDiff_2 = dLinear;
+                double log = Math.log(diff_2); // line 42: Math.log(linear - 99)
+                double dLog = (1.0 / diff_2) * dDiff_2;
+                double linear_3 = 100 + log; // line 42: linear = 100 + Math.log(linear - 99)
+                double dLinear_3 = dLog;
+                linear_2 = linear_3; // line 41: if (linear > 100)
+                dLinear_2 = dLinear_3;
+            } else {
+                linear_2 = linear; // line 41: if (linear > 100)
+                dLinear_2 = dLinear;
+            }
+            value = linear_2; // line 44: return linear
+            dValue = dLinear_2;
+        }
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double r_bar = 0.0;
+        double dR_bar = 0.0;
+        double delta_bar = 0.0;
+        double dDelta_bar = 0.0;
+        double a_bar = 0.0;
+        double dA_bar = 0.0;
+        if (branch) { // line 37: if (a <= delta)
+            double prod_2_bar = seed; // line 38: return 0.5 * r * r
+            double dProd_2_bar = dSeed;
+            double prod_bar = prod_2_bar * r; // line 38: 0.5 * r * r
+            double dProd_bar = dProd_2_bar * r + prod_2_bar * dr;
+            r_bar += prod_2_bar * prod; // line 38: 0.5 * r * r
+            dR_bar += dProd_2_bar * prod + prod_2_bar * dProd;
+            r_bar += prod_bar * 0.5; // line 38: 0.5 * r
+            dR_bar += dProd_bar * 0.5;
+        } else {
+            double linear_2_bar = seed; // line 44: return linear
+            double dLinear_2_bar = dSeed;
+            double linear_bar = 0.0;
+            double dLinear_bar = 0.0;
+            if (branch_2) { // line 41: if (linear > 100)
+                double linear_3_bar = linear_2_bar; // line 41: if (linear > 100)
+                double dLinear_3_bar = dLinear_2_bar;
+                double log_bar = linear_3_bar; // line 42: linear = 100 + Math.log(linear - 99)
+                double dLog_bar = dLinear_3_bar;
+                double diff_2_bar = log_bar * (1.0 / diff_2); // line 42: Math.log(linear - 99)
+                double dDiff_2_bar = dLog_bar * (1.0 / diff_2) + log_bar * (((-(1.0 / diff_2)) / diff_2) * dDiff_2);
+                linear_bar += diff_2_bar; // line 42: linear - 99
+                dLinear_bar += dDiff_2_bar;
+            } else {
+                linear_bar += linear_2_bar; // line 41: if (linear > 100)
+                dLinear_bar += dLinear_2_bar;
+            }
+            delta_bar += linear_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
+            dDelta_bar += dLinear_bar * diff + linear_bar * dDiff;
+            double diff_bar = linear_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
+            double dDiff_bar = dLinear_bar * delta + linear_bar * dDelta;
+            a_bar += diff_bar; // line 40: a - 0.5 * delta
+            dA_bar += dDiff_bar;
+            delta_bar -= diff_bar * 0.5; // line 40: 0.5 * delta
+            dDelta_bar -= dDiff_bar * 0.5;
+        }
+        r_bar += a_bar * Math.signum(r); // line 36: double a = Math.abs(r)
+        dR_bar += dA_bar * Math.signum(r);
+        into.value = value;
+        dInto.value = dValue;
+        into.r = r_bar;
+        dInto.r = dR_bar;
+        into.delta = delta_bar;
+        dInto.delta = dDelta_bar;
+        return value;
+    }
+
+    /**
      * The value of {@link golden.Examples#huber(double, double)} alone, without its derivative, also stored in {@code into}.
      * The forward sweeps of its callers use this; it calls the method itself, which makes no
      * array, so it allocates nothing of its own.
@@ -1480,22 +1599,23 @@ public final class ExamplesGrad {
      * @param delta a differentiated input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void huberHvpInto(double r, double delta, double[] v, double[] hv,
-            HuberTangentGradient work) {
+            HuberGradient work, HuberGradient dWork) {
         int at = 0;
         double dr = v[at++];
         double dDelta = v[at++];
-        huberTangentPullback(r, delta, dr, dDelta, 1.0, work);
+        huberSecondSweep(r, delta, dr, dDelta, 1.0, 0.0, work, dWork);
         at = 0;
-        hv[at++] = work.r();
-        hv[at++] = work.delta();
+        hv[at++] = dWork.r();
+        hv[at++] = dWork.delta();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a
+     * Hessian-vector product H·v of {@link golden.Examples#huber(double, double)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
      * few gradients.
      * {@code v} and the result are flattened like {@code huberHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
@@ -1508,15 +1628,15 @@ public final class ExamplesGrad {
         int n = 2;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        huberHvpInto(r, delta, v, hv, new HuberTangentGradient());
+        huberHvpInto(r, delta, v, hv, new HuberGradient(), new HuberGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#huber(double, double)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of its tangent
-     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param r a differentiated input
      * @param delta a differentiated input
@@ -1526,10 +1646,11 @@ public final class ExamplesGrad {
         int n = 2;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        HuberTangentGradient work = new HuberTangentGradient();
+        HuberGradient work = new HuberGradient();
+        HuberGradient dWork = new HuberGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            huberHvpInto(r, delta, unit, hessian[j], work);
+            huberHvpInto(r, delta, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -1546,11 +1667,12 @@ public final class ExamplesGrad {
         int n = 2;
         double[] unit = new double[n];
         double[] column = new double[n];
-        HuberTangentGradient work = new HuberTangentGradient();
+        HuberGradient work = new HuberGradient();
+        HuberGradient dWork = new HuberGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            huberHvpInto(r, delta, unit, column, work);
+            huberHvpInto(r, delta, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -1647,6 +1769,92 @@ public final class ExamplesGrad {
         into.value = value;
         into.x = x_bar;
         into.y = y_bar;
+        return value;
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#polynomial(double, double, int)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param x a differentiated input
+     * @param y a differentiated input
+     * @param n a constant input
+     * @param dx the tangent (direction) of {@code x}
+     * @param dy the tangent (direction) of {@code y}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @return the value
+     */
+    public static double polynomialSecondSweep(double x, double y, int n, double dx, double dy,
+            double seed, double dSeed, PolynomialGradient into, PolynomialGradient dInto) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double pow = Math.pow(x, 3); // line 50: Math.pow(x, 3)
+        double dPow = (3.0 * Math.pow(x, 2.0)) * dx;
+        double pow_2 = Math.pow(y, 2); // line 50: Math.pow(y, 2)
+        double dPow_2 = (2.0 * y) * dy;
+        double prod = 2 * pow_2; // line 50: 2 * Math.pow(y, 2)
+        double dProd = 2 * dPow_2;
+        double p = pow - prod; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dp = dPow - dProd;
+        double q;
+        double dq;
+        boolean branch = x > y; // line 51: x > y ?
+        if (branch) { // line 51: x > y ?
+            double prod_2 = p * n; // line 51: p * n
+            double dProd_2 = n * dp;
+            q = prod_2; // line 51: p * n
+            dq = dProd_2;
+        } else {
+            double quot = p / n; // line 51: p / n
+            double dQuot = (1.0 / n) * dp;
+            q = quot; // line 51: p / n
+            dq = dQuot;
+        }
+        double q_2 = q * y; // line 52: q *= y
+        double dQ_2 = y * dq + q * dy;
+        double value = q_2; // line 53: return q
+        double dValue = dQ_2;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double q_2_bar = seed; // line 53: return q
+        double dQ_2_bar = dSeed;
+        double q_bar = q_2_bar * y; // line 52: q *= y
+        double dQ_bar = dQ_2_bar * y + q_2_bar * dy;
+        double y_bar = q_2_bar * q; // line 52: q *= y
+        double dY_bar = dQ_2_bar * q + q_2_bar * dq;
+        double p_bar = 0.0;
+        double dP_bar = 0.0;
+        if (branch) { // line 51: x > y ?
+            double prod_2_bar = q_bar; // line 51: p * n
+            double dProd_2_bar = dQ_bar;
+            p_bar += prod_2_bar * n; // line 51: p * n
+            dP_bar += dProd_2_bar * n;
+        } else {
+            double quot_bar = q_bar; // line 51: p / n
+            double dQuot_bar = dQ_bar;
+            p_bar += quot_bar * (1.0 / n); // line 51: p / n
+            dP_bar += dQuot_bar * (1.0 / n);
+        }
+        double pow_bar = p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dPow_bar = dP_bar;
+        double prod_bar = -p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
+        double dProd_bar = -dP_bar;
+        double pow_2_bar = prod_bar * 2; // line 50: 2 * Math.pow(y, 2)
+        double dPow_2_bar = dProd_bar * 2;
+        y_bar += pow_2_bar * 2.0 * y; // line 50: Math.pow(y, 2)
+        dY_bar += dPow_2_bar * (2.0 * y) + pow_2_bar * (2.0 * dy);
+        double x_bar = pow_bar * 3.0 * Math.pow(x, 2.0); // line 50: Math.pow(x, 3)
+        double dX_bar = dPow_bar * (3.0 * Math.pow(x, 2.0)) + pow_bar * (3.0 * ((2.0 * x) * dx));
+        into.value = value;
+        dInto.value = dValue;
+        into.x = x_bar;
+        dInto.x = dX_bar;
+        into.y = y_bar;
+        dInto.y = dY_bar;
         return value;
     }
 
@@ -1820,22 +2028,23 @@ public final class ExamplesGrad {
      * @param n a constant input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void polynomialHvpInto(double x, double y, int n, double[] v, double[] hv,
-            PolynomialTangentGradient work) {
+            PolynomialGradient work, PolynomialGradient dWork) {
         int at = 0;
         double dx = v[at++];
         double dy = v[at++];
-        polynomialTangentPullback(x, y, n, dx, dy, 1.0, work);
+        polynomialSecondSweep(x, y, n, dx, dy, 1.0, 0.0, work, dWork);
         at = 0;
-        hv[at++] = work.x();
-        hv[at++] = work.y();
+        hv[at++] = dWork.x();
+        hv[at++] = dWork.y();
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a
+     * Hessian-vector product H·v of {@link golden.Examples#polynomial(double, double, int)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
      * few gradients.
      * {@code v} and the result are flattened like {@code polynomialHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
@@ -1849,15 +2058,15 @@ public final class ExamplesGrad {
         int n_ = 2;
         Flat.checkLength(v, n_, "v");
         double[] hv = new double[n_];
-        polynomialHvpInto(x, y, n, v, hv, new PolynomialTangentGradient());
+        polynomialHvpInto(x, y, n, v, hv, new PolynomialGradient(), new PolynomialGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#polynomial(double, double, int)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of its tangent
-     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param x a differentiated input
      * @param y a differentiated input
@@ -1868,10 +2077,11 @@ public final class ExamplesGrad {
         int n_ = 2;
         double[][] hessian = new double[n_][n_];
         double[] unit = new double[n_];
-        PolynomialTangentGradient work = new PolynomialTangentGradient();
+        PolynomialGradient work = new PolynomialGradient();
+        PolynomialGradient dWork = new PolynomialGradient();
         for (int j = 0; j < n_; j++) {
             unit[j] = 1.0;
-            polynomialHvpInto(x, y, n, unit, hessian[j], work);
+            polynomialHvpInto(x, y, n, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -1889,11 +2099,12 @@ public final class ExamplesGrad {
         int n_ = 2;
         double[] unit = new double[n_];
         double[] column = new double[n_];
-        PolynomialTangentGradient work = new PolynomialTangentGradient();
+        PolynomialGradient work = new PolynomialGradient();
+        PolynomialGradient dWork = new PolynomialGradient();
         double trace = 0.0;
         for (int j = 0; j < n_; j++) {
             unit[j] = 1.0;
-            polynomialHvpInto(x, y, n, unit, column, work);
+            polynomialHvpInto(x, y, n, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -4731,6 +4942,153 @@ public final class ExamplesGrad {
     }
 
     /**
+     * The tangent of the gradient sweep of {@link golden.Examples#squaredNorms(double[], double[], int)} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param l a differentiated input
+     * @param xs a differentiated input
+     * @param d a constant input
+     * @param dl the tangent (direction) of {@code l}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dLAdjoint its tangent, or null with it
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXsAdjoint its tangent, or null with it
+     * @return the value
+     */
+    public static double squaredNormsSecondSweep(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs, double seed, double dSeed, SquaredNormsGradient into,
+            SquaredNormsGradient dInto, double[] lAdjoint, double[] dLAdjoint, double[] xsAdjoint,
+            double[] dXsAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        if (dInto.unitLowerTimesCall == null) {
+            dInto.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesGradient();
+        }
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        if (into.unitLowerTimesCall == null) {
+            into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesGradient();
+        }
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double[] x = workspace.doubles(0, d); // line 143: double[] x = new double[d]
+        double[] dx = dWorkspace.doubles(0, d);
+        double[] x_bar = workspace.doubles(1, d); // its adjoint
+        double[] dX_bar = dWorkspace.doubles(1, d);
+        double[] y = workspace.doubles(2, d); // line 144: double[] y = new double[d]
+        double[] dy = dWorkspace.doubles(2, d);
+        double[] y_bar = workspace.doubles(3, d); // its adjoint
+        double[] dY_bar = dWorkspace.doubles(3, d);
+        double s = 0; // line 145: double s = 0
+        double ds = 0.0;
+        int n = 0; // line 146: int n = 0
+        int trips = 0;
+        while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
+            trips++;
+            for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
+                int k = n + i; // line 148: n + i
+                double xs_k = xs[k]; // line 148: xs[n + i]
+                double dXs_k = dXs[k];
+                x[i] = xs_k; // line 148: x[i] = xs[n + i]
+                dx[i] = dXs_k;
+            }
+            tape.pushAll(y); // what the call finds in y, for its second sweep
+            tape.pushAll(dy);
+            golden.ExamplesGrad.unitLowerTimesTangent(d, l, x, y, dl, dx, dy); // its outputs and their tangents: nothing replays it here
+            tape.pushAll(x); // what the call left in x, for its replay
+            tape.pushAll(dx);
+            for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
+                double y_i = y[i_2]; // line 152: y[i]
+                double dY_i = dy[i_2];
+                double y_i_2 = y[i_2]; // line 152: y[i]
+                double dY_i_2 = dy[i_2];
+                tape.push(y_i_2);
+                tape.push(dY_i_2);
+                tape.push(y_i);
+                tape.push(dY_i);
+                double prod = y_i * y_i_2; // line 152: y[i] * y[i]
+                double dProd = y_i_2 * dY_i + y_i * dY_i_2;
+                s = s + prod; // line 152: s += y[i] * y[i]
+                ds = ds + dProd;
+            }
+            int n_2 = n + (d); // line 146: n += d
+            n = n_2; // line 146: n += d
+        }
+        double value = s; // line 155: return s
+        double dValue = ds;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
+        double[] dL_bar = dLAdjoint != null ? dLAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.l, l.length) : dev.leibniz.Workspace.sized(dInto.l, l.length);
+        double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
+        double[] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.xs, xs.length) : dev.leibniz.Workspace.sized(dInto.xs, xs.length);
+        double s_bar = seed; // line 155: return s
+        double dS_bar = dSeed;
+        for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
+            n = n - ((d)); // stepped back, not saved
+            int trips_3 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
+            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
+                double y_i_2;
+                double dY_i_2;
+                double y_i;
+                double dY_i;
+                double prod_bar = s_bar; // line 152: s += y[i] * y[i]
+                double dProd_bar = dS_bar;
+                dY_i = tape.popDouble();
+                y_i = tape.popDouble();
+                dY_i_2 = tape.popDouble();
+                y_i_2 = tape.popDouble();
+                double y_i_bar = prod_bar * y_i_2; // line 152: y[i] * y[i]
+                double dY_i_bar = dProd_bar * y_i_2 + prod_bar * dY_i_2;
+                double y_i_2_bar = prod_bar * y_i; // line 152: y[i] * y[i]
+                double dY_i_2_bar = dProd_bar * y_i + prod_bar * dY_i;
+                y_bar[i_2] += y_i_2_bar; // line 152: y[i]
+                dY_bar[i_2] += dY_i_2_bar;
+                y_bar[i_2] += y_i_bar; // line 152: y[i]
+                dY_bar[i_2] += dY_i_bar;
+            }
+            double[] dXSeen = dWorkspace.popAll(4, tape);
+            double[] xSeen = workspace.popAll(4, tape); // what the call left in x
+            double[] dYEntry = dWorkspace.popAll(8, tape);
+            double[] yEntry = workspace.popAll(8, tape); // what the call found in y, for its second sweep
+            golden.ExamplesGrad.unitLowerTimesSecondSweep(d, l, xSeen, yEntry, dl, dXSeen, dYEntry, y_bar, dY_bar, into.unitLowerTimesCall, dInto.unitLowerTimesCall, l_bar, dL_bar, x_bar, dX_bar, y_bar, dY_bar); // and its tangents
+            int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
+            for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
+                int k;
+                double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
+                double dXs_k_bar = dX_bar[i];
+                x_bar[i] = 0; // the element's old value did not reach the result
+                dX_bar[i] = 0.0;
+                k = n + i; // computed again, not saved
+                xs_bar[k] += xs_k_bar; // line 148: xs[n + i]
+                dXs_bar[k] += dXs_k_bar;
+            }
+        }
+        into.value = value;
+        dInto.value = dValue;
+        if (lAdjoint == null) {
+            into.l = l_bar;
+            dInto.l = dL_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+            dInto.xs = dXs_bar;
+        }
+        return value;
+    }
+
+    /**
      * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
      * row: the sweep must not then reuse it as a buffer.
      *
@@ -5074,24 +5432,25 @@ public final class ExamplesGrad {
      * @param d a constant input
      * @param v the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void squaredNormsHvpInto(double[] l, double[] xs, int d, double[] v, double[] hv,
-            SquaredNormsTangentGradient work) {
+            SquaredNormsGradient work, SquaredNormsGradient dWork) {
         int at = 0;
         double[] dl = new double[l.length];
         at = Flat.read(v, at, dl);
         double[] dXs = new double[xs.length];
         at = Flat.read(v, at, dXs);
-        squaredNormsTangentPullback(l, xs, d, dl, dXs, 1.0, work);
+        squaredNormsSecondSweep(l, xs, d, dl, dXs, 1.0, 0.0, work, dWork, null, null, null, null);
         at = 0;
-        at = Flat.write(work.l(), hv, at);
-        at = Flat.write(work.xs(), hv, at);
+        at = Flat.write(dWork.l(), hv, at);
+        at = Flat.write(dWork.xs(), hv, at);
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#squaredNorms(double[], double[], int)}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a
+     * Hessian-vector product H·v of {@link golden.Examples#squaredNorms(double[], double[], int)}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
      * few gradients.
      * {@code v} and the result are flattened like {@code squaredNormsHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
@@ -5105,15 +5464,15 @@ public final class ExamplesGrad {
         int n = l.length + xs.length;
         Flat.checkLength(v, n, "v");
         double[] hv = new double[n];
-        squaredNormsHvpInto(l, xs, d, v, hv, new SquaredNormsTangentGradient());
+        squaredNormsHvpInto(l, xs, d, v, hv, new SquaredNormsGradient(), new SquaredNormsGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#squaredNorms(double[], double[], int)} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of its tangent
-     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param l a differentiated input
      * @param xs a differentiated input
@@ -5124,10 +5483,11 @@ public final class ExamplesGrad {
         int n = l.length + xs.length;
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        SquaredNormsTangentGradient work = new SquaredNormsTangentGradient();
+        SquaredNormsGradient work = new SquaredNormsGradient();
+        SquaredNormsGradient dWork = new SquaredNormsGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            squaredNormsHvpInto(l, xs, d, unit, hessian[j], work);
+            squaredNormsHvpInto(l, xs, d, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -5145,11 +5505,12 @@ public final class ExamplesGrad {
         int n = l.length + xs.length;
         double[] unit = new double[n];
         double[] column = new double[n];
-        SquaredNormsTangentGradient work = new SquaredNormsTangentGradient();
+        SquaredNormsGradient work = new SquaredNormsGradient();
+        SquaredNormsGradient dWork = new SquaredNormsGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            squaredNormsHvpInto(l, xs, d, unit, column, work);
+            squaredNormsHvpInto(l, xs, d, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }
@@ -5322,6 +5683,200 @@ public final class ExamplesGrad {
         }
         if (xsAdjoint == null) {
             into.xs = xs_bar;
+        }
+        return value;
+    }
+
+    /**
+     * The tangent of the gradient sweep of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (forward over reverse): its value and gradients
+     * into {@code into}, as the pullback writes them, and into {@code dInto} their directional derivatives
+     * along the tangents of the inputs and of the seeds. With the seed 1 and its tangent 0, the tangent
+     * of the gradient is H·v. Callers' own second sweeps call it.
+     * @param w a differentiated input
+     * @param v a differentiated input
+     * @param xs a differentiated input
+     * @param dw the tangent (direction) of {@code w}
+     * @param dv the tangent (direction) of {@code v}
+     * @param dXs the tangent (direction) of {@code xs}
+     * @param seed as for the pullback
+     * @param dSeed the tangent of {@code seed}
+     * @param into receives the value and the gradients, and lends its buffers
+     * @param dInto receives their tangents, and lends its buffers to theirs
+     * @param wAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dWAdjoint its tangent, or null with it
+     * @param vAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dVAdjoint its tangent, or null with it
+     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
+     * @param dXsAdjoint its tangent, or null with it
+     * @return the value
+     */
+    public static double batchLayerSecondSweep(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, double seed, double dSeed,
+            BatchLayerGradient into, BatchLayerGradient dInto, double[][] wAdjoint,
+            double[][] dWAdjoint, double[][] vAdjoint, double[][] dVAdjoint, double[][] xsAdjoint,
+            double[][] dXsAdjoint) {
+        boolean gradient = true; // the sweep's flags: every gradient
+        long wanted = -1L;
+        if (into.workspace == null) {
+            into.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace workspace = into.workspace;
+        if (dInto.workspace == null) {
+            dInto.workspace = new dev.leibniz.Workspace();
+        }
+        dev.leibniz.Workspace dWorkspace = dInto.workspace; // the tangents' buffers
+        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+        double loss = 0; // line 165: double loss = 0
+        double dLoss = 0.0;
+        for (int s = 0; s < xs.length; s++) { // line 166: for (int s = 0; s < xs.length; s++)
+            int k = w.length; // line 167: w.length
+            double[] h = workspace.doubles(0, k); // line 167: double[] h = new double[w.length]
+            double[] dh = dWorkspace.doubles(0, k);
+            for (int j = 0; j < w.length; j++) { // line 168: for (int j = 0; j < w.length; j++)
+                double a = 0; // line 169: double a = 0
+                double da = 0.0;
+                for (int i = 0; i < xs[s].length; i++) { // line 170: for (int i = 0; i < xs[s].length; i++)
+                    double w_ji = w[j][i]; // line 171: w[j][i]
+                    double dW_ji = dw[j][i];
+                    double xs_si = xs[s][i]; // line 171: xs[s][i]
+                    double dXs_si = dXs[s][i];
+                    double prod = w_ji * xs_si; // line 171: w[j][i] * xs[s][i]
+                    double dProd = xs_si * dW_ji + w_ji * dXs_si;
+                    a = a + prod; // line 171: a += w[j][i] * xs[s][i]
+                    da = da + dProd;
+                }
+                double tanh = Math.tanh(a); // line 173: Math.tanh(a)
+                double dTanh = (1.0 - tanh * tanh) * da;
+                h[j] = tanh; // line 173: h[j] = Math.tanh(a)
+                dh[j] = dTanh;
+            }
+            for (int k_2 = 0; k_2 < v.length; k_2++) { // line 175: for (int k = 0; k < v.length; k++)
+                double o = 0; // line 176: double o = 0
+                double dO = 0.0;
+                for (int j_2 = 0; j_2 < h.length; j_2++) { // line 177: for (int j = 0; j < h.length; j++)
+                    double v_kj = v[k_2][j_2]; // line 178: v[k][j]
+                    double dV_kj = dv[k_2][j_2];
+                    double h_j = h[j_2]; // line 178: h[j]
+                    double dH_j = dh[j_2];
+                    double prod_2 = v_kj * h_j; // line 178: v[k][j] * h[j]
+                    double dProd_2 = h_j * dV_kj + v_kj * dH_j;
+                    o = o + prod_2; // line 178: o += v[k][j] * h[j]
+                    dO = dO + dProd_2;
+                }
+                tape.push(o);
+                tape.push(dO);
+                double prod_3 = o * o; // line 180: o * o
+                double dProd_3 = o * dO + o * dO;
+                loss = loss + prod_3; // line 180: loss += o * o
+                dLoss = dLoss + dProd_3;
+            }
+            tape.pushAll(h); // what this iteration left in h, for its reverse
+            tape.pushAll(dh);
+        }
+        double value = loss; // line 183: return loss
+        double dValue = dLoss;
+        // Reverse sweep: v_bar is the derivative of the result with respect to v.
+        double[][] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w) : dev.leibniz.Workspace.sized(into.w, w);
+        double[][] dW_bar = dWAdjoint != null ? dWAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.w, dw) : dev.leibniz.Workspace.sized(dInto.w, dw);
+        double[][] v_bar = vAdjoint != null ? vAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.v, v) : dev.leibniz.Workspace.sized(into.v, v);
+        double[][] dV_bar = dVAdjoint != null ? dVAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.v, dv) : dev.leibniz.Workspace.sized(dInto.v, dv);
+        double[][] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs) : dev.leibniz.Workspace.sized(into.xs, xs);
+        double[][] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(dInto.xs, dXs) : dev.leibniz.Workspace.sized(dInto.xs, dXs);
+        double loss_bar = seed; // line 183: return loss
+        double dLoss_bar = dSeed;
+        int trips = (int) Math.max(0L, (long) xs.length); // its trip count, from its header: not saved
+        for (int s = trips - 1; s >= 0; s--) { // line 166: for (int s = 0; s < xs.length; s++) (backwards)
+            double[] dh = dWorkspace.popAll(1, tape);
+            double[] h = workspace.popAll(1, tape); // what this iteration left in h
+            double[] h_bar = workspace.doubles(2, (w.length)); // the adjoint of this iteration's h, zero to start
+            double[] dH_bar = dWorkspace.doubles(2, (w.length));
+            int trips_4 = (int) Math.max(0L, (long) v.length); // its trip count, from its header: not saved
+            for (int k_2 = trips_4 - 1; k_2 >= 0; k_2--) { // line 175: for (int k = 0; k < v.length; k++) (backwards)
+                double o;
+                double dO;
+                double prod_3_bar = loss_bar; // line 180: loss += o * o
+                double dProd_3_bar = dLoss_bar;
+                dO = tape.popDouble();
+                o = tape.popDouble();
+                double o_bar = prod_3_bar * o; // line 180: o * o
+                double dO_bar = dProd_3_bar * o + prod_3_bar * dO;
+                o_bar += prod_3_bar * o; // line 180: o * o
+                dO_bar += dProd_3_bar * o + prod_3_bar * dO;
+                int trips_5 = (int) Math.max(0L, (long) h.length); // its trip count, from its header: not saved
+                for (int j_2 = trips_5 - 1; j_2 >= 0; j_2--) { // line 177: for (int j = 0; j < h.length; j++) (backwards)
+                    double h_j;
+                    double dH_j;
+                    double v_kj;
+                    double dV_kj;
+                    double prod_2_bar = o_bar; // line 178: o += v[k][j] * h[j]
+                    double dProd_2_bar = dO_bar;
+                    h_j = h[j_2]; // loaded again, not saved
+                    dH_j = dh[j_2];
+                    v_kj = v[k_2][j_2]; // loaded again, not saved
+                    dV_kj = dv[k_2][j_2];
+                    double v_kj_bar = prod_2_bar * h_j; // line 178: v[k][j] * h[j]
+                    double dV_kj_bar = dProd_2_bar * h_j + prod_2_bar * dH_j;
+                    double h_j_bar = prod_2_bar * v_kj; // line 178: v[k][j] * h[j]
+                    double dH_j_bar = dProd_2_bar * v_kj + prod_2_bar * dV_kj;
+                    h_bar[j_2] += h_j_bar; // line 178: h[j]
+                    dH_bar[j_2] += dH_j_bar;
+                    v_bar[k_2][j_2] += v_kj_bar; // line 178: v[k][j]
+                    dV_bar[k_2][j_2] += dV_kj_bar;
+                }
+                o_bar = 0.0; // the value it had before this assignment is another one
+                dO_bar = 0.0;
+            }
+            int trips_2 = (int) Math.max(0L, (long) w.length); // its trip count, from its header: not saved
+            for (int j = trips_2 - 1; j >= 0; j--) { // line 168: for (int j = 0; j < w.length; j++) (backwards)
+                double tanh;
+                double dTanh;
+                double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
+                double dTanh_bar = dH_bar[j];
+                h_bar[j] = 0; // the element's old value did not reach the result
+                dH_bar[j] = 0.0;
+                tanh = h[j]; // loaded again, not saved
+                dTanh = dh[j];
+                double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
+                double dA_bar = dTanh_bar * (1.0 - tanh * tanh) + tanh_bar * (-(tanh * dTanh + tanh * dTanh));
+                int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
+                for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)
+                    double xs_si;
+                    double dXs_si;
+                    double w_ji;
+                    double dW_ji;
+                    double prod_bar = a_bar; // line 171: a += w[j][i] * xs[s][i]
+                    double dProd_bar = dA_bar;
+                    xs_si = xs[s][i]; // loaded again, not saved
+                    dXs_si = dXs[s][i];
+                    w_ji = w[j][i]; // loaded again, not saved
+                    dW_ji = dw[j][i];
+                    double w_ji_bar = prod_bar * xs_si; // line 171: w[j][i] * xs[s][i]
+                    double dW_ji_bar = dProd_bar * xs_si + prod_bar * dXs_si;
+                    double xs_si_bar = prod_bar * w_ji; // line 171: w[j][i] * xs[s][i]
+                    double dXs_si_bar = dProd_bar * w_ji + prod_bar * dW_ji;
+                    xs_bar[s][i] += xs_si_bar; // line 171: xs[s][i]
+                    dXs_bar[s][i] += dXs_si_bar;
+                    w_bar[j][i] += w_ji_bar; // line 171: w[j][i]
+                    dW_bar[j][i] += dW_ji_bar;
+                }
+                a_bar = 0.0; // the value it had before this assignment is another one
+                dA_bar = 0.0;
+            }
+        }
+        into.value = value;
+        dInto.value = dValue;
+        if (wAdjoint == null) {
+            into.w = w_bar;
+            dInto.w = dW_bar;
+        }
+        if (vAdjoint == null) {
+            into.v = v_bar;
+            dInto.v = dV_bar;
+        }
+        if (xsAdjoint == null) {
+            into.xs = xs_bar;
+            dInto.xs = dXs_bar;
         }
         return value;
     }
@@ -5756,10 +6311,11 @@ public final class ExamplesGrad {
      * @param xs a differentiated input
      * @param v_ the direction, flattened
      * @param hv receives H·v, flattened
-     * @param work the tangent program's result, reused
+     * @param work the gradient sweep's result, reused
+     * @param dWork the tangents of the gradient sweep's result, reused
      */
     private static void batchLayerHvpInto(double[][] w, double[][] v, double[][] xs, double[] v_,
-            double[] hv, BatchLayerTangentGradient work) {
+            double[] hv, BatchLayerGradient work, BatchLayerGradient dWork) {
         int at = 0;
         double[][] dw = Flat.zerosLike(w);
         at = Flat.read(v_, at, dw);
@@ -5767,16 +6323,16 @@ public final class ExamplesGrad {
         at = Flat.read(v_, at, dv);
         double[][] dXs = Flat.zerosLike(xs);
         at = Flat.read(v_, at, dXs);
-        batchLayerTangentPullback(w, v, xs, dw, dv, dXs, 1.0, work);
+        batchLayerSecondSweep(w, v, xs, dw, dv, dXs, 1.0, 0.0, work, dWork, null, null, null, null, null, null);
         at = 0;
-        at = Flat.write(work.w(), hv, at);
-        at = Flat.write(work.v(), hv, at);
-        at = Flat.write(work.xs(), hv, at);
+        at = Flat.write(dWork.w(), hv, at);
+        at = Flat.write(dWork.v(), hv, at);
+        at = Flat.write(dWork.xs(), hv, at);
     }
 
     /**
-     * Hessian-vector product H·v of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, without forming H: one sweep of the adjoint of its tangent
-     * program (reverse over forward), about the cost of a
+     * Hessian-vector product H·v of {@link golden.Examples#batchLayer(double[][], double[][], double[][])}, without forming H: one sweep of the tangent of its gradient sweep
+     * (forward over reverse), about the cost of a
      * few gradients.
      * {@code v_} and the result are flattened like {@code batchLayerHessian}: the differentiated parameters in
      * declaration order, a {@code double[]} as its elements, a {@code double[][]} row by row.
@@ -5790,15 +6346,15 @@ public final class ExamplesGrad {
         int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
         Flat.checkLength(v_, n, "v_");
         double[] hv = new double[n];
-        batchLayerHvpInto(w, v, xs, v_, hv, new BatchLayerTangentGradient());
+        batchLayerHvpInto(w, v, xs, v_, hv, new BatchLayerGradient(), new BatchLayerGradient());
         return hv;
     }
 
     /**
      * Hessian of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} over the differentiated parameters, flattened in declaration order (a
      * {@code double[]} as its elements, a {@code double[][]} row by row). Exact: row j is H·e_j, one
-     * sweep of the adjoint of its tangent
-     * program (reverse over forward) along the j-th unit vector (H is symmetric, so row j is also
+     * sweep of the tangent of its gradient sweep
+     * (forward over reverse) along the j-th unit vector (H is symmetric, so row j is also
      * column j), and an n-input Hessian costs n sweeps.
      * @param w a differentiated input
      * @param v a differentiated input
@@ -5809,10 +6365,11 @@ public final class ExamplesGrad {
         int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
         double[][] hessian = new double[n][n];
         double[] unit = new double[n];
-        BatchLayerTangentGradient work = new BatchLayerTangentGradient();
+        BatchLayerGradient work = new BatchLayerGradient();
+        BatchLayerGradient dWork = new BatchLayerGradient();
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            batchLayerHvpInto(w, v, xs, unit, hessian[j], work);
+            batchLayerHvpInto(w, v, xs, unit, hessian[j], work, dWork);
             unit[j] = 0.0;
         }
         return hessian;
@@ -5830,11 +6387,12 @@ public final class ExamplesGrad {
         int n = Flat.size(w) + Flat.size(v) + Flat.size(xs);
         double[] unit = new double[n];
         double[] column = new double[n];
-        BatchLayerTangentGradient work = new BatchLayerTangentGradient();
+        BatchLayerGradient work = new BatchLayerGradient();
+        BatchLayerGradient dWork = new BatchLayerGradient();
         double trace = 0.0;
         for (int j = 0; j < n; j++) {
             unit[j] = 1.0;
-            batchLayerHvpInto(w, v, xs, unit, column, work);
+            batchLayerHvpInto(w, v, xs, unit, column, work, dWork);
             trace += column[j];
             unit[j] = 0.0;
         }

@@ -38,6 +38,7 @@ public final class AdjointPeephole {
      *     locals, not of rows of matrices (which alias the matrix's adjoint)
      */
     public static List<Code> apply(List<Code> body, Set<String> arrays) {
+        body = Code.withoutMarkers(body);
         Set<String> names = new LazyNames(body);
         AdjointPeephole p = new AdjointPeephole(names, arrays);
         return NegationFolding.apply(p.passThrough(p.rewrite(body)), names);

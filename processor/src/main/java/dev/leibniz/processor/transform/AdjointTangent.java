@@ -68,6 +68,31 @@ final class AdjointTangent {
         return out;
     }
 
+    /**
+     * Whether a line assigns a value that does not vary (an index, a count, a decision computed from values that do:
+     * {@code boolean positive = x > 0}), and does nothing else: its tangent is nothing.
+     */
+    private boolean writesNothingThatVaries(String text) {
+        int eq = Statement.assignment(text);
+        if (eq < 0) {
+            return false;
+        }
+        if (DECISION.matcher(text).lookingAt()) {
+            return true; // black-box code that hands a varying array to a method is an error before this (Activity)
+        }
+        if (!Statement.pure(text)) {
+            return false;
+        }
+        int op = eq;
+        while (op > 0 && "+-*/%&|^<>".indexOf(text.charAt(op - 1)) >= 0) {
+            op--;
+        }
+        return Mentions.mentioned(text.substring(0, op)).stream().noneMatch(varying::contains);
+    }
+
+    /** A declaration of a local that cannot carry a derivative: a decision, a count, an index. */
+    private static final java.util.regex.Pattern DECISION = java.util.regex.Pattern.compile("(boolean|int|long) [\\w$]+ = ");
+
     private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("([\\w$]+) == 1\\.0");
 
     /**
@@ -89,7 +114,7 @@ final class AdjointTangent {
         Act act = line.act();
         if (act == null) {
             String text = line.code();
-            if (!text.startsWith("return ")) {
+            if (!text.startsWith("return ") && !writesNothingThatVaries(text)) {
                 for (String name : Mentions.mentioned(text)) {
                     if (varying.contains(name)) {
                         throw new Refused("the adjoint's line '" + text + "' has no tangent yet");

@@ -29,4 +29,29 @@ public sealed interface Code permits Code.Line, Code.Branch, Code.Loop, Code.Com
 
     /** A comment on a line of its own. */
     record Comment(String text) implements Code {}
+
+    /**
+     * A place in the sweep where only its tangent ({@link AdjointTangent}) writes something: an empty line whose act
+     * says what. The sweep itself drops it.
+     */
+    static Line marker(Act act) {
+        return new Line("", null, act);
+    }
+
+    /** The code without its markers. */
+    static List<Code> withoutMarkers(List<Code> code) {
+        List<Code> out = new java.util.ArrayList<>();
+        for (Code c : code) {
+            if (c instanceof Line l && l.code().isEmpty()) {
+                continue;
+            } else if (c instanceof Branch b) {
+                out.add(new Branch(b.condition(), withoutMarkers(b.then()), withoutMarkers(b.otherwise()), b.comment()));
+            } else if (c instanceof Loop l) {
+                out.add(new Loop(l.label(), l.header(), withoutMarkers(l.body()), l.doWhile(), l.comment()));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
 }

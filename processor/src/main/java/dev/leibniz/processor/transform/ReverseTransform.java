@@ -773,6 +773,17 @@ public final class ReverseTransform {
         }
         return new Act.Call(t -> {
             List<Code> lines = new ArrayList<>();
+            if (recorded) {
+                // What the call finds in the outputs it reads on entry, for its second sweep in place of the replay.
+                for (int i : k.callee().outputsRead()) {
+                    String a = args.get(i);
+                    String d = t.apply(a);
+                    lines.add(new Code.Line(tape + ".pushAll(" + a + ")", "what the call finds in " + a
+                            + ", for its second sweep"));
+                    lines.add(new Code.Line(tape + ".pushAll(" + (d != null ? d : "new double[" + a + ".length]") + ")",
+                            null));
+                }
+            }
             if (recorded && h == null) {
                 lines.add(new Code.Line(CallTangents.tangent(k, receiver, args, t), "its outputs and their tangents: "
                         + "nothing replays it here"));
@@ -794,10 +805,19 @@ public final class ReverseTransform {
     /**
      * Whether the callee's second sweep can stand in for the replay of a recorded call. It runs the callee again,
      * from the arguments the replay gets: what the call left in them. For the arrays the callee does not write that is
-     * what it saw; an output whose values on entry it reads is gone (a replay reads them from its record).
+     * what it saw; an output whose values on entry it reads is gone (a replay reads them from its record), so the
+     * second sweep pushes them before the call and passes them back: as a double[] only.
      */
-    private static boolean secondSweepReplays(Call k) {
-        return k.callee().outputsRead().isEmpty();
+    private boolean secondSweepReplays(Call k) {
+        if (!k.callee().outputsRead().isEmpty() && tape == null) {
+            return false; // (the sweep keeps no tape of its own: the record is on the call site's)
+        }
+        for (int i : k.callee().outputsRead()) {
+            if (k.args().get(i).type() != Type.DOUBLE_ARRAY) {
+                return false; // (pushed whole only as double[])
+            }
+        }
+        return true;
     }
 
     /** How many callers' adjoints the callee's sweep takes: one per differentiated floating-array parameter. */
@@ -1443,6 +1463,9 @@ public final class ReverseTransform {
         if (recorded) { // its copies were pushed right after it, before a save of its result
             popSavedAfter(k, out);
             seen = popSnapshots(k, out);
+            if (!k.callee().outputsRead().isEmpty() && secondSweepReplays(k)) {
+                out.add(Code.marker(entryPops(k))); // the second sweep pushed them just before the call
+            }
             popSavedBefore(k, out);
         } else {
             seen = popSnapshots(k, out); // pushed after the values saved before the call
@@ -1521,7 +1544,8 @@ public final class ReverseTransform {
                     + String.join(", ", argTexts)
                     + (argTexts.isEmpty() ? "" : ", ") + String.join(", ", seeds) + (seeds.isEmpty() ? "" : ", ")
                     + mask + "L, " + site + ", " + String.join(", ", given) + ")", comment,
-                    recorded && !secondSweepReplays(k) ? null : secondSweepAct(k, receiver, argTexts, seeds, site, given)));
+                    !recorded ? secondSweepAct(k, receiver, argTexts, seeds, site, given)
+                            : secondSweepReplays(k) ? replayAct(k, receiver, argTexts, seeds, site, given) : null));
             for (int i = 0; i < k.args().size(); i++) {
                 Operand a = k.args().get(i);
                 if (k.callee().differentiated().get(i) && activity.isActive(a) && !a.type().isFloatingArray()) {
@@ -1601,6 +1625,50 @@ public final class ReverseTransform {
         if (t != null) {
             kill(k, t, out);
         }
+    }
+
+    /**
+     * In place of a replay: what the call found in the outputs it reads on entry, taken back (last pushed first), and
+     * the callee's second sweep from those.
+     */
+    private Act replayAct(Call k, String receiver, List<String> args, List<String> seeds, String site,
+            List<String> given) {
+        return new Act.Call(t -> {
+            List<String> entry = new ArrayList<>(args);
+            Map<String, String> tangents = new HashMap<>();
+            for (Map.Entry<Integer, String[]> e : entries.getOrDefault(k, Map.of()).entrySet()) {
+                entry.set(e.getKey(), e.getValue()[0]);
+                tangents.put(e.getValue()[0], e.getValue()[1]);
+            }
+            return List.of(new Code.Line(CallTangents.second(k, receiver, entry, seeds, site, given, adjointsOf(k),
+                    x -> tangents.containsKey(x) ? tangents.get(x) : t.apply(x)), "and its tangents"));
+        }, true);
+    }
+
+    /** Per replayed call, the names of what it found in the outputs it reads on entry, and of their tangents. */
+    private final Map<Call, Map<Integer, String[]>> entries = new HashMap<>();
+
+    /** What a replayed call found in the outputs it reads on entry, taken back (last pushed first) for its second sweep. */
+    private Act entryPops(Call k) {
+        return new Act.Call(t -> {
+            List<Code> lines = new ArrayList<>();
+            Map<Integer, String[]> named = new HashMap<>();
+            List<Integer> read = k.callee().outputsRead();
+            for (int n = read.size() - 1; n >= 0; n--) {
+                int i = read.get(n);
+                String a = Partials.text(k.args().get(i));
+                String name = names.claim(a + "Entry");
+                String d = names.claim(ForwardTransform.tangentName(name));
+                int slot = slot(k, 3 * k.args().size() + i);
+                lines.add(new Code.Line("double[] " + d + " = " + t.apply(workspace) + ".popAll(" + slot + ", " + tape + ")",
+                        null));
+                lines.add(new Code.Line("double[] " + name + " = " + workspace + ".popAll(" + slot + ", " + tape + ")",
+                        "what the call found in " + a + ", for its second sweep"));
+                named.put(i, new String[] {name, d});
+            }
+            entries.put(k, named);
+            return lines;
+        }, true);
     }
 
     /** In place of a pullback, replay or accumulating pullback: the callee's second sweep, its work and its tangents. */
