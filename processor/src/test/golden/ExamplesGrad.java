@@ -3399,7 +3399,7 @@ public final class ExamplesGrad {
         into.value = value;
         dInto.value = dValue;
         into.limit = 0.0;
-        dInto.limit = 0.0;
+        dInto.limit = 0;
         if (xAdjoint == null) {
             into.x = x_bar;
             dInto.x = dX_bar;
@@ -4252,7 +4252,7 @@ public final class ExamplesGrad {
                 double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
                 double dSum_bar = dOut_bar[j];
                 out_bar[j] = 0; // the element's old value did not reach the result
-                dOut_bar[j] = 0.0;
+                dOut_bar[j] = 0;
                 double out_j_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
                 double dOut_j_bar = dSum_bar;
                 double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
@@ -4279,7 +4279,7 @@ public final class ExamplesGrad {
             double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
             double dX_i_bar = dOut_bar[i];
             out_bar[i] = 0; // the element's old value did not reach the result
-            dOut_bar[i] = 0.0;
+            dOut_bar[i] = 0;
             x_bar[i] += x_i_bar; // line 124: x[i]
             dX_bar[i] += dX_i_bar;
         }
@@ -5069,7 +5069,7 @@ public final class ExamplesGrad {
                 double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
                 double dXs_k_bar = dX_bar[i];
                 x_bar[i] = 0; // the element's old value did not reach the result
-                dX_bar[i] = 0.0;
+                dX_bar[i] = 0;
                 k = n + i; // computed again, not saved
                 xs_bar[k] += xs_k_bar; // line 148: xs[n + i]
                 dXs_bar[k] += dXs_k_bar;
@@ -5825,7 +5825,7 @@ public final class ExamplesGrad {
                     dV_bar[k_2][j_2] += dV_kj_bar;
                 }
                 o_bar = 0.0; // the value it had before this assignment is another one
-                dO_bar = 0.0;
+                dO_bar = 0;
             }
             int trips_2 = (int) Math.max(0L, (long) w.length); // its trip count, from its header: not saved
             for (int j = trips_2 - 1; j >= 0; j--) { // line 168: for (int j = 0; j < w.length; j++) (backwards)
@@ -5834,7 +5834,7 @@ public final class ExamplesGrad {
                 double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
                 double dTanh_bar = dH_bar[j];
                 h_bar[j] = 0; // the element's old value did not reach the result
-                dH_bar[j] = 0.0;
+                dH_bar[j] = 0;
                 tanh = h[j]; // loaded again, not saved
                 dTanh = dh[j];
                 double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
@@ -5861,7 +5861,7 @@ public final class ExamplesGrad {
                     dW_bar[j][i] += dW_ji_bar;
                 }
                 a_bar = 0.0; // the value it had before this assignment is another one
-                dA_bar = 0.0;
+                dA_bar = 0;
             }
         }
         into.value = value;

@@ -217,7 +217,16 @@ final class AdjointTangent {
             sum = plus(sum, times(p, tangent(args.get(i))));
         }
         String d = tangent(r.name());
-        out.add(new Code.Line((declares ? "double " : "") + d + " = " + (sum == null ? "0.0" : sum), null));
+        String value = sum == null ? "0.0" : sum;
+        if (r.type() == dev.leibniz.processor.ir.Type.FLOAT) { // the tangent of a float is a float, as the line's copies say
+            // float arithmetic stays float: cast only what may be double (a double literal, a call, a named constant)
+            boolean floats = c.args().stream().allMatch(a -> a.type() == dev.leibniz.processor.ir.Type.FLOAT
+                    || a.type() == dev.leibniz.processor.ir.Type.INT) && value.indexOf('.') < 0;
+            out.add(new Code.Line((declares ? "float " : "") + d + " = " + (floats ? value : "(float) " + wrap(value)),
+                    null));
+        } else {
+            out.add(new Code.Line((declares ? "double " : "") + d + " = " + value, null));
+        }
     }
 
     // ---- the table's partials and their tangents -------------------------------------------------
@@ -446,7 +455,9 @@ final class AdjointTangent {
         boolean constant = OPERAND.matcher(rhs.trim()).matches() && !rhs.trim().equals("null")
                 && Mentions.mentioned(rhs).stream().noneMatch(n -> varying.contains(n) || n.equals(intoName)
                         || n.equals(workspaceName));
-        return tangentLhs + code.substring(op, eq + 1) + (constant ? " 0.0" : substitute(rhs));
+        // (0, not 0.0, where the line may write a float)
+        String zero = code.startsWith("double ") ? " 0.0" : " 0";
+        return tangentLhs + code.substring(op, eq + 1) + (constant ? zero : substitute(rhs));
     }
 
     /** The tangent of a text a call passes (a name, an element, a buffer), or null where nothing in it varies. */

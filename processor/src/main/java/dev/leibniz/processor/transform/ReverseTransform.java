@@ -411,13 +411,10 @@ public final class ReverseTransform {
                 params.add(d);
             }
         }
-        boolean[] floats = {false};
         java.util.function.Consumer<Var> vary = v -> {
             if (activity.isActive(v) && (v.type() == Type.DOUBLE || v.type() == Type.DOUBLE_ARRAY
-                    || v.type() == Type.DOUBLE_MATRIX)) {
-                varying.add(v.name());
-            } else if (activity.isActive(v) && (v.type() == Type.FLOAT || v.type() == Type.FLOAT_ARRAY)) {
-                floats[0] = true;
+                    || v.type() == Type.DOUBLE_MATRIX || v.type() == Type.FLOAT || v.type() == Type.FLOAT_ARRAY)) {
+                varying.add(v.name()); // (a float's tangent is a float, rounded like the value)
             }
         };
         f.params().forEach(p -> vary.accept(p.var()));
@@ -469,10 +466,6 @@ public final class ReverseTransform {
                 needs.add(k.callee());
             }
         });
-        if (floats[0]) {
-            return new Second(null, params, seedTangents, intoTangent, adjointTangents, locals, needs,
-                    "float values have no second-order sweep of their own yet");
-        }
         List<Code> sweep = body.stream()
                 .filter(c -> !(c instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())))
                 .toList();
@@ -744,8 +737,12 @@ public final class ReverseTransform {
      * @param lhs the left-hand side the line assigns ({@code double h}, {@code h}), or null for a procedure
      */
     private Act forwardCallAct(Call k, String lhs, boolean recorded) {
-        if (k.callee().pullback() == null || recorded && !secondSweepReplays(k)) {
-            return null; // a @DerivativeOf rule: no second derivatives; a replay the second sweep cannot stand in for
+        if (k.callee().pullback() == null) {
+            // A @DerivativeOf rule has no second derivatives: only a value that does not vary has its tangent (nothing).
+            return k.target() != null && !activity.isActive(k.target()) ? new Act.Call(t -> List.of(), false) : null;
+        }
+        if (recorded && !secondSweepReplays(k)) {
+            return null; // a replay the second sweep cannot stand in for
         }
         Var h = k.target();
         String receiver = k.receiver() == null ? "" : Partials.text(k.receiver()) + ", ";

@@ -106,6 +106,18 @@ class ForwardOverReverseTest {
     }
 
     @Test
+    void floatValues() {
+        assertTrue(hasSecondSweep(InPlaceGrad.class, "cubes"));
+        float[] x = {0.5f, -1.25f, 2f};
+        double[][] h = InPlaceGrad.cubesHessian(x);
+        for (int i = 0; i < x.length; i++) {
+            double[] row = new double[x.length];
+            row[i] = 6 * x[i];
+            assertArrayEquals(row, h[i], 1e-6 * 6 * Math.abs(x[i]), "row " + i); // float precision
+        }
+    }
+
+    @Test
     void productsInPlace() {
         assertTrue(hasSecondSweep(InPlaceGrad.class, "power"));
         for (int n = 0; n <= 5; n++) {
