@@ -462,7 +462,9 @@ public final class ReverseTransform {
         }
         java.util.Set<dev.leibniz.processor.ir.Callee> needs = new HashSet<>();
         Walk.statements(f.body(), st -> {
-            if (st instanceof Call k && k.callee().pullback() != null) {
+            // (a call whose value does not vary calls nothing of the callee's second order)
+            if (st instanceof Call k && k.callee().pullback() != null
+                    && (k.target() != null ? activity.isActive(k.target()) : activity.acts(k))) {
                 needs.add(k.callee());
             }
         });
