@@ -76,7 +76,8 @@ public final class Partials {
         return false;
     }
 
-    private static List<Double> literals(Compute c) {
+    /** Each operand's value where it is a literal, else null: what the table's formulas fold. */
+    public static List<Double> literals(Compute c) {
         List<Double> lits = new ArrayList<>();
         for (Operand o : c.args()) {
             lits.add(o instanceof Const k && k.isLiteral() ? k.numeric() : null);

@@ -213,7 +213,7 @@ final class AdjointTangent {
             if (c.op().isPiecewiseConstant() || !hasTangent.test(a)) {
                 continue;
             }
-            String p = c.op().partial(i, args, r.name(), literals(c), c.mathClass());
+            String p = c.op().partial(i, args, r.name(), Partials.literals(c), c.mathClass());
             sum = plus(sum, times(p, tangent(args.get(i))));
         }
         String d = tangent(r.name());
@@ -241,7 +241,7 @@ final class AdjointTangent {
         if (step == null) {
             return null;
         }
-        Expr p = step.op().partialExpr(operand, literals(step));
+        Expr p = step.op().partialExpr(operand, Partials.literals(step));
         if (p == null) {
             return null;
         }
@@ -254,14 +254,6 @@ final class AdjointTangent {
         String result = step.target().name();
         String resultTangent = hasTangent.test(step.target()) ? tangent(result) : null;
         return new Differentiator(args, argTangents, result, resultTangent, step.mathClass()).tangent(p);
-    }
-
-    private static List<Double> literals(Compute c) {
-        List<Double> lits = new ArrayList<>();
-        for (Operand o : c.args()) {
-            lits.add(o instanceof Const k && k.isLiteral() ? k.numeric() : null);
-        }
-        return lits;
     }
 
     /** Differentiates a formula of the table along its operands' tangents, with the table itself. */

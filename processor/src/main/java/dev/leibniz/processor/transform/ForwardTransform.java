@@ -25,6 +25,7 @@ import dev.leibniz.processor.ir.Type;
 import dev.leibniz.processor.ir.Var;
 import dev.leibniz.processor.rules.Elementary;
 import dev.leibniz.processor.rules.Expr;
+import dev.leibniz.processor.rules.Partials;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -303,7 +304,7 @@ public final class ForwardTransform {
         }
         primalStep(c);
         List<Operand> terms = new ArrayList<>();
-        List<Double> literals = literals(c);
+        List<Double> literals = Partials.literals(c);
         for (int i = 0; i < c.args().size() && !c.op().isPiecewiseConstant(); i++) {
             Operand a = c.args().get(i);
             if (!hasTangent(a)) {
@@ -372,14 +373,6 @@ public final class ForwardTransform {
                 out.add(new Compute(target, Elementary.COPY, List.of(sum), "Math", pos));
             }
         }
-    }
-
-    private static List<Double> literals(Compute c) {
-        List<Double> lits = new ArrayList<>();
-        for (Operand o : c.args()) {
-            lits.add(o instanceof Const k && k.isLiteral() ? k.numeric() : null);
-        }
-        return lits;
     }
 
     // ---- calls ----------------------------------------------------------------------------------
