@@ -45,6 +45,8 @@ final class TangentCompiler {
     private final Map<ExecutableElement, Tangent> done = new HashMap<>();
     private final Map<ExecutableElement, String> failed = new HashMap<>();
     private final Set<ExecutableElement> inProgress = new HashSet<>();
+    /** The method whose tangent program is being built (its calls of itself call that program). */
+    private ExecutableElement building;
 
     TangentCompiler(ProcessingEnvironment env, dev.leibniz.processor.parse.Lookups lookups,
             Function<ExecutableElement, Source> sources) {
@@ -59,8 +61,10 @@ final class TangentCompiler {
             return done.get(m);
         }
         if (!inProgress.add(m)) {
-            return null; // recursion: the caller's tangent fails on its call
+            return null; // mutual recursion: the caller's tangent fails on its call
         }
+        ExecutableElement outer = building;
+        building = m;
         Source source = sources.apply(m);
         Tangent t = null;
         String firstOrderOnly = null;
@@ -81,6 +85,7 @@ final class TangentCompiler {
             }
         }
         inProgress.remove(m);
+        building = outer;
         if (t != null && !t.secondOrder()) {
             env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: " + m.getSimpleName() + " has forward mode "
                     + "(mTangent, mJacobian) but no second order (mHessian, mHvp, mLaplacian): " + firstOrderOnly
@@ -124,7 +129,9 @@ final class TangentCompiler {
         String companion = c.pullback().substring(0, c.pullback().length() - (name + "Pullback").length() - 1);
         String gradient = CompanionNames.tangentGradient(c.gradientType());
         boolean calleeSecondOrder;
-        if (lookups.path(m) != null) {
+        if (m.equals(building)) {
+            calleeSecondOrder = secondOrder; // a method calling itself: its tangent program is the one being built
+        } else if (lookups.path(m) != null) {
             Tangent t = of(m);
             if (t == null) {
                 return null;

@@ -45,8 +45,16 @@ sealed interface Act {
     record Call(java.util.function.Function<java.util.function.Function<String, String>, java.util.List<Code>> lines,
             boolean replaces) implements Act {}
 
+    /**
+     * The line writes nothing that varies (a decision, a count, an index, computed again from values that may):
+     * its tangent is nothing, whatever it calls.
+     */
+    record Inert() implements Act {}
+
     /** A linear line whose tangent goes after it. */
     Act LINEAR = new Linear(false);
     /** A linear line whose tangent goes before it. */
     Act LINEAR_BEFORE = new Linear(true);
+    /** A line that writes nothing that varies. */
+    Act INERT = new Inert();
 }

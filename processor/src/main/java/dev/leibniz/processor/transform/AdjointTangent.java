@@ -77,9 +77,6 @@ final class AdjointTangent {
         if (eq < 0) {
             return false;
         }
-        if (DECISION.matcher(text).lookingAt()) {
-            return true; // black-box code that hands a varying array to a method is an error before this (Activity)
-        }
         if (!Statement.pure(text)) {
             return false;
         }
@@ -89,9 +86,6 @@ final class AdjointTangent {
         }
         return Mentions.mentioned(text.substring(0, op)).stream().noneMatch(varying::contains);
     }
-
-    /** A declaration of a local that cannot carry a derivative: a decision, a count, an index. */
-    private static final java.util.regex.Pattern DECISION = java.util.regex.Pattern.compile("(boolean|int|long) [\\w$]+ = ");
 
     private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("([\\w$]+) == 1\\.0");
 
@@ -121,6 +115,8 @@ final class AdjointTangent {
                     }
                 }
             }
+            out.add(line);
+        } else if (act instanceof Act.Inert) {
             out.add(line);
         } else if (act instanceof Act.Linear linear) {
             String t = linear(line.code());

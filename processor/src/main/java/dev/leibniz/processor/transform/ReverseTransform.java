@@ -229,6 +229,7 @@ public final class ReverseTransform {
         if (usesWorkspace) {
             workspace = names.claim("workspace");
             tape = usesTape ? names.claim("tape") : null;
+            entryTape = tape != null || !readsOutputsOnEntry() ? tape : names.claim("tape");
             Walk.statements(f.body(), st -> {
                 if (returnedInLoop(st)) {
                     returnedStacks.put((Call) st, names.claim(((Call) st).target().baseName() + "Returned"));
@@ -257,6 +258,9 @@ public final class ReverseTransform {
                 tapeLine = new Code.Line("dev.leibniz.Tape " + tape + " = " + workspace + ".tape(" + gradientWanted + ")",
                         "saved values, branch decisions and trip counts for the reverse sweep");
                 body.add(tapeLine);
+            } else if (entryTape != null) { // the first-order sweep has nothing to push; the second sweep has
+                body.add(Code.marker(new Act.Call(t -> List.of(new Code.Line("dev.leibniz.Tape " + entryTape + " = "
+                        + workspace + ".tape(true)", "what replayed calls find on entry, for their second sweeps")), true)));
             }
             int site = 0;
             for (String stack : returnedStacks.values()) {
@@ -399,6 +403,20 @@ public final class ReverseTransform {
                 split, guard(workspaceField, outputSeeds, usesWorkspace), second);
     }
 
+    /** Whether v can carry a derivative (a float's tangent is a float, rounded like the value). */
+    private boolean varies(Var v) {
+        return activity.isActive(v) && (v.type() == Type.DOUBLE || v.type() == Type.DOUBLE_ARRAY
+                || v.type() == Type.DOUBLE_MATRIX || v.type() == Type.FLOAT || v.type() == Type.FLOAT_ARRAY);
+    }
+
+    /**
+     * Black-box code's act: none where its result varies (no second order through it), else inert (handing a
+     * varying array to such code is an error before this, {@code Activity}).
+     */
+    private Act opaque(Var target) {
+        return target != null && varies(target) ? null : Act.INERT;
+    }
+
     /** The tangent of the sweep (forward over reverse), or why it has none. */
     private Second second(List<Code> body, List<Adjoint> adjoints, List<String> outputSeeds, Set<String> arrays) {
         Map<String, String> tangents = new HashMap<>();
@@ -412,9 +430,8 @@ public final class ReverseTransform {
             }
         }
         java.util.function.Consumer<Var> vary = v -> {
-            if (activity.isActive(v) && (v.type() == Type.DOUBLE || v.type() == Type.DOUBLE_ARRAY
-                    || v.type() == Type.DOUBLE_MATRIX || v.type() == Type.FLOAT || v.type() == Type.FLOAT_ARRAY)) {
-                varying.add(v.name()); // (a float's tangent is a float, rounded like the value)
+            if (varies(v)) {
+                varying.add(v.name());
             }
         };
         f.params().forEach(p -> vary.accept(p.var()));
@@ -667,7 +684,7 @@ public final class ReverseTransform {
             } else if (s instanceof Opaque o) {
                 out.add(new Code.Line(
                         o.target() == null ? o.code().render() : define(o.target()) + " = " + o.code().render(),
-                        comment(o.pos())));
+                        comment(o.pos()), opaque(o.target())));
             } else if (s instanceof Call k) {
                 boolean recorded = recorded(k);
                 for (int i : recorded ? Set.<Integer>of() : copied(k)) {
@@ -777,9 +794,9 @@ public final class ReverseTransform {
                 for (int i : k.callee().outputsRead()) {
                     String a = args.get(i);
                     String d = t.apply(a);
-                    lines.add(new Code.Line(tape + ".pushAll(" + a + ")", "what the call finds in " + a
+                    lines.add(new Code.Line(entryTape + ".pushAll(" + a + ")", "what the call finds in " + a
                             + ", for its second sweep"));
-                    lines.add(new Code.Line(tape + ".pushAll(" + (d != null ? d : "new double[" + a + ".length]") + ")",
+                    lines.add(new Code.Line(entryTape + ".pushAll(" + (d != null ? d : "new double[" + a + ".length]") + ")",
                             null));
                 }
             }
@@ -808,8 +825,8 @@ public final class ReverseTransform {
      * second sweep pushes them before the call and passes them back: as a double[] only.
      */
     private boolean secondSweepReplays(Call k) {
-        if (!k.callee().outputsRead().isEmpty() && tape == null) {
-            return false; // (the sweep keeps no tape of its own: the record is on the call site's)
+        if (!k.callee().outputsRead().isEmpty() && entryTape == null) {
+            return false; // (no workspace to keep a tape in)
         }
         for (int i : k.callee().outputsRead()) {
             if (k.args().get(i).type() != Type.DOUBLE_ARRAY) {
@@ -817,6 +834,19 @@ public final class ReverseTransform {
             }
         }
         return true;
+    }
+
+    /**
+     * The tape the second sweep pushes what replayed calls find on entry to: the sweep's own, or one for the second
+     * sweep alone (null without a workspace).
+     */
+    private String entryTape;
+
+    /** Whether some recorded call's callee reads, on entry, an output it writes. */
+    private boolean readsOutputsOnEntry() {
+        boolean[] found = {false};
+        Walk.statements(f.body(), s -> found[0] |= s instanceof Call k && recorded(k) && !k.callee().outputsRead().isEmpty());
+        return found[0];
     }
 
     /** How many callers' adjoints the callee's sweep takes: one per differentiated floating-array parameter. */
@@ -841,7 +871,7 @@ public final class ReverseTransform {
         boolean record = layout.hasReverse.contains(i);
         boolean onTape = record && !layout.loopsOf(i).isEmpty();
         if (record && !onTape) {
-            out.add(new Code.Line(define(i.taken()) + " = " + cond, comment(i.pos())));
+            out.add(new Code.Line(define(i.taken()) + " = " + cond, comment(i.pos()), Act.INERT));
             cond = i.taken().name();
         }
         List<Code> then = forward(i.then());
@@ -1659,9 +1689,9 @@ public final class ReverseTransform {
                 String name = names.claim(a + "Entry");
                 String d = names.claim(ForwardTransform.tangentName(name));
                 int slot = slot(k, 3 * k.args().size() + i);
-                lines.add(new Code.Line("double[] " + d + " = " + t.apply(workspace) + ".popAll(" + slot + ", " + tape + ")",
-                        null));
-                lines.add(new Code.Line("double[] " + name + " = " + workspace + ".popAll(" + slot + ", " + tape + ")",
+                lines.add(new Code.Line("double[] " + d + " = " + t.apply(workspace) + ".popAll(" + slot + ", " + entryTape
+                        + ")", null));
+                lines.add(new Code.Line("double[] " + name + " = " + workspace + ".popAll(" + slot + ", " + entryTape + ")",
                         "what the call found in " + a + ", for its second sweep"));
                 named.put(i, new String[] {name, d});
             }
@@ -1688,9 +1718,12 @@ public final class ReverseTransform {
             Var a = (Var) k.args().get(e.getKey());
             String name = names.claim(a.baseName() + "Seen");
             out.add(new Code.Line("double[] " + name + " = " + workspace + ".doubles(" + slot(k, 1 + e.getKey()) + ", "
-                    + Partials.text(e.getValue().length()) + ")", null));
+                    + Partials.text(e.getValue().length()) + ")", null, Act.LINEAR));
             out.add(new Code.Line(refill(e.getValue(), name), "what the call " + (recorded(k) ? "left in " : "saw of ")
-                    + a.name() + ", computed again, not saved"));
+                    + a.name() + ", computed again, not saved", refillAct(e.getValue(), name)));
+            if (activity.isActive(a)) {
+                copiesClaimed.add(name);
+            }
             seen.put(e.getKey(), name);
         }
         for (int n = copied.size() - 1; n >= 0; n--) {
@@ -1717,6 +1750,28 @@ public final class ReverseTransform {
     /** The writer's value method again, into {@code buffer} in place of the array it filled. */
     private String refill(dev.leibniz.processor.analysis.Refills.Refill r, String buffer) {
         Call w = r.writer();
+        return w.callee().value() + "(" + String.join(", ", refillArgs(r, buffer)) + ", " + into + "." + siteOf.get(w)
+                + ")";
+    }
+
+    /**
+     * In the second sweep, the writer's tangent program in place of its value method: the buffer and its tangent. None
+     * where an argument computed again varies (its tangent is not at hand).
+     */
+    private Act refillAct(dev.leibniz.processor.analysis.Refills.Refill r, String buffer) {
+        for (Stmt step : r.steps().values()) {
+            if (step instanceof Compute c && varies(c.target())) {
+                return null;
+            }
+        }
+        List<String> args = refillArgs(r, buffer);
+        return new Act.Call(t -> List.of(new Code.Line(CallTangents.tangent(r.writer(), "", args, t),
+                "and its tangent")), true);
+    }
+
+    /** The writer's arguments, those computed again written out, and the buffer in place of the array it filled. */
+    private static List<String> refillArgs(dev.leibniz.processor.analysis.Refills.Refill r, String buffer) {
+        Call w = r.writer();
         List<String> texts = new ArrayList<>();
         for (int j = 0; j < w.args().size(); j++) {
             Operand o = w.args().get(j);
@@ -1731,7 +1786,7 @@ public final class ReverseTransform {
                 texts.add(Partials.text(o));
             }
         }
-        return w.callee().value() + "(" + String.join(", ", texts) + ", " + into + "." + siteOf.get(w) + ")";
+        return texts;
     }
 
     private static String args(List<Operand> args) {
@@ -1774,7 +1829,7 @@ public final class ReverseTransform {
                 out.add(new Code.Line(v.name() + " = " + copyNames.getOrDefault(l.array(), l.array().name())
                         + index(l.index()), "loaded again, not saved", Act.LINEAR));
             } else if (def instanceof Opaque o) {
-                out.add(new Code.Line(v.name() + " = " + o.code().render(), "computed again, not saved"));
+                out.add(new Code.Line(v.name() + " = " + o.code().render(), "computed again, not saved", opaque(v)));
             } else {
                 out.add(new Code.Line(v.name() + " = " + Partials.primal((Compute) def), "computed again, not saved",
                         new Act.Step((Compute) def)));

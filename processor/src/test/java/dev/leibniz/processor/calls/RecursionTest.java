@@ -77,6 +77,22 @@ class RecursionTest {
                 g.value(), vector(g.x()), vector(closedForm));
     }
 
+    /**
+     * A method calling itself has forward mode and a second sweep too: its tangent program calls itself, as its
+     * second sweep does. T_n'' from Chebyshev's equation (1 - x²) T'' - x T' + n² T = 0, at x = cos t.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.3, 2", "0.3, 5", "-0.7, 6", "0.95, 4", "0.5, 1", "0.5, 0"})
+    void chebyshevsTangentAndSecondDerivative(double x, int n) {
+        double t = Math.acos(x);
+        double value = Math.cos(n * t);
+        double first = n == 0 ? 0.0 : n * Math.sin(n * t) / Math.sin(t);
+        double second = n < 2 ? 0.0 : (x * first - n * n * value) / (1 - x * x);
+        double dx = 0.75;
+        assertClose("T_" + n + "' dx", vector(first * dx), vector(RecursionGrad.chebyshevTangent(x, n, dx)));
+        assertClose("T_" + n + "''", vector(second), vector(RecursionGrad.chebyshevHessian(x, n)[0][0]));
+    }
+
     /** horner(c, x, i) = sum over j >= i of c[j] x^(j - i). */
     @ParameterizedTest
     @CsvSource({"0.7, 0", "-1.4, 0", "2.0, 1", "0.5, 3"})

@@ -106,6 +106,50 @@ class ForwardOverReverseTest {
     }
 
     @Test
+    void aReplayInASweepWithNoTapeOfItsOwn() {
+        assertTrue(hasSecondSweep(InPlaceGrad.class, "momentumEnd"));
+        double[] g = {0.5, -0.3, 0.8};
+        double beta = 0.7;
+        int steps = 5;
+        // v = c g with c = Σ_{k<steps} β^k, so f = c²|g|²
+        double c = 0;
+        double dc = 0;
+        double ddc = 0;
+        for (int k = 0; k < steps; k++) {
+            c += Math.pow(beta, k);
+            dc += k == 0 ? 0 : k * Math.pow(beta, k - 1);
+            ddc += k < 2 ? 0 : k * (k - 1) * Math.pow(beta, k - 2);
+        }
+        double gg = 0;
+        for (double gi : g) {
+            gg += gi * gi;
+        }
+        double[][] h = InPlaceGrad.momentumEndHessian(g, beta, steps);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(i == j ? 2 * c * c : 0, h[i][j], 1e-12, i + "," + j);
+            }
+            assertEquals(4 * c * dc * g[i], h[i][3], 1e-12);
+            assertEquals(4 * c * dc * g[i], h[3][i], 1e-12);
+        }
+        assertEquals(gg * (2 * dc * dc + 2 * c * ddc), h[3][3], 1e-11);
+    }
+
+    @Test
+    void aBranchDecidedByAHelpersValue() {
+        assertTrue(hasSecondSweep(InPlaceGrad.class, "decidedByAHelper"));
+        double y = -1.3;
+        double x = 1.1; // x³ > 1/2: x²y²
+        double[][] h = InPlaceGrad.decidedByAHelperHessian(x, y);
+        assertArrayEquals(new double[] {2 * y * y, 4 * x * y}, h[0], 1e-12);
+        assertArrayEquals(new double[] {4 * x * y, 2 * x * x}, h[1], 1e-12);
+        x = 0.6; // x³ < 1/2: xy²
+        h = InPlaceGrad.decidedByAHelperHessian(x, y);
+        assertArrayEquals(new double[] {0, 2 * y}, h[0], 1e-12);
+        assertArrayEquals(new double[] {2 * y, 2 * x}, h[1], 1e-12);
+    }
+
+    @Test
     void floatValues() {
         assertTrue(hasSecondSweep(InPlaceGrad.class, "cubes"));
         float[] x = {0.5f, -1.25f, 2f};

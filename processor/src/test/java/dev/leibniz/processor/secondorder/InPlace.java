@@ -68,6 +68,33 @@ final class InPlace {
         return travelled;
     }
 
+    /**
+     * |v|² after steps of v := β·v + g: the replayed call is the sweep's only record, so the sweep keeps no tape of its
+     * own (its second sweep keeps one, for what each call finds in v).
+     */
+    @Differentiable
+    static double momentumEnd(double[] g, double beta, int steps) {
+        double[] v = new double[g.length];
+        for (int t = 0; t < steps; t++) {
+            axpy(beta, g, v);
+        }
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += v[i] * v[i];
+        }
+        return s;
+    }
+
+    /** x²y² where x³ > 1/2, else xy²: a branch decided by a helper's value, which the sweep decides again. */
+    @Differentiable
+    static double decidedByAHelper(double x, double y) {
+        double s = x * y;
+        if (square(x) * x > 0.5) {
+            s = s * x;
+        }
+        return s * y;
+    }
+
     /** Σ softplus(w·x_s) over rows: a scalar helper called in a loop. */
     @Differentiable(wrt = "w")
     static double softplusLoss(double[] w, double[][] xs) {

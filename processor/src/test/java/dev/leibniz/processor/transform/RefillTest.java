@@ -4,6 +4,7 @@ import static dev.leibniz.processor.testing.GradientChecks.vector;
 import static dev.leibniz.processor.transform.MutantKillersTest.check;
 import static dev.leibniz.processor.transform.MutantKillersTest.compile;
 import static dev.leibniz.processor.transform.MutantKillersTest.generatedSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,52 @@ class RefillTest {
         assertTrue(refilled(sweep, "xc"), sweep);
         assertFalse(sweep.contains("pushAll(xc)"), sweep);
         check(compile(f), "f", null, 2, 3, X, MEANS);
+    }
+
+    /**
+     * The second sweep computes the buffer and its tangent again, by the writer's tangent program in place of its value
+     * method: Σ (ik + 1) (x_i - m_j)³ over the pairs the calls subtract has the Hessian ±6 (ik + 1) (x_i - m_j).
+     */
+    @Test
+    void theSecondSweepComputesTheBufferAndItsTangentAgain() throws Exception {
+        String f = SUBTRACT + """
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        for (int ik = 0; ik < 2; ik++) {
+                            subtract(d, x, ix * d, means, ik, xc);
+                            total = total + cubes(d, xc) * (ik + 1);
+                        }
+                    }
+                    return total;
+                }""";
+        String source = generatedSource(f);
+        String second = source.substring(source.indexOf("public static double fSecondSweep("));
+        second = second.substring(0, second.indexOf("\n    }\n"));
+        assertTrue(second.contains("computed again, not saved"), second);
+        assertTrue(second.contains("p.CGrad.subtractTangent(d, x, (ix * d), means, ik, xcSeen, "), second);
+        int d = 2;
+        int n = 3;
+        double[][] h = (double[][]) MutantKillersTest.only(compile(f).companion(), "fHessian", 4)
+                .invoke(null, d, n, X.clone(), MEANS.clone());
+        double[][] expected = new double[X.length + MEANS.length][X.length + MEANS.length];
+        for (int ix = 0; ix < n; ix++) {
+            for (int ik = 0; ik < 2; ik++) {
+                for (int id = 0; id < d; id++) {
+                    int xi = ix * d + id;
+                    int mj = X.length + ik + id;
+                    double c = 6 * (ik + 1) * (X[xi] - MEANS[ik + id]);
+                    expected[xi][xi] += c;
+                    expected[mj][mj] += c;
+                    expected[xi][mj] -= c;
+                    expected[mj][xi] -= c;
+                }
+            }
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], h[i], 1e-12, "row " + i);
+        }
     }
 
     /** The usual way to write the helper, to the output's own length: it fills the output whatever its length. */
