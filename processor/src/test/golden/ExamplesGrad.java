@@ -163,20 +163,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double mml514TangentPullback(double x, double dx, double seed,
-            Mml514TangentGradient into) {
-        return mml514TangentSweep(x, dx, seed, true, -1L, into);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -211,34 +197,7 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double df_bar = seed; // line 17: return f
-        double dd_bar = df_bar; // line 16: double f = d + e
-        double de_bar = df_bar; // line 16: double f = d + e
-        double neg_bar = de_bar * dc; // line 15: double e = Math.cos(c)
-        double dc_bar = de_bar * neg; // line 15: double e = Math.cos(c)
-        double sin_bar = -neg_bar; // line 15: double e = Math.cos(c)
-        double c_bar = sin_bar * Math.cos(c); // line 15: double e = Math.cos(c)
-        double div_bar = dd_bar * dc; // line 14: double d = Math.sqrt(c)
-        dc_bar += dd_bar * div; // line 14: double d = Math.sqrt(c)
-        double d_bar = -div_bar * (div / d); // line 14: double d = Math.sqrt(c)
-        c_bar += d_bar * (0.5 / d); // line 14: double d = Math.sqrt(c)
-        double da_bar = dc_bar; // line 13: double c = a + b
-        double db_bar = dc_bar; // line 13: double c = a + b
-        double a_bar = c_bar; // line 13: double c = a + b
-        double b_bar = c_bar; // line 13: double c = a + b
-        b_bar += db_bar * da; // line 12: double b = Math.exp(a)
-        da_bar += db_bar * b; // line 12: double b = Math.exp(a)
-        a_bar += b_bar * b; // line 12: double b = Math.exp(a)
-        double dxTerm_bar = da_bar; // line 11: double a = x * x
-        dxTerm_bar += da_bar; // line 11: double a = x * x
-        double x_bar = dxTerm_bar * dx; // line 11: double a = x * x
-        double dx_bar = dxTerm_bar * x; // line 11: double a = x * x
-        x_bar += a_bar * x; // line 11: double a = x * x
-        x_bar += a_bar * x; // line 11: double a = x * x
         into.value = value;
-        into.x = x_bar;
-        into.dx = dx_bar;
         return value;
     }
 
@@ -534,20 +493,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double mml514OneExpressionTangentPullback(double x, double dx, double seed,
-            Mml514OneExpressionTangentGradient into) {
-        return mml514OneExpressionTangentSweep(x, dx, seed, true, -1L, into);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -582,34 +527,7 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double dSum_2_bar = seed; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        double dSqrt_bar = dSum_2_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double dCos_bar = dSum_2_bar; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
-        double neg_bar = dCos_bar * dSum; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double dSum_bar = dCos_bar * neg; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double sin_bar = -neg_bar; // line 23: Math.cos(x * x + Math.exp(x * x))
-        double sum_bar = sin_bar * Math.cos(sum); // line 23: Math.cos(x * x + Math.exp(x * x))
-        double div_bar = dSqrt_bar * dSum; // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        dSum_bar += dSqrt_bar * div; // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double sqrt_bar = -div_bar * (div / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        sum_bar += sqrt_bar * (0.5 / sqrt); // line 23: Math.sqrt(x * x + Math.exp(x * x))
-        double dProd_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
-        double dExp_bar = dSum_bar; // line 23: x * x + Math.exp(x * x)
-        double prod_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
-        double exp_bar = sum_bar; // line 23: x * x + Math.exp(x * x)
-        exp_bar += dExp_bar * dProd; // line 23: Math.exp(x * x)
-        dProd_bar += dExp_bar * exp; // line 23: Math.exp(x * x)
-        prod_bar += exp_bar * exp; // line 23: Math.exp(x * x)
-        double dxTerm_bar = dProd_bar; // line 23: x * x
-        dxTerm_bar += dProd_bar; // line 23: x * x
-        double x_bar = dxTerm_bar * dx; // line 23: x * x
-        double dx_bar = dxTerm_bar * x; // line 23: x * x
-        x_bar += prod_bar * x; // line 23: x * x
-        x_bar += prod_bar * x; // line 23: x * x
         into.value = value;
-        into.x = x_bar;
-        into.dx = dx_bar;
         return value;
     }
 
@@ -915,28 +833,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param w1 a differentiated input
-     * @param w2 a differentiated input
-     * @param b a constant input
-     * @param x1 a differentiated input
-     * @param x2 a differentiated input
-     * @param dW1 the tangent (direction) of {@code w1}
-     * @param dW2 the tangent (direction) of {@code w2}
-     * @param dX1 the tangent (direction) of {@code x1}
-     * @param dX2 the tangent (direction) of {@code x2}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double neuronTangentPullback(double w1, double w2, double b, double x1, double x2,
-            double dW1, double dW2, double dX1, double dX2, double seed,
-            NeuronTangentGradient into) {
-        return neuronTangentSweep(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, seed, true, -1L, into);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param w1 a differentiated input
@@ -985,52 +881,7 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double dQuot_bar = seed; // line 30: return 1 / (1 + Math.exp(-z))
-        double div_bar = dQuot_bar * dSum_2; // line 30: 1 / (1 + Math.exp(-z))
-        double dSum_2_bar = dQuot_bar * div; // line 30: 1 / (1 + Math.exp(-z))
-        double neg_2_bar = div_bar * (1.0 / sum_2); // line 30: 1 / (1 + Math.exp(-z))
-        double sum_2_bar = -div_bar * (div / sum_2); // line 30: 1 / (1 + Math.exp(-z))
-        double quot_bar = -neg_2_bar; // line 30: 1 / (1 + Math.exp(-z))
-        sum_2_bar -= quot_bar * (quot / sum_2); // line 30: 1 / (1 + Math.exp(-z))
-        double dExp_bar = dSum_2_bar; // line 30: 1 + Math.exp(-z)
-        double exp_bar = sum_2_bar; // line 30: 1 + Math.exp(-z)
-        exp_bar += dExp_bar * dNeg; // line 30: Math.exp(-z)
-        double dNeg_bar = dExp_bar * exp; // line 30: Math.exp(-z)
-        double neg_bar = exp_bar * exp; // line 30: Math.exp(-z)
-        double dz_bar = -dNeg_bar; // line 30: -z
-        double z_bar = -neg_bar; // line 30: -z
-        double dSum_bar = dz_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
-        double sum_bar = z_bar; // line 29: double z = w1 * x1 + w2 * x2 + b
-        double dProd_bar = dSum_bar; // line 29: w1 * x1 + w2 * x2
-        double dProd_2_bar = dSum_bar; // line 29: w1 * x1 + w2 * x2
-        double prod_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
-        double prod_2_bar = sum_bar; // line 29: w1 * x1 + w2 * x2
-        double dW2Term_bar = dProd_2_bar; // line 29: w2 * x2
-        double dX2Term_bar = dProd_2_bar; // line 29: w2 * x2
-        double w2_bar = dX2Term_bar * dX2; // line 29: w2 * x2
-        double dX2_bar = dX2Term_bar * w2; // line 29: w2 * x2
-        double x2_bar = dW2Term_bar * dW2; // line 29: w2 * x2
-        double dW2_bar = dW2Term_bar * x2; // line 29: w2 * x2
-        w2_bar += prod_2_bar * x2; // line 29: w2 * x2
-        x2_bar += prod_2_bar * w2; // line 29: w2 * x2
-        double dW1Term_bar = dProd_bar; // line 29: w1 * x1
-        double dX1Term_bar = dProd_bar; // line 29: w1 * x1
-        double w1_bar = dX1Term_bar * dX1; // line 29: w1 * x1
-        double dX1_bar = dX1Term_bar * w1; // line 29: w1 * x1
-        double x1_bar = dW1Term_bar * dW1; // line 29: w1 * x1
-        double dW1_bar = dW1Term_bar * x1; // line 29: w1 * x1
-        w1_bar += prod_bar * x1; // line 29: w1 * x1
-        x1_bar += prod_bar * w1; // line 29: w1 * x1
         into.value = value;
-        into.w1 = w1_bar;
-        into.w2 = w2_bar;
-        into.x1 = x1_bar;
-        into.x2 = x2_bar;
-        into.dW1 = dW1_bar;
-        into.dW2 = dW2_bar;
-        into.dX1 = dX1_bar;
-        into.dX2 = dX2_bar;
         return value;
     }
 
@@ -1422,22 +1273,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param r a differentiated input
-     * @param delta a differentiated input
-     * @param dr the tangent (direction) of {@code r}
-     * @param dDelta the tangent (direction) of {@code delta}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double huberTangentPullback(double r, double delta, double dr, double dDelta,
-            double seed, HuberTangentGradient into) {
-        return huberTangentSweep(r, delta, dr, dDelta, seed, true, -1L, into);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param r a differentiated input
@@ -1457,18 +1292,9 @@ public final class ExamplesGrad {
         double a = Math.abs(r); // line 36: double a = Math.abs(r)
         double signum = Math.signum(r); // line 36: double a = Math.abs(r)
         double da = signum * dr; // line 36: double a = Math.abs(r)
-        double dProd = 0.0; // kept for the reverse sweep
-        double prod = 0.0; // kept for the reverse sweep
-        double diff = 0.0; // kept for the reverse sweep
-        double dDiff = 0.0; // kept for the reverse sweep
-        double div = 0.0; // kept for the reverse sweep
-        double diff_2 = 0.0; // kept for the reverse sweep
-        double dDiff_2 = 0.0; // kept for the reverse sweep
-        boolean branch_2 = false; // kept for the reverse sweep
-        boolean branch = a <= delta; // line 37: if (a <= delta)
-        if (branch) { // line 37: if (a <= delta)
-            prod = 0.5 * r; // line 38: 0.5 * r
-            dProd = 0.5 * dr; // line 38: 0.5 * r
+        if (a <= delta) { // line 37: if (a <= delta)
+            double prod = 0.5 * r; // line 38: 0.5 * r
+            double dProd = 0.5 * dr; // line 38: 0.5 * r
             double prod_2 = prod * r; // line 38: 0.5 * r * r
             double dProdTerm = r * dProd; // line 38: 0.5 * r * r
             double drTerm = prod * dr; // line 38: 0.5 * r * r
@@ -1477,21 +1303,20 @@ public final class ExamplesGrad {
         } else {
             double prod_3 = 0.5 * delta; // line 40: 0.5 * delta
             double dProd_3 = 0.5 * dDelta; // line 40: 0.5 * delta
-            diff = a - prod_3; // line 40: a - 0.5 * delta
+            double diff = a - prod_3; // line 40: a - 0.5 * delta
             double dProdTerm_2 = -dProd_3; // line 40: a - 0.5 * delta
-            dDiff = da + dProdTerm_2; // line 40: a - 0.5 * delta
+            double dDiff = da + dProdTerm_2; // line 40: a - 0.5 * delta
             double linear = delta * diff; // line 40: double linear = delta * (a - 0.5 * delta)
             double dDeltaTerm = diff * dDelta; // line 40: double linear = delta * (a - 0.5 * delta)
             double dDiffTerm = delta * dDiff; // line 40: double linear = delta * (a - 0.5 * delta)
             double dLinear = dDeltaTerm + dDiffTerm; // line 40: double linear = delta * (a - 0.5 * delta)
             double linear_2;
             double dLinear_2;
-            branch_2 = linear > 100; // line 41: if (linear > 100)
-            if (branch_2) { // line 41: if (linear > 100)
-                diff_2 = linear - 99; // line 42: linear - 99
-                dDiff_2 = dLinear; // line 42: linear - 99
+            if (linear > 100) { // line 41: if (linear > 100)
+                double diff_2 = linear - 99; // line 42: linear - 99
+                double dDiff_2 = dLinear; // line 42: linear - 99
                 double log = Math.log(diff_2); // line 42: Math.log(linear - 99)
-                div = 1.0 / diff_2; // line 42: Math.log(linear - 99)
+                double div = 1.0 / diff_2; // line 42: Math.log(linear - 99)
                 double dLog = div * dDiff_2; // line 42: Math.log(linear - 99)
                 double linear_3 = 100 + log; // line 42: linear = 100 + Math.log(linear - 99)
                 double dLinear_3 = dLog; // line 42: linear = 100 + Math.log(linear - 99)
@@ -1507,59 +1332,7 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double r_bar = 0.0;
-        double dr_bar = 0.0;
-        double delta_bar = 0.0;
-        double dDelta_bar = 0.0;
-        double a_bar = 0.0;
-        double da_bar = 0.0;
-        if (branch) { // line 37: if (a <= delta)
-            double dProd_2_bar = seed; // line 38: return 0.5 * r * r
-            double dProdTerm_bar = dProd_2_bar; // line 38: 0.5 * r * r
-            double drTerm_bar = dProd_2_bar; // line 38: 0.5 * r * r
-            double prod_bar = drTerm_bar * dr; // line 38: 0.5 * r * r
-            dr_bar += drTerm_bar * prod; // line 38: 0.5 * r * r
-            r_bar += dProdTerm_bar * dProd; // line 38: 0.5 * r * r
-            double dProd_bar = dProdTerm_bar * r; // line 38: 0.5 * r * r
-            dr_bar += dProd_bar * 0.5; // line 38: 0.5 * r
-            r_bar += prod_bar * 0.5; // line 38: 0.5 * r
-        } else {
-            double dLinear_2_bar = seed; // line 44: return linear
-            double linear_bar = 0.0;
-            double dLinear_bar = 0.0;
-            if (branch_2) { // line 41: if (linear > 100)
-                double dLinear_3_bar = dLinear_2_bar; // line 41: if (linear > 100)
-                double dLog_bar = dLinear_3_bar; // line 42: linear = 100 + Math.log(linear - 99)
-                double div_bar = dLog_bar * dDiff_2; // line 42: Math.log(linear - 99)
-                double dDiff_2_bar = dLog_bar * div; // line 42: Math.log(linear - 99)
-                double diff_2_bar = -div_bar * (div / diff_2); // line 42: Math.log(linear - 99)
-                dLinear_bar += dDiff_2_bar; // line 42: linear - 99
-                linear_bar += diff_2_bar; // line 42: linear - 99
-            } else {
-                dLinear_bar += dLinear_2_bar; // line 41: if (linear > 100)
-            }
-            double dDeltaTerm_bar = dLinear_bar; // line 40: double linear = delta * (a - 0.5 * delta)
-            double dDiffTerm_bar = dLinear_bar; // line 40: double linear = delta * (a - 0.5 * delta)
-            delta_bar += dDiffTerm_bar * dDiff; // line 40: double linear = delta * (a - 0.5 * delta)
-            double dDiff_bar = dDiffTerm_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
-            double diff_bar = dDeltaTerm_bar * dDelta; // line 40: double linear = delta * (a - 0.5 * delta)
-            dDelta_bar += dDeltaTerm_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
-            delta_bar += linear_bar * diff; // line 40: double linear = delta * (a - 0.5 * delta)
-            diff_bar += linear_bar * delta; // line 40: double linear = delta * (a - 0.5 * delta)
-            da_bar += dDiff_bar; // line 40: a - 0.5 * delta
-            double dProdTerm_2_bar = dDiff_bar; // line 40: a - 0.5 * delta
-            a_bar += diff_bar; // line 40: a - 0.5 * delta
-            dDelta_bar -= dProdTerm_2_bar * 0.5; // line 40: 0.5 * delta
-            delta_bar -= diff_bar * 0.5; // line 40: 0.5 * delta
-        }
-        dr_bar += da_bar * signum; // line 36: double a = Math.abs(r)
-        r_bar += a_bar * Math.signum(r); // line 36: double a = Math.abs(r)
         into.value = value;
-        into.r = r_bar;
-        into.delta = delta_bar;
-        into.dr = dr_bar;
-        into.dDelta = dDelta_bar;
         return value;
     }
 
@@ -1875,23 +1648,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param y a differentiated input
-     * @param n a constant input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dy the tangent (direction) of {@code y}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double polynomialTangentPullback(double x, double y, int n, double dx, double dy,
-            double seed, PolynomialTangentGradient into) {
-        return polynomialTangentSweep(x, y, n, dx, dy, seed, true, -1L, into);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -1920,18 +1676,16 @@ public final class ExamplesGrad {
         double p = pow - prod; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
         double dProdTerm = -dProd; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
         double dp = dPow + dProdTerm; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double div = 0.0; // kept for the reverse sweep
         double q;
         double dq;
-        boolean branch = x > y; // line 51: x > y ?
-        if (branch) { // line 51: x > y ?
+        if (x > y) { // line 51: x > y ?
             double prod_2 = p * n; // line 51: p * n
             double dProd_2 = n * dp; // line 51: p * n
             q = prod_2; // line 51: p * n
             dq = dProd_2; // line 51: p * n
         } else {
             double quot = p / n; // line 51: p / n
-            div = 1.0 / n; // line 51: p / n
+            double div = 1.0 / n; // line 51: p / n
             double dQuot = div * dp; // line 51: p / n
             q = quot; // line 51: p / n
             dq = dQuot; // line 51: p / n
@@ -1945,47 +1699,7 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double dq_2_bar = seed; // line 53: return q
-        double dqTerm_bar = dq_2_bar; // line 52: q *= y
-        double dyTerm_bar = dq_2_bar; // line 52: q *= y
-        double q_bar = dyTerm_bar * dy; // line 52: q *= y
-        double dy_bar = dyTerm_bar * q; // line 52: q *= y
-        double y_bar = dqTerm_bar * dq; // line 52: q *= y
-        double dq_bar = dqTerm_bar * y; // line 52: q *= y
-        double p_bar = 0.0;
-        double dp_bar = 0.0;
-        if (branch) { // line 51: x > y ?
-            double dProd_2_bar = dq_bar; // line 51: p * n
-            double prod_2_bar = q_bar; // line 51: p * n
-            dp_bar += dProd_2_bar * n; // line 51: p * n
-            p_bar += prod_2_bar * n; // line 51: p * n
-        } else {
-            double dQuot_bar = dq_bar; // line 51: p / n
-            double quot_bar = q_bar; // line 51: p / n
-            dp_bar += dQuot_bar * div; // line 51: p / n
-            p_bar += quot_bar * (1.0 / n); // line 51: p / n
-        }
-        double dPow_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double dProdTerm_bar = dp_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double pow_bar = p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double prod_bar = -p_bar; // line 50: double p = Math.pow(x, 3) - 2 * Math.pow(y, 2)
-        double minus_dPow_2_bar = dProdTerm_bar * 2; // line 50: 2 * Math.pow(y, 2)
-        double pow_3_bar = prod_bar * 2; // line 50: 2 * Math.pow(y, 2)
-        double minus_mul_2_bar = minus_dPow_2_bar * dy; // line 50: Math.pow(y, 2)
-        dy_bar -= minus_dPow_2_bar * mul_2; // line 50: Math.pow(y, 2)
-        y_bar -= minus_mul_2_bar * 2.0; // line 50: Math.pow(y, 2)
-        y_bar += pow_3_bar * 2.0 * y; // line 50: Math.pow(y, 2)
-        double mul_bar = dPow_bar * dx; // line 50: Math.pow(x, 3)
-        double dx_bar = dPow_bar * mul; // line 50: Math.pow(x, 3)
-        double pow_2_bar = mul_bar * 3.0; // line 50: Math.pow(x, 3)
-        double x_bar = pow_2_bar * 2.0 * x; // line 50: Math.pow(x, 3)
-        x_bar += pow_bar * 3.0 * Math.pow(x, 2.0); // line 50: Math.pow(x, 3)
         into.value = value;
-        into.x = x_bar;
-        into.y = y_bar;
-        into.dx = dx_bar;
-        into.dy = dy_bar;
         return value;
     }
 
@@ -2313,20 +2027,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double productTangentPullback(double[] x, double[] dx, double seed,
-            ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, -1L, into, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -2335,23 +2035,10 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double productTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, ProductTangentGradient into, double[] xAdjoint,
-            double[] dxAdjoint) {
-        if (productTangentHandedOut(into, x) || productTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.x = null;
-            into.dx = null;
-            into.workspace = null;
-        }
-        if (into.workspace == null) {
-            into.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+            boolean gradient, long wanted, ProductTangentGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double p = 1; // line 59: double p = 1
         double dp = 0.0; // line 59: double p = 1
@@ -2359,11 +2046,8 @@ public final class ExamplesGrad {
             double x_i = x[i]; // line 61: x[i]
             double dX_i = dx[i]; // line 61: x[i]
             double pBefore = p; // line 61: p *= x[i]
-            tape.push(p);
             p = p * x_i; // line 61: p *= x[i]
-            tape.push(dp);
             double dpTerm = x_i * dp; // line 61: p *= x[i]
-            tape.push(pBefore);
             double dX_iTerm = pBefore * dX_i; // line 61: p *= x[i]
             dp = dpTerm + dX_iTerm; // line 61: p *= x[i]
         }
@@ -2372,92 +2056,8 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
-        double dp_bar = seed; // line 63: return p
-        double p_bar = 0.0;
-        int trips = (int) Math.max(0L, (long) x.length); // its trip count, from its header: not saved
-        for (int i = trips - 1; i >= 0; i--) { // line 60: for (int i = 0; i < x.length; i++) (backwards)
-            double x_i;
-            double dX_i;
-            double pBefore;
-            double dpTerm_bar = dp_bar; // line 61: p *= x[i]
-            double dX_iTerm_bar = dp_bar; // line 61: p *= x[i]
-            dp_bar = 0.0; // the value it had before this assignment is another one
-            pBefore = tape.popDouble();
-            dX_i = dx[i]; // loaded again, not saved
-            double pBefore_bar = dX_iTerm_bar * dX_i; // line 61: p *= x[i]
-            double dX_i_bar = dX_iTerm_bar * pBefore; // line 61: p *= x[i]
-            dp = tape.popDouble();
-            x_i = x[i]; // loaded again, not saved
-            double x_i_bar = dpTerm_bar * dp; // line 61: p *= x[i]
-            dp_bar += dpTerm_bar * x_i; // line 61: p *= x[i]
-            p = tape.popDouble();
-            x_i = x[i]; // loaded again, not saved
-            x_i_bar += p_bar * p; // line 61: p *= x[i]
-            p_bar = p_bar * x_i; // line 61: p *= x[i]
-            p_bar += pBefore_bar; // line 61: p *= x[i]
-            dx_bar[i] += dX_i_bar; // line 61: x[i]
-            x_bar[i] += x_i_bar; // line 61: x[i]
-        }
         into.value = value;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-        }
-        if (dxAdjoint == null) {
-            into.dx = dx_bar;
-        }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean productTangentHandedOut(ProductTangentGradient result, Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array)
-                || dev.leibniz.Workspace.shares(result.dx, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     * @return the value
-     */
-    public static double productTangentPartialPullback(double[] x, double[] dx, double seed,
-            long wanted, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, seed, true, wanted, into, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param xAdjoint the caller's adjoint to add into, or null
-     * @param dxAdjoint the caller's adjoint to add into, or null
-     * @return the value
-     */
-    public static double productTangentAccumulatingPullback(double[] x, double[] dx, double seed,
-            long wanted, ProductTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
-        return productTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -2469,7 +2069,7 @@ public final class ExamplesGrad {
      * @return the value
      */
     public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
+        return productTangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -2909,20 +2509,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double rosenbrockTangentPullback(double[] x, double[] dx, double seed,
-            RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, seed, true, -1L, into, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -2931,65 +2517,14 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, RosenbrockTangentGradient into, double[] xAdjoint,
-            double[] dxAdjoint) {
-        if (rosenbrockTangentHandedOut(into, x) || rosenbrockTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.x = null;
-            into.dx = null;
-        }
+            boolean gradient, long wanted, RosenbrockTangentGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double sum = 0; // line 72: double sum = 0
         double dSum = 0.0; // line 72: double sum = 0
-        if (!gradient) { // the value alone
-            for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
-                int k = i + 1; // line 74: i + 1
-                double x_k = x[k]; // line 74: x[i + 1]
-                double dX_k = dx[k]; // line 74: x[i + 1]
-                double x_i = x[i]; // line 74: x[i]
-                double dX_i = dx[i]; // line 74: x[i]
-                double prod = x_i * x_i; // line 74: x[i] * x[i]
-                double dX_iTerm = x_i * dX_i; // line 74: x[i] * x[i]
-                double dProd = dX_iTerm + dX_iTerm; // line 74: x[i] * x[i]
-                double a = x_k - prod; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double dProdTerm = -dProd; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double da = dX_k + dProdTerm; // line 74: double a = x[i + 1] - x[i] * x[i]
-                double b = 1 - x_i; // line 75: double b = 1 - x[i]
-                double db = -dX_i; // line 75: double b = 1 - x[i]
-                double prod_2 = 100 * a; // line 76: 100 * a
-                double dProd_2 = 100 * da; // line 76: 100 * a
-                double prod_3 = prod_2 * a; // line 76: 100 * a * a
-                double dProdTerm_2 = a * dProd_2; // line 76: 100 * a * a
-                double daTerm = prod_2 * da; // line 76: 100 * a * a
-                double dProd_3 = dProdTerm_2 + daTerm; // line 76: 100 * a * a
-                double prod_4 = b * b; // line 76: b * b
-                double dbTerm = b * db; // line 76: b * b
-                double dProd_4 = dbTerm + dbTerm; // line 76: b * b
-                double sum_2 = prod_3 + prod_4; // line 76: 100 * a * a + b * b
-                double dSum_2 = dProd_3 + dProd_4; // line 76: 100 * a * a + b * b
-                double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
-                sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
-                dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
-            }
-            double value = dSum; // line 78: return sum
-            into.value = value;
-            return value;
-        }
-        // Forward and reverse sweep of the loop together: each iteration's reverse right after it.
-        double[] x_bar = xAdjoint != null ? xAdjoint : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = dxAdjoint != null ? dxAdjoint : dev.leibniz.Workspace.sized(into.dx, dx.length);
-        double dSum_bar = seed; // line 78: return sum
-        if (xAdjoint == null && (wanted & 1L) != 0) {
-            dev.leibniz.Workspace.zero(x_bar, 0, x.length); // added into below
-        }
-        if (dxAdjoint == null && (wanted & 2L) != 0) {
-            dev.leibniz.Workspace.zero(dx_bar, 0, dx.length); // added into below
-        }
-        for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++) (and its reverse)
+        for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
             int k = i + 1; // line 74: i + 1
             double x_k = x[k]; // line 74: x[i + 1]
             double dX_k = dx[k]; // line 74: x[i + 1]
@@ -3017,97 +2552,14 @@ public final class ExamplesGrad {
             double sumBefore = sum; // line 76: sum += 100 * a * a + b * b
             sum = sum + sum_2; // line 76: sum += 100 * a * a + b * b
             dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
-            double dSum_2_bar = dSum_bar; // line 76: sum += 100 * a * a + b * b
-            double dProd_3_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-            double dProd_4_bar = dSum_2_bar; // line 76: 100 * a * a + b * b
-            double dbTerm_bar = dProd_4_bar; // line 76: b * b
-            dbTerm_bar += dProd_4_bar; // line 76: b * b
-            double b_bar = dbTerm_bar * db; // line 76: b * b
-            double db_bar = dbTerm_bar * b; // line 76: b * b
-            double dProdTerm_2_bar = dProd_3_bar; // line 76: 100 * a * a
-            double daTerm_bar = dProd_3_bar; // line 76: 100 * a * a
-            double prod_2_bar = daTerm_bar * da; // line 76: 100 * a * a
-            double da_bar = daTerm_bar * prod_2; // line 76: 100 * a * a
-            double a_bar = dProdTerm_2_bar * dProd_2; // line 76: 100 * a * a
-            double dProd_2_bar = dProdTerm_2_bar * a; // line 76: 100 * a * a
-            da_bar += dProd_2_bar * 100; // line 76: 100 * a
-            a_bar += prod_2_bar * 100; // line 76: 100 * a
-            double dX_i_bar = -db_bar; // line 75: double b = 1 - x[i]
-            double x_i_bar = -b_bar; // line 75: double b = 1 - x[i]
-            double dX_k_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-            double dProdTerm_bar = da_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-            double dProd_bar = -dProdTerm_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-            double x_k_bar = a_bar; // line 74: double a = x[i + 1] - x[i] * x[i]
-            double dX_iTerm_bar = dProd_bar; // line 74: x[i] * x[i]
-            dX_iTerm_bar += dProd_bar; // line 74: x[i] * x[i]
-            x_i_bar += dX_iTerm_bar * dX_i; // line 74: x[i] * x[i]
-            dX_i_bar += dX_iTerm_bar * x_i; // line 74: x[i] * x[i]
-            x_i_bar -= a_bar * x_i; // line 74: x[i] * x[i]
-            x_i_bar -= a_bar * x_i; // line 74: x[i] * x[i]
-            dx_bar[i] += dX_i_bar; // line 74: x[i]
-            x_bar[i] += x_i_bar; // line 74: x[i]
-            dx_bar[k] += dX_k_bar; // line 74: x[i + 1]
-            x_bar[k] += x_k_bar; // line 74: x[i + 1]
         }
         double value = dSum; // line 78: return sum
+        if (!gradient) { // the value alone
+            into.value = value;
+            return value;
+        }
         into.value = value;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-        }
-        if (dxAdjoint == null) {
-            into.dx = dx_bar;
-        }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean rosenbrockTangentHandedOut(RosenbrockTangentGradient result,
-            Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array)
-                || dev.leibniz.Workspace.shares(result.dx, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     * @return the value
-     */
-    public static double rosenbrockTangentPartialPullback(double[] x, double[] dx, double seed,
-            long wanted, RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param xAdjoint the caller's adjoint to add into, or null
-     * @param dxAdjoint the caller's adjoint to add into, or null
-     * @return the value
-     */
-    public static double rosenbrockTangentAccumulatingPullback(double[] x, double[] dx, double seed,
-            long wanted, RosenbrockTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
-        return rosenbrockTangentSweep(x, dx, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -3120,7 +2572,7 @@ public final class ExamplesGrad {
      */
     public static double rosenbrockTangentValue(double[] x, double[] dx,
             RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into, null, null);
+        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -3458,22 +2910,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param x a differentiated input
-     * @param limit a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dLimit the tangent (direction) of {@code limit}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double clippedSumTangentPullback(double[] x, double limit, double[] dx,
-            double dLimit, double seed, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, -1L, into, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param x a differentiated input
@@ -3484,47 +2920,27 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
             double dLimit, double seed, boolean gradient, long wanted,
-            ClippedSumTangentGradient into, double[] xAdjoint, double[] dxAdjoint) {
-        if (clippedSumTangentHandedOut(into, x) || clippedSumTangentHandedOut(into, dx)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.x = null;
-            into.dx = null;
-            into.workspace = null;
-        }
-        if (into.workspace == null) {
-            into.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
+            ClippedSumTangentGradient into) {
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double s = 0; // line 84: double s = 0
         double ds = 0.0; // line 84: double s = 0
-        int trips = 0;
         for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
-            trips++;
             double v = x[i]; // line 85: double v
             double dv = dx[i]; // line 85: double v
-            if (v < 0) { // line 86: if (v < 0)
-                tape.push(true); // which way the branch went
-            } else {
+            if (!(v < 0)) { // line 86: if (v < 0)
                 double sqrt = Math.sqrt(v); // line 89: Math.sqrt(v)
-                tape.push(sqrt);
                 double div = 0.5 / sqrt; // line 89: Math.sqrt(v)
-                tape.push(div);
                 double dSqrt = div * dv; // line 89: Math.sqrt(v)
                 double sBefore = s; // line 89: s += Math.sqrt(v)
                 s = s + sqrt; // line 89: s += Math.sqrt(v)
                 ds = ds + dSqrt; // line 89: s += Math.sqrt(v)
                 if (s > limit) { // line 90: if (s > limit)
-                    tape.push(false); // which way the branch went
                     break; // line 91: break
                 }
-                tape.push(false); // which way the branch went
             }
         }
         double value = ds; // line 94: return s
@@ -3532,94 +2948,8 @@ public final class ExamplesGrad {
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
-        double ds_bar = seed; // line 94: return s
-        for (int i = trips - 1; i >= 0; i--) { // line 85: for (double v : x) (backwards)
-            double sqrt;
-            double div;
-            double dv;
-            double v_bar = 0.0;
-            double dv_bar = 0.0;
-            if (!tape.popBoolean()) { // line 86: if (v < 0)
-                double dSqrt_bar = ds_bar; // line 89: s += Math.sqrt(v)
-                div = tape.popDouble();
-                dv = dx[i]; // loaded again, not saved
-                double div_bar = dSqrt_bar * dv; // line 89: Math.sqrt(v)
-                dv_bar += dSqrt_bar * div; // line 89: Math.sqrt(v)
-                sqrt = tape.popDouble();
-                double sqrt_bar = -div_bar * (div / sqrt); // line 89: Math.sqrt(v)
-                v_bar += sqrt_bar * (0.5 / sqrt); // line 89: Math.sqrt(v)
-            }
-            dx_bar[i] += dv_bar; // line 85: double v
-            x_bar[i] += v_bar; // line 85: double v
-        }
         into.value = value;
-        into.limit = 0.0;
-        into.dLimit = 0.0;
-        if (xAdjoint == null) {
-            into.x = x_bar;
-        }
-        if (dxAdjoint == null) {
-            into.dx = dx_bar;
-        }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean clippedSumTangentHandedOut(ClippedSumTangentGradient result,
-            Object array) {
-        return dev.leibniz.Workspace.shares(result.x, array)
-                || dev.leibniz.Workspace.shares(result.dx, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param x a differentiated input
-     * @param limit a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dLimit the tangent (direction) of {@code limit}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     * @return the value
-     */
-    public static double clippedSumTangentPartialPullback(double[] x, double limit, double[] dx,
-            double dLimit, double seed, long wanted, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param x a differentiated input
-     * @param limit a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dLimit the tangent (direction) of {@code limit}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param xAdjoint the caller's adjoint to add into, or null
-     * @param dxAdjoint the caller's adjoint to add into, or null
-     * @return the value
-     */
-    public static double clippedSumTangentAccumulatingPullback(double[] x, double limit,
-            double[] dx, double dLimit, double seed, long wanted, ClippedSumTangentGradient into,
-            double[] xAdjoint, double[] dxAdjoint) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, seed, true, wanted, into, xAdjoint, dxAdjoint);
     }
 
     /**
@@ -3634,7 +2964,7 @@ public final class ExamplesGrad {
      */
     public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
             double dLimit, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into, null, null);
+        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into);
     }
 
     /**
@@ -3926,24 +3256,6 @@ public final class ExamplesGrad {
         double value = golden.Examples.neuronLoss(w, x, target);
         into.value = value;
         return value;
-    }
-
-    /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param w a differentiated input
-     * @param x a differentiated input
-     * @param target a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dTarget the tangent (direction) of {@code target}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double neuronLossTangentPullback(double[] w, double[] x, double target,
-            double[] dw, double[] dx, double dTarget, double seed, NeuronLossTangentGradient into) {
-        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, seed, true, -1L, into);
     }
 
     /**
@@ -4476,27 +3788,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program): runs it (the written arrays hold what it writes) and, for each
-     * differentiated parameter, writes into {@code into} the seeds (as rows) times the Jacobian of
-     * the written arrays with respect to the parameter's values on entry.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dOut the tangent (direction) of {@code out}
-     * @param outSeed the adjoint of what the method writes into {@code out}
-     * @param dOutSeed the adjoint of what the method writes into {@code dOut}
-     * @param into receives the vector-Jacobian products
-     */
-    public static void unitLowerTimesTangentPullback(int d, double[] l, double[] x, double[] out,
-            double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
-            UnitLowerTimesTangentGradient into) {
-        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, -1L, into, null, null, null, null, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param d a constant input
@@ -4511,18 +3802,10 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param xAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param outAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dlAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dxAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dOutAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      */
     private static void unitLowerTimesTangentSweep(int d, double[] l, double[] x, double[] out,
             double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
-            boolean gradient, long wanted, UnitLowerTimesTangentGradient into, double[] lAdjoint,
-            double[] xAdjoint, double[] outAdjoint, double[] dlAdjoint, double[] dxAdjoint,
-            double[] dOutAdjoint) {
+            boolean gradient, long wanted, UnitLowerTimesTangentGradient into) {
         if (dev.leibniz.Workspace.shares(out, l)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'l'; pass a copy for one of them");
         }
@@ -4565,20 +3848,6 @@ public final class ExamplesGrad {
         if (dev.leibniz.Workspace.shares(dOut, dOutSeed)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
         }
-        if (unitLowerTimesTangentHandedOut(into, l) || unitLowerTimesTangentHandedOut(into, x) || unitLowerTimesTangentHandedOut(into, out) || unitLowerTimesTangentHandedOut(into, dl) || unitLowerTimesTangentHandedOut(into, dx) || unitLowerTimesTangentHandedOut(into, dOut) || unitLowerTimesTangentHandedOut(into, outSeed) || unitLowerTimesTangentHandedOut(into, dOutSeed)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.l = null;
-            into.x = null;
-            into.out = null;
-            into.dl = null;
-            into.dx = null;
-            into.dOut = null;
-            into.workspace = null;
-        }
-        if (into.workspace == null) {
-            into.workspace = new dev.leibniz.Workspace();
-        }
-        dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
             double x_i = x[i]; // line 124: x[i]
@@ -4610,157 +3879,6 @@ public final class ExamplesGrad {
         if (!gradient) { // the value alone
             return;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
-        double[] x_bar = xAdjoint != null ? xAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.x, x.length) : dev.leibniz.Workspace.sized(into.x, x.length);
-        double[] out_bar = outAdjoint != null ? outAdjoint : dev.leibniz.Workspace.zeroed(into.out, out.length);
-        double[] dl_bar = dlAdjoint != null ? dlAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dl, dl.length) : dev.leibniz.Workspace.sized(into.dl, dl.length);
-        double[] dx_bar = dxAdjoint != null ? dxAdjoint : (wanted & 32L) != 0 ? dev.leibniz.Workspace.zeroed(into.dx, dx.length) : dev.leibniz.Workspace.sized(into.dx, dx.length);
-        double[] dOut_bar = dOutAdjoint != null ? dOutAdjoint : dev.leibniz.Workspace.zeroed(into.dOut, dOut.length);
-        if (out_bar != outSeed) {
-            dev.leibniz.Workspace.accumulate(out_bar, outSeed); // the seed of the output out
-        }
-        if (dOut_bar != dOutSeed) {
-            dev.leibniz.Workspace.accumulate(dOut_bar, dOutSeed); // the seed of the output dOut
-        }
-        int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
-        for (int i_2 = trips_2 - 1; i_2 >= 0; i_2--) { // line 127: for (int i = 0; i < d; i++) (backwards)
-            int k;
-            k = i_2 + 1; // computed again, not saved
-            int trips_3 = (int) Math.max(0L, (long) d - k); // its trip count, from its header: not saved
-            double dx_bar_i_2 = 0.0; // what the loop adds to dx_bar[i_2]
-            double x_bar_i_2 = 0.0; // what the loop adds to x_bar[i_2]
-            for (int j = k + trips_3 - 1; j >= k; j--) { // line 128: for (int j = i + 1; j < d; j++) (backwards)
-                double x_i_2;
-                double l_idx;
-                double dL_idx;
-                double dX_i_2;
-                idx = idx - (1); // stepped back, not saved
-                double dSum_bar = dOut_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
-                double sum_bar = out_bar[j]; // line 129: out[j] = out[j] + l[idx] * x[i]
-                double dProd_bar = dSum_bar; // line 129: out[j] + l[idx] * x[i]
-                double prod_bar = sum_bar; // line 129: out[j] + l[idx] * x[i]
-                double dL_idxTerm_bar = dProd_bar; // line 129: l[idx] * x[i]
-                double dX_iTerm_bar = dProd_bar; // line 129: l[idx] * x[i]
-                dX_i_2 = dx[i_2]; // loaded again, not saved
-                l_idx = l[idx]; // loaded again, not saved
-                double l_idx_bar = dX_iTerm_bar * dX_i_2; // line 129: l[idx] * x[i]
-                double dX_i_2_bar = dX_iTerm_bar * l_idx; // line 129: l[idx] * x[i]
-                dL_idx = dl[idx]; // loaded again, not saved
-                x_i_2 = x[i_2]; // loaded again, not saved
-                double x_i_2_bar = dL_idxTerm_bar * dL_idx; // line 129: l[idx] * x[i]
-                double dL_idx_bar = dL_idxTerm_bar * x_i_2; // line 129: l[idx] * x[i]
-                x_i_2 = x[i_2]; // loaded again, not saved
-                l_idx = l[idx]; // loaded again, not saved
-                l_idx_bar += prod_bar * x_i_2; // line 129: l[idx] * x[i]
-                x_i_2_bar += prod_bar * l_idx; // line 129: l[idx] * x[i]
-                dx_bar_i_2 += dX_i_2_bar; // line 129: x[i]
-                x_bar_i_2 += x_i_2_bar; // line 129: x[i]
-                dl_bar[idx] += dL_idx_bar; // line 129: l[idx]
-                l_bar[idx] += l_idx_bar; // line 129: l[idx]
-            }
-            dx_bar[i_2] += dx_bar_i_2; // what the loop above added to it
-            x_bar[i_2] += x_bar_i_2; // what the loop above added to it
-        }
-        int trips = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
-        for (int i = trips - 1; i >= 0; i--) { // line 123: for (int i = 0; i < d; i++) (backwards)
-            double dX_i_bar = dOut_bar[i]; // line 124: out[i] = x[i]
-            dOut_bar[i] = 0; // the element's old value did not reach the result
-            double x_i_bar = out_bar[i]; // line 124: out[i] = x[i]
-            out_bar[i] = 0; // the element's old value did not reach the result
-            dx_bar[i] += dX_i_bar; // line 124: x[i]
-            x_bar[i] += x_i_bar; // line 124: x[i]
-        }
-        if (lAdjoint == null) {
-            into.l = l_bar;
-        }
-        if (xAdjoint == null) {
-            into.x = x_bar;
-        }
-        if (outAdjoint == null) {
-            into.out = out_bar;
-        }
-        if (dlAdjoint == null) {
-            into.dl = dl_bar;
-        }
-        if (dxAdjoint == null) {
-            into.dx = dx_bar;
-        }
-        if (dOutAdjoint == null) {
-            into.dOut = dOut_bar;
-        }
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean unitLowerTimesTangentHandedOut(UnitLowerTimesTangentGradient result,
-            Object array) {
-        return dev.leibniz.Workspace.shares(result.l, array)
-                || dev.leibniz.Workspace.shares(result.x, array)
-                || dev.leibniz.Workspace.shares(result.out, array)
-                || dev.leibniz.Workspace.shares(result.dl, array)
-                || dev.leibniz.Workspace.shares(result.dx, array)
-                || dev.leibniz.Workspace.shares(result.dOut, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dOut the tangent (direction) of {@code out}
-     * @param outSeed as for the pullback
-     * @param dOutSeed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     */
-    public static void unitLowerTimesTangentPartialPullback(int d, double[] l, double[] x,
-            double[] out, double[] dl, double[] dx, double[] dOut, double[] outSeed,
-            double[] dOutSeed, long wanted, UnitLowerTimesTangentGradient into) {
-        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, wanted, into, null, null, null, null, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dOut the tangent (direction) of {@code out}
-     * @param outSeed as for the pullback
-     * @param dOutSeed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param lAdjoint the caller's adjoint to add into, or null
-     * @param xAdjoint the caller's adjoint to add into, or null
-     * @param outAdjoint the caller's adjoint to add into, or null
-     * @param dlAdjoint the caller's adjoint to add into, or null
-     * @param dxAdjoint the caller's adjoint to add into, or null
-     * @param dOutAdjoint the caller's adjoint to add into, or null
-     */
-    public static void unitLowerTimesTangentAccumulatingPullback(int d, double[] l, double[] x,
-            double[] out, double[] dl, double[] dx, double[] dOut, double[] outSeed,
-            double[] dOutSeed, long wanted, UnitLowerTimesTangentGradient into, double[] lAdjoint,
-            double[] xAdjoint, double[] outAdjoint, double[] dlAdjoint, double[] dxAdjoint,
-            double[] dOutAdjoint) {
-        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, outSeed, dOutSeed, true, wanted, into, lAdjoint, xAdjoint, outAdjoint, dlAdjoint, dxAdjoint, dOutAdjoint);
     }
 
     /**
@@ -4778,7 +3896,7 @@ public final class ExamplesGrad {
      */
     public static void unitLowerTimesTangentValue(int d, double[] l, double[] x, double[] out,
             double[] dl, double[] dx, double[] dOut, UnitLowerTimesTangentGradient into) {
-        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, null, null, false, -1L, into, null, null, null, null, null, null);
+        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, null, null, false, -1L, into);
     }
 
     /**
@@ -5155,23 +4273,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param l a differentiated input
-     * @param xs a differentiated input
-     * @param d a constant input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double squaredNormsTangentPullback(double[] l, double[] xs, int d, double[] dl,
-            double[] dXs, double seed, SquaredNormsTangentGradient into) {
-        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, -1L, into, null, null, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param l a differentiated input
@@ -5183,47 +4284,27 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param lAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dlAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dXsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double squaredNormsTangentSweep(double[] l, double[] xs, int d, double[] dl,
             double[] dXs, double seed, boolean gradient, long wanted,
-            SquaredNormsTangentGradient into, double[] lAdjoint, double[] xsAdjoint,
-            double[] dlAdjoint, double[] dXsAdjoint) {
-        if (squaredNormsTangentHandedOut(into, l) || squaredNormsTangentHandedOut(into, xs) || squaredNormsTangentHandedOut(into, dl) || squaredNormsTangentHandedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.l = null;
-            into.xs = null;
-            into.dl = null;
-            into.dXs = null;
-            into.workspace = null;
-            into.unitLowerTimesCall = null;
-        }
+            SquaredNormsTangentGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         if (into.unitLowerTimesCall == null) {
             into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesTangentGradient();
         }
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double[] x = workspace.doubles(0, d); // line 143: double[] x = new double[d]
-        double[] x_bar = workspace.doubles(1, d); // its adjoint
-        double[] dx = workspace.doubles(2, d); // line 143: double[] x = new double[d]
-        double[] dx_bar = workspace.doubles(3, d); // its adjoint
-        double[] y = workspace.doubles(4, d); // line 144: double[] y = new double[d]
-        double[] y_bar = workspace.doubles(5, d); // its adjoint
-        double[] dy = workspace.doubles(6, d); // line 144: double[] y = new double[d]
-        double[] dy_bar = workspace.doubles(7, d); // its adjoint
+        double[] dx = workspace.doubles(1, d); // line 143: double[] x = new double[d]
+        double[] y = workspace.doubles(2, d); // line 144: double[] y = new double[d]
+        double[] dy = workspace.doubles(3, d); // line 144: double[] y = new double[d]
         double s = 0; // line 145: double s = 0
         double ds = 0.0; // line 145: double s = 0
         int n = 0; // line 146: int n = 0
-        int trips = 0;
         while (n + d <= xs.length) { // line 146: for (int n = 0; n + d <= xs.length; n += d)
-            trips++;
             for (int i = 0; i < d; i++) { // line 147: for (int i = 0; i < d; i++)
                 int k = n + i; // line 148: n + i
                 double xs_k = xs[k]; // line 148: xs[n + i]
@@ -5231,10 +4312,6 @@ public final class ExamplesGrad {
                 x[i] = xs_k; // line 148: x[i] = xs[n + i]
                 dx[i] = dXs_k; // line 148: x[i] = xs[n + i]
             }
-            tape.pushAll(x); // what the call sees of x, for its reverse
-            tape.pushAll(y); // what the call sees of y, for its reverse
-            tape.pushAll(dx); // what the call sees of dx, for its reverse
-            tape.pushAll(dy); // what the call sees of dy, for its reverse
             golden.ExamplesGrad.unitLowerTimesTangentValue(d, l, x, y, dl, dx, dy, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
             for (int i_2 = 0; i_2 < d; i_2++) { // line 151: for (int i = 0; i < d; i++)
                 double y_i = y[i_2]; // line 152: y[i]
@@ -5251,145 +4328,14 @@ public final class ExamplesGrad {
             }
             int n_2 = n + (d); // line 146: n += d
             n = n_2; // line 146: n += d
-            tape.pushAll(dy); // what this iteration left in dy, for its reverse
-            tape.pushAll(y); // what this iteration left in y, for its reverse
         }
         double value = ds; // line 155: return s
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[] l_bar = lAdjoint != null ? lAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.l, l.length) : dev.leibniz.Workspace.sized(into.l, l.length);
-        double[] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs.length) : dev.leibniz.Workspace.sized(into.xs, xs.length);
-        double[] dl_bar = dlAdjoint != null ? dlAdjoint : (wanted & 8L) != 0 ? dev.leibniz.Workspace.zeroed(into.dl, dl.length) : dev.leibniz.Workspace.sized(into.dl, dl.length);
-        double[] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs.length) : dev.leibniz.Workspace.sized(into.dXs, dXs.length);
-        double ds_bar = seed; // line 155: return s
-        for (int iteration = trips; iteration > 0; iteration--) { // line 146: for (int n = 0; n + d <= xs.length; n += d) (backwards)
-            double[] yLeft = workspace.popAll(8, tape); // what this iteration left in y
-            double[] dyLeft = workspace.popAll(9, tape); // what this iteration left in dy
-            n = n - ((d)); // stepped back, not saved
-            int trips_3 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
-            for (int i_2 = trips_3 - 1; i_2 >= 0; i_2--) { // line 151: for (int i = 0; i < d; i++) (backwards)
-                double dY_i;
-                double y_i_2;
-                double dY_i_2;
-                double y_i;
-                double dProd_bar = ds_bar; // line 152: s += y[i] * y[i]
-                double dY_iTerm_bar = dProd_bar; // line 152: y[i] * y[i]
-                double dY_iTerm_2_bar = dProd_bar; // line 152: y[i] * y[i]
-                dY_i_2 = dyLeft[i_2]; // loaded again, not saved
-                y_i = yLeft[i_2]; // loaded again, not saved
-                double y_i_bar = dY_iTerm_2_bar * dY_i_2; // line 152: y[i] * y[i]
-                double dY_i_2_bar = dY_iTerm_2_bar * y_i; // line 152: y[i] * y[i]
-                dY_i = dyLeft[i_2]; // loaded again, not saved
-                y_i_2 = yLeft[i_2]; // loaded again, not saved
-                double y_i_2_bar = dY_iTerm_bar * dY_i; // line 152: y[i] * y[i]
-                double dY_i_bar = dY_iTerm_bar * y_i_2; // line 152: y[i] * y[i]
-                dy_bar[i_2] += dY_i_2_bar; // line 152: y[i]
-                y_bar[i_2] += y_i_2_bar; // line 152: y[i]
-                dy_bar[i_2] += dY_i_bar; // line 152: y[i]
-                y_bar[i_2] += y_i_bar; // line 152: y[i]
-            }
-            double[] dySeen = workspace.popAll(10, tape); // what the call saw of dy
-            double[] dxSeen = workspace.popAll(11, tape); // what the call saw of dx
-            double[] ySeen = workspace.popAll(12, tape); // what the call saw of y
-            double[] xSeen = workspace.popAll(13, tape); // what the call saw of x
-            golden.ExamplesGrad.unitLowerTimesTangentPullback(d, l, xSeen, ySeen, dl, dxSeen, dySeen, y_bar, dy_bar, into.unitLowerTimesCall); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(l_bar, into.unitLowerTimesCall.l()); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(x_bar, into.unitLowerTimesCall.x()); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.replace(y_bar, into.unitLowerTimesCall.out()); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(dl_bar, into.unitLowerTimesCall.dl()); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.accumulate(dx_bar, into.unitLowerTimesCall.dx()); // line 150: unitLowerTimes(d, l, x, y)
-            dev.leibniz.Workspace.replace(dy_bar, into.unitLowerTimesCall.dOut()); // line 150: unitLowerTimes(d, l, x, y)
-            int trips_2 = (int) Math.max(0L, (long) d); // its trip count, from its header: not saved
-            for (int i = trips_2 - 1; i >= 0; i--) { // line 147: for (int i = 0; i < d; i++) (backwards)
-                int k;
-                double dXs_k_bar = dx_bar[i]; // line 148: x[i] = xs[n + i]
-                dx_bar[i] = 0; // the element's old value did not reach the result
-                double xs_k_bar = x_bar[i]; // line 148: x[i] = xs[n + i]
-                x_bar[i] = 0; // the element's old value did not reach the result
-                k = n + i; // computed again, not saved
-                dXs_bar[k] += dXs_k_bar; // line 148: xs[n + i]
-                k = n + i; // computed again, not saved
-                xs_bar[k] += xs_k_bar; // line 148: xs[n + i]
-            }
-        }
         into.value = value;
-        if (lAdjoint == null) {
-            into.l = l_bar;
-        }
-        if (xsAdjoint == null) {
-            into.xs = xs_bar;
-        }
-        if (dlAdjoint == null) {
-            into.dl = dl_bar;
-        }
-        if (dXsAdjoint == null) {
-            into.dXs = dXs_bar;
-        }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean squaredNormsTangentHandedOut(SquaredNormsTangentGradient result,
-            Object array) {
-        return dev.leibniz.Workspace.shares(result.l, array)
-                || dev.leibniz.Workspace.shares(result.xs, array)
-                || dev.leibniz.Workspace.shares(result.dl, array)
-                || dev.leibniz.Workspace.shares(result.dXs, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param l a differentiated input
-     * @param xs a differentiated input
-     * @param d a constant input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     * @return the value
-     */
-    public static double squaredNormsTangentPartialPullback(double[] l, double[] xs, int d,
-            double[] dl, double[] dXs, double seed, long wanted, SquaredNormsTangentGradient into) {
-        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, wanted, into, null, null, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param l a differentiated input
-     * @param xs a differentiated input
-     * @param d a constant input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param lAdjoint the caller's adjoint to add into, or null
-     * @param xsAdjoint the caller's adjoint to add into, or null
-     * @param dlAdjoint the caller's adjoint to add into, or null
-     * @param dXsAdjoint the caller's adjoint to add into, or null
-     * @return the value
-     */
-    public static double squaredNormsTangentAccumulatingPullback(double[] l, double[] xs, int d,
-            double[] dl, double[] dXs, double seed, long wanted, SquaredNormsTangentGradient into,
-            double[] lAdjoint, double[] xsAdjoint, double[] dlAdjoint, double[] dXsAdjoint) {
-        return squaredNormsTangentSweep(l, xs, d, dl, dXs, seed, true, wanted, into, lAdjoint, xsAdjoint, dlAdjoint, dXsAdjoint);
     }
 
     /**
@@ -5405,7 +4351,7 @@ public final class ExamplesGrad {
      */
     public static double squaredNormsTangentValue(double[] l, double[] xs, int d, double[] dl,
             double[] dXs, SquaredNormsTangentGradient into) {
-        return squaredNormsTangentSweep(l, xs, d, dl, dXs, 0.0, false, -1L, into, null, null, null, null);
+        return squaredNormsTangentSweep(l, xs, d, dl, dXs, 0.0, false, -1L, into);
     }
 
     /**
@@ -5950,25 +4896,6 @@ public final class ExamplesGrad {
     }
 
     /**
-     * Pullback (vector-Jacobian product) of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program): writes the value and {@code seed} times the
-     * gradient into {@code into}, overwriting what it held.
-     * @param w a differentiated input
-     * @param v a differentiated input
-     * @param xs a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dv the tangent (direction) of {@code v}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed the adjoint of the result, the factor applied to every partial derivative
-     * @param into receives the value and the scaled partial derivatives
-     * @return the value
-     */
-    public static double batchLayerTangentPullback(double[][] w, double[][] v, double[][] xs,
-            double[][] dw, double[][] dv, double[][] dXs, double seed,
-            BatchLayerTangentGradient into) {
-        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, -1L, into, null, null, null, null, null, null);
-    }
-
-    /**
      * The forward sweep of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
      * that the pullback, the partial pullback and the value method share.
      * @param w a differentiated input
@@ -5981,33 +4908,15 @@ public final class ExamplesGrad {
      * @param gradient whether to run the reverse sweep
      * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
      * @param into receives the value and the gradients, and lends its buffers
-     * @param wAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param vAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param xsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dwAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dvAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
-     * @param dXsAdjoint the caller's adjoint to add into in place of a gradient of its own, or null
      * @return the value
      */
     private static double batchLayerTangentSweep(double[][] w, double[][] v, double[][] xs,
             double[][] dw, double[][] dv, double[][] dXs, double seed, boolean gradient,
-            long wanted, BatchLayerTangentGradient into, double[][] wAdjoint, double[][] vAdjoint,
-            double[][] xsAdjoint, double[][] dwAdjoint, double[][] dvAdjoint,
-            double[][] dXsAdjoint) {
-        if (batchLayerTangentHandedOut(into, w) || batchLayerTangentHandedOut(into, v) || batchLayerTangentHandedOut(into, xs) || batchLayerTangentHandedOut(into, dw) || batchLayerTangentHandedOut(into, dv) || batchLayerTangentHandedOut(into, dXs)) { // an argument is an array this result handed out: drop them all rather than overwrite it
-            into.w = null;
-            into.v = null;
-            into.xs = null;
-            into.dw = null;
-            into.dv = null;
-            into.dXs = null;
-            into.workspace = null;
-        }
+            long wanted, BatchLayerTangentGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        dev.leibniz.Tape tape = workspace.tape(gradient); // saved values, branch decisions and trip counts for the reverse sweep
         // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double loss = 0; // line 165: double loss = 0
         double dLoss = 0.0; // line 165: double loss = 0
@@ -6034,8 +4943,6 @@ public final class ExamplesGrad {
                 double tanh = Math.tanh(a); // line 173: Math.tanh(a)
                 double mul = tanh * tanh; // line 173: Math.tanh(a)
                 double sub = 1.0 - mul; // line 173: Math.tanh(a)
-                tape.push(da);
-                tape.push(sub);
                 double dTanh = sub * da; // line 173: Math.tanh(a)
                 h[j] = tanh; // line 173: h[j] = Math.tanh(a)
                 dh[j] = dTanh; // line 173: h[j] = Math.tanh(a)
@@ -6057,216 +4964,20 @@ public final class ExamplesGrad {
                     dO = dO + dProd_2; // line 178: o += v[k][j] * h[j]
                 }
                 double prod_3 = o * o; // line 180: o * o
-                tape.push(dO);
-                tape.push(o);
                 double dOTerm = o * dO; // line 180: o * o
                 double dProd_3 = dOTerm + dOTerm; // line 180: o * o
                 double lossBefore = loss; // line 180: loss += o * o
                 loss = loss + prod_3; // line 180: loss += o * o
                 dLoss = dLoss + dProd_3; // line 180: loss += o * o
             }
-            tape.pushAll(h); // what this iteration left in h, for its reverse
-            tape.pushAll(dh); // what this iteration left in dh, for its reverse
         }
         double value = dLoss; // line 183: return loss
         if (!gradient) { // the value alone
             into.value = value;
             return value;
         }
-        // Reverse sweep: v_bar is the derivative of the result with respect to v.
-        double[][] w_bar = wAdjoint != null ? wAdjoint : (wanted & 1L) != 0 ? dev.leibniz.Workspace.zeroed(into.w, w) : dev.leibniz.Workspace.sized(into.w, w);
-        double[][] v_bar = vAdjoint != null ? vAdjoint : (wanted & 2L) != 0 ? dev.leibniz.Workspace.zeroed(into.v, v) : dev.leibniz.Workspace.sized(into.v, v);
-        double[][] xs_bar = xsAdjoint != null ? xsAdjoint : (wanted & 4L) != 0 ? dev.leibniz.Workspace.zeroed(into.xs, xs) : dev.leibniz.Workspace.sized(into.xs, xs);
-        double[][] dw_bar = dwAdjoint != null ? dwAdjoint : (wanted & 8L) != 0 ? dev.leibniz.Workspace.zeroed(into.dw, dw) : dev.leibniz.Workspace.sized(into.dw, dw);
-        double[][] dv_bar = dvAdjoint != null ? dvAdjoint : (wanted & 16L) != 0 ? dev.leibniz.Workspace.zeroed(into.dv, dv) : dev.leibniz.Workspace.sized(into.dv, dv);
-        double[][] dXs_bar = dXsAdjoint != null ? dXsAdjoint : (wanted & 32L) != 0 ? dev.leibniz.Workspace.zeroed(into.dXs, dXs) : dev.leibniz.Workspace.sized(into.dXs, dXs);
-        double dLoss_bar = seed; // line 183: return loss
-        int trips = (int) Math.max(0L, (long) xs.length); // its trip count, from its header: not saved
-        for (int s = trips - 1; s >= 0; s--) { // line 166: for (int s = 0; s < xs.length; s++) (backwards)
-            double[] dh = workspace.popAll(2, tape); // what this iteration left in dh
-            double[] h = workspace.popAll(3, tape); // what this iteration left in h
-            double[] h_bar = workspace.doubles(4, (w.length)); // the adjoint of this iteration's h, zero to start
-            double[] dh_bar = workspace.doubles(5, (w.length)); // the adjoint of this iteration's dh, zero to start
-            int trips_4 = (int) Math.max(0L, (long) v.length); // its trip count, from its header: not saved
-            for (int k_2 = trips_4 - 1; k_2 >= 0; k_2--) { // line 175: for (int k = 0; k < v.length; k++) (backwards)
-                double dO;
-                double o;
-                double dProd_3_bar = dLoss_bar; // line 180: loss += o * o
-                double dOTerm_bar = dProd_3_bar; // line 180: o * o
-                dOTerm_bar += dProd_3_bar; // line 180: o * o
-                o = tape.popDouble();
-                dO = tape.popDouble();
-                double o_bar = dOTerm_bar * dO; // line 180: o * o
-                double dO_bar = dOTerm_bar * o; // line 180: o * o
-                int trips_5 = (int) Math.max(0L, (long) h.length); // its trip count, from its header: not saved
-                for (int j_2 = trips_5 - 1; j_2 >= 0; j_2--) { // line 177: for (int j = 0; j < h.length; j++) (backwards)
-                    double h_j;
-                    double v_kj;
-                    double dV_kj;
-                    double dH_j;
-                    double dProd_2_bar = dO_bar; // line 178: o += v[k][j] * h[j]
-                    double prod_2_bar = o_bar; // line 178: o += v[k][j] * h[j]
-                    double dV_kjTerm_bar = dProd_2_bar; // line 178: v[k][j] * h[j]
-                    double dH_jTerm_bar = dProd_2_bar; // line 178: v[k][j] * h[j]
-                    dH_j = dh[j_2]; // loaded again, not saved
-                    v_kj = v[k_2][j_2]; // loaded again, not saved
-                    double v_kj_bar = dH_jTerm_bar * dH_j; // line 178: v[k][j] * h[j]
-                    double dH_j_bar = dH_jTerm_bar * v_kj; // line 178: v[k][j] * h[j]
-                    dV_kj = dv[k_2][j_2]; // loaded again, not saved
-                    h_j = h[j_2]; // loaded again, not saved
-                    double h_j_bar = dV_kjTerm_bar * dV_kj; // line 178: v[k][j] * h[j]
-                    double dV_kj_bar = dV_kjTerm_bar * h_j; // line 178: v[k][j] * h[j]
-                    h_j = h[j_2]; // loaded again, not saved
-                    v_kj = v[k_2][j_2]; // loaded again, not saved
-                    v_kj_bar += prod_2_bar * h_j; // line 178: v[k][j] * h[j]
-                    h_j_bar += prod_2_bar * v_kj; // line 178: v[k][j] * h[j]
-                    dh_bar[j_2] += dH_j_bar; // line 178: h[j]
-                    h_bar[j_2] += h_j_bar; // line 178: h[j]
-                    dv_bar[k_2][j_2] += dV_kj_bar; // line 178: v[k][j]
-                    v_bar[k_2][j_2] += v_kj_bar; // line 178: v[k][j]
-                }
-                dO_bar = 0.0; // the value it had before this assignment is another one
-                o_bar = 0.0; // the value it had before this assignment is another one
-            }
-            int trips_2 = (int) Math.max(0L, (long) w.length); // its trip count, from its header: not saved
-            for (int j = trips_2 - 1; j >= 0; j--) { // line 168: for (int j = 0; j < w.length; j++) (backwards)
-                double tanh;
-                double da;
-                double sub;
-                double dTanh_bar = dh_bar[j]; // line 173: h[j] = Math.tanh(a)
-                dh_bar[j] = 0; // the element's old value did not reach the result
-                double tanh_bar = h_bar[j]; // line 173: h[j] = Math.tanh(a)
-                h_bar[j] = 0; // the element's old value did not reach the result
-                sub = tape.popDouble();
-                da = tape.popDouble();
-                double sub_bar = dTanh_bar * da; // line 173: Math.tanh(a)
-                double da_bar = dTanh_bar * sub; // line 173: Math.tanh(a)
-                tanh = h[j]; // loaded again, not saved
-                tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
-                tanh_bar -= sub_bar * tanh; // line 173: Math.tanh(a)
-                tanh = h[j]; // loaded again, not saved
-                double a_bar = tanh_bar * (1.0 - tanh * tanh); // line 173: Math.tanh(a)
-                int trips_3 = (int) Math.max(0L, (long) (xs[s].length)); // its trip count, from its header: not saved
-                for (int i = trips_3 - 1; i >= 0; i--) { // line 170: for (int i = 0; i < xs[s].length; i++) (backwards)
-                    double xs_si;
-                    double w_ji;
-                    double dW_ji;
-                    double dXs_si;
-                    double dProd_bar = da_bar; // line 171: a += w[j][i] * xs[s][i]
-                    double prod_bar = a_bar; // line 171: a += w[j][i] * xs[s][i]
-                    double dW_jiTerm_bar = dProd_bar; // line 171: w[j][i] * xs[s][i]
-                    double dXs_siTerm_bar = dProd_bar; // line 171: w[j][i] * xs[s][i]
-                    dXs_si = dXs[s][i]; // loaded again, not saved
-                    w_ji = w[j][i]; // loaded again, not saved
-                    double w_ji_bar = dXs_siTerm_bar * dXs_si; // line 171: w[j][i] * xs[s][i]
-                    double dXs_si_bar = dXs_siTerm_bar * w_ji; // line 171: w[j][i] * xs[s][i]
-                    dW_ji = dw[j][i]; // loaded again, not saved
-                    xs_si = xs[s][i]; // loaded again, not saved
-                    double xs_si_bar = dW_jiTerm_bar * dW_ji; // line 171: w[j][i] * xs[s][i]
-                    double dW_ji_bar = dW_jiTerm_bar * xs_si; // line 171: w[j][i] * xs[s][i]
-                    xs_si = xs[s][i]; // loaded again, not saved
-                    w_ji = w[j][i]; // loaded again, not saved
-                    w_ji_bar += prod_bar * xs_si; // line 171: w[j][i] * xs[s][i]
-                    xs_si_bar += prod_bar * w_ji; // line 171: w[j][i] * xs[s][i]
-                    dXs_bar[s][i] += dXs_si_bar; // line 171: xs[s][i]
-                    xs_bar[s][i] += xs_si_bar; // line 171: xs[s][i]
-                    dw_bar[j][i] += dW_ji_bar; // line 171: w[j][i]
-                    w_bar[j][i] += w_ji_bar; // line 171: w[j][i]
-                }
-                da_bar = 0.0; // the value it had before this assignment is another one
-                a_bar = 0.0; // the value it had before this assignment is another one
-            }
-        }
         into.value = value;
-        if (wAdjoint == null) {
-            into.w = w_bar;
-        }
-        if (vAdjoint == null) {
-            into.v = v_bar;
-        }
-        if (xsAdjoint == null) {
-            into.xs = xs_bar;
-        }
-        if (dwAdjoint == null) {
-            into.dw = dw_bar;
-        }
-        if (dvAdjoint == null) {
-            into.dv = dv_bar;
-        }
-        if (dXsAdjoint == null) {
-            into.dXs = dXs_bar;
-        }
         return value;
-    }
-
-    /**
-     * Whether {@code array} is an array {@code result} handed out, a row of one, or holds one as a
-     * row: the sweep must not then reuse it as a buffer.
-     *
-     * @param result a result object
-     * @param array an argument of the sweep
-     * @return whether they share storage
-     */
-    private static boolean batchLayerTangentHandedOut(BatchLayerTangentGradient result,
-            Object array) {
-        return dev.leibniz.Workspace.shares(result.w, array)
-                || dev.leibniz.Workspace.shares(result.v, array)
-                || dev.leibniz.Workspace.shares(result.xs, array)
-                || dev.leibniz.Workspace.shares(result.dw, array)
-                || dev.leibniz.Workspace.shares(result.dv, array)
-                || dev.leibniz.Workspace.shares(result.dXs, array);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) for a caller that wants only some of the gradients: those of the parameters
-     * whose bits are set in {@code wanted} (bit i for parameter i) are as the pullback gives them; the
-     * others hold unspecified values. The reverse sweeps of its callers use this.
-     * @param w a differentiated input
-     * @param v a differentiated input
-     * @param xs a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dv the tangent (direction) of {@code v}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute
-     * @param into receives the value and the vector-Jacobian products
-     * @return the value
-     */
-    public static double batchLayerTangentPartialPullback(double[][] w, double[][] v, double[][] xs,
-            double[][] dw, double[][] dv, double[][] dXs, double seed, long wanted,
-            BatchLayerTangentGradient into) {
-        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, wanted, into, null, null, null, null, null, null);
-    }
-
-    /**
-     * The pullback of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) that adds into its caller's adjoints: for each differentiated array
-     * parameter, the vector-Jacobian product is added into the array given for it, in place and only
-     * where the method reaches (for an array it writes, that array is the seed too, and is left holding
-     * the adjoint of the values on entry); {@code into} holds the others. The reverse sweeps of its
-     * callers use this.
-     * @param w a differentiated input
-     * @param v a differentiated input
-     * @param xs a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dv the tangent (direction) of {@code v}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param wanted which gradients to compute (bit i for parameter i)
-     * @param into receives the value and the other vector-Jacobian products
-     * @param wAdjoint the caller's adjoint to add into, or null
-     * @param vAdjoint the caller's adjoint to add into, or null
-     * @param xsAdjoint the caller's adjoint to add into, or null
-     * @param dwAdjoint the caller's adjoint to add into, or null
-     * @param dvAdjoint the caller's adjoint to add into, or null
-     * @param dXsAdjoint the caller's adjoint to add into, or null
-     * @return the value
-     */
-    public static double batchLayerTangentAccumulatingPullback(double[][] w, double[][] v,
-            double[][] xs, double[][] dw, double[][] dv, double[][] dXs, double seed, long wanted,
-            BatchLayerTangentGradient into, double[][] wAdjoint, double[][] vAdjoint,
-            double[][] xsAdjoint, double[][] dwAdjoint, double[][] dvAdjoint,
-            double[][] dXsAdjoint) {
-        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, seed, true, wanted, into, wAdjoint, vAdjoint, xsAdjoint, dwAdjoint, dvAdjoint, dXsAdjoint);
     }
 
     /**
@@ -6283,7 +4994,7 @@ public final class ExamplesGrad {
      */
     public static double batchLayerTangentValue(double[][] w, double[][] v, double[][] xs,
             double[][] dw, double[][] dv, double[][] dXs, BatchLayerTangentGradient into) {
-        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, 0.0, false, -1L, into, null, null, null, null, null, null);
+        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, 0.0, false, -1L, into);
     }
 
     /**
@@ -6453,22 +5164,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=dx";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double x;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double dx;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -6483,26 +5184,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code mml514Tangent} with respect to {@code x}
-         */
-        public double x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code mml514Tangent} with respect to {@code dx}
-         */
-        public double dx() {
-            return dx;
         }
     }
 
@@ -6560,22 +5241,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=dx";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double x;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double dx;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -6590,26 +5261,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code mml514OneExpressionTangent} with respect to {@code x}
-         */
-        public double x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code mml514OneExpressionTangent} with respect to {@code dx}
-         */
-        public double dx() {
-            return dx;
         }
     }
 
@@ -6712,52 +5363,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=w1;1=w2;3=x1;4=x2;5=dW1;6=dW2;7=dX1;8=dX2";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #w1()}.
-         */
-        private double w1;
-
-        /**
-         * Backs {@link #w2()}.
-         */
-        private double w2;
-
-        /**
-         * Backs {@link #x1()}.
-         */
-        private double x1;
-
-        /**
-         * Backs {@link #x2()}.
-         */
-        private double x2;
-
-        /**
-         * Backs {@link #dW1()}.
-         */
-        private double dW1;
-
-        /**
-         * Backs {@link #dW2()}.
-         */
-        private double dW2;
-
-        /**
-         * Backs {@link #dX1()}.
-         */
-        private double dX1;
-
-        /**
-         * Backs {@link #dX2()}.
-         */
-        private double dX2;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -6772,86 +5383,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code w1}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code w1}
-         */
-        public double w1() {
-            return w1;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code w2}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code w2}
-         */
-        public double w2() {
-            return w2;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x1}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code x1}
-         */
-        public double x1() {
-            return x1;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x2}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code x2}
-         */
-        public double x2() {
-            return x2;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dW1}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code dW1}
-         */
-        public double dW1() {
-            return dW1;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dW2}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code dW2}
-         */
-        public double dW2() {
-            return dW2;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dX1}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code dX1}
-         */
-        public double dX1() {
-            return dX1;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dX2}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code neuronTangent} with respect to {@code dX2}
-         */
-        public double dX2() {
-            return dX2;
         }
     }
 
@@ -6924,32 +5455,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=r;1=delta;2=dr;3=dDelta";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #r()}.
-         */
-        private double r;
-
-        /**
-         * Backs {@link #delta()}.
-         */
-        private double delta;
-
-        /**
-         * Backs {@link #dr()}.
-         */
-        private double dr;
-
-        /**
-         * Backs {@link #dDelta()}.
-         */
-        private double dDelta;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -6964,46 +5475,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code r}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code huberTangent} with respect to {@code r}
-         */
-        public double r() {
-            return r;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code delta}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code huberTangent} with respect to {@code delta}
-         */
-        public double delta() {
-            return delta;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dr}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code huberTangent} with respect to {@code dr}
-         */
-        public double dr() {
-            return dr;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dDelta}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code huberTangent} with respect to {@code dDelta}
-         */
-        public double dDelta() {
-            return dDelta;
         }
     }
 
@@ -7076,32 +5547,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=y;3=dx;4=dy";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double x;
-
-        /**
-         * Backs {@link #y()}.
-         */
-        private double y;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double dx;
-
-        /**
-         * Backs {@link #dy()}.
-         */
-        private double dy;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -7116,46 +5567,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code polynomialTangent} with respect to {@code x}
-         */
-        public double x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code y}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code polynomialTangent} with respect to {@code y}
-         */
-        public double y() {
-            return y;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code polynomialTangent} with respect to {@code dx}
-         */
-        public double dx() {
-            return dx;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dy}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code polynomialTangent} with respect to {@code dy}
-         */
-        public double dy() {
-            return dy;
         }
     }
 
@@ -7218,27 +5629,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=dx";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double[] x;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double[] dx;
-
-        /**
-         * Tape and buffers kept for the next call with this result.
-         */
-        private Workspace workspace;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -7253,26 +5649,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code productTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code productTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dx() {
-            return dx;
         }
     }
 
@@ -7330,22 +5706,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=dx";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double[] x;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double[] dx;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -7360,26 +5726,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code rosenbrockTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dx() {
-            return dx;
         }
     }
 
@@ -7457,37 +5803,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=x;1=limit;2=dx;3=dLimit";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double[] x;
-
-        /**
-         * Backs {@link #limit()}.
-         */
-        private double limit;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double[] dx;
-
-        /**
-         * Backs {@link #dLimit()}.
-         */
-        private double dLimit;
-
-        /**
-         * Tape and buffers kept for the next call with this result.
-         */
-        private Workspace workspace;
 
         /**
          * An empty result, for the overloads that fill one in place.
@@ -7502,46 +5823,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code x}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code clippedSumTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] x() {
-            return x;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code limit}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code clippedSumTangent} with respect to {@code limit}
-         */
-        public double limit() {
-            return limit;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dx}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code clippedSumTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dx() {
-            return dx;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dLimit}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivative of {@code clippedSumTangent} with respect to {@code dLimit}
-         */
-        public double dLimit() {
-            return dLimit;
         }
     }
 
@@ -7748,7 +6029,7 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "1=l;2=x;3=out;4=dl;5=dx;6=dOut";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Positions of the array parameters the method writes (its outputs, each with a seed),
@@ -7757,104 +6038,9 @@ public final class ExamplesGrad {
         private static final String WRITTEN = "3,6";
 
         /**
-         * Backs {@link #l()}.
-         */
-        private double[] l;
-
-        /**
-         * Backs {@link #x()}.
-         */
-        private double[] x;
-
-        /**
-         * Backs {@link #out()}.
-         */
-        private double[] out;
-
-        /**
-         * Backs {@link #dl()}.
-         */
-        private double[] dl;
-
-        /**
-         * Backs {@link #dx()}.
-         */
-        private double[] dx;
-
-        /**
-         * Backs {@link #dOut()}.
-         */
-        private double[] dOut;
-
-        /**
-         * Tape and buffers kept for the next call with this result.
-         */
-        private Workspace workspace;
-
-        /**
          * An empty result, for the overloads that fill one in place.
          */
         public UnitLowerTimesTangentGradient() {
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code l}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] l() {
-            return l;
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code x}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code x}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] x() {
-            return x;
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code out}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code out}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] out() {
-            return out;
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code dl}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dl}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dl() {
-            return dl;
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code dx}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dx}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dx() {
-            return dx;
-        }
-
-        /**
-         * The vector-Jacobian product for the parameter {@code dOut}: the seeds (as rows) times the
-         * Jacobian with respect to its values on entry.
-         *
-         * @return the partial derivatives of {@code unitLowerTimesTangent} with respect to the elements of {@code dOut}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dOut() {
-            return dOut;
         }
     }
 
@@ -7937,32 +6123,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=l;1=xs;3=dl;4=dXs";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #l()}.
-         */
-        private double[] l;
-
-        /**
-         * Backs {@link #xs()}.
-         */
-        private double[] xs;
-
-        /**
-         * Backs {@link #dl()}.
-         */
-        private double[] dl;
-
-        /**
-         * Backs {@link #dXs()}.
-         */
-        private double[] dXs;
 
         /**
          * The result object of a call to another differentiable method, reused.
@@ -7987,46 +6153,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code l}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code l}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] l() {
-            return l;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] xs() {
-            return xs;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dl}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code dl}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dl() {
-            return dl;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dXs}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code squaredNormsTangent} with respect to the elements of {@code dXs}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[] dXs() {
-            return dXs;
         }
     }
 
@@ -8119,42 +6245,12 @@ public final class ExamplesGrad {
          * Position=accessor of each differentiated parameter, for callers compiled later: a class
          * file may not keep parameter names.
          */
-        private static final String DIFFERENTIATED = "0=w;1=v;2=xs;3=dw;4=dv;5=dXs";
+        private static final String DIFFERENTIATED = "";
 
         /**
          * Backs {@link #value()}.
          */
         private double value;
-
-        /**
-         * Backs {@link #w()}.
-         */
-        private double[][] w;
-
-        /**
-         * Backs {@link #v()}.
-         */
-        private double[][] v;
-
-        /**
-         * Backs {@link #xs()}.
-         */
-        private double[][] xs;
-
-        /**
-         * Backs {@link #dw()}.
-         */
-        private double[][] dw;
-
-        /**
-         * Backs {@link #dv()}.
-         */
-        private double[][] dv;
-
-        /**
-         * Backs {@link #dXs()}.
-         */
-        private double[][] dXs;
 
         /**
          * Tape and buffers kept for the next call with this result.
@@ -8174,66 +6270,6 @@ public final class ExamplesGrad {
          */
         public double value() {
             return value;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code w}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code w}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] w() {
-            return w;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code v}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code v}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] v() {
-            return v;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code xs}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code xs}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] xs() {
-            return xs;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dw}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dw}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] dw() {
-            return dw;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dv}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dv}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] dv() {
-            return dv;
-        }
-
-        /**
-         * The derivative with respect to the parameter {@code dXs}, times the seed of a pullback (1
-         * for the overloads without a seed).
-         *
-         * @return the partial derivatives of {@code batchLayerTangent} with respect to the elements of {@code dXs}, same shape; owned by this result and overwritten by its next use
-         */
-        public double[][] dXs() {
-            return dXs;
         }
     }
 }

@@ -115,7 +115,8 @@ final class MethodCompiler {
                 }
             }
         }
-        java.util.Set<ExecutableElement> seconds = secondSweeps(done);
+        Map<ExecutableElement, String> why = new java.util.HashMap<>();
+        java.util.Set<ExecutableElement> seconds = secondSweeps(done, why);
         DirectValues direct = new DirectValues(m -> {
             Compiled c = lookups.path(m) == null ? null : compiled(m);
             return c == null ? null : c.func();
@@ -131,8 +132,12 @@ final class MethodCompiler {
                             : ReverseTransform.withoutSplit(pullback);
                     ReverseTransform.Second second = pullback.second();
                     if (second != null && second.body() != null && !seconds.contains(c.method())) {
-                        pullback = ReverseTransform.withSecond(pullback, second.refuse("a method it calls has no second "
-                                + "sweep or no tangent"));
+                        pullback = ReverseTransform.withSecond(pullback, second.refuse(why.get(c.method())));
+                    }
+                    if (t != null && !c.func().returnsArray() && !c.func().isProcedure() && !seconds.contains(c.method())) {
+                        env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: " + c.method().getSimpleName()
+                                + " has forward mode (mTangent) but no second order (mHessian, mHvp, mLaplacian): "
+                                + why.get(c.method()), c.method());
                     }
                     String itself = direct.of(c.method(), c.func());
                     if (itself != null) { // mValue calls the method: no sweep runs without its gradient
@@ -150,13 +155,16 @@ final class MethodCompiler {
      * every method they call has its second sweep and its tangent program too, those compiled here as this finds,
      * those compiled before as their companions show. A method that loses its second sweep takes its callers' along.
      */
-    private java.util.Set<ExecutableElement> secondSweeps(Map<TypeElement, List<Compiled>> done) {
+    private java.util.Set<ExecutableElement> secondSweeps(Map<TypeElement, List<Compiled>> done,
+            Map<ExecutableElement, String> why) {
         Map<ExecutableElement, ReverseTransform.Second> here = new java.util.HashMap<>();
         done.values().forEach(list -> list.forEach(c -> here.put(c.method(), c.pullback().second())));
         java.util.Set<ExecutableElement> ok = new java.util.HashSet<>();
         here.forEach((m, s) -> {
             if (s != null && s.body() != null) {
                 ok.add(m);
+            } else if (s != null) {
+                why.put(m, s.refused());
             }
         });
         for (boolean changed = true; changed; ) {
@@ -166,6 +174,7 @@ final class MethodCompiler {
                     ExecutableElement n = callee.method();
                     boolean has = here.containsKey(n) ? ok.contains(n) && tangents.of(n) != null : compiledElsewhere(callee);
                     if (!has) {
+                        why.put(m, "it calls '" + callee.description() + "', which has no second order");
                         ok.remove(m);
                         changed = true;
                         break;

@@ -21,9 +21,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Compiles each method's tangent program (forward mode), on demand and once: the forward
- * transform, then the same analysis and reverse transform as any method, whose reverse sweep is
- * then a Hessian-vector product (second order's fallback where the gradient sweep has no tangent
- * of its own, see {@code transform/AdjointTangent}). A method whose tangent cannot be built keeps its gradient; it
+ * transform, then the same analysis and reverse transform as any method, whose forward sweep is
+ * then the tangent program's value (second order is the tangent of the gradient sweep instead,
+ * {@code transform/AdjointTangent}). A method whose tangent cannot be built keeps its gradient; it
  * only has no forward-mode and second-order methods, and a note says why.
  */
 final class TangentCompiler {
@@ -31,13 +31,10 @@ final class TangentCompiler {
     record Source(Func func, Activity activity) {}
 
     /**
-     * A tangent program and its own pullback.
-     *
-     * @param secondOrder whether the pullback differentiates it again (H·v); false when the tangent goes
-     *     through a black box, such as a {@code @DerivativeOf} rule's partials
+     * A tangent program, as a sweep (its value method runs the forward sweep alone), and the same along many
+     * directions at once where that can be built (the Jacobian's columns).
      */
-    record Tangent(Func func, ReverseTransform.Result pullback, boolean secondOrder, Func vector,
-            ReverseTransform.Result vectorPullback) {}
+    record Tangent(Func func, ReverseTransform.Result pullback, Func vector, ReverseTransform.Result vectorPullback) {}
 
     private final ProcessingEnvironment env;
     private final dev.leibniz.processor.parse.Lookups lookups;
@@ -45,8 +42,12 @@ final class TangentCompiler {
     private final Map<ExecutableElement, Tangent> done = new HashMap<>();
     private final Map<ExecutableElement, String> failed = new HashMap<>();
     private final Set<ExecutableElement> inProgress = new HashSet<>();
-    /** The method whose tangent program is being built (its calls of itself call that program). */
-    private ExecutableElement building;
+    /** The methods being built that a call back to them (recursion) assumed to have a tangent program. */
+    private final Set<ExecutableElement> assumed = new HashSet<>();
+    /** The methods finished since the outermost build began, in order. */
+    private final List<ExecutableElement> finished = new ArrayList<>();
+    /** The notes for javac, per method, printed when the outermost build ends. */
+    private final Map<ExecutableElement, String> notes = new java.util.LinkedHashMap<>();
 
     TangentCompiler(ProcessingEnvironment env, dev.leibniz.processor.parse.Lookups lookups,
             Function<ExecutableElement, Source> sources) {
@@ -57,50 +58,58 @@ final class TangentCompiler {
 
     /** The tangent program of m, or null when it has none. */
     Tangent of(ExecutableElement m) {
-        if (done.containsKey(m) || failed.containsKey(m)) {
+        if (done.containsKey(m) || failed.containsKey(m) || inProgress.contains(m)) {
             return done.get(m);
         }
-        if (!inProgress.add(m)) {
-            return null; // mutual recursion: the caller's tangent fails on its call
-        }
-        ExecutableElement outer = building;
-        building = m;
+        inProgress.add(m);
         Source source = sources.apply(m);
         Tangent t = null;
-        String firstOrderOnly = null;
+        int mark = finished.size();
         if (source != null) {
             try {
-                t = build(source, true);
-            } catch (Unsupported secondOrderFailed) {
-                firstOrderOnly = secondOrderFailed.getMessage();
-                try {
-                    t = build(source, false); // forward mode alone, without second order
-                } catch (Unsupported u) {
-                    t = null;
-                    failed.put(m, u.getMessage());
-                    env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: no forward mode (mTangent) or second "
-                            + "order (mHessian, mHvp, mLaplacian, mJacobian) for " + m.getSimpleName() + ": "
-                            + u.getMessage(), m);
-                }
+                t = build(source);
+            } catch (Unsupported u) {
+                forget(m, mark);
+                failed.put(m, u.getMessage());
+                notes.put(m, "Leibniz: no forward mode (mTangent) or second order (mHessian, mHvp, mLaplacian, "
+                        + "mJacobian) for " + m.getSimpleName() + ": " + u.getMessage());
             }
+            assumed.remove(m);
         }
         inProgress.remove(m);
-        building = outer;
-        if (t != null && !t.secondOrder()) {
-            env.getMessager().printMessage(Diagnostic.Kind.NOTE, "Leibniz: " + m.getSimpleName() + " has forward mode "
-                    + "(mTangent, mJacobian) but no second order (mHessian, mHvp, mLaplacian): " + firstOrderOnly
-                    + " (a @DerivativeOf rule gives first derivatives only)", m);
-        }
         if (t != null) {
             done.put(m, t);
         } else {
             failed.putIfAbsent(m, "it has no tangent");
         }
+        finished.add(m);
+        if (inProgress.isEmpty()) { // (notes wait for the outermost: a cycle may build a method twice)
+            notes.forEach((n, note) -> env.getMessager().printMessage(Diagnostic.Kind.NOTE, note, n));
+            notes.clear();
+            finished.clear();
+        }
         return t;
     }
 
-    private Tangent build(Source source, boolean secondOrder) throws Unsupported {
-        Func tf = ForwardTransform.of(source.func(), source.activity(), c -> callee(c, secondOrder), secondOrder);
+    /**
+     * Forgets the methods finished since {@code mark}, if a call back to m (recursion) assumed m's tangent program,
+     * which m then failed to get: they call it. They are built again on demand, and fail on their call of m.
+     */
+    private void forget(ExecutableElement m, int mark) {
+        if (!assumed.remove(m)) {
+            return;
+        }
+        List<ExecutableElement> since = finished.subList(mark, finished.size());
+        for (ExecutableElement x : since) {
+            done.remove(x);
+            failed.remove(x);
+            notes.remove(x);
+        }
+        since.clear();
+    }
+
+    private Tangent build(Source source) throws Unsupported {
+        Func tf = ForwardTransform.of(source.func(), source.activity(), this::callee);
         ReverseTransform.Result pullback = ReverseTransform.of(tf, Activity.of(tf));
         if (CodeSize.estimate(pullback.body()) > CodeSize.LIMIT) {
             throw new Unsupported(null, "its tangent's adjoint would be too large for the JVM");
@@ -116,11 +125,11 @@ final class TangentCompiler {
                 vector = null; // the Jacobian's columns then run the one-direction tangent program each
             }
         }
-        return new Tangent(tf, pullback, secondOrder, vector, vectorPullback);
+        return new Tangent(tf, pullback, vector, vectorPullback);
     }
 
     /** A callee's tangent program, as a callee of the caller's tangent program; null when it has none. */
-    private Callee callee(Callee c, boolean secondOrder) {
+    private Callee callee(Callee c) {
         if (c.rule() != null || c.pullback() == null) {
             return null;
         }
@@ -128,26 +137,10 @@ final class TangentCompiler {
         String name = m.getSimpleName().toString();
         String companion = c.pullback().substring(0, c.pullback().length() - (name + "Pullback").length() - 1);
         String gradient = CompanionNames.tangentGradient(c.gradientType());
-        boolean calleeSecondOrder;
-        if (m.equals(building)) {
-            calleeSecondOrder = secondOrder; // a method calling itself: its tangent program is the one being built
-        } else if (lookups.path(m) != null) {
-            Tangent t = of(m);
-            if (t == null) {
-                return null;
-            }
-            calleeSecondOrder = t.secondOrder();
-        } else {
-            javax.lang.model.element.TypeElement type = env.getElementUtils().getTypeElement(gradient);
-            if (type == null) {
-                return null; // compiled before forward mode existed
-            }
-            // a second-order tangent's result has an accessor per differentiated parameter
-            calleeSecondOrder = javax.lang.model.util.ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-                    .anyMatch(e -> e.getParameters().isEmpty() && !e.getSimpleName().contentEquals("value"));
-        }
-        if (secondOrder && !calleeSecondOrder) {
-            return null; // the caller's second order needs the callee's
+        if (inProgress.contains(m)) {
+            assumed.add(m); // recursion: its tangent program is the one being built
+        } else if (lookups.path(m) != null ? of(m) == null : env.getElementUtils().getTypeElement(gradient) == null) {
+            return null; // (a library compiled before forward mode existed has no tangent result type)
         }
         List<Boolean> differentiated = new ArrayList<>(c.differentiated());
         List<String> names = new ArrayList<>(c.paramNames());
@@ -160,9 +153,7 @@ final class TangentCompiler {
                 differentiated.add(true);
             }
         }
-        if (!secondOrder) {
-            java.util.Collections.fill(differentiated, false); // the callee's tangent is only run
-        }
+        java.util.Collections.fill(differentiated, false); // the callee's tangent program is only run
         List<Integer> outputs = new ArrayList<>(c.outputs());
         for (int i : c.outputs()) {
             if (!tangentOf.containsKey(i)) {

@@ -163,7 +163,7 @@ public final class CompanionEmitter {
     /** A scalar method's pullback, and the sweep, partial pullback and value method behind it. */
     static void addScalarPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
             List<ParameterSpec> params, String args, String seed, String into, Method m) {
-        type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
+        addPullback(type, f, MethodSpec.methodBuilder(f.name() + "Pullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Pullback (vector-Jacobian product) of $L: writes the value and {@code $L} times the\n"
                         + "gradient into {@code $L}, overwriting what it held.\n", link, seed, into)
@@ -186,6 +186,13 @@ public final class CompanionEmitter {
         addSplit(type, f, link, params, List.of(ParameterSpec.builder(TypeName.DOUBLE, seed).build()), gradient, into, m,
                 TypeName.DOUBLE);
         addValue(type, f, link, params, args, List.of("0.0"), gradient, into, TypeName.DOUBLE, m);
+    }
+
+    /** The public pullback, for a method with derivatives to take (a tangent program, only run, has none). */
+    private static void addPullback(TypeSpec.Builder type, Func f, MethodSpec pullback) {
+        if (f.params().stream().anyMatch(Param::differentiated)) {
+            type.addMethod(pullback);
+        }
     }
 
     static String join(String args, String more) {
@@ -495,7 +502,7 @@ public final class CompanionEmitter {
     static void addVectorPullback(TypeSpec.Builder type, Func f, String link, ClassName gradient,
             List<ParameterSpec> params, String args, String seed, String into, Method m) {
         TypeName array = ArrayTypeName.of(TypeName.DOUBLE);
-        type.addMethod(MethodSpec.methodBuilder(f.name() + "Pullback")
+        addPullback(type, f, MethodSpec.methodBuilder(f.name() + "Pullback")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Pullback (vector-Jacobian product) of $L: writes the value and, for each differentiated\n"
                         + "parameter, {@code $L} (as a row) times the Jacobian into {@code $L}, overwriting what it held.\n",
@@ -542,7 +549,7 @@ public final class CompanionEmitter {
             seeds.add(ParameterSpec.builder(array, s).build());
             noSeeds.add("null");
         }
-        type.addMethod(b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
+        addPullback(type, f, b.addJavadoc("@param $L receives the vector-Jacobian products\n", into)
                 .addParameter(gradient, into)
                 .addStatement("$LSweep($L, true, -1L, $L$L)", f.name(),
                         join(args, String.join(", ", m.pullback().outputSeeds())), into, nulls(m))

@@ -18,9 +18,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes a method's forward-mode and second-order API: {@code mTangent} (the JVP) from its tangent
  * program, and for a scalar method {@code mHvp}, {@code mHessian} and {@code mLaplacian} from the
- * tangent of its gradient sweep ({@link SecondSweepEmitter}, forward over reverse), or, where the
- * sweep has none yet, from the tangent program's pullback (the adjoint of the tangent is H·v too);
- * for a {@code double[]}-valued method {@code mJacobian}.
+ * tangent of its gradient sweep ({@link SecondSweepEmitter}, forward over reverse), where it has
+ * one; for a {@code double[]}-valued method {@code mJacobian}.
  */
 final class TangentEmitter {
     private static final ClassName FLAT = ClassName.get("dev.leibniz", "Flat");
@@ -32,7 +31,7 @@ final class TangentEmitter {
         Func f = m.func();
         Func tf = m.tangent();
         String link = "{@link " + owner + "#" + f.signature() + "}";
-        // The tangent program's value is f's directional derivative; its pullback differentiates that again.
+        // The tangent program's value is f's directional derivative (it is run, never differentiated again).
         String tangentLink = "the directional derivative of " + link + " (its tangent program)";
         ClassName gradient = self.nestedClass(CompanionNames.tangentGradient(m.gradient()));
         CompanionEmitter.Method t = new CompanionEmitter.Method(tf, m.tangentPullback(), gradient.simpleName());
@@ -54,10 +53,8 @@ final class TangentEmitter {
             returns = TypeName.DOUBLE;
         }
         addTangent(type, f, tf, link, gradient, params, args, returns);
-        boolean secondOrder = tf.params().stream().anyMatch(Param::differentiated);
-        if (!tf.returnsArray() && !tf.isProcedure() && secondOrder) {
-            addSecondOrder(type, f, tf, link, gradient, SecondSweepEmitter.of(m) == null ? null
-                    : self.nestedClass(m.gradient()), m);
+        if (!tf.returnsArray() && !tf.isProcedure() && SecondSweepEmitter.of(m) != null) {
+            addSecondOrder(type, f, tf, link, self.nestedClass(m.gradient()), m);
         } else if (tf.returnsArray()) {
             JacobianEmitter.add(type, self, f, tf, link, m, gradient);
         }
@@ -89,11 +86,12 @@ final class TangentEmitter {
     // ---- second order ---------------------------------------------------------------------------
 
     /**
-     * @param first the first-order result type when the adjoint has a tangent of its own (the second sweep, forward
-     *     over reverse), whose pair of result objects the Hessian then reuses; null for the adjoint of the tangent
+     * mHvp, mHessian and mLaplacian, from the second sweep.
+     *
+     * @param kept the gradient's result type, of which the second sweep takes two (the gradient, its tangent)
      */
-    private static void addSecondOrder(TypeSpec.Builder type, Func f, Func tf, String link, ClassName gradient,
-            ClassName first, CompanionEmitter.Method m) {
+    private static void addSecondOrder(TypeSpec.Builder type, Func f, Func tf, String link, ClassName kept,
+            CompanionEmitter.Method m) {
         List<ParameterSpec> originals = originals(tf, f);
         String originalArgs = originalArguments(tf, f);
         Locals l = new Locals(tf);
@@ -104,12 +102,9 @@ final class TangentEmitter {
         String unit = l.of("unit");
         String j = l.of("j");
         String dWork = l.of("dWork");
-        type.addMethod(hvpInto(f, tf, first != null ? first : gradient, originals, l, link, first != null,
-                m.pullback().adjoints().size()));
-        ClassName kept = first != null ? first : gradient; // the result objects H·v reuses
-        String works = first != null ? work + ", " + dWork : work;
-        String how = first != null ? "the tangent of its gradient sweep\n(forward over reverse)"
-                : "the adjoint of its tangent\nprogram (reverse over forward)";
+        type.addMethod(hvpInto(f, tf, kept, originals, l, link, m.pullback().adjoints().size()));
+        String works = work + ", " + dWork;
+        String how = "the tangent of its gradient sweep\n(forward over reverse)";
         CodeBlock size = size(f, tf);
 
         type.addMethod(MethodSpec.methodBuilder(f.name() + "Hvp")
@@ -127,8 +122,7 @@ final class TangentEmitter {
                 .addStatement("int $L = $L", n, size)
                 .addStatement("$T.checkLength($L, $L, $S)", FLAT, v, n, v)
                 .addStatement("double[] $L = new double[$L]", hv, n)
-                .addStatement("$LHvpInto($L, $L, $L, new $T()$L)", f.name(), originalArgs, v, hv, kept,
-                        first != null ? ", new " + kept.simpleName() + "()" : "")
+                .addStatement("$LHvpInto($L, $L, $L, new $T(), new $T())", f.name(), originalArgs, v, hv, kept, kept)
                 .addStatement("return $L", hv)
                 .build());
 
@@ -147,7 +141,7 @@ final class TangentEmitter {
                 .addStatement("double[][] $L = new double[$L][$L]", hessian, n, n)
                 .addStatement("double[] $L = new double[$L]", unit, n)
                 .addStatement("$T $L = new $T()", kept, work, kept)
-                .addCode(first != null ? CodeBlock.of("$T $L = new $T();\n", kept, dWork, kept) : CodeBlock.of(""))
+                .addStatement("$T $L = new $T()", kept, dWork, kept)
                 .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
                 .addStatement("$L[$L] = 1.0", unit, j)
                 .addStatement("$LHvpInto($L, $L, $L[$L], $L)", f.name(), originalArgs, unit, hessian, j, works)
@@ -170,7 +164,7 @@ final class TangentEmitter {
                 .addStatement("double[] $L = new double[$L]", unit, n)
                 .addStatement("double[] $L = new double[$L]", column, n)
                 .addStatement("$T $L = new $T()", kept, work, kept)
-                .addCode(first != null ? CodeBlock.of("$T $L = new $T();\n", kept, dWork, kept) : CodeBlock.of(""))
+                .addStatement("$T $L = new $T()", kept, dWork, kept)
                 .addStatement("double $L = 0.0", trace)
                 .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
                 .addStatement("$L[$L] = 1.0", unit, j)
@@ -182,39 +176,34 @@ final class TangentEmitter {
                 .build());
     }
 
-    /** H·v into hv: v spread over the tangents, the tangent program's pullback, its gradient gathered. */
+    /** H·v into hv: v spread over the tangents, the second sweep with the seed 1, the gradient's tangent gathered. */
     private static MethodSpec hvpInto(Func f, Func tf, ClassName gradient, List<ParameterSpec> originals, Locals l,
-            String link, boolean second, int adjoints) {
+            String link, int adjoints) {
         String at = l.of("at");
         CodeBlock.Builder code = CodeBlock.builder().addStatement("int $L = 0", at);
         code.add(spread(f, tf, l.of("v"), at));
-        if (second) { // the seed 1, constant: the tangents of the gradient are H·v
-            code.addStatement("$L($L, 1.0, 0.0, $L, $L$L)", SecondSweepEmitter.name(f), CompanionEmitter.arguments(tf),
-                    l.of("work"), l.of("dWork"), ", null, null".repeat(adjoints));
-        } else {
-            code.addStatement("$LPullback($L, 1.0, $L)", tf.name(), CompanionEmitter.arguments(tf), l.of("work"));
-        }
+        // the seed 1, constant: the tangents of the gradient are H·v
+        code.addStatement("$L($L, 1.0, 0.0, $L, $L$L)", SecondSweepEmitter.name(f), CompanionEmitter.arguments(tf),
+                l.of("work"), l.of("dWork"), ", null, null".repeat(adjoints));
         code.addStatement("$L = 0", at);
-        code.add(gather(f, tf, l.of(second ? "dWork" : "work"), l.of("hv"), at));
-        MethodSpec.Builder b = MethodSpec.methodBuilder(f.name() + "HvpInto")
+        code.add(gather(f, tf, l.of("dWork"), l.of("hv"), at));
+        return MethodSpec.methodBuilder(f.name() + "HvpInto")
                 // private, but documented all the same: -Xdoclint:all checks private members too
                 .addJavadoc("H·v of $L into {@code $L}: the work shared by the Hessian-vector product, the Hessian and\n"
                         + "the Laplacian.\n", link, l.of("hv"))
                 .addJavadoc("$L", CompanionEmitter.paramDocs(f))
                 .addJavadoc("@param $L the direction, flattened\n", l.of("v"))
                 .addJavadoc("@param $L receives H·v, flattened\n", l.of("hv"))
-                .addJavadoc(second ? "@param $L the gradient sweep's result, reused\n" : "@param $L the tangent program's result, reused\n",
-                        l.of("work"))
+                .addJavadoc("@param $L the gradient sweep's result, reused\n", l.of("work"))
+                .addJavadoc("@param $L the tangents of the gradient sweep's result, reused\n", l.of("dWork"))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameters(originals)
                 .addParameter(ARRAY, l.of("v"))
                 .addParameter(ARRAY, l.of("hv"))
-                .addParameter(gradient, l.of("work"));
-        if (second) {
-            b.addJavadoc("@param $L the tangents of the gradient sweep's result, reused\n", l.of("dWork"))
-                    .addParameter(gradient, l.of("dWork"));
-        }
-        return b.addCode(code.build()).build();
+                .addParameter(gradient, l.of("work"))
+                .addParameter(gradient, l.of("dWork"))
+                .addCode(code.build())
+                .build();
     }
 
     /** Names for the locals of generated helpers that no parameter of the method takes. */

@@ -51,6 +51,9 @@ sealed interface Act {
      */
     record Inert() implements Act {}
 
+    /** The line has no tangent (second order cannot go through it), for the reason given, which javac's note shows. */
+    record Refuse(String why) implements Act {}
+
     /** A linear line whose tangent goes after it. */
     Act LINEAR = new Linear(false);
     /** A linear line whose tangent goes before it. */

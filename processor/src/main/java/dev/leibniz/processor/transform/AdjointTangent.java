@@ -116,6 +116,8 @@ final class AdjointTangent {
                 }
             }
             out.add(line);
+        } else if (act instanceof Act.Refuse r) {
+            throw new Refused(r.why());
         } else if (act instanceof Act.Inert) {
             out.add(line);
         } else if (act instanceof Act.Linear linear) {

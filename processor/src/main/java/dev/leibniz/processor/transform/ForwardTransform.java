@@ -68,11 +68,7 @@ public final class ForwardTransform {
     /** For a primal value the table holds, the method's value it stands for (to ask whether it has a tangent). */
     private final Map<Var, Var> origin = new HashMap<>();
 
-    /** Whether the tangent program is differentiated again (for second order), or only run (forward mode alone). */
-    private final boolean secondOrder;
-
-    private ForwardTransform(Func f, Activity activity, Tangents tangents, boolean secondOrder) {
-        this.secondOrder = secondOrder;
+    private ForwardTransform(Func f, Activity activity, Tangents tangents) {
         this.f = f;
         this.activity = activity;
         this.tangents = tangents;
@@ -117,14 +113,9 @@ public final class ForwardTransform {
         return writes[0];
     }
 
-    /**
-     * The tangent program of f, named {@code fTangent}.
-     *
-     * @param secondOrder true: its parameters are differentiated, so its pullback gives H·v; false: none
-     *     is, for a method whose tangent goes through black boxes (a {@code @DerivativeOf} rule's partials)
-     */
-    public static Func of(Func f, Activity activity, Tangents tangents, boolean secondOrder) throws Unsupported {
-        return new ForwardTransform(f, activity, tangents, secondOrder).run();
+    /** The tangent program of f, named {@code fTangent}: run, never differentiated again (no parameter is). */
+    public static Func of(Func f, Activity activity, Tangents tangents) throws Unsupported {
+        return new ForwardTransform(f, activity, tangents).run();
     }
 
     /** The name of the tangent program of a method. */
@@ -136,7 +127,7 @@ public final class ForwardTransform {
         List<Param> params = new ArrayList<>();
         List<Param> tangentParams = new ArrayList<>();
         for (Param p : f.params()) {
-            params.add(new Param(p(p.var()), p.type(), secondOrder && p.differentiated()));
+            params.add(new Param(p(p.var()), p.type(), false));
         }
         List<String> names = tangentParameterNames(f.params().stream().map(Param::name).toList(),
                 f.params().stream().map(Param::differentiated).toList());
@@ -145,7 +136,7 @@ public final class ForwardTransform {
                 Var t = new Var(names.get(tangentParams.size()), p.var().type(), Var.Kind.PARAM);
                 t.setJavaType(p.var().javaType());
                 tangent.put(p.var(), t);
-                tangentParams.add(new Param(t, p.type(), secondOrder));
+                tangentParams.add(new Param(t, p.type(), false));
             }
         }
         params.addAll(tangentParams);

@@ -758,7 +758,9 @@ public final class ReverseTransform {
     private Act forwardCallAct(Call k, String lhs, boolean recorded) {
         if (k.callee().pullback() == null) {
             // A @DerivativeOf rule has no second derivatives: only a value that does not vary has its tangent (nothing).
-            return k.target() != null && !activity.isActive(k.target()) ? new Act.Call(t -> List.of(), false) : null;
+            return k.target() != null && !activity.isActive(k.target()) ? new Act.Call(t -> List.of(), false)
+                    : new Act.Refuse("its derivative goes through '" + k.callee().description()
+                            + "', whose @DerivativeOf rule gives first derivatives only");
         }
         if (recorded && !secondSweepReplays(k)) {
             return null; // a replay the second sweep cannot stand in for

@@ -98,8 +98,6 @@ final class OracleHarness {
         int tangentsMissing;
         /** Points where mHessian matched Hipparchus's order-2 derivatives. */
         int hessiansChecked;
-        /** Of those, the Hessians the tangent of the gradient sweep computed (forward over reverse). */
-        int hessiansForwardOverReverse;
         /** Points where a double[]-valued library method's mJacobian and mTangent matched Hipparchus's Jacobian. */
         int jacobiansChecked;
         final Map<String, Integer> skipReasons = new TreeMap<>();
@@ -116,7 +114,6 @@ final class OracleHarness {
             tangentsChecked += o.tangentsChecked;
             tangentsMissing += o.tangentsMissing;
             hessiansChecked += o.hessiansChecked;
-            hessiansForwardOverReverse += o.hessiansForwardOverReverse;
             jacobiansChecked += o.jacobiansChecked;
             o.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Integer::sum));
             o.featureCounts.forEach((k, v) -> featureCounts.merge(k, v, Integer::sum));
@@ -126,11 +123,11 @@ final class OracleHarness {
         public String toString() {
             return String.format(Locale.ROOT,
                     "generated=%d checked=%d points=%d skippedPoints=%d compilations=%d cdCompared=%d cdInconclusive=%d "
-                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d (forward over reverse %d) "
+                            + "tangentsChecked=%d tangentsMissing=%d hessiansChecked=%d "
                             + "jacobiansChecked=%d%n"
                             + "  skip reasons: %s%n  features: %s",
                     generated, checked, pointsCompared, pointsSkipped, compilations, cdCompared, cdInconclusive,
-                    tangentsChecked, tangentsMissing, hessiansChecked, hessiansForwardOverReverse, jacobiansChecked,
+                    tangentsChecked, tangentsMissing, hessiansChecked, jacobiansChecked,
                     skipReasons, featureCounts);
         }
     }
@@ -824,10 +821,6 @@ final class OracleHarness {
                             if (second != null) {
                                 bad.addAll(second);
                                 st.hessiansChecked++;
-                                if (java.util.Arrays.stream(hessian.getDeclaringClass().getDeclaredMethods())
-                                        .anyMatch(x -> x.getName().equals(m.name() + "SecondSweep"))) {
-                                    st.hessiansForwardOverReverse++;
-                                }
                             }
                         }
                     }
