@@ -45,4 +45,22 @@ final class Recursion {
         }
         return c[i] + x * horner(c, x, i + 1);
     }
+
+    /** Two methods calling each other: up(x, n) = x down(x, n - 1), down(x, n) = 2x up(x, n - 1), so up = 2^⌊n/2⌋ xⁿ. */
+    @Differentiable(wrt = "x")
+    static double up(double x, int n) {
+        if (n == 0) {
+            return 1.0;
+        }
+        return x * down(x, n - 1);
+    }
+
+    /** The other half of {@link #up}. */
+    @Differentiable(wrt = "x")
+    static double down(double x, int n) {
+        if (n == 0) {
+            return 1.0;
+        }
+        return 2.0 * x * up(x, n - 1);
+    }
 }

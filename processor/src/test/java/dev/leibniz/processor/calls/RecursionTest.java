@@ -93,6 +93,18 @@ class RecursionTest {
         assertClose("T_" + n + "''", vector(second), vector(RecursionGrad.chebyshevHessian(x, n)[0][0]));
     }
 
+    /** Methods calling each other have forward mode and second sweeps too: up(x, n) = 2^⌊n/2⌋ xⁿ. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 6})
+    void mutualRecursionsTangentAndSecondDerivative(int n) {
+        double x = 1.3;
+        double c = Math.pow(2, n / 2);
+        double first = n == 0 ? 0.0 : c * n * Math.pow(x, n - 1);
+        double second = n < 2 ? 0.0 : c * n * (n - 1) * Math.pow(x, n - 2);
+        assertClose("up' dx, n=" + n, vector(first * 0.5), vector(RecursionGrad.upTangent(x, n, 0.5)));
+        assertClose("up'', n=" + n, vector(second), vector(RecursionGrad.upHessian(x, n)[0][0]));
+    }
+
     /** horner(c, x, i) = sum over j >= i of c[j] x^(j - i). */
     @ParameterizedTest
     @CsvSource({"0.7, 0", "-1.4, 0", "2.0, 1", "0.5, 3"})

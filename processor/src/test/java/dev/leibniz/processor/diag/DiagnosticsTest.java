@@ -2,6 +2,8 @@ package dev.leibniz.processor.diag;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -401,6 +403,39 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining("cannot differentiate through 'C.g'").inFile(file).onLine(12);
         assertThat(c).hadNoteContaining("in g calls h: 'Double.doubleToLongBits(a)' is not differentiable")
                 .inFile(file).onLine(12);
+    }
+
+    @Test
+    void aCycleThroughARuleHasForwardModeAndNotesWhySecondOrderIsMissing() {
+        JavaFileObject file = source("""
+                    static double softplus(double z) {
+                        return Math.log1p(Math.exp(z));
+                    }
+                    @dev.leibniz.DerivativeOf("softplus") static double softplusPullback(double z, double seed) {
+                        return seed / (1 + Math.exp(-z));
+                    }
+                    @Differentiable static double a(double x, int n) {
+                        return n == 0 ? x : b(x, n - 1) * x;
+                    }
+                    @Differentiable static double b(double x, int n) {
+                        return n == 0 ? 1.0 : a(x, n - 1) + softplus(x);
+                    }""");
+        Compilation c = javac().withProcessors(new LeibnizProcessor()).withOptions("-Xlint:all", "-Werror").compile(file);
+        assertThat(c).succeeded();
+        assertThat(c).hadNoteContaining("b has forward mode (mTangent) but no second order (mHessian, mHvp, mLaplacian): "
+                + "its derivative goes through 'C.softplus', whose @DerivativeOf rule gives first derivatives only")
+                .inFile(file).onLine(14);
+        assertThat(c).hadNoteContaining("a has forward mode (mTangent) but no second order (mHessian, mHvp, mLaplacian): "
+                + "it calls 'C.b', which has no second order").inFile(file).onLine(11);
+        String companion;
+        try {
+            companion = c.generatedSourceFile("p.CGrad").orElseThrow().getCharContent(true).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(companion.contains("public static double aTangent("), "a keeps forward mode");
+        assertTrue(companion.contains("public static double bTangent("), "b keeps forward mode");
+        assertFalse(companion.contains("aHessian(") || companion.contains("bHessian("), "no second order");
     }
 
     @Test
