@@ -163,19 +163,14 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double mml514TangentSweep(double x, double dx, double seed, boolean gradient,
-            long wanted, Mml514TangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double mml514TangentValue(double x, double dx, Mml514TangentGradient into) {
         double a = x * x; // line 11: double a = x * x
         double dxTerm = x * dx; // line 11: double a = x * x
         double da = dxTerm + dxTerm; // line 11: double a = x * x
@@ -193,24 +188,8 @@ public final class ExamplesGrad {
         double f = d + e; // line 16: double f = d + e
         double df = dd + de; // line 16: double f = d + e
         double value = df; // line 17: return f
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#mml514(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double mml514TangentValue(double x, double dx, Mml514TangentGradient into) {
-        return mml514TangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -493,19 +472,15 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double mml514OneExpressionTangentSweep(double x, double dx, double seed,
-            boolean gradient, long wanted, Mml514OneExpressionTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double mml514OneExpressionTangentValue(double x, double dx,
+            Mml514OneExpressionTangentGradient into) {
         double prod = x * x; // line 23: x * x
         double dxTerm = x * dx; // line 23: x * x
         double dProd = dxTerm + dxTerm; // line 23: x * x
@@ -523,25 +498,8 @@ public final class ExamplesGrad {
         double sum_2 = sqrt + cos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
         double dSum_2 = dSqrt + dCos; // line 23: Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp(x * x))
         double value = dSum_2; // line 23: return Math.sqrt(x * x + Math.exp(x * x)) + Math.cos(x * x + Math.exp...
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#mml514OneExpression(double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double mml514OneExpressionTangentValue(double x, double dx,
-            Mml514OneExpressionTangentGradient into) {
-        return mml514OneExpressionTangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -833,8 +791,8 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param w1 a differentiated input
      * @param w2 a differentiated input
      * @param b a constant input
@@ -844,16 +802,11 @@ public final class ExamplesGrad {
      * @param dW2 the tangent (direction) of {@code w2}
      * @param dX1 the tangent (direction) of {@code x1}
      * @param dX2 the tangent (direction) of {@code x2}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double neuronTangentSweep(double w1, double w2, double b, double x1, double x2,
-            double dW1, double dW2, double dX1, double dX2, double seed, boolean gradient,
-            long wanted, NeuronTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double neuronTangentValue(double w1, double w2, double b, double x1, double x2,
+            double dW1, double dW2, double dX1, double dX2, NeuronTangentGradient into) {
         double prod = w1 * x1; // line 29: w1 * x1
         double dW1Term = x1 * dW1; // line 29: w1 * x1
         double dX1Term = w1 * dX1; // line 29: w1 * x1
@@ -877,32 +830,8 @@ public final class ExamplesGrad {
         double div = neg_2 / sum_2; // line 30: 1 / (1 + Math.exp(-z))
         double dQuot = div * dSum_2; // line 30: 1 / (1 + Math.exp(-z))
         double value = dQuot; // line 30: return 1 / (1 + Math.exp(-z))
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#neuron(double, double, double, double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param w1 a differentiated input
-     * @param w2 a differentiated input
-     * @param b a constant input
-     * @param x1 a differentiated input
-     * @param x2 a differentiated input
-     * @param dW1 the tangent (direction) of {@code w1}
-     * @param dW2 the tangent (direction) of {@code w2}
-     * @param dX1 the tangent (direction) of {@code x1}
-     * @param dX2 the tangent (direction) of {@code x2}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double neuronTangentValue(double w1, double w2, double b, double x1, double x2,
-            double dW1, double dW2, double dX1, double dX2, NeuronTangentGradient into) {
-        return neuronTangentSweep(w1, w2, b, x1, x2, dW1, dW2, dX1, dX2, 0.0, false, -1L, into);
     }
 
     /**
@@ -1273,21 +1202,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param r a differentiated input
      * @param delta a differentiated input
      * @param dr the tangent (direction) of {@code r}
      * @param dDelta the tangent (direction) of {@code delta}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double huberTangentSweep(double r, double delta, double dr, double dDelta,
-            double seed, boolean gradient, long wanted, HuberTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double huberTangentValue(double r, double delta, double dr, double dDelta,
+            HuberTangentGradient into) {
         double value;
         double a = Math.abs(r); // line 36: double a = Math.abs(r)
         double signum = Math.signum(r); // line 36: double a = Math.abs(r)
@@ -1328,27 +1253,8 @@ public final class ExamplesGrad {
             }
             value = dLinear_2; // line 44: return linear
         }
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#huber(double, double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param r a differentiated input
-     * @param delta a differentiated input
-     * @param dr the tangent (direction) of {@code r}
-     * @param dDelta the tangent (direction) of {@code delta}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double huberTangentValue(double r, double delta, double dr, double dDelta,
-            HuberTangentGradient into) {
-        return huberTangentSweep(r, delta, dr, dDelta, 0.0, false, -1L, into);
     }
 
     /**
@@ -1648,22 +1554,18 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param y a differentiated input
      * @param n a constant input
      * @param dx the tangent (direction) of {@code x}
      * @param dy the tangent (direction) of {@code y}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double polynomialTangentSweep(double x, double y, int n, double dx, double dy,
-            double seed, boolean gradient, long wanted, PolynomialTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double polynomialTangentValue(double x, double y, int n, double dx, double dy,
+            PolynomialTangentGradient into) {
         double pow = Math.pow(x, 3); // line 50: Math.pow(x, 3)
         double pow_2 = Math.pow(x, 2.0); // line 50: Math.pow(x, 3)
         double mul = 3.0 * pow_2; // line 50: Math.pow(x, 3)
@@ -1695,28 +1597,8 @@ public final class ExamplesGrad {
         double dyTerm = q * dy; // line 52: q *= y
         double dq_2 = dqTerm + dyTerm; // line 52: q *= y
         double value = dq_2; // line 53: return q
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#polynomial(double, double, int)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param y a differentiated input
-     * @param n a constant input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dy the tangent (direction) of {@code y}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double polynomialTangentValue(double x, double y, int n, double dx, double dy,
-            PolynomialTangentGradient into) {
-        return polynomialTangentSweep(x, y, n, dx, dy, 0.0, false, -1L, into);
     }
 
     /**
@@ -2027,19 +1909,14 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double productTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, ProductTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
         double p = 1; // line 59: double p = 1
         double dp = 0.0; // line 59: double p = 1
         for (int i = 0; i < x.length; i++) { // line 60: for (int i = 0; i < x.length; i++)
@@ -2052,24 +1929,8 @@ public final class ExamplesGrad {
             dp = dpTerm + dX_iTerm; // line 61: p *= x[i]
         }
         double value = dp; // line 63: return p
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#product(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double productTangentValue(double[] x, double[] dx, ProductTangentGradient into) {
-        return productTangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -2509,19 +2370,15 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param dx the tangent (direction) of {@code x}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double rosenbrockTangentSweep(double[] x, double[] dx, double seed,
-            boolean gradient, long wanted, RosenbrockTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double rosenbrockTangentValue(double[] x, double[] dx,
+            RosenbrockTangentGradient into) {
         double sum = 0; // line 72: double sum = 0
         double dSum = 0.0; // line 72: double sum = 0
         for (int i = 0; i < x.length - 1; i++) { // line 73: for (int i = 0; i < x.length - 1; i++)
@@ -2554,25 +2411,8 @@ public final class ExamplesGrad {
             dSum = dSum + dSum_2; // line 76: sum += 100 * a * a + b * b
         }
         double value = dSum; // line 78: return sum
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#rosenbrock(double[])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double rosenbrockTangentValue(double[] x, double[] dx,
-            RosenbrockTangentGradient into) {
-        return rosenbrockTangentSweep(x, dx, 0.0, false, -1L, into);
     }
 
     /**
@@ -2910,22 +2750,17 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param x a differentiated input
      * @param limit a differentiated input
      * @param dx the tangent (direction) of {@code x}
      * @param dLimit the tangent (direction) of {@code limit}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double clippedSumTangentSweep(double[] x, double limit, double[] dx,
-            double dLimit, double seed, boolean gradient, long wanted,
-            ClippedSumTangentGradient into) {
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
+    public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
+            double dLimit, ClippedSumTangentGradient into) {
         double s = 0; // line 84: double s = 0
         double ds = 0.0; // line 84: double s = 0
         for (int i = 0; i < x.length; i++) { // line 85: for (double v : x)
@@ -2944,27 +2779,8 @@ public final class ExamplesGrad {
             }
         }
         double value = ds; // line 94: return s
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#clippedSum(double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param x a differentiated input
-     * @param limit a differentiated input
-     * @param dx the tangent (direction) of {@code x}
-     * @param dLimit the tangent (direction) of {@code limit}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double clippedSumTangentValue(double[] x, double limit, double[] dx,
-            double dLimit, ClippedSumTangentGradient into) {
-        return clippedSumTangentSweep(x, limit, dx, dLimit, 0.0, false, -1L, into);
     }
 
     /**
@@ -3259,30 +3075,25 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param w a differentiated input
      * @param x a differentiated input
      * @param target a differentiated input
      * @param dw the tangent (direction) of {@code w}
      * @param dx the tangent (direction) of {@code x}
      * @param dTarget the tangent (direction) of {@code target}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double neuronLossTangentSweep(double[] w, double[] x, double target, double[] dw,
-            double[] dx, double dTarget, double seed, boolean gradient, long wanted,
-            NeuronLossTangentGradient into) {
+    public static double neuronLossTangentValue(double[] w, double[] x, double target, double[] dw,
+            double[] dx, double dTarget, NeuronLossTangentGradient into) {
         if (into.mml514Call == null) {
             into.mml514Call = new golden.ExamplesGrad.Mml514Gradient();
         }
         if (into.mml514Call2 == null) {
             into.mml514Call2 = new golden.ExamplesGrad.Mml514TangentGradient();
         }
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double z = 0; // line 112: double z = 0
         double dz = 0.0; // line 112: double z = 0
         for (int i = 0; i < x.length; i++) { // line 113: for (int i = 0; i < x.length; i++)
@@ -3314,29 +3125,8 @@ public final class ExamplesGrad {
         double sum = prod_2 + softplus; // line 117: (y - target) * (y - target) + softplus(w[0])
         double dSum = dProd_2 + dSoftplus; // line 117: (y - target) * (y - target) + softplus(w[0])
         double value = dSum; // line 117: return (y - target) * (y - target) + softplus(w[0])
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#neuronLoss(double[], double[], double)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param w a differentiated input
-     * @param x a differentiated input
-     * @param target a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dTarget the tangent (direction) of {@code target}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double neuronLossTangentValue(double[] w, double[] x, double target, double[] dw,
-            double[] dx, double dTarget, NeuronLossTangentGradient into) {
-        return neuronLossTangentSweep(w, x, target, dw, dx, dTarget, 0.0, false, -1L, into);
     }
 
     /**
@@ -3788,8 +3578,9 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Runs the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) with the buffers of {@code into}: the written arrays hold what it writes, and their
+     * tangents the tangents of what it writes. Callers' tangent programs use this; allocates
+     * nothing once {@code into} is warm.
      * @param d a constant input
      * @param l a differentiated input
      * @param x a differentiated input
@@ -3797,15 +3588,10 @@ public final class ExamplesGrad {
      * @param dl the tangent (direction) of {@code l}
      * @param dx the tangent (direction) of {@code x}
      * @param dOut the tangent (direction) of {@code out}
-     * @param outSeed as for the pullback
-     * @param dOutSeed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
+     * @param into lends its buffers, and receives the value
      */
-    private static void unitLowerTimesTangentSweep(int d, double[] l, double[] x, double[] out,
-            double[] dl, double[] dx, double[] dOut, double[] outSeed, double[] dOutSeed,
-            boolean gradient, long wanted, UnitLowerTimesTangentGradient into) {
+    public static void unitLowerTimesTangentValue(int d, double[] l, double[] x, double[] out,
+            double[] dl, double[] dx, double[] dOut, UnitLowerTimesTangentGradient into) {
         if (dev.leibniz.Workspace.shares(out, l)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'l'; pass a copy for one of them");
         }
@@ -3820,12 +3606,6 @@ public final class ExamplesGrad {
         }
         if (dev.leibniz.Workspace.shares(out, dOut)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dOut'; pass a copy for one of them");
-        }
-        if (dev.leibniz.Workspace.shares(out, outSeed)) {
-            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'outSeed'; pass a copy for one of them");
-        }
-        if (dev.leibniz.Workspace.shares(out, dOutSeed)) {
-            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'out', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
         }
         if (dev.leibniz.Workspace.shares(dOut, l)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'l'; pass a copy for one of them");
@@ -3842,13 +3622,6 @@ public final class ExamplesGrad {
         if (dev.leibniz.Workspace.shares(dOut, dx)) {
             throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dx'; pass a copy for one of them");
         }
-        if (dev.leibniz.Workspace.shares(dOut, outSeed)) {
-            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'outSeed'; pass a copy for one of them");
-        }
-        if (dev.leibniz.Workspace.shares(dOut, dOutSeed)) {
-            throw new IllegalArgumentException("unitLowerTimes writes into its parameter 'dOut', and the same array is also passed as 'dOutSeed'; pass a copy for one of them");
-        }
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         for (int i = 0; i < d; i++) { // line 123: for (int i = 0; i < d; i++)
             double x_i = x[i]; // line 124: x[i]
             double dX_i = dx[i]; // line 124: x[i]
@@ -3876,27 +3649,7 @@ public final class ExamplesGrad {
                 idx = idx + 1; // line 130: idx++
             }
         }
-        if (!gradient) { // the value alone
-            return;
-        }
-    }
-
-    /**
-     * Runs the directional derivative of {@link golden.Examples#unitLowerTimes(int, double[], double[], double[])} (its tangent program) alone, without its derivative, with the buffers of {@code into}: the written arrays hold
-     * what it writes. The forward sweeps of its callers use this; allocates nothing once
-     * {@code into} is warm.
-     * @param d a constant input
-     * @param l a differentiated input
-     * @param x a differentiated input
-     * @param out a differentiated input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dx the tangent (direction) of {@code x}
-     * @param dOut the tangent (direction) of {@code out}
-     * @param into lends its buffers
-     */
-    public static void unitLowerTimesTangentValue(int d, double[] l, double[] x, double[] out,
-            double[] dl, double[] dx, double[] dOut, UnitLowerTimesTangentGradient into) {
-        unitLowerTimesTangentSweep(d, l, x, out, dl, dx, dOut, null, null, false, -1L, into);
+        return;
     }
 
     /**
@@ -4273,22 +4026,18 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param l a differentiated input
      * @param xs a differentiated input
      * @param d a constant input
      * @param dl the tangent (direction) of {@code l}
      * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double squaredNormsTangentSweep(double[] l, double[] xs, int d, double[] dl,
-            double[] dXs, double seed, boolean gradient, long wanted,
-            SquaredNormsTangentGradient into) {
+    public static double squaredNormsTangentValue(double[] l, double[] xs, int d, double[] dl,
+            double[] dXs, SquaredNormsTangentGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
@@ -4296,7 +4045,6 @@ public final class ExamplesGrad {
         if (into.unitLowerTimesCall == null) {
             into.unitLowerTimesCall = new golden.ExamplesGrad.UnitLowerTimesTangentGradient();
         }
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double[] x = workspace.doubles(0, d); // line 143: double[] x = new double[d]
         double[] dx = workspace.doubles(1, d); // line 143: double[] x = new double[d]
         double[] y = workspace.doubles(2, d); // line 144: double[] y = new double[d]
@@ -4330,28 +4078,8 @@ public final class ExamplesGrad {
             n = n_2; // line 146: n += d
         }
         double value = ds; // line 155: return s
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#squaredNorms(double[], double[], int)} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param l a differentiated input
-     * @param xs a differentiated input
-     * @param d a constant input
-     * @param dl the tangent (direction) of {@code l}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double squaredNormsTangentValue(double[] l, double[] xs, int d, double[] dl,
-            double[] dXs, SquaredNormsTangentGradient into) {
-        return squaredNormsTangentSweep(l, xs, d, dl, dXs, 0.0, false, -1L, into);
     }
 
     /**
@@ -4896,28 +4624,23 @@ public final class ExamplesGrad {
     }
 
     /**
-     * The forward sweep of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) and, when {@code gradient} is set, its reverse sweep: the one body
-     * that the pullback, the partial pullback and the value method share.
+     * Computes the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) with the buffers of {@code into}. Callers' tangent programs use this; allocates nothing once {@code into} is
+     * warm.
      * @param w a differentiated input
      * @param v a differentiated input
      * @param xs a differentiated input
      * @param dw the tangent (direction) of {@code w}
      * @param dv the tangent (direction) of {@code v}
      * @param dXs the tangent (direction) of {@code xs}
-     * @param seed as for the pullback
-     * @param gradient whether to run the reverse sweep
-     * @param wanted which gradients to compute: bit i for parameter i, {@code -1L} for all
-     * @param into receives the value and the gradients, and lends its buffers
-     * @return the value
+     * @param into lends its buffers, and receives the value
+     * @return the directional derivative
      */
-    private static double batchLayerTangentSweep(double[][] w, double[][] v, double[][] xs,
-            double[][] dw, double[][] dv, double[][] dXs, double seed, boolean gradient,
-            long wanted, BatchLayerTangentGradient into) {
+    public static double batchLayerTangentValue(double[][] w, double[][] v, double[][] xs,
+            double[][] dw, double[][] dv, double[][] dXs, BatchLayerTangentGradient into) {
         if (into.workspace == null) {
             into.workspace = new dev.leibniz.Workspace();
         }
         dev.leibniz.Workspace workspace = into.workspace;
-        // Forward sweep: the value, keeping the intermediates the reverse sweep reads.
         double loss = 0; // line 165: double loss = 0
         double dLoss = 0.0; // line 165: double loss = 0
         for (int s = 0; s < xs.length; s++) { // line 166: for (int s = 0; s < xs.length; s++)
@@ -4972,29 +4695,8 @@ public final class ExamplesGrad {
             }
         }
         double value = dLoss; // line 183: return loss
-        if (!gradient) { // the value alone
-            into.value = value;
-            return value;
-        }
         into.value = value;
         return value;
-    }
-
-    /**
-     * The value of the directional derivative of {@link golden.Examples#batchLayer(double[][], double[][], double[][])} (its tangent program) alone, without its derivative, computed with the buffers of {@code into}. The forward sweeps of its callers use this;
-     * allocates nothing once {@code into} is warm.
-     * @param w a differentiated input
-     * @param v a differentiated input
-     * @param xs a differentiated input
-     * @param dw the tangent (direction) of {@code w}
-     * @param dv the tangent (direction) of {@code v}
-     * @param dXs the tangent (direction) of {@code xs}
-     * @param into lends its buffers
-     * @return the value
-     */
-    public static double batchLayerTangentValue(double[][] w, double[][] v, double[][] xs,
-            double[][] dw, double[][] dv, double[][] dXs, BatchLayerTangentGradient into) {
-        return batchLayerTangentSweep(w, v, xs, dw, dv, dXs, 0.0, false, -1L, into);
     }
 
     /**

@@ -11,6 +11,9 @@ import dev.leibniz.processor.CompanionNames;
 import dev.leibniz.processor.ir.Func;
 import dev.leibniz.processor.ir.Param;
 import dev.leibniz.processor.ir.Type;
+import dev.leibniz.processor.transform.Code;
+import dev.leibniz.processor.transform.ForwardPruning;
+import dev.leibniz.processor.transform.ReverseTransform;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -41,16 +44,15 @@ final class TangentEmitter {
         String args = CompanionEmitter.arguments(tf);
         String into = m.tangentPullback().into();
         String seed = m.tangentPullback().seed();
-        TypeName returns;
-        if (tf.returnsArray()) {
+        TypeName returns = tf.returnsArray() ? ARRAY : tf.isProcedure() ? TypeName.VOID : TypeName.DOUBLE;
+        if (addTangentValue(type, tf, tangentLink, gradient, params, into, t, returns)) {
+            // its body is mTangentValue's own
+        } else if (tf.returnsArray()) {
             CompanionEmitter.addVectorPullback(type, tf, tangentLink, gradient, params, args, seed, into, t);
-            returns = ARRAY;
         } else if (tf.isProcedure()) {
             CompanionEmitter.addProcedurePullback(type, tf, tangentLink, gradient, params, args, into, t);
-            returns = TypeName.VOID;
         } else {
             CompanionEmitter.addScalarPullback(type, tf, tangentLink, gradient, params, args, seed, into, t);
-            returns = TypeName.DOUBLE;
         }
         addTangent(type, f, tf, link, gradient, params, args, returns);
         if (!tf.returnsArray() && !tf.isProcedure() && SecondSweepEmitter.of(m) != null) {
@@ -58,6 +60,69 @@ final class TangentEmitter {
         } else if (tf.returnsArray()) {
             JacobianEmitter.add(type, self, f, tf, link, m, gradient);
         }
+    }
+
+    /**
+     * {@code mTangentValue}, holding the tangent program's sweep as it runs without a gradient (it has none to take):
+     * the sweep's flags, seeds and adjoints that the body still reads are locals with the values it runs with. False
+     * where the sweep has no branch for the value alone (then the sweep is a method of its own, as a gradient's is).
+     */
+    private static boolean addTangentValue(TypeSpec.Builder type, Func tf, String link, ClassName gradient,
+            List<ParameterSpec> params, String into, CompanionEmitter.Method t, TypeName returns) {
+        ReverseTransform.Result r = t.pullback();
+        List<Code> body = ReverseTransform.valueAlone(r);
+        if (body == null) {
+            return false;
+        }
+        java.util.Set<String> nulls = new java.util.HashSet<>(tf.isProcedure() || tf.returnsArray()
+                ? tf.isProcedure() ? r.outputSeeds() : List.of(r.seed()) : List.of());
+        r.adjoints().forEach(a -> nulls.add(a.name()));
+        // (a check that an array shares no storage with a null seed or adjoint never fires)
+        List<Code> guard = r.guard().stream().filter(c -> !(c instanceof Code.Branch b && b.condition().contains(".shares(")
+                && ForwardPruning.mentioned(List.of(c)).stream().anyMatch(nulls::contains))).toList();
+        List<Code> all = new ArrayList<>(guard);
+        all.addAll(body);
+        java.util.Set<String> read = ForwardPruning.mentioned(all);
+        java.util.function.Predicate<String> reads = n -> read.contains(n) || read.contains("#" + n);
+        CodeBlock.Builder locals = CodeBlock.builder();
+        if (reads.test(r.gradient())) {
+            locals.addStatement("boolean $L = false", r.gradient());
+        }
+        if (reads.test(r.wanted())) {
+            locals.addStatement("long $L = -1L", r.wanted());
+        }
+        for (String seed : tf.isProcedure() ? r.outputSeeds() : List.of(r.seed())) {
+            if (reads.test(seed)) {
+                locals.addStatement(tf.isProcedure() || tf.returnsArray() ? "double[] $L = null" : "double $L = 0.0", seed);
+            }
+        }
+        for (ReverseTransform.Adjoint a : r.adjoints()) {
+            if (reads.test(a.name())) {
+                locals.addStatement("$T $L = null", CompanionEmitter.arrayType(a.type()), a.name());
+            }
+        }
+        MethodSpec.Builder b = MethodSpec.methodBuilder(tf.name() + "Value")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(tf.isProcedure()
+                        ? "Runs $L with the buffers of {@code $L}: the written arrays hold what it writes, and their\n"
+                                + "tangents the tangents of what it writes. Callers' tangent programs use this; allocates\n"
+                                + "nothing once {@code $L} is warm.\n"
+                        : "Computes $L with the buffers of {@code $L}" + (tf.returnsArray() ? " (which owns the returned\n"
+                                + "array)" : "") + ". Callers' tangent programs use this; allocates nothing once {@code $L} is\n"
+                                + "warm.\n", link, into, into)
+                .addJavadoc("$L", CompanionEmitter.paramDocs(tf))
+                .addJavadoc("@param $L lends its buffers, and receives the value\n", into)
+                .addParameters(params)
+                .addParameter(gradient, into)
+                .returns(returns);
+        if (!returns.equals(TypeName.VOID)) {
+            b.addJavadoc("@return the directional derivative\n");
+        }
+        type.addMethod(b.addCode(locals.build())
+                .addCode(CodeRenderer.render(guard))
+                .addCode(CodeRenderer.render(body))
+                .build());
+        return true;
     }
 
     private static void addTangent(TypeSpec.Builder type, Func f, Func tf, String link, ClassName gradient,

@@ -116,6 +116,22 @@ public final class ReverseTransform {
                 r.wanted(), r.adjoints(), r.reverseOnly(), r.split(), r.guard(), r.second());
     }
 
+    /**
+     * The sweep as it runs without its gradient: the forward sweep up to the branch for the value alone, then that
+     * branch's body (which returns); null where the sweep has no such branch.
+     */
+    public static List<Code> valueAlone(Result r) {
+        for (int k = 0; k < r.body().size(); k++) {
+            if (r.body().get(k) instanceof Code.Branch b && VALUE_ALONE.equals(b.comment())) {
+                List<Code> out = new ArrayList<>(r.body().subList(0, k));
+                out.removeIf(c -> c instanceof Code.Comment); // (the sweeps' headers: there is one sweep)
+                out.addAll(b.then());
+                return out;
+            }
+        }
+        return null;
+    }
+
     /** A parameter of the sweep: a caller's adjoint array ({@code type} is its Java type), or null. */
     public record Adjoint(String type, String name) {}
 
