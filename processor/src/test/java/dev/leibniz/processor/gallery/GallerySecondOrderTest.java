@@ -98,7 +98,7 @@ class GallerySecondOrderTest {
     private static void check(GalleryCase c, ClassLoader loader) throws Exception {
         Methods m = methods(c, loader);
         if (m == null) {
-            return; // counted by mostProgramsHaveSecondOrder
+            return; // counted by everyProgramButThoseThroughARuleHasSecondOrder
         }
         Random random = new Random(11);
         double exact = c.floats ? FLOAT_EXACT : EXACT;
