@@ -52,8 +52,7 @@ public final class AdjointPeephole {
                         l.comment());
                 out.addAll(promote(inner));
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.condition(), passThrough(rewrite(b.then())), passThrough(rewrite(b.otherwise())),
-                        b.comment()));
+                out.add(b.with(passThrough(rewrite(b.then())), passThrough(rewrite(b.otherwise()))));
             } else {
                 out.add(c);
             }
@@ -258,8 +257,7 @@ public final class AdjointPeephole {
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.label(), l.header(), replaced(l.body(), element, sum), l.doWhile(), l.comment()));
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.condition(), replaced(b.then(), element, sum), replaced(b.otherwise(), element, sum),
-                        b.comment()));
+                out.add(b.with(replaced(b.then(), element, sum), replaced(b.otherwise(), element, sum)));
             } else {
                 out.add(c);
             }

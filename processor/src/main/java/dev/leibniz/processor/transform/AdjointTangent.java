@@ -58,7 +58,7 @@ final class AdjointTangent {
             if (c instanceof Code.Line line) {
                 line(line, out);
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(condition(b.condition()), code(b.then()), code(b.otherwise()), b.comment()));
+                out.add(new Code.Branch(condition(b), code(b.then()), code(b.otherwise()), b.comment()));
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.label(), l.header(), code(l.body()), l.doWhile(), l.comment()));
             } else {
@@ -87,18 +87,15 @@ final class AdjointTangent {
         return Mentions.mentioned(text.substring(0, op)).stream().noneMatch(varying::contains);
     }
 
-    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("([\\w$]+) == 1\\.0");
-
     /**
      * A branch's condition, where a side taken only while an adjoint is exactly 1 (the fused loop's copy for the
      * usual seed, which writes the adjoint as the literal 1) also needs its tangent 0.
      */
-    private String condition(String condition) {
-        java.util.regex.Matcher m = UNIT.matcher(condition);
-        StringBuilder out = new StringBuilder(condition);
-        while (m.find()) {
-            if (varying.contains(m.group(1))) {
-                out.append(" && ").append(tangent(m.group(1))).append(" == 0.0");
+    private String condition(Code.Branch b) {
+        StringBuilder out = new StringBuilder(b.condition());
+        for (String one : b.ones()) {
+            if (varying.contains(one)) {
+                out.append(" && ").append(tangent(one)).append(" == 0.0");
             }
         }
         return out.toString();
@@ -461,44 +458,10 @@ final class AdjointTangent {
 
     /** The line over the tangents: each varying name (not one read only for its length) by its tangent's name. */
     private String substitute(String code) {
-        StringBuilder out = new StringBuilder();
-        int n = code.length();
-        int i = 0;
-        while (i < n) {
-            char ch = code.charAt(i);
-            if (ch == '"' || ch == '\'') {
-                int j = i + 1;
-                while (j < n && code.charAt(j) != ch) {
-                    j += code.charAt(j) == '\\' ? 2 : 1;
-                }
-                out.append(code, i, Math.min(j + 1, n));
-                i = j + 1;
-            } else if (Character.isJavaIdentifierStart(ch) && (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1)))) {
-                int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(code.charAt(j))) {
-                    j++;
-                }
-                String name = code.substring(i, j);
-                int before = i - 1;
-                while (before >= 0 && code.charAt(before) == ' ') {
-                    before--;
-                }
-                boolean member = before >= 0 && code.charAt(before) == '.';
-                boolean length = code.startsWith(".length", j)
-                        && (j + 7 == n || !Character.isJavaIdentifierPart(code.charAt(j + 7)));
-                String special = name.equals(intoName) ? INTO : name.equals(workspaceName) ? WORKSPACE : null;
-                if (!member && !length && (varying.contains(name) || special != null)) {
-                    out.append(tangent(special != null ? special : name));
-                } else {
-                    out.append(name);
-                }
-                i = j;
-            } else {
-                out.append(ch);
-                i++;
-            }
-        }
-        return out.toString();
+        return Mentions.rewrite(code, (name, length) -> {
+            String special = name.equals(intoName) ? INTO : name.equals(workspaceName) ? WORKSPACE : null;
+            return !length && (varying.contains(name) || special != null) ? tangent(special != null ? special : name) : name;
+        });
     }
 
     private String intoName;

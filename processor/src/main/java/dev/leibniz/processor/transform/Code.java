@@ -17,8 +17,23 @@ public sealed interface Code permits Code.Line, Code.Branch, Code.Loop, Code.Com
         }
     }
 
-    /** {@code if (condition) { then } else { otherwise }}; either side may be empty. */
-    record Branch(String condition, List<Code> then, List<Code> otherwise, String comment) implements Code {}
+    /**
+     * {@code if (condition) { then } else { otherwise }}; either side may be empty.
+     *
+     * @param ones the adjoints the condition requires to be exactly 1 (the fused loop's copy for the usual seed, which
+     *     writes them as the literal 1): the second sweep ({@link AdjointTangent}) also requires their tangents 0
+     */
+    record Branch(String condition, List<Code> then, List<Code> otherwise, String comment, List<String> ones)
+            implements Code {
+        public Branch(String condition, List<Code> then, List<Code> otherwise, String comment) {
+            this(condition, then, otherwise, comment, List.of());
+        }
+
+        /** The same branch around other sides. */
+        public Branch with(List<Code> then, List<Code> otherwise) {
+            return new Branch(condition, then, otherwise, comment, ones);
+        }
+    }
 
     /**
      * {@code label: header { body }}, or {@code do { body } while (doWhile);} when doWhile is set.
@@ -45,7 +60,7 @@ public sealed interface Code permits Code.Line, Code.Branch, Code.Loop, Code.Com
             if (c instanceof Line l && l.code().isEmpty()) {
                 continue;
             } else if (c instanceof Branch b) {
-                out.add(new Branch(b.condition(), withoutMarkers(b.then()), withoutMarkers(b.otherwise()), b.comment()));
+                out.add(b.with(withoutMarkers(b.then()), withoutMarkers(b.otherwise())));
             } else if (c instanceof Loop l) {
                 out.add(new Loop(l.label(), l.header(), withoutMarkers(l.body()), l.doWhile(), l.comment()));
             } else {

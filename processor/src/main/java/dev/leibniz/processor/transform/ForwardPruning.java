@@ -159,7 +159,7 @@ public final class ForwardPruning {
                 continue;
             }
             if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.condition(), copy(b.then(), depth), copy(b.otherwise(), depth), b.comment()));
+                out.add(b.with(copy(b.then(), depth), copy(b.otherwise(), depth)));
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.label(), l.header(), copy(l.body(), depth + 1), l.doWhile(), l.comment()));
             } else {

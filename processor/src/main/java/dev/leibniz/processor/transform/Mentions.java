@@ -15,6 +15,31 @@ final class Mentions {
 
     static Set<String> mentioned(String code) {
         Set<String> out = new HashSet<>();
+        scan(code, (start, end, length) -> out.add(length ? LENGTH + code.substring(start, end) : code.substring(start, end)));
+        return out;
+    }
+
+    /**
+     * The code with each name it mentions replaced by {@code rename(name, onlyItsLength)}; literals, members after a
+     * dot and everything else as they are.
+     */
+    static String rewrite(String code, java.util.function.BiFunction<String, Boolean, String> rename) {
+        StringBuilder out = new StringBuilder();
+        int[] copied = {0};
+        scan(code, (start, end, length) -> {
+            out.append(code, copied[0], start).append(rename.apply(code.substring(start, end), length));
+            copied[0] = end;
+        });
+        return out.append(code, copied[0], code.length()).toString();
+    }
+
+    /** Where a name stands in the code, and whether only its length is read there. */
+    private interface Sink {
+        void name(int start, int end, boolean length);
+    }
+
+    /** Calls the sink for every name the code mentions, in order. */
+    private static void scan(String code, Sink sink) {
         int n = code.length();
         int i = 0;
         while (i < n) {
@@ -42,15 +67,13 @@ final class Mentions {
                     before--;
                 }
                 if (before < 0 || code.charAt(before) != '.') {
-                    boolean length = code.startsWith(".length", j)
-                            && (j + 7 == n || !Character.isJavaIdentifierPart(code.charAt(j + 7)));
-                    out.add(length ? LENGTH + code.substring(i, j) : code.substring(i, j));
+                    sink.name(i, j, code.startsWith(".length", j)
+                            && (j + 7 == n || !Character.isJavaIdentifierPart(code.charAt(j + 7))));
                 }
                 i = j;
             } else {
                 i++;
             }
         }
-        return out;
     }
 }

@@ -40,7 +40,7 @@ final class NegationFolding {
             if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.label(), l.header(), apply(l.body(), taken), l.doWhile(), l.comment()));
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.condition(), apply(b.then(), taken), apply(b.otherwise(), taken), b.comment()));
+                out.add(b.with(apply(b.then(), taken), apply(b.otherwise(), taken)));
             } else {
                 out.add(c);
             }

@@ -1088,7 +1088,7 @@ public final class ReverseTransform {
         List<Code> any = new ArrayList<>(anyBefore);
         any.add(plainLoop(fused, fusedBody(fused, false), true));
         out.add(new Code.Branch(usual.toString(), unit, any, "the usual seed and gradients of its own: the products with the seed "
-                + "fold away, elements are assigned"));
+                + "fold away, elements are assigned", List.of(bar)));
     }
 
     private List<Code> fusedBody(Loop fused, boolean counts) {
