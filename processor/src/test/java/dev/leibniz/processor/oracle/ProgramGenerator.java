@@ -203,7 +203,7 @@ final class ProgramGenerator {
             "sideEffects", List.of("chainAssign", "assignInCond", "assignOperand", "postIncIndex", "whileDecrement"),
             "varargs", List.of("varargsSpread", "varargsArray"),
             "switches", List.of("switchArrow", "switchColon", "switchExprArrow", "switchExprColon", "switchInLoop"),
-            "procedureCalls", List.of("procCall", "procCallInLoop", "procOutputPassed"));
+            "procedureCalls", List.of("procCall", "procCallInLoop", "procOutputPassed", "procStateInLoop"));
 
     /** Every history/source pair, as the feature name a method that has it carries ("flow:H/S"). */
     static List<String> flowCombos() {
@@ -339,7 +339,9 @@ final class ProgramGenerator {
             }
             if (on("arrays") && on("procedureCalls")) {
                 long ls = mix(classSeed, -400);
-                extra.add(new MGen(new SplittableRandom(ls), lctx, true, "").procLib(ls, "libP0"));
+                extra.add(new MGen(new SplittableRandom(ls), lctx, true, "").procLib(ls, "libP0", false));
+                long us = mix(classSeed, -500);
+                extra.add(new MGen(new SplittableRandom(us), lctx, true, "").procLib(us, "libU0", true));
             }
             lib.addAll(extra);
         }
@@ -3175,6 +3177,10 @@ final class ProgramGenerator {
             List<Method> ps = procLibs();
             Method pm = ps.get(r.nextInt(ps.size()));
             String j = ix();
+            if (j != null && r.nextBoolean() && r.nextInt(100) < 40) {
+                procState(acc, pm, j, out);
+                return;
+            }
             if (j != null && r.nextBoolean()) {
                 features.add("procCallInLoop");
                 boolean overRows = mat != null && r.nextBoolean();
@@ -3190,6 +3196,62 @@ final class ProgramGenerator {
             ArrArg a = arrayArg(null);
             out.addAll(a.pre());
             procBody(acc, pm, a, out);
+        }
+
+        /**
+         * A state the procedure updates in place at every iteration, as an RNN cell or a momentum step does: the outputs
+         * made before the loop, the call in it (reading what the last iteration left, where the procedure reads its output
+         * on entry), the state read after it.
+         */
+        private void procState(String acc, Method any, String j, List<Stmt> out) {
+            features.add("procStateInLoop");
+            List<Method> updates = libs(m -> m.name().startsWith("libU"));
+            Method pm = updates.isEmpty() ? any : updates.get(r.nextInt(updates.size()));
+            ArrArg a = arrayArg(null); // (chosen before the outputs exist: never one of them)
+            out.addAll(a.pre());
+            List<String> outs = new ArrayList<>();
+            for (Param p : pm.params().subList(1, pm.params().size())) {
+                if (p.ty() != Ty.DARRAY) {
+                    continue;
+                }
+                String o = fresh(PB_NAMES);
+                if (o == null) {
+                    out.add(new Compound(acc, Ty.DOUBLE, '+', term()));
+                    return;
+                }
+                Bound n = arrayLength();
+                out.add(new Ast.ArrLocal(o, useVar(), new Ast.NewArr(n.e())));
+                declareArray(o, staticInt(n.e()), n.key());
+                if (r.nextInt(100) < 40) {
+                    out.add(new Ast.ArrStore(o, new Lit(0, Ty.INT), '=', scalarParam()));
+                }
+                outs.add(o);
+            }
+            int steps = 2 + r.nextInt(3); // (several: each call starts from what the last one left)
+            out.add(forLoop(j, new Bound(new Lit(steps, Ty.INT), "#" + steps), () -> {
+                List<Stmt> b = new ArrayList<>();
+                List<Expr> args = new ArrayList<>();
+                int k = 0;
+                for (Param p : pm.params()) {
+                    if (p.ty() == Ty.DARRAY && args.isEmpty()) {
+                        args.add(a.e());
+                    } else if (p.ty() == Ty.DARRAY) {
+                        args.add(new Var(outs.get(k++), Ty.DARRAY));
+                    } else if (p.ty() == Ty.INT) {
+                        args.add(new Lit(1 + r.nextInt(4), Ty.INT));
+                    } else {
+                        args.add(callArg(1));
+                    }
+                }
+                features.add("calls");
+                b.add(new Ast.ExprStmt(new Ast.Invoke(qualifier, pm.name(), args, false)));
+                return b;
+            }));
+            frozen(a.e());
+            for (String o : outs) {
+                constArrs.add(o); // written by the calls alone
+                out.add(new Compound(acc, Ty.DOUBLE, '+', useOf(new Ast.Idx(o, index(o)))));
+            }
         }
 
         /** Allocates the outputs, calls the procedure on them, reads them. */
@@ -3405,8 +3467,11 @@ final class ProgramGenerator {
             return new Method("static", "double", name, params, body, seed, new ArrayList<>(features));
         }
 
-        /** {@code static void libPK(double[] a, double x, double[] out[, double[] out2])}: writes its outputs. */
-        Method procLib(long seed, String name) {
+        /**
+         * {@code static void libPK(double[] a, double x, double[] out[, double[] out2])}: writes its outputs; with
+         * {@code update}, {@code out} as a state updated in place ({@code out[i] = x * out[i] + ...}).
+         */
+        Method procLib(long seed, String name, boolean update) {
             int len = 1 + r.nextInt(4);
             boolean two = r.nextInt(100) < 30;
             List<Param> params = new ArrayList<>(List.of(new Param("a", Ty.DARRAY, len), new Param("x", Ty.DOUBLE),
@@ -3425,8 +3490,12 @@ final class ProgramGenerator {
             loops.pop();
             scopes.pop();
             Stmt store;
-            int k = r.nextInt(3);
-            if (k == 0) {
+            int k = update ? -1 : r.nextInt(3);
+            if (k == -1) {
+                // a state: its derivative reads what it held on entry (as x·y + a does with respect to x)
+                store = new Ast.ArrStore("out", new Var("i", Ty.INT), '=', new Bin('+', new Bin('*', new Var("x", Ty.DOUBLE),
+                        new Ast.Idx("out", new Var("i", Ty.INT))), t));
+            } else if (k == 0) {
                 // reads the output before writing it
                 store = new Ast.ArrStore("out", new Var("i", Ty.INT), '=', new Bin('+', new Bin('*', new Lit(0.5, Ty.DOUBLE),
                         new Ast.Idx("out", new Var("i", Ty.INT))), t));
