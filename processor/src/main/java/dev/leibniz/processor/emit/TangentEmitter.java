@@ -74,12 +74,7 @@ final class TangentEmitter {
         if (body == null) {
             return false;
         }
-        java.util.Set<String> nulls = new java.util.HashSet<>(tf.isProcedure() || tf.returnsArray()
-                ? tf.isProcedure() ? r.outputSeeds() : List.of(r.seed()) : List.of());
-        r.adjoints().forEach(a -> nulls.add(a.name()));
-        // (a check that an array shares no storage with a null seed or adjoint never fires)
-        List<Code> guard = r.guard().stream().filter(c -> !(c instanceof Code.Branch b && b.condition().contains(".shares(")
-                && ForwardPruning.mentioned(List.of(c)).stream().anyMatch(nulls::contains))).toList();
+        List<Code> guard = r.guard();
         List<Code> all = new ArrayList<>(guard);
         all.addAll(body);
         java.util.Set<String> read = ForwardPruning.mentioned(all);

@@ -518,7 +518,10 @@ public final class ReverseTransform {
     private final Set<String> copiesClaimed = new HashSet<>();
 
     /** The sweep's first statements: its checks of array arguments ({@link SharedArrays}). */
-    private List<Code> guard(String workspaceField, List<String> outputSeeds, boolean usesWorkspace) {
+    private List<Code> guard(String workspaceField, List<String> allSeeds, boolean usesWorkspace) {
+        // A method with nothing differentiated (a tangent program) is only run: its seeds are null, never checked.
+        boolean seeded = f.params().stream().anyMatch(Param::differentiated);
+        List<String> outputSeeds = seeded ? allSeeds : List.of();
         List<Code> out = new ArrayList<>();
         if (f.isProcedure()) {
             out.addAll(SharedArrays.distinctOutputs(f, outputSeeds));
@@ -528,7 +531,7 @@ public final class ReverseTransform {
             dropped.add(workspaceField);
         }
         sites.forEach(s -> dropped.add(s.field()));
-        Code guard = SharedArrays.guard(f, into, seed, outputSeeds, dropped);
+        Code guard = SharedArrays.guard(f, into, seeded ? seed : null, outputSeeds, dropped);
         if (guard != null) {
             out.add(guard);
         }

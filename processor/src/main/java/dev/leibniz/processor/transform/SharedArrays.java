@@ -50,7 +50,7 @@ public final class SharedArrays {
     /**
      * The guard, or null when the result hands out no array or the sweep takes none.
      *
-     * @param seed the sweep's seed parameter (an array for a vector-valued method)
+     * @param seed the sweep's seed parameter (an array for a vector-valued method); null for a sweep only run
      * @param outputSeeds a procedure's seeds; the tests cover these, the seed and the array arguments
      *     (callers' adjoints come only from generated callers, which never pass what a call site's result
      *     handed out)
@@ -58,7 +58,7 @@ public final class SharedArrays {
      */
     static Code guard(Func f, String into, String seed, List<String> outputSeeds, List<String> dropped) {
         List<String> args = new ArrayList<>();
-        if (f.returnsArray()) {
+        if (f.returnsArray() && seed != null) {
             args.add(seed);
         }
         for (Param p : f.params()) {

@@ -3214,16 +3214,10 @@ final class ProgramGenerator {
                 if (p.ty() != Ty.DARRAY) {
                     continue;
                 }
-                String o = fresh(PB_NAMES);
+                String o = newOutput(out);
                 if (o == null) {
                     out.add(new Compound(acc, Ty.DOUBLE, '+', term()));
                     return;
-                }
-                Bound n = arrayLength();
-                out.add(new Ast.ArrLocal(o, useVar(), new Ast.NewArr(n.e())));
-                declareArray(o, staticInt(n.e()), n.key());
-                if (r.nextInt(100) < 40) {
-                    out.add(new Ast.ArrStore(o, new Lit(0, Ty.INT), '=', scalarParam()));
                 }
                 outs.add(o);
             }
@@ -3254,6 +3248,24 @@ final class ProgramGenerator {
             }
         }
 
+        /**
+         * {@code double[] o = new double[n];}, sometimes with {@code o[0]} set (what a procedure reading its output
+         * before it writes it then reads); null when no name is left.
+         */
+        private String newOutput(List<Stmt> b) {
+            String o = fresh(PB_NAMES);
+            if (o == null) {
+                return null;
+            }
+            Bound n = arrayLength();
+            b.add(new Ast.ArrLocal(o, useVar(), new Ast.NewArr(n.e())));
+            declareArray(o, staticInt(n.e()), n.key());
+            if (r.nextInt(100) < 40) {
+                b.add(new Ast.ArrStore(o, new Lit(0, Ty.INT), '=', scalarParam()));
+            }
+            return o;
+        }
+
         /** Allocates the outputs, calls the procedure on them, reads them. */
         private void procBody(String acc, Method pm, ArrArg a, List<Stmt> b) {
             List<Expr> args = new ArrayList<>();
@@ -3264,17 +3276,10 @@ final class ProgramGenerator {
                     args.add(a.e());
                     first = false;
                 } else if (p.ty() == Ty.DARRAY) {
-                    String o = fresh(PB_NAMES);
+                    String o = newOutput(b);
                     if (o == null) {
                         b.add(new Compound(acc, Ty.DOUBLE, '+', term()));
                         return;
-                    }
-                    Bound n = arrayLength();
-                    b.add(new Ast.ArrLocal(o, useVar(), new Ast.NewArr(n.e())));
-                    declareArray(o, staticInt(n.e()), n.key());
-                    if (r.nextInt(100) < 40) {
-                        // the procedure reads its output before it writes it
-                        b.add(new Ast.ArrStore(o, new Lit(0, Ty.INT), '=', scalarParam()));
                     }
                     outs.add(o);
                     args.add(new Var(o, Ty.DARRAY));

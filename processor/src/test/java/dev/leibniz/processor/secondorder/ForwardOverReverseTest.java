@@ -22,6 +22,17 @@ class ForwardOverReverseTest {
                 && Modifier.isPublic(m.getModifiers()));
     }
 
+    /** Σ_{k<n} β^k and its first and second derivatives in β, term by term. */
+    private static double[] geometricSum(double beta, int n) {
+        double[] out = new double[3];
+        for (int k = 0; k < n; k++) {
+            out[0] += Math.pow(beta, k);
+            out[1] += k == 0 ? 0 : k * Math.pow(beta, k - 1);
+            out[2] += k < 2 ? 0 : k * (k - 1) * Math.pow(beta, k - 2);
+        }
+        return out;
+    }
+
     @Test
     void issueElevensClosedFormsComeFromTheSecondSweep() {
         // ClosedFormsTest checks these Hessians; here: that they are the tangents of the gradient sweeps.
@@ -80,14 +91,10 @@ class ForwardOverReverseTest {
         double dSum = 0;
         double ddSum = 0;
         for (int t = 1; t <= steps; t++) {
-            double c = 0;
-            double dc = 0;
-            double ddc = 0;
-            for (int k = 0; k < t; k++) {
-                c += Math.pow(beta, k);
-                dc += k == 0 ? 0 : k * Math.pow(beta, k - 1);
-                ddc += k < 2 ? 0 : k * (k - 1) * Math.pow(beta, k - 2);
-            }
+            double[] geometric = geometricSum(beta, t);
+            double c = geometric[0];
+            double dc = geometric[1];
+            double ddc = geometric[2];
             sum += c * c;
             dSum += 2 * c * dc;
             ddSum += 2 * dc * dc + 2 * c * ddc;
@@ -112,14 +119,10 @@ class ForwardOverReverseTest {
         double beta = 0.7;
         int steps = 5;
         // v = c g with c = Σ_{k<steps} β^k, so f = c²|g|²
-        double c = 0;
-        double dc = 0;
-        double ddc = 0;
-        for (int k = 0; k < steps; k++) {
-            c += Math.pow(beta, k);
-            dc += k == 0 ? 0 : k * Math.pow(beta, k - 1);
-            ddc += k < 2 ? 0 : k * (k - 1) * Math.pow(beta, k - 2);
-        }
+        double[] geometric = geometricSum(beta, steps);
+        double c = geometric[0];
+        double dc = geometric[1];
+        double ddc = geometric[2];
         double gg = 0;
         for (double gi : g) {
             gg += gi * gi;

@@ -36,6 +36,20 @@ class RefillTest {
             }
             """;
 
+    /** Σ (ik + 1) Σ_id (x[ix·d + id] − means[ik + id])³: one buffer, filled by subtract before each read. */
+    private static final String CUBES_OF_DIFFERENCES = """
+                @Differentiable static double f(int d, int n, double[] x, double[] means) {
+                    double[] xc = new double[d];
+                    double total = 0;
+                    for (int ix = 0; ix < n; ix++) {
+                        for (int ik = 0; ik < 2; ik++) {
+                            subtract(d, x, ix * d, means, ik, xc);
+                            total = total + cubes(d, xc) * (ik + 1);
+                        }
+                    }
+                    return total;
+                }""";
+
     private static final double[] X = vector(0.3, -1.2, 2.0, 0.7, 1.1, -0.4);
     private static final double[] MEANS = vector(0.5, -0.25, 0.8);
 
@@ -52,18 +66,7 @@ class RefillTest {
 
     @Test
     void aBufferFilledByOneCallIsComputedAgain() throws IOException {
-        String f = SUBTRACT + """
-                @Differentiable static double f(int d, int n, double[] x, double[] means) {
-                    double[] xc = new double[d];
-                    double total = 0;
-                    for (int ix = 0; ix < n; ix++) {
-                        for (int ik = 0; ik < 2; ik++) {
-                            subtract(d, x, ix * d, means, ik, xc);
-                            total = total + cubes(d, xc) * (ik + 1);
-                        }
-                    }
-                    return total;
-                }""";
+        String f = SUBTRACT + CUBES_OF_DIFFERENCES;
         String sweep = sweep(generatedSource(f));
         assertTrue(refilled(sweep, "xc"), sweep);
         assertFalse(sweep.contains("pushAll(xc)"), sweep);
@@ -76,18 +79,7 @@ class RefillTest {
      */
     @Test
     void theSecondSweepComputesTheBufferAndItsTangentAgain() throws Exception {
-        String f = SUBTRACT + """
-                @Differentiable static double f(int d, int n, double[] x, double[] means) {
-                    double[] xc = new double[d];
-                    double total = 0;
-                    for (int ix = 0; ix < n; ix++) {
-                        for (int ik = 0; ik < 2; ik++) {
-                            subtract(d, x, ix * d, means, ik, xc);
-                            total = total + cubes(d, xc) * (ik + 1);
-                        }
-                    }
-                    return total;
-                }""";
+        String f = SUBTRACT + CUBES_OF_DIFFERENCES;
         String source = generatedSource(f);
         String second = source.substring(source.indexOf("public static double fSecondSweep("));
         second = second.substring(0, second.indexOf("\n    }\n"));
